@@ -1,0 +1,53 @@
+package id.berkasdesa.common;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Every user-facing text, from {@code i18n/messages*.properties}: Bahasa Indonesia first (the base
+ * bundle), English second. A missing key shows as {@code !key!} so it is seen, never hidden.
+ * Texts are {@link MessageFormat} patterns: write a literal apostrophe as two.
+ */
+public final class Messages {
+
+    public static final String BUNDLE = "i18n.messages";
+    public static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+
+    private final ResourceBundle bundle;
+
+    private Messages(ResourceBundle bundle) {
+        this.bundle = bundle;
+    }
+
+    /** Indonesian unless the user asked for English; other locales fall back to Indonesian. */
+    public static Messages forLocale(Locale locale) {
+        Locale chosen = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : INDONESIAN;
+        return new Messages(ResourceBundle.getBundle(BUNDLE, chosen, ResourceBundle.Control
+                .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
+
+    public static Messages indonesian() {
+        return forLocale(INDONESIAN);
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public Locale locale() {
+        return bundle.getLocale().getLanguage().isEmpty() ? INDONESIAN : bundle.getLocale();
+    }
+
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        // Always through MessageFormat, so an apostrophe means the same with or without arguments.
+        return new MessageFormat(pattern, locale()).format(args);
+    }
+}

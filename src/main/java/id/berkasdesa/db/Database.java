@@ -1,0 +1,143 @@
+package id.berkasdesa.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one store: an H2 file in the data folder, its schema by Flyway, access by Jdbi. Everything
+ * else reaches the database through here, so the engine can change in one place.
+ *
+ * <p>Durability: H2 by default delays and never forces commits. Here {@code WRITE_DELAY=0} writes
+ * each commit at once, and {@link #write} runs {@code CHECKPOINT SYNC} (flush and fsync) after the
+ * commit, before it returns: a save the operator sees confirmed is on disk.
+ *
+ * <p>Never interrupt a thread that is inside a call to this class: an interrupt inside H2 closes
+ * the database file. Background work is cancelled by a flag checked between calls.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final String FILE_NAME = "berkas-desa";
+
+    private final Path dataDir;
+    private final InstanceLock lock;
+    private final JdbcConnectionPool pool;
+    private final Jdbi jdbi;
+
+    private Database(Path dataDir, InstanceLock lock, JdbcConnectionPool pool) {
+        this.dataDir = dataDir;
+        this.lock = lock;
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code dataDir} and brings its schema up to date.
+     *
+     * @throws StoreException with a message for the operator: folder not writable, store in use by
+     *     another window, store damaged or from an unknown version
+     */
+    public static Database open(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (Exception e) {
+            throw new StoreException("store.error.folder", e, dataDir.toString());
+        }
+        InstanceLock lock = InstanceLock.acquire(dataDir);
+        JdbcConnectionPool pool = null;
+        try {
+            pool = JdbcConnectionPool.create(url(dataDir), "berkas", "");
+            pool.setMaxConnections(4);
+            migrate(pool);
+            LOG.info("store opened");
+            return new Database(dataDir, lock, pool);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                shutdown(pool);
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    static String url(Path dataDir) {
+        // DB_CLOSE_DELAY=-1: H2 would otherwise close the file each time the last connection returns.
+        // DB_CLOSE_ON_EXIT=FALSE: we close it ourselves, in order, on the way out.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME)
+                + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static void migrate(JdbcConnectionPool pool) {
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .cleanDisabled(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            LOG.error("schema migration failed", e);
+            throw new StoreException("store.error.migration", e);
+        } catch (RuntimeException e) {
+            throw new StoreException("store.error.open", e);
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** For reads, and for DAOs; writes go through {@link #write}. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public <R, X extends Exception> R read(HandleCallback<R, X> callback) throws X {
+        return jdbi.withHandle(callback);
+    }
+
+    /**
+     * Runs {@code callback} as one transaction, then forces it to disk. When this returns, the
+     * change survives a crash or a power cut; when it throws, nothing of it was kept.
+     */
+    public <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
+        return jdbi.withHandle(handle -> {
+            R result = handle.inTransaction(callback);
+            sync(handle);
+            return result;
+        });
+    }
+
+    private static void sync(Handle handle) {
+        handle.execute("CHECKPOINT SYNC");
+    }
+
+    @Override
+    public void close() {
+        shutdown(pool);
+        lock.close();
+        LOG.info("store closed");
+    }
+
+    private static void shutdown(JdbcConnectionPool pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.warn("store shutdown: {}", e.getMessage());
+        } finally {
+            pool.dispose();
+        }
+    }
+}

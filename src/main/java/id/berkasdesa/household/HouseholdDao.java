@@ -1,0 +1,148 @@
+package id.berkasdesa.household;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for households and their members. Attached to a handle inside {@code Database.write/read}. */
+@RegisterRowMapper(HouseholdDao.MemberMapper.class)
+@RegisterConstructorMapper(HouseholdSummary.class)
+interface HouseholdDao {
+
+    String SUMMARY = """
+            SELECT h.id, h.no_kk, h.alamat, h.rt, h.rw, h.dusun, h.sample,
+                   (SELECT m.nama FROM member m WHERE m.household_id = h.id AND m.shdk = 1
+                      AND m.status = 'AKTIF' ORDER BY m.urut LIMIT 1) AS kepala,
+                   (SELECT COUNT(*) FROM member m WHERE m.household_id = h.id AND m.status = 'AKTIF') AS jumlah
+            FROM household h
+            """;
+
+    String FILTERS = """
+             AND (CAST(:rt AS VARCHAR) IS NULL OR h.rt = :rt)
+             AND (CAST(:rw AS VARCHAR) IS NULL OR h.rw = :rw)
+             AND (CAST(:dusun AS VARCHAR) IS NULL OR h.dusun = :dusun)
+            ORDER BY h.rw, h.rt, h.no_kk
+            LIMIT :limit
+            """;
+
+    @SqlQuery(SUMMARY + " WHERE TRUE " + FILTERS)
+    List<HouseholdSummary> listAll(@Bind("rt") String rt, @Bind("rw") String rw, @Bind("dusun") String dusun,
+            @Bind("limit") int limit);
+
+    @SqlQuery(SUMMARY + """
+             WHERE (h.no_kk LIKE :prefix || '%'
+                OR h.id IN (SELECT m.household_id FROM member m WHERE m.nik LIKE :prefix || '%'))
+            """ + FILTERS)
+    List<HouseholdSummary> searchNumber(@Bind("prefix") String prefix, @Bind("rt") String rt, @Bind("rw") String rw,
+            @Bind("dusun") String dusun, @Bind("limit") int limit);
+
+    @SqlQuery(SUMMARY + """
+             WHERE h.id IN (SELECT m.household_id FROM member m WHERE m.nama_cari LIKE :pattern ESCAPE '\\')
+            """ + FILTERS)
+    List<HouseholdSummary> searchName(@Bind("pattern") String pattern, @Bind("rt") String rt, @Bind("rw") String rw,
+            @Bind("dusun") String dusun, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT COUNT(*) FROM household")
+    int countHouseholds();
+
+    @SqlQuery("SELECT DISTINCT <column> FROM household WHERE <column> IS NOT NULL ORDER BY <column>")
+    List<String> distinct(@Define("column") String column);
+
+    record Row(UUID id, String noKk, String alamat, String rt, String rw, String dusun, String kodePos,
+            boolean sample) {
+    }
+
+    @SqlQuery("SELECT id, no_kk, alamat, rt, rw, dusun, kode_pos, sample FROM household WHERE id = :id")
+    @RegisterConstructorMapper(Row.class)
+    Optional<Row> findRow(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT * FROM member WHERE household_id = :id ORDER BY urut")
+    List<Member> members(@Bind("id") UUID householdId);
+
+    /** Which household holds an active member with this NIK, other than {@code except}. */
+    @SqlQuery("""
+            SELECT h.id AS household_id, h.no_kk, m.nama FROM member m JOIN household h ON h.id = m.household_id
+            WHERE m.nik_aktif = :nik AND m.id <> :except
+            """)
+    @RegisterConstructorMapper(Holder.class)
+    Optional<Holder> activeHolderOfNik(@Bind("nik") String nik, @Bind("except") UUID exceptMemberId);
+
+    record Holder(UUID householdId, String noKk, String nama) {
+    }
+
+    @SqlQuery("SELECT id FROM household WHERE no_kk = :noKk")
+    Optional<UUID> householdIdOfKk(@Bind("noKk") String noKk);
+
+    /** Active members elsewhere with the same folded name and birth date (the mother's is compared in Java). */
+    @SqlQuery("""
+            SELECT h.no_kk, m.nama, m.nama_ibu, m.tanpa_nik FROM member m JOIN household h ON h.id = m.household_id
+            WHERE m.nama_cari = :nama AND m.tanggal_lahir = :lahir AND m.status = 'AKTIF' AND m.household_id <> :household
+            """)
+    @RegisterConstructorMapper(Lookalike.class)
+    List<Lookalike> lookalikes(@Bind("nama") String foldedName, @Bind("lahir") LocalDate birth,
+            @Bind("household") UUID householdId);
+
+    record Lookalike(String noKk, String nama, String namaIbu, boolean tanpaNik) {
+    }
+
+    @SqlUpdate("""
+            INSERT INTO household (id, no_kk, alamat, rt, rw, dusun, kode_pos, sample, created_at, updated_at)
+            VALUES (:id, :noKk, :alamat, :rt, :rw, :dusun, :kodePos, :sample, :now, :now)
+            """)
+    void insertHousehold(@BindMethods Household h, @Bind("now") OffsetDateTime now);
+
+    @SqlUpdate("""
+            UPDATE household SET no_kk = :noKk, alamat = :alamat, rt = :rt, rw = :rw, dusun = :dusun,
+                   kode_pos = :kodePos, updated_at = :now
+            WHERE id = :id
+            """)
+    int updateHousehold(@BindMethods Household h, @Bind("now") OffsetDateTime now);
+
+    @SqlUpdate("""
+            INSERT INTO household_kk_change (household_id, old_no_kk, new_no_kk, changed_at)
+            VALUES (:id, :old, :new, :now)
+            """)
+    void recordKkChange(@Bind("id") UUID id, @Bind("old") String oldNoKk, @Bind("new") String newNoKk,
+            @Bind("now") OffsetDateTime now);
+
+    @SqlQuery("SELECT old_no_kk FROM household_kk_change WHERE household_id = :id ORDER BY changed_at, id")
+    List<String> previousKkNumbers(@Bind("id") UUID id);
+
+    @SqlUpdate("""
+            MERGE INTO member (id, household_id, urut, nik, tanpa_nik, nama, jenis_kelamin, tempat_lahir,
+                   tanggal_lahir, agama, pendidikan, pekerjaan, status_perkawinan, shdk, kewarganegaraan,
+                   nama_ayah, nama_ibu, status, status_tanggal, created_at, updated_at)
+            KEY (id)
+            VALUES (:m.id, :household, :urut, :m.nik, :m.tanpaNik, :m.nama, :sex, :m.tempatLahir,
+                   :m.tanggalLahir, :m.agama, :m.pendidikan, :m.pekerjaan, :m.statusPerkawinan, :m.shdk,
+                   :m.kewarganegaraan, :m.namaAyah, :m.namaIbu, :status, :m.statusDate,
+                   COALESCE((SELECT created_at FROM member WHERE id = :m.id), :now), :now)
+            """)
+    void upsertMember(@BindMethods("m") Member m, @Bind("household") UUID householdId, @Bind("urut") int urut,
+            @Bind("sex") int sexCode, @Bind("status") String status, @Bind("now") OffsetDateTime now);
+
+    final class MemberMapper implements RowMapper<Member> {
+        @Override
+        public Member map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Member(rs.getObject("id", UUID.class), rs.getString("nik"), rs.getBoolean("tanpa_nik"),
+                    rs.getString("nama"), Sex.ofCode(rs.getInt("jenis_kelamin")), rs.getString("tempat_lahir"),
+                    rs.getObject("tanggal_lahir", LocalDate.class), rs.getInt("agama"), rs.getInt("pendidikan"),
+                    rs.getInt("pekerjaan"), rs.getInt("status_perkawinan"), rs.getInt("shdk"),
+                    rs.getInt("kewarganegaraan"), rs.getString("nama_ayah"), rs.getString("nama_ibu"),
+                    MemberStatus.valueOf(rs.getString("status")), rs.getObject("status_tanggal", LocalDate.class));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package id.berkasdesa.household;
+
+/**
+ * What the operator typed in the list's search box, plus the RT/RW/dusun filters.
+ *
+ * <p>Text that is digits once separators are cleaned away is a number: it finds households whose
+ * No. KK, or any member's NIK, starts with it. Other text finds households with a member whose name
+ * contains it, ignoring case.
+ */
+public record HouseholdSearch(String text, String rt, String rw, String dusun, int limit) {
+
+    public static final int DEFAULT_LIMIT = 500;
+
+    public static HouseholdSearch all() {
+        return new HouseholdSearch("", null, null, null, DEFAULT_LIMIT);
+    }
+
+    public static HouseholdSearch text(String text) {
+        return new HouseholdSearch(text, null, null, null, DEFAULT_LIMIT);
+    }
+
+    boolean isNumber() {
+        String c = AreaNumber.clean(text);
+        return !c.isEmpty() && AreaNumber.firstNonDigit(c) < 0;
+    }
+
+    String numberPrefix() {
+        return AreaNumber.clean(text);
+    }
+
+    String namePattern() {
+        String folded = HouseholdRules.fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + folded + "%";
+    }
+
+    boolean hasText() {
+        return !text.isBlank();
+    }
+
+    static String nullIfBlank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,197 @@
+package id.berkasdesa.household;
+
+import id.berkasdesa.common.Finding;
+import id.berkasdesa.common.Findings;
+import id.berkasdesa.db.Database;
+import id.berkasdesa.wilayah.Wilayah;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** The household register: checks, saves (one durable transaction each), loads and searches. */
+public final class HouseholdService {
+
+    private final Database db;
+    private final HouseholdRules rules;
+    private final Clock clock;
+
+    public HouseholdService(Database db, Wilayah wilayah, Clock clock) {
+        this.db = db;
+        this.rules = new HouseholdRules(wilayah);
+        this.clock = clock;
+    }
+
+    public HouseholdRules rules() {
+        return rules;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Optional<Household> load(UUID id) {
+        return db.read(h -> load(h.attach(HouseholdDao.class), id));
+    }
+
+    private static Optional<Household> load(HouseholdDao dao, UUID id) {
+        return dao.findRow(id).map(r -> new Household(r.id(), r.noKk(), r.alamat(), r.rt(), r.rw(), r.dusun(),
+                r.kodePos(), r.sample(), dao.members(id)));
+    }
+
+    /** The KK numbers this household had before its current one, oldest first. */
+    public List<String> previousKkNumbers(UUID id) {
+        return db.read(h -> h.attach(HouseholdDao.class).previousKkNumbers(id));
+    }
+
+    public List<HouseholdSummary> search(HouseholdSearch s) {
+        String rt = HouseholdSearch.nullIfBlank(s.rt());
+        String rw = HouseholdSearch.nullIfBlank(s.rw());
+        String dusun = HouseholdSearch.nullIfBlank(s.dusun());
+        return db.read(h -> {
+            HouseholdDao dao = h.attach(HouseholdDao.class);
+            if (!s.hasText()) {
+                return dao.listAll(rt, rw, dusun, s.limit());
+            }
+            return s.isNumber()
+                    ? dao.searchNumber(s.numberPrefix(), rt, rw, dusun, s.limit())
+                    : dao.searchName(s.namePattern(), rt, rw, dusun, s.limit());
+        });
+    }
+
+    public int count() {
+        return db.read(h -> h.attach(HouseholdDao.class).countHouseholds());
+    }
+
+    /** The RT, RW and dusun values in use, for the list's filters. */
+    public Filters filters() {
+        return db.read(h -> {
+            HouseholdDao dao = h.attach(HouseholdDao.class);
+            return new Filters(dao.distinct("rt"), dao.distinct("rw"), dao.distinct("dusun"));
+        });
+    }
+
+    public record Filters(List<String> rt, List<String> rw, List<String> dusun) {
+    }
+
+    /** The form's own rules plus the store's: NIK held elsewhere, KK number taken, likely duplicates. */
+    public Findings check(Household draft) {
+        Household h = normalise(draft);
+        return db.read(handle -> checkAll(handle.attach(HouseholdDao.class), h));
+    }
+
+    /**
+     * Saves a household and its members in one transaction, forced to disk before returning.
+     * Errors refuse the save; warnings refuse it until {@code warningsConfirmed}. The store is left
+     * as it was whenever the result is not {@link SaveResult#saved()}.
+     */
+    public SaveResult save(Household draft, boolean warningsConfirmed) {
+        Household h = normalise(draft);
+        return db.write(handle -> {
+            HouseholdDao dao = handle.attach(HouseholdDao.class);
+            Findings findings = checkAll(dao, h);
+            if (findings.hasErrors() || (findings.hasWarnings() && !warningsConfirmed)) {
+                return new SaveResult(h, findings, false);
+            }
+            write(handle, dao, h);
+            return new SaveResult(h, findings, true);
+        });
+    }
+
+    private void write(Handle handle, HouseholdDao dao, Household h) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<HouseholdDao.Row> existing = dao.findRow(h.id());
+        if (existing.isEmpty()) {
+            dao.insertHousehold(h, now);
+        } else {
+            dao.updateHousehold(h, now);
+            if (!existing.get().noKk().equals(h.noKk())) {
+                dao.recordKkChange(h.id(), existing.get().noKk(), h.noKk(), now);
+            }
+        }
+        List<Member> members = h.members();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            dao.upsertMember(m, h.id(), i + 1, m.sex().code(), m.status().name(), now);
+        }
+    }
+
+    private Findings checkAll(HouseholdDao dao, Household h) {
+        Findings own = rules.check(h, today());
+        List<Finding> out = new ArrayList<>();
+        dao.householdIdOfKk(h.noKk()).filter(id -> !id.equals(h.id()))
+                .ifPresent(id -> out.add(Finding.error(NoKk.FIELD, "household.noKk.taken", h.noKk())));
+        Set<UUID> draftIds = new HashSet<>();
+        List<Member> members = h.members();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            draftIds.add(m.id());
+            if (m.nik() != null && m.isActive()) {
+                int index = i;
+                dao.activeHolderOfNik(m.nik(), m.id()).filter(holder -> !holder.householdId().equals(h.id()))
+                        .ifPresent(holder -> out.add(Finding.error(HouseholdRules.memberField(index, "nik"),
+                                "member.nik.taken", holder.noKk(), holder.nama())));
+            }
+            lookalike(dao, h, i, m).ifPresent(out::add);
+        }
+        for (Member stored : dao.members(h.id())) {
+            if (!draftIds.contains(stored.id())) {
+                out.add(Finding.error("members", "household.member.removed", stored.nama()));
+            }
+        }
+        return own.plus(Findings.of(out));
+    }
+
+    /** A member without NIK who matches someone active in another KK by name, birth date and mother. */
+    private static Optional<Finding> lookalike(HouseholdDao dao, Household h, int index, Member m) {
+        String key = HouseholdRules.identityKey(m);
+        if (key == null || !m.isActive()) {
+            return Optional.empty();
+        }
+        return dao.lookalikes(HouseholdRules.fold(m.nama()), m.tanggalLahir(), h.id()).stream()
+                .filter(l -> l.namaIbu() != null && HouseholdRules.fold(l.namaIbu()).equals(HouseholdRules.fold(m.namaIbu())))
+                .filter(l -> m.tanpaNik() || l.tanpaNik())
+                .findFirst()
+                .map(l -> Finding.warning(HouseholdRules.memberField(index, "nama"), "member.duplicate.inStore", l.noKk()));
+    }
+
+    /** Cleans what people paste and type: number separators, RT/RW padding, spaces, name case. */
+    static Household normalise(Household d) {
+        List<Member> members = d.members().stream().map(HouseholdService::normalise).toList();
+        return new Household(Objects.requireNonNull(d.id()), clean(d.noKk()), strip(d.alamat()),
+                HouseholdRules.normaliseRtRw(d.rt()), HouseholdRules.normaliseRtRw(d.rw()), blankToNull(d.dusun()),
+                blankToNull(d.kodePos()), d.sample(), members);
+    }
+
+    private static Member normalise(Member m) {
+        String nik = m.tanpaNik() ? null : clean(m.nik());
+        return new Member(Objects.requireNonNull(m.id()), nik, m.tanpaNik(), upper(m.nama()), m.sex(),
+                upper(m.tempatLahir()), m.tanggalLahir(), m.agama(), m.pendidikan(), m.pekerjaan(),
+                m.statusPerkawinan(), m.shdk(), m.kewarganegaraan(), blankToNull(upper(m.namaAyah())),
+                blankToNull(upper(m.namaIbu())), m.status() == null ? MemberStatus.AKTIF : m.status(),
+                m.status() == MemberStatus.AKTIF || m.status() == null ? null : m.statusDate());
+    }
+
+    private static String clean(String number) {
+        return number == null ? "" : AreaNumber.clean(number);
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+    }
+
+    private static String upper(String s) {
+        return s == null ? null : HouseholdRules.fold(s);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : strip(s);
+    }
+}
