@@ -1,6 +1,7 @@
 package id.berkasdesa.common;
 
 import java.text.MessageFormat;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -32,8 +33,19 @@ public final class Messages {
         return forLocale(INDONESIAN);
     }
 
+    /** For FXML's {@code %key}: the same texts, formatted like {@link #get} (so {@code ''} reads as one). */
     public ResourceBundle bundle() {
-        return bundle;
+        return new ResourceBundle() {
+            @Override
+            protected Object handleGetObject(String key) {
+                return bundle.containsKey(key) ? get(key) : null;
+            }
+
+            @Override
+            public Enumeration<String> getKeys() {
+                return bundle.getKeys();
+            }
+        };
     }
 
     public Locale locale() {

@@ -75,8 +75,9 @@ public final class Database implements AutoCloseable {
     static String url(Path dataDir) {
         // DB_CLOSE_DELAY=-1: H2 would otherwise close the file each time the last connection returns.
         // DB_CLOSE_ON_EXIT=FALSE: we close it ourselves, in order, on the way out.
+        // TRACE_LEVEL_FILE=0: no .trace.db, which would copy SQL (and so personal data) into a file.
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME)
-                + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
+                + ";WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     }
 
     private static void migrate(JdbcConnectionPool pool) {

@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 
 /** The household register: checks, saves (one durable transaction each), loads and searches. */
 public final class HouseholdService {
@@ -100,12 +99,35 @@ public final class HouseholdService {
             if (findings.hasErrors() || (findings.hasWarnings() && !warningsConfirmed)) {
                 return new SaveResult(h, findings, false);
             }
-            write(handle, dao, h);
+            write(dao, h);
             return new SaveResult(h, findings, true);
         });
     }
 
-    private void write(Handle handle, HouseholdDao dao, Household h) {
+    /**
+     * Saves many new households (sample data, and later imports) in one durable transaction. Every
+     * household must pass the form rules; the store's constraints still hold (a NIK or KK number in
+     * use fails the whole batch, leaving the store as it was).
+     *
+     * @throws IllegalArgumentException naming the first household the rules refuse; nothing is saved
+     */
+    public void saveBatch(List<Household> households) {
+        List<Household> clean = households.stream().map(HouseholdService::normalise).toList();
+        for (Household h : clean) {
+            if (rules.check(h, today()).hasErrors()) {
+                throw new IllegalArgumentException("household " + h.id() + " does not pass the rules");
+            }
+        }
+        db.write(handle -> {
+            HouseholdDao dao = handle.attach(HouseholdDao.class);
+            for (Household h : clean) {
+                write(dao, h);
+            }
+            return null;
+        });
+    }
+
+    private void write(HouseholdDao dao, Household h) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<HouseholdDao.Row> existing = dao.findRow(h.id());
         if (existing.isEmpty()) {

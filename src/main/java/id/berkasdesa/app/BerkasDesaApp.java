@@ -1,0 +1,93 @@
+package id.berkasdesa.app;
+
+import atlantafx.base.theme.PrimerLight;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.db.StoreException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application. The window shows at once; the store opens behind it (a worker thread),
+ * and the setup or the register appears when it is ready.
+ */
+public final class BerkasDesaApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BerkasDesaApp.class);
+    private static Path dataDir;
+    private static boolean exitAfterShown;
+    private static Messages launchMessages = Messages.indonesian();
+
+    private final TaskRunner runner = new TaskRunner();
+    private AppContext ctx;
+
+    /** Starts the window and returns when it is closed. */
+    static void start(Path dir, boolean exitWhenShown, Messages messages) {
+        dataDir = dir;
+        exitAfterShown = exitWhenShown;
+        launchMessages = messages;
+        Application.launch(BerkasDesaApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Messages messages = launchMessages;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        DialogService dialogs = new DialogService(messages);
+        MainWindow window = new MainWindow(messages, runner, dialogs);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.view(), Math.min(1366, screen.getWidth()), Math.min(740, screen.getHeight()));
+        scene.getStylesheets().add(BerkasDesaApp.class.getResource("app.css").toExternalForm());
+        stage.setTitle(messages.get("app.title"));
+        stage.setMinWidth(1000);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        if (screen.getWidth() <= 1440) {
+            stage.setMaximized(true);
+        }
+        dialogs.setOwner(stage);
+        stage.setOnShown(e -> shown());
+        stage.show();
+        if (exitAfterShown) {
+            return;
+        }
+        runner.run(messages.get("app.opening"), p -> AppContext.open(dataDir, Clock.systemDefaultZone()), c -> {
+            ctx = c;
+            window.opened(c, dataDir);
+        }, e -> {
+            LOG.error("store could not be opened", e);
+            String text = e instanceof StoreException se ? messages.get(se.key(), se.args())
+                    : messages.get("store.error.open");
+            window.failed(text);
+            dialogs.error(messages.get("app.openFailed.title"), text);
+            Platform.exit();
+        });
+    }
+
+    private void shown() {
+        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        LOG.info("first window shown {} ms after JVM start", ms);
+        if (exitAfterShown) {
+            System.out.println("{\"name\": \"first_window_ms\", \"value\": " + ms + "}");
+            Platform.exit();
+        }
+    }
+
+    @Override
+    public void stop() {
+        runner.shutdown();
+        if (ctx != null) {
+            ctx.close();
+        }
+    }
+}

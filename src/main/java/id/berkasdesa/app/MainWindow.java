@@ -1,0 +1,97 @@
+package id.berkasdesa.app;
+
+import id.berkasdesa.common.BuildInfo;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.household.ui.HouseholdPages;
+import id.berkasdesa.village.VillageProfile;
+import id.berkasdesa.village.ui.SetupView;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.StackPane;
+
+/** The window's frame: menu, village header, content area, status bar. */
+final class MainWindow {
+
+    @FXML Label villageLabel, operatorLabel, sampleBanner, statusLabel, dataDirLabel, startupLabel;
+    @FXML ProgressBar progressBar;
+    @FXML StackPane content;
+    @FXML MenuItem registerItem;
+
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final Parent view;
+    private AppContext ctx;
+    private HouseholdPages households;
+
+    MainWindow(Messages messages, TaskRunner runner, DialogService dialogs) {
+        this.messages = messages;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.view = Fxml.load(this, messages);
+    }
+
+    Parent view() {
+        return view;
+    }
+
+    @FXML
+    void initialize() {
+        statusLabel.textProperty().bind(runner.status());
+        progressBar.progressProperty().bind(runner.progress());
+        progressBar.visibleProperty().bind(runner.status().isNotEmpty());
+        sampleBanner.managedProperty().bind(sampleBanner.visibleProperty());
+        sampleBanner.setVisible(false);
+    }
+
+    /** The store is open: first run goes to the setup, every later one to the register. */
+    void opened(AppContext context, Path dataDir) {
+        this.ctx = context;
+        dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
+        households = new HouseholdPages(ctx.households, messages, runner, dialogs, this::show);
+        if (ctx.profile().isEmpty()) {
+            show(new SetupView(ctx.wilayah, ctx.villages, ctx.households, messages, runner, dialogs,
+                    () -> runner.run("", p -> ctx.reloadProfile(), c -> showRegister(), e -> { })).view());
+        } else {
+            showRegister();
+        }
+    }
+
+    void failed(String text) {
+        startupLabel.setText(text);
+        startupLabel.setWrapText(true);
+    }
+
+    private void show(Parent page) {
+        content.getChildren().setAll(page);
+    }
+
+    @FXML
+    void showRegister() {
+        VillageProfile p = ctx.profile().orElseThrow();
+        villageLabel.setText(messages.get("app.village", p.namaDesa(), p.namaKantor()));
+        operatorLabel.setText(messages.get("app.operator", p.namaOperator()));
+        sampleBanner.setVisible(p.sample());
+        registerItem.setDisable(false);
+        households.showList();
+    }
+
+    @FXML
+    void about() {
+        BuildInfo b = BuildInfo.current();
+        dialogs.info(messages.get("about.title"), messages.get("about.text", b.version(), b.date()));
+    }
+
+    @FXML
+    void exit() {
+        Platform.exit();
+    }
+}

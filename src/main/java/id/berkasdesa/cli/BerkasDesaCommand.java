@@ -1,0 +1,70 @@
+package id.berkasdesa.cli;
+
+import id.berkasdesa.common.BuildInfo;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.db.DataDir;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code berkas-desa [--data-dir DIR] [COMMAND]}: with no command, starts the app's window. */
+@Command(name = "berkas-desa", mixinStandardHelpOptions = true, versionProvider = BerkasDesaCommand.Version.class,
+        description = "Berkas Desa: register KK dan usulan reaktivasi PBI-JK, tanpa internet.",
+        subcommands = {NikCommand.class, KkCommand.class, DemoCommand.class, BenchCommand.class})
+public final class BerkasDesaCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder data (bawaan: folder data pengguna, mis. %%LOCALAPPDATA%%\\BerkasDesa).")
+    Path dataDir;
+
+    @Option(names = "--lang", paramLabel = "id|en", defaultValue = "id",
+            description = "Bahasa tampilan: id (Bahasa Indonesia, bawaan) atau en (English).")
+    String lang;
+
+    @Option(names = "--exit-after-shown", hidden = true,
+            description = "Close as soon as the first window is shown and print the time it took (start-up benchmark).")
+    boolean exitAfterShown;
+
+    private final Consumer<BerkasDesaCommand> gui;
+
+    /**
+     * @param gui starts the window with this command's options (the composition root supplies it)
+     */
+    public BerkasDesaCommand(Consumer<BerkasDesaCommand> gui) {
+        this.gui = gui;
+    }
+
+    public Path dataDir() {
+        return dataDir != null ? dataDir : DataDir.defaultDir();
+    }
+
+    public Messages messages() {
+        return Messages.forLocale(Locale.forLanguageTag(lang));
+    }
+
+    public boolean exitAfterShown() {
+        return exitAfterShown;
+    }
+
+    @Override
+    public Integer call() {
+        gui.accept(this);
+        return 0;
+    }
+
+    public static CommandLine commandLine(Consumer<BerkasDesaCommand> gui) {
+        return new CommandLine(new BerkasDesaCommand(gui)).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            BuildInfo b = BuildInfo.current();
+            return new String[] {"Berkas Desa " + b.version() + " (build " + b.date() + ")"};
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package id.berkasdesa.common.ui;
+
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.util.Duration;
+
+/** Keyboard-first entry: Enter moves to the next field like Tab, and a choice list jumps to what is typed. */
+public final class KeyboardEntry {
+
+    private KeyboardEntry() {
+    }
+
+    /** Enter in one of {@code order} moves the focus to the next one (an open choice list keeps Enter). */
+    public static void enterMovesFocus(List<? extends Control> order) {
+        for (int i = 0; i < order.size(); i++) {
+            Control current = order.get(i);
+            List<? extends Control> rest = order.subList(i + 1, order.size());
+            current.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() != KeyCode.ENTER || e.isControlDown() || e.isAltDown()) {
+                    return;
+                }
+                if (current instanceof ComboBox<?> box && box.isShowing()) {
+                    return;
+                }
+                if (current instanceof CheckBox) {
+                    return;
+                }
+                rest.stream().filter(c -> !c.isDisabled() && c.isVisible()).findFirst().ifPresent(Control::requestFocus);
+                e.consume();
+            });
+        }
+    }
+
+    /** Typing letters in a closed choice list selects the first item whose label starts with them. */
+    public static <T> void typeAhead(ComboBox<T> box) {
+        StringBuilder typed = new StringBuilder();
+        PauseTransition reset = new PauseTransition(Duration.millis(900));
+        reset.setOnFinished(e -> typed.setLength(0));
+        box.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            String ch = e.getCharacter();
+            if (ch.isEmpty() || Character.isISOControl(ch.charAt(0)) || e.isControlDown()) {
+                return;
+            }
+            typed.append(ch.toLowerCase());
+            reset.playFromStart();
+            String prefix = typed.toString();
+            for (T item : box.getItems()) {
+                String label = box.getConverter() != null ? box.getConverter().toString(item) : String.valueOf(item);
+                if (label != null && label.toLowerCase().startsWith(prefix)) {
+                    box.getSelectionModel().select(item);
+                    break;
+                }
+            }
+            e.consume();
+        });
+    }
+}

@@ -1,0 +1,275 @@
+package id.berkasdesa.household.ui;
+
+import id.berkasdesa.common.Finding;
+import id.berkasdesa.common.Findings;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.common.ui.FieldMessages;
+import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.KeyboardEntry;
+import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.household.CodeList;
+import id.berkasdesa.household.Household;
+import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.household.MemberStatus;
+import id.berkasdesa.household.SaveResult;
+import id.berkasdesa.household.Sex;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+
+/** The Kartu Keluarga form: KK fields on top, members on the left, the selected member's fields on the right. */
+public final class HouseholdFormView {
+
+    @FXML BorderPane root;
+    @FXML Label title;
+    @FXML Label sampleBadge;
+    @FXML Button saveButton;
+    @FXML Button backButton;
+    @FXML Label householdMessage;
+    @FXML TextField noKkField, alamatField, rtField, rwField, dusunField, kodePosField;
+    @FXML Label noKkMessage, alamatMessage, rtMessage, rwMessage, dusunMessage, kodePosMessage;
+    @FXML Button addMemberButton;
+    @FXML Button removeMemberButton;
+    @FXML TableView<MemberDraft> memberTable;
+    @FXML TableColumn<MemberDraft, String> colNo, colCheck, colNama, colShdk, colStatus;
+    @FXML GridPane memberGrid;
+    @FXML TextField nikField, namaField, tempatLahirField, tanggalLahirField, namaAyahField, namaIbuField, statusDateField;
+    @FXML CheckBox tanpaNikBox;
+    @FXML ComboBox<Sex> sexBox;
+    @FXML ComboBox<CodeList.Code> agamaBox, pendidikanBox, pekerjaanBox, kawinBox, shdkBox, wnBox;
+    @FXML ComboBox<MemberStatus> statusBox;
+    @FXML Label nikMessage, namaMessage, sexMessage, tempatLahirMessage, tanggalLahirMessage, agamaMessage,
+            pendidikanMessage, pekerjaanMessage, kawinMessage, shdkMessage, wnMessage, namaAyahMessage,
+            namaIbuMessage, statusMessage;
+
+    private final HouseholdFormViewModel vm;
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final Runnable onClose;
+    private final FieldMessages kkMessages;
+    private final FieldMessages memberMessages;
+    private MemberEditor editor;
+    private final Parent view;
+
+    HouseholdFormView(HouseholdService service, Messages messages, TaskRunner runner, DialogService dialogs,
+            Runnable onClose) {
+        this.vm = new HouseholdFormViewModel(service);
+        this.messages = messages;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.onClose = onClose;
+        this.kkMessages = new FieldMessages(messages);
+        this.memberMessages = new FieldMessages(messages);
+        this.view = Fxml.load(this, messages);
+    }
+
+    Parent view() {
+        return view;
+    }
+
+    @FXML
+    void initialize() {
+        editor = new MemberEditor(this, messages);
+        kkMessages.bind("noKk", noKkField, noKkMessage);
+        kkMessages.bind("alamat", alamatField, alamatMessage);
+        kkMessages.bind("rt", rtField, rtMessage);
+        kkMessages.bind("rw", rwField, rwMessage);
+        kkMessages.bind("dusun", dusunField, dusunMessage);
+        kkMessages.bind("kodePos", kodePosField, kodePosMessage);
+        memberMessages.bind("nik", nikField, nikMessage);
+        memberMessages.bind("nama", namaField, namaMessage);
+        memberMessages.bind("sex", sexBox, sexMessage);
+        memberMessages.bind("tempatLahir", tempatLahirField, tempatLahirMessage);
+        memberMessages.bind("tanggalLahir", tanggalLahirField, tanggalLahirMessage);
+        memberMessages.bind("agama", agamaBox, agamaMessage);
+        memberMessages.bind("pendidikan", pendidikanBox, pendidikanMessage);
+        memberMessages.bind("pekerjaan", pekerjaanBox, pekerjaanMessage);
+        memberMessages.bind("statusPerkawinan", kawinBox, kawinMessage);
+        memberMessages.bind("shdk", shdkBox, shdkMessage);
+        memberMessages.bind("kewarganegaraan", wnBox, wnMessage);
+        memberMessages.bind("namaAyah", namaAyahField, namaAyahMessage);
+        memberMessages.bind("namaIbu", namaIbuField, namaIbuMessage);
+        memberMessages.bind("status", statusBox, statusMessage);
+
+        noKkField.textProperty().bindBidirectional(vm.noKk);
+        alamatField.textProperty().bindBidirectional(vm.alamat);
+        rtField.textProperty().bindBidirectional(vm.rt);
+        rwField.textProperty().bindBidirectional(vm.rw);
+        dusunField.textProperty().bindBidirectional(vm.dusun);
+        kodePosField.textProperty().bindBidirectional(vm.kodePos);
+
+        memberTable.setItems(vm.members);
+        colNo.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.valueOf(vm.members.indexOf(c.getValue()) + 1)));
+        colCheck.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(vm.memberHasErrors(c.getValue()) ? "✖" : ""));
+        colCheck.getStyleClass().add("check-column");
+        colNama.setCellValueFactory(c -> c.getValue().nama);
+        colShdk.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> c.getValue().shdk.get() == null ? "" : c.getValue().shdk.get().label(), c.getValue().shdk));
+        colStatus.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> messages.get("member.status.short." + c.getValue().status.get()), c.getValue().status));
+        memberTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.selected.set(b);
+            }
+        });
+        vm.selected.addListener((o, a, b) -> {
+            editor.show(b);
+            memberTable.getSelectionModel().select(b);
+            showFindings(vm.findings().get());
+        });
+        vm.findings().addListener((o, a, b) -> showFindings(b));
+        removeMemberButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.selected.get() == null || vm.selected.get().stored, vm.selected));
+        saveButton.disableProperty().bind(runner.busy());
+        sampleBadge.managedProperty().bind(sampleBadge.visibleProperty());
+
+        List<Control> order = new ArrayList<>(List.of(noKkField, alamatField, rtField, rwField, dusunField, kodePosField));
+        order.addAll(editor.order());
+        KeyboardEntry.enterMovesFocus(order);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+    }
+
+    private void shortcut(KeyEvent e) {
+        if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
+            save();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.T) {
+            addMember();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            back();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    void startNew() {
+        vm.startNew();
+        title.setText(messages.get("household.form.titleNew"));
+        sampleBadge.setVisible(false);
+        noKkField.requestFocus();
+    }
+
+    void load(Household h) {
+        vm.load(h);
+        title.setText(messages.get("household.form.titleEdit", h.noKk()));
+        sampleBadge.setVisible(h.sample());
+        noKkField.requestFocus();
+    }
+
+    private void showFindings(Findings findings) {
+        kkMessages.show(findings, "");
+        MemberDraft d = vm.selected.get();
+        memberMessages.show(d == null ? Findings.NONE : findings, d == null ? "" : vm.memberPrefix(d));
+        List<String> lines = vm.householdLevel().stream().map(f -> f.message(messages)).toList();
+        householdMessage.setText(String.join("\n", lines));
+        householdMessage.setVisible(!lines.isEmpty());
+        householdMessage.setManaged(!lines.isEmpty());
+        memberTable.refresh();
+    }
+
+    @FXML
+    void addMember() {
+        vm.addMember();
+        nikField.requestFocus();
+    }
+
+    @FXML
+    void removeMember() {
+        vm.removeSelected();
+    }
+
+    @FXML
+    void save() {
+        if (runner.busy().get()) {
+            return;
+        }
+        if (vm.findings().get().hasErrors()) {
+            refuse(vm.findings().get());
+            return;
+        }
+        save(false);
+    }
+
+    private void save(boolean confirmed) {
+        runner.run(messages.get("household.form.saving"), p -> vm.save(confirmed), this::afterSave,
+                e -> dialogs.error(messages.get("household.form.saveFailed.title"), messages.get("household.form.saveFailed")));
+    }
+
+    private void afterSave(SaveResult result) {
+        if (result.saved()) {
+            vm.saved(result);
+            title.setText(messages.get("household.form.titleEdit", result.household().noKk()));
+            householdMessage.setText(messages.get("household.form.saved", result.household().noKk(),
+                    result.household().members().size()));
+            householdMessage.getStyleClass().setAll("household-message", "saved");
+            householdMessage.setVisible(true);
+            householdMessage.setManaged(true);
+            return;
+        }
+        vm.saved(result);
+        if (result.needsConfirmation()) {
+            String text = messages.get("household.form.confirmWarnings", describe(result.findings().warnings()));
+            if (dialogs.confirm(messages.get("household.form.confirmWarnings.title"), text,
+                    messages.get("household.form.confirmWarnings.yes"), messages.get("household.form.confirmWarnings.no"))) {
+                save(true);
+            }
+        } else {
+            refuse(result.findings());
+        }
+    }
+
+    /** Shows where the errors are: selects the first member with one and says how many there are. */
+    private void refuse(Findings findings) {
+        householdMessage.getStyleClass().setAll("household-message");
+        List<Finding> errors = findings.errors();
+        errors.stream().map(Finding::field).filter(f -> f.startsWith("member.")).findFirst().ifPresent(f -> {
+            int index = Integer.parseInt(f.split("\\.")[1]);
+            vm.selected.set(vm.members.get(index));
+        });
+        showFindings(findings);
+        String summary = messages.get("household.form.notSaved", errors.size());
+        householdMessage.setText(householdMessage.getText().isEmpty() ? summary : summary + "\n" + householdMessage.getText());
+        householdMessage.setVisible(true);
+        householdMessage.setManaged(true);
+    }
+
+    private String describe(List<Finding> findings) {
+        StringBuilder sb = new StringBuilder();
+        for (Finding f : findings) {
+            String[] parts = f.field().split("\\.");
+            if (parts[0].equals("member") && parts.length > 1) {
+                int i = Integer.parseInt(parts[1]);
+                sb.append(messages.get("household.form.memberLabel", i + 1, vm.members.get(i).nama.get())).append(": ");
+            }
+            sb.append(f.message(messages)).append("\n");
+        }
+        return sb.toString().strip();
+    }
+
+    @FXML
+    void back() {
+        if (vm.dirty.get() && !dialogs.confirm(messages.get("household.form.leave.title"),
+                messages.get("household.form.leave"), messages.get("household.form.leave.yes"),
+                messages.get("household.form.leave.no"))) {
+            return;
+        }
+        onClose.run();
+    }
+}

@@ -1,0 +1,181 @@
+package id.berkasdesa.household.ui;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.household.HouseholdSearch;
+import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.household.HouseholdSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.util.Duration;
+
+/** All Kartu Keluarga of the village, searched as the operator types. */
+public final class HouseholdListView {
+
+    @FXML BorderPane root;
+    @FXML TextField searchField;
+    @FXML ComboBox<String> rtBox, rwBox, dusunBox;
+    @FXML Button newButton;
+    @FXML TableView<HouseholdSummary> table;
+    @FXML TableColumn<HouseholdSummary, String> colNoKk, colKepala, colAlamat, colRt, colRw, colDusun;
+    @FXML TableColumn<HouseholdSummary, Integer> colJumlah;
+    @FXML Label countLabel;
+    @FXML Label placeholder;
+
+    private final HouseholdListViewModel vm;
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final Consumer<UUID> open;
+    private final PauseTransition typing = new PauseTransition(Duration.millis(120));
+    private final Parent view;
+    private boolean updatingFilters;
+
+    /**
+     * @param open opens a household's form; null opens a new one
+     */
+    HouseholdListView(HouseholdService service, Messages messages, TaskRunner runner, Consumer<UUID> open) {
+        this.vm = new HouseholdListViewModel(service);
+        this.messages = messages;
+        this.runner = runner;
+        this.open = open;
+        this.view = Fxml.load(this, messages);
+    }
+
+    Parent view() {
+        return view;
+    }
+
+    @FXML
+    void initialize() {
+        table.setItems(vm.rows);
+        colNoKk.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().noKk()));
+        colKepala.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().kepala() == null
+                ? messages.get("household.list.noHead") : c.getValue().kepala()));
+        colAlamat.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().alamat()));
+        colRt.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rt()));
+        colRw.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rw()));
+        colDusun.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().dusun()));
+        colJumlah.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jumlah()));
+        table.setRowFactory(t -> {
+            TableRow<HouseholdSummary> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem().id());
+                }
+            });
+            return row;
+        });
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                open.accept(table.getSelectionModel().getSelectedItem().id());
+                e.consume();
+            }
+        });
+        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty() && !vm.rows.isEmpty()) {
+                    table.getSelectionModel().select(0);
+                }
+                e.consume();
+            }
+        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.N) {
+                newHousehold();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+                searchField.requestFocus();
+                e.consume();
+            }
+        });
+        searchField.textProperty().bindBidirectional(vm.text);
+        filter(rtBox, vm.rt);
+        filter(rwBox, vm.rw);
+        filter(dusunBox, vm.dusun);
+        typing.setOnFinished(e -> refresh(false));
+        vm.text.addListener((o, a, b) -> typing.playFromStart());
+    }
+
+    private void filter(ComboBox<String> box, javafx.beans.property.StringProperty target) {
+        box.setValue(messages.get("household.list.all"));
+        box.valueProperty().addListener((o, a, b) -> {
+            if (updatingFilters) {
+                return;
+            }
+            target.set(b == null || b.equals(messages.get("household.list.all")) ? null : b);
+            refresh(false);
+        });
+    }
+
+    /** Reloads the rows (and, when asked, the filter choices) in the background. */
+    public void refresh(boolean withFilters) {
+        long gen = vm.nextGeneration();
+        runner.run("", p -> vm.search(gen, withFilters), r -> {
+            if (vm.accept(r)) {
+                showCount(r);
+                if (r.filters() != null) {
+                    setFilterChoices(r.filters());
+                }
+            }
+        }, e -> countLabel.setText(messages.get("household.list.searchFailed")));
+    }
+
+    private void showCount(HouseholdListViewModel.Result r) {
+        int shown = r.rows().size();
+        if (!vm.isFiltered()) {
+            countLabel.setText(shown < r.total()
+                    ? messages.get("household.list.countLimited", shown, r.total())
+                    : messages.get("household.list.count", r.total()));
+        } else {
+            countLabel.setText(shown >= HouseholdSearch.DEFAULT_LIMIT
+                    ? messages.get("household.list.foundLimited", shown)
+                    : messages.get("household.list.found", shown, r.total()));
+        }
+        placeholder.setText(messages.get(r.total() == 0 ? "household.list.empty" : "household.list.none"));
+    }
+
+    private void setFilterChoices(HouseholdService.Filters f) {
+        updatingFilters = true;
+        choices(rtBox, f.rt());
+        choices(rwBox, f.rw());
+        choices(dusunBox, f.dusun());
+        updatingFilters = false;
+    }
+
+    private void choices(ComboBox<String> box, List<String> values) {
+        String current = box.getValue();
+        List<String> items = new ArrayList<>();
+        items.add(messages.get("household.list.all"));
+        items.addAll(values);
+        box.setItems(FXCollections.observableArrayList(items));
+        box.setValue(items.contains(current) ? current : items.get(0));
+    }
+
+    void focusSearch() {
+        searchField.requestFocus();
+    }
+
+    @FXML
+    void newHousehold() {
+        open.accept(null);
+    }
+}

@@ -1,0 +1,56 @@
+package id.berkasdesa.household.ui;
+
+import id.berkasdesa.household.HouseholdSearch;
+import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.household.HouseholdSummary;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The household list: what is typed and filtered, and the rows found. */
+final class HouseholdListViewModel {
+
+    /** What a search brings back: the rows and the register's size. */
+    record Result(long generation, List<HouseholdSummary> rows, int total, HouseholdService.Filters filters) {
+    }
+
+    final StringProperty text = new SimpleStringProperty("");
+    final StringProperty rt = new SimpleStringProperty();
+    final StringProperty rw = new SimpleStringProperty();
+    final StringProperty dusun = new SimpleStringProperty();
+    final ObservableList<HouseholdSummary> rows = FXCollections.observableArrayList();
+
+    private final HouseholdService service;
+    private long generation;
+
+    HouseholdListViewModel(HouseholdService service) {
+        this.service = service;
+    }
+
+    /** A new search supersedes every earlier one still running: their results are dropped. */
+    long nextGeneration() {
+        return ++generation;
+    }
+
+    /** Runs on a worker thread. */
+    Result search(long gen, boolean withFilters) {
+        List<HouseholdSummary> found = service.search(new HouseholdSearch(text.get(), rt.get(), rw.get(), dusun.get(),
+                HouseholdSearch.DEFAULT_LIMIT));
+        return new Result(gen, found, service.count(), withFilters ? service.filters() : null);
+    }
+
+    /** Back on the UI thread; false when a newer search has started since. */
+    boolean accept(Result r) {
+        if (r.generation() != generation) {
+            return false;
+        }
+        rows.setAll(r.rows());
+        return true;
+    }
+
+    boolean isFiltered() {
+        return !text.get().isBlank() || rt.get() != null || rw.get() != null || dusun.get() != null;
+    }
+}

@@ -1,0 +1,56 @@
+package id.berkasdesa.household.ui;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.household.HouseholdService;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.scene.Parent;
+
+/**
+ * The register's pages in the window's content area: the list, and a form opened from it. A form
+ * is made anew each time it opens, so nothing of one household lingers into the next.
+ */
+public final class HouseholdPages {
+
+    private final HouseholdService service;
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final Consumer<Parent> show;
+    private final HouseholdListView list;
+
+    public HouseholdPages(HouseholdService service, Messages messages, TaskRunner runner, DialogService dialogs,
+            Consumer<Parent> show) {
+        this.service = service;
+        this.messages = messages;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.show = show;
+        this.list = new HouseholdListView(service, messages, runner, this::openForm);
+    }
+
+    public void showList() {
+        show.accept(list.view());
+        list.refresh(true);
+        list.focusSearch();
+    }
+
+    private void openForm(UUID id) {
+        HouseholdFormView form = new HouseholdFormView(service, messages, runner, dialogs, this::showList);
+        if (id == null) {
+            show.accept(form.view());
+            form.startNew();
+            return;
+        }
+        runner.run("", p -> service.load(id), h -> {
+            if (h.isPresent()) {
+                show.accept(form.view());
+                form.load(h.get());
+            } else {
+                list.refresh(true);
+            }
+        }, e -> dialogs.error(messages.get("household.form.loadFailed.title"), messages.get("household.form.loadFailed")));
+    }
+}

@@ -1,0 +1,32 @@
+package id.berkasdesa.village;
+
+import id.berkasdesa.db.Database;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** Reads and records the village profile (one row). */
+public final class VillageService {
+
+    private final Database db;
+    private final Clock clock;
+
+    public VillageService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Optional<VillageProfile> profile() {
+        return db.read(h -> h.createQuery("""
+                SELECT kode_desa, nama_desa, nama_kantor, nama_operator, sample FROM village_profile WHERE id = 1
+                """).map((rs, ctx) -> new VillageProfile(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getBoolean(5))).findOne());
+    }
+
+    public void save(VillageProfile p) {
+        db.write(h -> h.createUpdate("""
+                MERGE INTO village_profile (id, kode_desa, nama_desa, nama_kantor, nama_operator, sample, created_at)
+                KEY (id) VALUES (1, :kodeDesa, :namaDesa, :namaKantor, :namaOperator, :sample, :now)
+                """).bindMethods(p).bind("now", OffsetDateTime.now(clock)).execute());
+    }
+}
