@@ -76,7 +76,10 @@ public final class SampleData {
         }
         if (members.size() > 2 && random.nextInt(25) == 0) {
             int last = members.size() - 1;
-            members.set(last, members.get(last).withStatus(MemberStatus.PINDAH, today.minusDays(1 + random.nextInt(700))));
+            Member leaving = members.get(last);
+            long livedDays = Math.max(1, today.toEpochDay() - leaving.tanggalLahir().toEpochDay());
+            LocalDate moved = today.minusDays(random.nextInt((int) Math.min(700, livedDays)));
+            members.set(last, leaving.withStatus(MemberStatus.PINDAH, moved));
         }
         return new Household(UUID.randomUUID(), kkNumber(), "JL. CONTOH " + pick(SURNAMES) + " NO. " + (1 + random.nextInt(120)),
                 "%03d".formatted(1 + random.nextInt(10)), "%03d".formatted(1 + random.nextInt(5)), pick(DUSUN),

@@ -3,9 +3,11 @@ package id.berkasdesa.common.ui;
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.common.Findings;
 import id.berkasdesa.common.Messages;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import org.controlsfx.validation.ValidationMessage;
@@ -13,7 +15,8 @@ import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 
 /**
  * Shows rule findings next to the fields they belong to: a ControlsFX decoration on the control
- * and the message itself in a small label under it (so it is read without hovering).
+ * and the message itself in a small label under it (so it is read without hovering). A field of a
+ * fresh record shows its findings once the operator has left it, every field after a save attempt.
  */
 public final class FieldMessages {
 
@@ -22,6 +25,11 @@ public final class FieldMessages {
 
     private final Messages messages;
     private final Map<String, Field> fields = new LinkedHashMap<>();
+    /** Fields the operator has left at least once; until then, a blank field is not scolded. */
+    private final Set<String> touched = new HashSet<>();
+    private boolean revealAll;
+    private Findings last = Findings.NONE;
+    private String lastPrefix = "";
     private final GraphicValidationDecoration decoration = new GraphicValidationDecoration();
 
     public FieldMessages(Messages messages) {
@@ -34,6 +42,23 @@ public final class FieldMessages {
         label.managedProperty().bind(label.visibleProperty());
         label.setVisible(false);
         label.setWrapText(true);
+        control.focusedProperty().addListener((o, was, is) -> {
+            if (was && !is && touched.add(field)) {
+                show(last, lastPrefix);
+            }
+        });
+    }
+
+    /** From now on every field shows its findings (saved data, or after a save attempt). */
+    public void revealAll() {
+        revealAll = true;
+        show(last, lastPrefix);
+    }
+
+    /** A fresh record: only fields the operator leaves, or all after {@link #revealAll()}. */
+    public void reset(boolean reveal) {
+        touched.clear();
+        revealAll = reveal;
     }
 
     /**
@@ -41,8 +66,12 @@ public final class FieldMessages {
      * field ("member.2." + "nik"); clears the rest.
      */
     public void show(Findings findings, String prefix) {
+        last = findings;
+        lastPrefix = prefix;
         for (Map.Entry<String, Field> e : fields.entrySet()) {
-            List<Finding> own = findings.all().stream().filter(f -> f.field().equals(prefix + e.getKey())).toList();
+            boolean visible = revealAll || touched.contains(e.getKey());
+            List<Finding> own = !visible ? List.<Finding>of()
+                    : findings.all().stream().filter(f -> f.field().equals(prefix + e.getKey())).toList();
             Field field = e.getValue();
             decoration.removeDecorations(field.control());
             field.label().getStyleClass().removeAll("field-error", "field-warning");

@@ -2,8 +2,10 @@ package id.berkasdesa.common.ui;
 
 import java.util.List;
 import javafx.animation.PauseTransition;
-import javafx.scene.control.CheckBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Control;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -27,13 +29,44 @@ public final class KeyboardEntry {
                 if (current instanceof ComboBox<?> box && box.isShowing()) {
                     return;
                 }
-                if (current instanceof CheckBox) {
-                    return;
-                }
                 rest.stream().filter(c -> !c.isDisabled() && c.isVisible()).findFirst().ifPresent(Control::requestFocus);
                 e.consume();
             });
         }
+    }
+
+    /** Keeps the focused field of {@code content} in view when Tab or Enter moves below the fold. */
+    public static void scrollToFocused(ScrollPane scroll, Node content) {
+        scroll.sceneProperty().addListener((o, oldScene, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            scene.focusOwnerProperty().addListener((obs, a, focused) -> {
+                if (focused == null || !isInside(focused, content)) {
+                    return;
+                }
+                Bounds field = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
+                double contentHeight = content.getBoundsInLocal().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                if (contentHeight <= viewport) {
+                    return;
+                }
+                double top = scroll.getVvalue() * (contentHeight - viewport);
+                if (field.getMinY() < top || field.getMaxY() + 24 > top + viewport) {
+                    double target = Math.max(0, field.getMinY() - viewport / 3);
+                    scroll.setVvalue(Math.min(1, target / (contentHeight - viewport)));
+                }
+            });
+        });
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Typing letters in a closed choice list selects the first item whose label starts with them. */

@@ -25,6 +25,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -49,6 +50,7 @@ public final class HouseholdFormView {
     @FXML TableView<MemberDraft> memberTable;
     @FXML TableColumn<MemberDraft, String> colNo, colCheck, colNama, colShdk, colStatus;
     @FXML GridPane memberGrid;
+    @FXML ScrollPane editorScroll;
     @FXML TextField nikField, namaField, tempatLahirField, tanggalLahirField, namaAyahField, namaIbuField, statusDateField;
     @FXML CheckBox tanpaNikBox;
     @FXML ComboBox<Sex> sexBox;
@@ -130,6 +132,7 @@ public final class HouseholdFormView {
             }
         });
         vm.selected.addListener((o, a, b) -> {
+            memberMessages.reset(b != null && b.revealed);
             editor.show(b);
             memberTable.getSelectionModel().select(b);
             showFindings(vm.findings().get());
@@ -143,6 +146,7 @@ public final class HouseholdFormView {
         List<Control> order = new ArrayList<>(List.of(noKkField, alamatField, rtField, rwField, dusunField, kodePosField));
         order.addAll(editor.order());
         KeyboardEntry.enterMovesFocus(order);
+        KeyboardEntry.scrollToFocused(editorScroll, memberGrid);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
     }
 
@@ -151,7 +155,7 @@ public final class HouseholdFormView {
             save();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.T) {
             addMember();
-        } else if (e.getCode() == KeyCode.ESCAPE) {
+        } else if (e.getCode() == KeyCode.ESCAPE && !choiceListOpen()) {
             back();
         } else {
             return;
@@ -159,7 +163,12 @@ public final class HouseholdFormView {
         e.consume();
     }
 
+    private boolean choiceListOpen() {
+        return root.getScene() != null && root.getScene().getFocusOwner() instanceof ComboBox<?> box && box.isShowing();
+    }
+
     void startNew() {
+        kkMessages.reset(false);
         vm.startNew();
         title.setText(messages.get("household.form.titleNew"));
         sampleBadge.setVisible(false);
@@ -167,6 +176,7 @@ public final class HouseholdFormView {
     }
 
     void load(Household h) {
+        kkMessages.reset(true);
         vm.load(h);
         title.setText(messages.get("household.form.titleEdit", h.noKk()));
         sampleBadge.setVisible(h.sample());
@@ -200,6 +210,9 @@ public final class HouseholdFormView {
         if (runner.busy().get()) {
             return;
         }
+        kkMessages.revealAll();
+        vm.members.forEach(d -> d.revealed = true);
+        memberMessages.revealAll();
         if (vm.findings().get().hasErrors()) {
             refuse(vm.findings().get());
             return;

@@ -25,6 +25,8 @@ final class MemberDraft {
     final UUID id;
     /** Saved before: can be marked moved out or deceased, not deleted. */
     final boolean stored;
+    /** Show every finding, not only those of fields left once: saved data, or after a save attempt. */
+    boolean revealed;
     final StringProperty nik = new SimpleStringProperty("");
     final BooleanProperty tanpaNik = new SimpleBooleanProperty(false);
     final StringProperty nama = new SimpleStringProperty("");
@@ -58,6 +60,7 @@ final class MemberDraft {
 
     static MemberDraft of(Member m) {
         MemberDraft d = new MemberDraft(m.id(), true);
+        d.revealed = true;
         d.nik.set(m.nik() == null ? "" : m.nik());
         d.tanpaNik.set(m.tanpaNik());
         d.nama.set(m.nama());

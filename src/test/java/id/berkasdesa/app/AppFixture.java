@@ -1,0 +1,50 @@
+package id.berkasdesa.app;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.common.ui.TaskRunner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window on a real store in a temp folder, as the app wires it, for TestFX tests. */
+final class AppFixture {
+
+    final Messages messages = Messages.indonesian();
+    final TaskRunner runner = new TaskRunner();
+    AppContext ctx;
+
+    void start(Stage stage, Path dataDir) {
+        ctx = AppContext.open(dataDir, Clock.systemDefaultZone());
+        DialogService dialogs = new DialogService(messages);
+        MainWindow window = new MainWindow(messages, runner, dialogs);
+        Scene scene = new Scene(window.view(), 1366, 740);
+        scene.getStylesheets().add(BerkasDesaApp.class.getResource("app.css").toExternalForm());
+        stage.setScene(scene);
+        dialogs.setOwner(stage);
+        stage.show();
+        stage.requestFocus();
+        window.opened(ctx, dataDir);
+    }
+
+    void stop() {
+        runner.shutdown();
+        if (ctx != null) {
+            ctx.close();
+        }
+    }
+
+    static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,73 @@
+package id.berkasdesa.app;
+
+import static id.berkasdesa.app.AppFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.berkasdesa.household.HouseholdSummary;
+import java.nio.file.Path;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class FirstRunUiTest {
+
+    @TempDir
+    Path dir;
+    private final AppFixture app = new AppFixture();
+
+    @Start
+    void start(Stage stage) {
+        app.start(stage, dir);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void findTheVillageByNameThenStartWithAnEmptyRegister(FxRobot r) {
+        r.clickOn("#startButton");
+        Label message = r.lookup("#message").queryAs(Label.class);
+        waitUntil(message::isVisible);
+        assertThat(message.getText()).contains("Pilih desa/kelurahan");
+
+        r.clickOn("#searchField").write("pondok rajeg");
+        waitUntil(() -> !r.lookup("#results").queryListView().getItems().isEmpty());
+        r.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> desa = r.lookup("#desaBox").queryAs(ComboBox.class);
+        waitUntil(() -> desa.getValue() != null);
+        assertThat(r.lookup("#kantorField").queryAs(TextField.class).getText()).isEqualTo("Kantor Kelurahan Pondok Rajeg");
+        r.clickOn("#operatorField").write("Ani");
+        r.clickOn("#startButton");
+
+        waitUntil(() -> r.lookup("#table").tryQuery().isPresent());
+        assertThat(app.ctx.villages.profile().orElseThrow().kodeDesa()).isEqualTo("32.01.01.1001");
+        assertThat(r.lookup("#villageLabel").queryAs(Label.class).getText()).contains("Pondok Rajeg");
+        assertThat(r.lookup("#sampleBanner").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    @Test
+    void tryWithSampleDataFillsAMarkedInventedVillage(FxRobot r) {
+        r.clickOn("#sampleButton");
+        waitUntil(() -> r.lookup("#table").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<HouseholdSummary> table = r.lookup("#table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 300);
+        assertThat(table.getItems()).allMatch(HouseholdSummary::sample);
+        assertThat(r.lookup("#sampleBanner").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(r.lookup("#countLabel").queryAs(Label.class).getText()).isEqualTo("300 KK");
+    }
+}

@@ -1,0 +1,136 @@
+package id.berkasdesa.app;
+
+import static id.berkasdesa.app.AppFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.berkasdesa.household.HouseholdSearch;
+import id.berkasdesa.household.HouseholdSummary;
+import id.berkasdesa.village.VillageProfile;
+import id.berkasdesa.village.VillageService;
+import id.berkasdesa.db.Database;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class HouseholdEntryUiTest {
+
+    @TempDir
+    static Path dir;
+    private final AppFixture app = new AppFixture();
+
+    @Start
+    void start(Stage stage) {
+        try (Database db = Database.open(dir)) {
+            new VillageService(db, Clock.systemDefaultZone()).save(
+                    new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg", "Ani", false));
+        }
+        app.start(stage, dir);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    private static void next(FxRobot r) {
+        r.type(KeyCode.ENTER);
+    }
+
+    /** Types one member from the NIK field on, moving with Enter only. */
+    private static void member(FxRobot r, String nik, String nama, String sex, String lahir, String pendidikan,
+            String kawin, String shdk, String ibu) {
+        r.write(nik);
+        next(r);
+        next(r); // "Belum memiliki NIK" stays unticked
+        r.write(nama);
+        next(r);
+        r.write(sex);
+        next(r);
+        r.write("Bogor");
+        next(r);
+        r.write(lahir);
+        next(r);
+        r.write("islam");
+        next(r);
+        r.write(pendidikan);
+        next(r);
+        r.write("petani");
+        next(r);
+        r.write(kawin);
+        next(r);
+        if (shdk != null) {
+            r.write(shdk);
+        }
+        next(r);
+        next(r); // WNI is preset
+        r.write("Ayah " + nama);
+        next(r);
+        r.write(ibu);
+    }
+
+    @Test
+    void typeAHouseholdFromTheKeyboardSeeABadNikRefusedSaveAndFindItByNik(FxRobot r) {
+        waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
+        r.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup("#noKkField").queryAs(TextField.class).isFocused());
+
+        r.write("3201 0112 0326 0042");
+        next(r);
+        r.write("Jl. Melati No. 3");
+        next(r);
+        r.write("4");
+        next(r);
+        r.write("2");
+        next(r);
+        r.write("Dusun I");
+        next(r);
+        r.write("16911");
+        next(r);
+
+        // A NIK whose date part is no date (day 32) is refused with its reason, under the field.
+        r.write("3201013208850001");
+        next(r);
+        Label nikMessage = r.lookup("#nikMessage").queryAs(Label.class);
+        waitUntil(nikMessage::isVisible);
+        assertThat(nikMessage.getText()).contains("bukan tanggal yang ada");
+        r.clickOn("#nikField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        r.type(KeyCode.BACK_SPACE);
+
+        member(r, "3201011708850001", "Budi Percobaan", "l", "17-08-1985", "tamat sd", "kawin", null, "Ibu Budi");
+        r.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        member(r, "3201015203880002", "Siti Percobaan", "p", "12-03-1988", "sltp", "kawin", "istri", "Ibu Siti");
+        r.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        member(r, "3201010501150003", "Anak Percobaan", "l", "05-01-2015", "belum tamat", "belum", "anak", "Siti Percobaan");
+
+        assertThat(nikMessage.isVisible()).isFalse();
+        r.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        Label status = r.lookup("#householdMessage").queryAs(Label.class);
+        waitUntil(() -> status.getText().startsWith("Tersimpan"));
+        assertThat(status.getText()).contains("3201011203260042").contains("3 anggota");
+
+        r.type(KeyCode.ESCAPE);
+        waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
+        r.clickOn("#searchField").write("3201 0105 0115");
+        @SuppressWarnings("unchecked")
+        TableView<HouseholdSummary> table = r.lookup("#table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 1);
+        HouseholdSummary found = table.getItems().get(0);
+        assertThat(found.noKk()).isEqualTo("3201011203260042");
+        assertThat(found.kepala()).isEqualTo("BUDI PERCOBAAN");
+        assertThat(found.jumlah()).isEqualTo(3);
+        assertThat(found.rt()).isEqualTo("004");
+        assertThat(app.ctx.households.search(HouseholdSearch.text("3201015203880002"))).hasSize(1);
+    }
+}
