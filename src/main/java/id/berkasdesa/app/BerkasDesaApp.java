@@ -42,12 +42,10 @@ public final class BerkasDesaApp extends Application {
     @Override
     public void start(Stage stage) {
         Messages messages = launchMessages;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         DialogService dialogs = new DialogService(messages);
         MainWindow window = new MainWindow(messages, runner, dialogs);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window.view(), Math.min(1366, screen.getWidth()), Math.min(740, screen.getHeight()));
-        scene.getStylesheets().add(BerkasDesaApp.class.getResource("app.css").toExternalForm());
+        Scene scene = scene(window, Math.min(1366, screen.getWidth()), Math.min(740, screen.getHeight()));
         stage.setTitle(messages.get("app.title"));
         stage.setMinWidth(1000);
         stage.setMinHeight(600);
@@ -72,6 +70,14 @@ public final class BerkasDesaApp extends Application {
             dialogs.error(messages.get("app.openFailed.title"), text);
             Platform.exit();
         });
+    }
+
+    /** The window's scene with the app's theme: AtlantaFX Primer Light and app.css. */
+    static Scene scene(MainWindow window, double width, double height) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(window.view(), width, height);
+        scene.getStylesheets().add(BerkasDesaApp.class.getResource("app.css").toExternalForm());
+        return scene;
     }
 
     private void shown() {

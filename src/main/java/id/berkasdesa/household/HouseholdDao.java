@@ -12,6 +12,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -42,18 +43,25 @@ interface HouseholdDao {
     List<HouseholdSummary> listAll(@Bind("rt") String rt, @Bind("rw") String rw, @Bind("dusun") String dusun,
             @Bind("limit") int limit);
 
-    @SqlQuery(SUMMARY + """
-             WHERE (h.no_kk LIKE :prefix || '%'
-                OR h.id IN (SELECT m.household_id FROM member m WHERE m.nik LIKE :prefix || '%'))
-            """ + FILTERS)
-    List<HouseholdSummary> searchNumber(@Bind("prefix") String prefix, @Bind("rt") String rt, @Bind("rw") String rw,
-            @Bind("dusun") String dusun, @Bind("limit") int limit);
+    /** Households whose No. KK, or a member's NIK, starts with {@code prefix} (index range scans). */
+    @SqlQuery("""
+            SELECT id FROM household WHERE no_kk >= :prefix AND no_kk < :prefix || 'Z'
+            UNION
+            SELECT household_id FROM member WHERE nik >= :prefix AND nik < :prefix || 'Z'
+            LIMIT :limit
+            """)
+    List<UUID> numberMatches(@Bind("prefix") String prefix, @Bind("limit") int limit);
 
-    @SqlQuery(SUMMARY + """
-             WHERE h.id IN (SELECT m.household_id FROM member m WHERE m.nama_cari LIKE :pattern ESCAPE '\\')
-            """ + FILTERS)
-    List<HouseholdSummary> searchName(@Bind("pattern") String pattern, @Bind("rt") String rt, @Bind("rw") String rw,
-            @Bind("dusun") String dusun, @Bind("limit") int limit);
+    @SqlQuery(SUMMARY + " WHERE h.id IN (<ids>) " + FILTERS)
+    List<HouseholdSummary> summaries(@BindList(value = "ids", onEmpty = BindList.EmptyHandling.NULL_STRING) List<UUID> ids,
+            @Bind("rt") String rt, @Bind("rw") String rw, @Bind("dusun") String dusun, @Bind("limit") int limit);
+
+    record Name(UUID householdId, String namaCari) {
+    }
+
+    @SqlQuery("SELECT household_id, nama_cari FROM member")
+    @RegisterConstructorMapper(Name.class)
+    List<Name> allNames();
 
     @SqlQuery("SELECT COUNT(*) FROM household")
     int countHouseholds();

@@ -9,7 +9,8 @@ package id.berkasdesa.household;
  */
 public record HouseholdSearch(String text, String rt, String rw, String dusun, int limit) {
 
-    public static final int DEFAULT_LIMIT = 500;
+    /** Rows a search shows; an operator reads the top matches and types more to narrow down. */
+    public static final int DEFAULT_LIMIT = 200;
 
     public static HouseholdSearch all() {
         return new HouseholdSearch("", null, null, null, DEFAULT_LIMIT);
@@ -28,9 +29,8 @@ public record HouseholdSearch(String text, String rt, String rw, String dusun, i
         return AreaNumber.clean(text);
     }
 
-    String namePattern() {
-        String folded = HouseholdRules.fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + folded + "%";
+    String folded() {
+        return HouseholdRules.fold(text);
     }
 
     boolean hasText() {

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +23,7 @@ public final class HouseholdService {
     private final Database db;
     private final HouseholdRules rules;
     private final Clock clock;
+    private final NameIndex names = new NameIndex();
 
     public HouseholdService(Database db, Wilayah wilayah, Clock clock) {
         this.db = db;
@@ -50,19 +53,33 @@ public final class HouseholdService {
         return db.read(h -> h.attach(HouseholdDao.class).previousKkNumbers(id));
     }
 
+    /**
+     * The households matching a search, in RT/RW/No. KK order. A number finds No. KK and NIK prefixes
+     * by index; a name fragment goes through the in-memory {@link NameIndex}. When more match than
+     * the limit, the first ones found are shown, in order (the list says to type more).
+     */
     public List<HouseholdSummary> search(HouseholdSearch s) {
         String rt = HouseholdSearch.nullIfBlank(s.rt());
         String rw = HouseholdSearch.nullIfBlank(s.rw());
         String dusun = HouseholdSearch.nullIfBlank(s.dusun());
-        return db.read(h -> {
-            HouseholdDao dao = h.attach(HouseholdDao.class);
-            if (!s.hasText()) {
-                return dao.listAll(rt, rw, dusun, s.limit());
-            }
-            return s.isNumber()
-                    ? dao.searchNumber(s.numberPrefix(), rt, rw, dusun, s.limit())
-                    : dao.searchName(s.namePattern(), rt, rw, dusun, s.limit());
-        });
+        if (!s.hasText()) {
+            return db.read(h -> h.attach(HouseholdDao.class).listAll(rt, rw, dusun, s.limit()));
+        }
+        List<UUID> ids = s.isNumber()
+                ? db.read(h -> h.attach(HouseholdDao.class).numberMatches(s.numberPrefix(), s.limit()))
+                : names.find(s.folded(), s.limit(), this::loadNames);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.read(h -> h.attach(HouseholdDao.class).summaries(ids, rt, rw, dusun, s.limit()));
+    }
+
+    private Map<UUID, List<String>> loadNames() {
+        Map<UUID, List<String>> byHousehold = new LinkedHashMap<>();
+        for (HouseholdDao.Name n : db.read(h -> h.attach(HouseholdDao.class).allNames())) {
+            byHousehold.computeIfAbsent(n.householdId(), k -> new ArrayList<>()).add(n.namaCari());
+        }
+        return byHousehold;
     }
 
     public int count() {
@@ -93,7 +110,7 @@ public final class HouseholdService {
      */
     public SaveResult save(Household draft, boolean warningsConfirmed) {
         Household h = normalise(draft);
-        return db.write(handle -> {
+        SaveResult result = db.write(handle -> {
             HouseholdDao dao = handle.attach(HouseholdDao.class);
             Findings findings = checkAll(dao, h);
             if (findings.hasErrors() || (findings.hasWarnings() && !warningsConfirmed)) {
@@ -102,6 +119,10 @@ public final class HouseholdService {
             write(dao, h);
             return new SaveResult(h, findings, true);
         });
+        if (result.saved()) {
+            names.replace(h);
+        }
+        return result;
     }
 
     /**
@@ -125,6 +146,7 @@ public final class HouseholdService {
             }
             return null;
         });
+        clean.forEach(names::replace);
     }
 
     private void write(HouseholdDao dao, Household h) {

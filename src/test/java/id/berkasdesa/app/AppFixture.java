@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -23,9 +22,7 @@ final class AppFixture {
         ctx = AppContext.open(dataDir, Clock.systemDefaultZone());
         DialogService dialogs = new DialogService(messages);
         MainWindow window = new MainWindow(messages, runner, dialogs);
-        Scene scene = new Scene(window.view(), 1366, 740);
-        scene.getStylesheets().add(BerkasDesaApp.class.getResource("app.css").toExternalForm());
-        stage.setScene(scene);
+        stage.setScene(BerkasDesaApp.scene(window, 1366, 740));
         dialogs.setOwner(stage);
         stage.show();
         stage.requestFocus();

@@ -11,6 +11,7 @@ import id.berkasdesa.wilayah.Wilayah;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ class DurabilityTest {
         for (int run = 0; run < KILLS; run++) {
             Process p = new ProcessBuilder(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                     "-cp", System.getProperty("java.class.path"), SaveLoop.class.getName(), dir.toString(),
-                    String.valueOf(run)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    String.valueOf(run)).redirectError(dir.resolve("child.err").toFile()).start();
             CountDownLatch ready = new CountDownLatch(1);
             List<String> lines = new ArrayList<>();
             Thread reader = new Thread(() -> {
@@ -69,7 +70,11 @@ class DurabilityTest {
                 }
             });
             reader.start();
-            assertThat(ready.await(30, TimeUnit.SECONDS)).as("run %d opened the store", run).isTrue();
+            if (!ready.await(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("run " + run + " did not open the store:\n"
+                        + Files.readString(dir.resolve("child.err")));
+            }
             Thread.sleep(50 + random.nextInt(600));
             p.destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

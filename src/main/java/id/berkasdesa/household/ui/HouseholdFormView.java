@@ -40,6 +40,7 @@ public final class HouseholdFormView {
     @FXML BorderPane root;
     @FXML Label title;
     @FXML Label sampleBadge;
+    @FXML Label previousKkLabel;
     @FXML Button saveButton;
     @FXML Button backButton;
     @FXML Label householdMessage;
@@ -142,6 +143,8 @@ public final class HouseholdFormView {
                 () -> vm.selected.get() == null || vm.selected.get().stored, vm.selected));
         saveButton.disableProperty().bind(runner.busy());
         sampleBadge.managedProperty().bind(sampleBadge.visibleProperty());
+        previousKkLabel.managedProperty().bind(previousKkLabel.visibleProperty());
+        previousKkLabel.setVisible(false);
 
         List<Control> order = new ArrayList<>(List.of(noKkField, alamatField, rtField, rwField, dusunField, kodePosField));
         order.addAll(editor.order());
@@ -155,6 +158,12 @@ public final class HouseholdFormView {
             save();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.T) {
             addMember();
+        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
+            int next = vm.members.indexOf(vm.selected.get()) + (e.getCode() == KeyCode.UP ? -1 : 1);
+            if (next >= 0 && next < vm.members.size()) {
+                vm.selected.set(vm.members.get(next));
+                nikField.requestFocus();
+            }
         } else if (e.getCode() == KeyCode.ESCAPE && !choiceListOpen()) {
             back();
         } else {
@@ -175,11 +184,13 @@ public final class HouseholdFormView {
         noKkField.requestFocus();
     }
 
-    void load(Household h) {
+    void load(Household h, List<String> previousKk) {
         kkMessages.reset(true);
         vm.load(h);
         title.setText(messages.get("household.form.titleEdit", h.noKk()));
         sampleBadge.setVisible(h.sample());
+        previousKkLabel.setText(previousKk.isEmpty() ? "" : messages.get("household.form.previousKk", String.join(", ", previousKk)));
+        previousKkLabel.setVisible(!previousKk.isEmpty());
         noKkField.requestFocus();
     }
 

@@ -3,7 +3,9 @@ package id.berkasdesa.household.ui;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdService;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
@@ -31,6 +33,9 @@ public final class HouseholdPages {
         this.list = new HouseholdListView(service, messages, runner, this::openForm);
     }
 
+    private record Opened(Household household, List<String> previousKk) {
+    }
+
     public void showList() {
         show.accept(list.view());
         list.refresh(true);
@@ -44,10 +49,10 @@ public final class HouseholdPages {
             form.startNew();
             return;
         }
-        runner.run("", p -> service.load(id), h -> {
-            if (h.isPresent()) {
+        runner.run("", p -> service.load(id).map(h -> new Opened(h, service.previousKkNumbers(id))), opened -> {
+            if (opened.isPresent()) {
                 show.accept(form.view());
-                form.load(h.get());
+                form.load(opened.get().household(), opened.get().previousKk());
             } else {
                 list.refresh(true);
             }

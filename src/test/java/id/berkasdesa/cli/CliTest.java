@@ -1,0 +1,96 @@
+package id.berkasdesa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.berkasdesa.db.Database;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    record Run(int exit, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = BerkasDesaCommand.commandLine(c -> {
+                throw new AssertionError("no window in a command-line test");
+            }).execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void nikPrintsOneJsonObjectPerInputAndExitsOneWhenAnyIsInvalid() throws Exception {
+        Run r = run("nik", "3201015708850003", "3201 9957 0885 0003", "32010157088");
+        assertThat(r.exit()).isEqualTo(1);
+        List<String> lines = r.lines();
+        assertThat(lines).hasSize(3);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode valid = json.readTree(lines.get(0));
+        assertThat(valid.get("verdict").asText()).isEqualTo("valid");
+        assertThat(valid.get("sex").asText()).isEqualTo("P");
+        assertThat(valid.get("birthDate").asText()).isEqualTo("17-08-85");
+        assertThat(valid.get("kecamatan").asText()).isEqualTo("32.01.01");
+        assertThat(valid.get("kecamatanName").asText()).isEqualTo("Cibinong");
+        assertThat(valid.get("messages")).isEmpty();
+        JsonNode warn = json.readTree(lines.get(1));
+        assertThat(warn.get("verdict").asText()).isEqualTo("warn");
+        assertThat(warn.get("input").asText()).isEqualTo("3201 9957 0885 0003");
+        assertThat(warn.get("kecamatanName").isNull()).isTrue();
+        JsonNode invalid = json.readTree(lines.get(2));
+        assertThat(invalid.get("verdict").asText()).isEqualTo("invalid");
+        assertThat(invalid.get("sex").isNull()).isTrue();
+        assertThat(invalid.get("messages").get(0).asText()).contains("16 digit");
+        assertThat(run("nik", "3201015708850003").exit()).isZero();
+    }
+
+    @Test
+    void kkNeverReportsSexOrBirthDate() throws Exception {
+        Run r = run("kk", "3201011203000001");
+        assertThat(r.exit()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.lines().get(0));
+        assertThat(n.get("sex").isNull()).isTrue();
+        assertThat(n.get("birthDate").isNull()).isTrue();
+        assertThat(n.get("verdict").asText()).isEqualTo("valid");
+    }
+
+    @Test
+    void demoFillsAnEmptyFolderReproduciblyAndRefusesAFolderWithData() {
+        assertThat(run("--data-dir", dir.toString(), "demo", "--households", "25", "--seed", "4").exit()).isZero();
+        Run again = run("--data-dir", dir.toString(), "demo", "--households", "5");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("sudah berisi 25 KK");
+    }
+
+    @Test
+    void aFolderInUseByTheAppGetsAClearMessage() {
+        try (Database open = Database.open(dir)) {
+            Run r = run("--data-dir", dir.toString(), "demo", "--households", "5");
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("sudah terbuka di jendela lain");
+        }
+    }
+}
