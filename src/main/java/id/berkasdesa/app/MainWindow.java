@@ -6,6 +6,7 @@ import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.TaskRunner;
 import id.berkasdesa.household.ui.HouseholdPages;
+import id.berkasdesa.village.SampleVillage;
 import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.village.ui.SetupView;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ final class MainWindow {
     @FXML Label villageLabel, operatorLabel, sampleBanner, statusLabel, dataDirLabel, startupLabel;
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
-    @FXML MenuItem registerItem;
+    @FXML MenuItem registerItem, startRealItem;
 
     private final Messages messages;
     private final TaskRunner runner;
@@ -58,11 +59,33 @@ final class MainWindow {
         dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
         households = new HouseholdPages(ctx.households, messages, runner, dialogs, this::show);
         if (ctx.profile().isEmpty()) {
-            show(new SetupView(ctx.wilayah, ctx.villages, ctx.households, messages, runner, dialogs,
-                    () -> runner.run("", p -> ctx.reloadProfile(), c -> showRegister(), e -> { })).view());
+            showSetup();
         } else {
             showRegister();
         }
+    }
+
+    private void showSetup() {
+        villageLabel.setText("");
+        operatorLabel.setText("");
+        sampleBanner.setVisible(false);
+        registerItem.setDisable(true);
+        startRealItem.setVisible(false);
+        show(new SetupView(ctx.wilayah, ctx.villages, ctx.households, messages, runner, dialogs,
+                () -> runner.run("", p -> ctx.reloadProfile(), c -> showRegister(), e -> { })).view());
+    }
+
+    /** After trying the sample village: delete it and set up the real one. */
+    @FXML
+    void startReal() {
+        if (!dialogs.confirm(messages.get("startReal.title"), messages.get("startReal.text"),
+                messages.get("startReal.yes"), messages.get("startReal.no"))) {
+            return;
+        }
+        runner.run(messages.get("startReal.deleting"), p -> {
+            SampleVillage.clear(ctx.villages, ctx.households);
+            return ctx.reloadProfile();
+        }, c -> showSetup(), e -> dialogs.error(messages.get("startReal.failed.title"), messages.get("startReal.failed")));
     }
 
     void failed(String text) {
@@ -80,6 +103,7 @@ final class MainWindow {
         villageLabel.setText(messages.get("app.village", p.namaDesa(), p.namaKantor()));
         operatorLabel.setText(messages.get("app.operator", p.namaOperator()));
         sampleBanner.setVisible(p.sample());
+        startRealItem.setVisible(p.sample());
         registerItem.setDisable(false);
         households.showList();
     }

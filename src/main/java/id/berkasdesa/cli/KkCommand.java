@@ -1,8 +1,6 @@
 package id.berkasdesa.cli;
 
-import id.berkasdesa.common.Messages;
 import id.berkasdesa.household.NoKk;
-import id.berkasdesa.household.Verdict;
 import id.berkasdesa.wilayah.Wilayah;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,14 +17,10 @@ final class KkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Wilayah wilayah = Wilayah.load();
-        Messages messages = Messages.indonesian();
-        boolean anyInvalid = false;
-        for (String input : inputs) {
+        return NumberChecks.print(inputs, input -> {
             NoKk.Check c = NoKk.check(input, wilayah);
-            anyInvalid |= c.verdict() == Verdict.INVALID;
-            System.out.println(Json.line(NikCommand.fields(input, c.verdict(), null, null, c.kecamatan().orElse(null),
-                    c.kecamatanName().orElse(null), c.findings().all(), messages)));
-        }
-        return anyInvalid ? 1 : 0;
+            return new NumberChecks.Row(c.verdict(), null, null, c.kecamatan().orElse(null),
+                    c.kecamatanName().orElse(null), c.findings().all());
+        });
     }
 }

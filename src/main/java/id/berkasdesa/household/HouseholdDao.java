@@ -126,6 +126,15 @@ interface HouseholdDao {
     void recordKkChange(@Bind("id") UUID id, @Bind("old") String oldNoKk, @Bind("new") String newNoKk,
             @Bind("now") OffsetDateTime now);
 
+    @SqlUpdate("DELETE FROM member WHERE household_id IN (SELECT id FROM household WHERE sample)")
+    int deleteSampleMembers();
+
+    @SqlUpdate("DELETE FROM household_kk_change WHERE household_id IN (SELECT id FROM household WHERE sample)")
+    int deleteSampleKkChanges();
+
+    @SqlUpdate("DELETE FROM household WHERE sample")
+    int deleteSampleHouseholds();
+
     @SqlQuery("SELECT old_no_kk FROM household_kk_change WHERE household_id = :id ORDER BY changed_at, id")
     List<String> previousKkNumbers(@Bind("id") UUID id);
 

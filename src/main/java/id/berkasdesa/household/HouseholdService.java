@@ -149,6 +149,21 @@ public final class HouseholdService {
         clean.forEach(names::replace);
     }
 
+    /**
+     * Deletes every sample household ("Coba dengan data contoh") in one durable transaction; real
+     * households are never touched. Returns how many were deleted.
+     */
+    public int deleteSample() {
+        int deleted = db.write(handle -> {
+            HouseholdDao dao = handle.attach(HouseholdDao.class);
+            dao.deleteSampleMembers();
+            dao.deleteSampleKkChanges();
+            return dao.deleteSampleHouseholds();
+        });
+        names.clear();
+        return deleted;
+    }
+
     private void write(HouseholdDao dao, Household h) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<HouseholdDao.Row> existing = dao.findRow(h.id());

@@ -38,6 +38,11 @@ final class NameIndex {
         return found;
     }
 
+    /** After a bulk delete: reloaded from the store on the next search. */
+    synchronized void clear() {
+        names = null;
+    }
+
     /** After a committed write: the household's names as they are now stored. */
     synchronized void replace(Household h) {
         if (names != null) {

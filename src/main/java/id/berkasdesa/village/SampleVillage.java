@@ -20,6 +20,16 @@ public final class SampleVillage {
     }
 
     /**
+     * "Mulai dengan data desa sebenarnya": deletes the sample households, then the sample profile,
+     * each in its own durable transaction. Interrupted between the two (a power cut), the app starts
+     * on the sample profile with no households, and running this again finishes the job.
+     */
+    public static void clear(VillageService villages, HouseholdService households) {
+        households.deleteSample();
+        villages.deleteSampleProfile();
+    }
+
+    /**
      * Records the sample profile unless a village is already set, then adds {@code households}
      * synthetic households, one durable transaction per batch.
      *

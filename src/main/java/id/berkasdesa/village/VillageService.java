@@ -23,6 +23,11 @@ public final class VillageService {
                 rs.getString(4), rs.getBoolean(5))).findOne());
     }
 
+    /** Forgets the village profile if it is the sample one, so the setup runs again. */
+    public void deleteSampleProfile() {
+        db.write(h -> h.createUpdate("DELETE FROM village_profile WHERE sample").execute());
+    }
+
     public void save(VillageProfile p) {
         db.write(h -> h.createUpdate("""
                 MERGE INTO village_profile (id, kode_desa, nama_desa, nama_kantor, nama_operator, sample, created_at)

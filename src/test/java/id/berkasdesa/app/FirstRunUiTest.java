@@ -69,5 +69,12 @@ class FirstRunUiTest {
         assertThat(table.getItems()).allMatch(HouseholdSummary::sample);
         assertThat(r.lookup("#sampleBanner").queryAs(Label.class).isVisible()).isTrue();
         assertThat(r.lookup("#countLabel").queryAs(Label.class).getText()).startsWith("Menampilkan 200 dari 300 KK");
+
+        r.clickOn("Berkas").clickOn("Mulai dengan data desa sebenarnya…");
+        r.clickOn("Ya, hapus data contoh");
+        waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent() && r.lookup("#results").tryQuery().isPresent());
+        assertThat(app.ctx.households.count()).isZero();
+        assertThat(app.ctx.villages.profile()).isEmpty();
+        assertThat(r.lookup("#sampleBanner").queryAs(Label.class).isVisible()).isFalse();
     }
 }

@@ -70,7 +70,7 @@ class DurabilityTest {
                 }
             });
             reader.start();
-            if (!ready.await(30, TimeUnit.SECONDS)) {
+            if (!ready.await(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("run " + run + " did not open the store:\n"
                         + Files.readString(dir.resolve("child.err")));

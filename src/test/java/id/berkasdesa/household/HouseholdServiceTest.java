@@ -210,4 +210,18 @@ class HouseholdServiceTest {
         assertThat(service.search(new HouseholdSearch("", "001", "002", "DUSUN I", 5))).hasSize(5);
         assertThat(service.search(new HouseholdSearch("", "009", null, null, 5))).isEmpty();
     }
+
+    @Test
+    void deletingTheSampleDataKeepsRealHouseholdsAndNameSearchForgetsTheSample() {
+        service.saveBatch(new SampleData("32.01.01", 5, service.today()).households(30));
+        Household real = family(40);
+        service.save(real, false);
+        assertThat(service.search(HouseholdSearch.text("contoh"))).isNotEmpty();
+
+        assertThat(service.deleteSample()).isEqualTo(30);
+        assertThat(service.count()).isEqualTo(1);
+        assertThat(service.load(real.id())).contains(real);
+        assertThat(service.search(HouseholdSearch.text("contoh"))).isEmpty();
+        assertThat(service.search(HouseholdSearch.text("budi uji 40"))).hasSize(1);
+    }
 }

@@ -3,6 +3,7 @@ package id.berkasdesa.household.ui;
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.common.Findings;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.SafeLog;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.FieldMessages;
 import id.berkasdesa.common.ui.Fxml;
@@ -33,9 +34,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Kartu Keluarga form: KK fields on top, members on the left, the selected member's fields on the right. */
 public final class HouseholdFormView {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HouseholdFormView.class);
 
     @FXML BorderPane root;
     @FXML Label title;
@@ -233,7 +238,10 @@ public final class HouseholdFormView {
 
     private void save(boolean confirmed) {
         runner.run(messages.get("household.form.saving"), p -> vm.save(confirmed), this::afterSave,
-                e -> dialogs.error(messages.get("household.form.saveFailed.title"), messages.get("household.form.saveFailed")));
+                e -> {
+                    LOG.error("household save failed: {}", SafeLog.describe(e));
+                    dialogs.error(messages.get("household.form.saveFailed.title"), messages.get("household.form.saveFailed"));
+                });
     }
 
     private void afterSave(SaveResult result) {

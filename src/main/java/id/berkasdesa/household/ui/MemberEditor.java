@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
-import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
@@ -117,12 +117,9 @@ final class MemberEditor {
     }
 
     /** The editor's controls in entry order, for Enter-moves-focus. */
-    List<javafx.scene.control.Control> order() {
-        List<javafx.scene.control.Control> order = new ArrayList<>();
-        CheckBox tanpaNik = v.tanpaNikBox;
-        order.addAll(List.of(v.nikField, tanpaNik, v.namaField, v.sexBox, v.tempatLahirField, v.tanggalLahirField,
+    List<Control> order() {
+        return List.of(v.nikField, v.tanpaNikBox, v.namaField, v.sexBox, v.tempatLahirField, v.tanggalLahirField,
                 v.agamaBox, v.pendidikanBox, v.pekerjaanBox, v.kawinBox, v.shdkBox, v.wnBox, v.namaAyahField,
-                v.namaIbuField, v.statusBox, v.statusDateField));
-        return order;
+                v.namaIbuField, v.statusBox, v.statusDateField);
     }
 }

@@ -1,6 +1,7 @@
 package id.berkasdesa.village.ui;
 
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.SafeLog;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
@@ -25,9 +26,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** First run: pick the village (search or province → desa), name the office and the operator. */
 public final class SetupView {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SetupView.class);
 
     @FXML TextField searchField, kantorField, operatorField;
     @FXML ListView<Area> results;
@@ -190,6 +195,7 @@ public final class SetupView {
     }
 
     private void failed(Throwable e) {
+        LOG.error("village setup failed: {}", SafeLog.describe(e));
         dialogs.error(messages.get("setup.failed.title"), messages.get("setup.failed"));
     }
 }
