@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class BerkasDesaApp extends Application {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BerkasDesaApp.class);
+    /** Not a static field: initialising Logback before the window is shown costs start-up time. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(BerkasDesaApp.class);
+    }
     private static Path dataDir;
     private static boolean exitAfterShown;
     private static Messages launchMessages = Messages.indonesian();
@@ -63,7 +66,7 @@ public final class BerkasDesaApp extends Application {
             ctx = c;
             window.opened(c, dataDir);
         }, e -> {
-            LOG.error("store could not be opened", e);
+            log().error("store could not be opened", e);
             String text = e instanceof StoreException se ? messages.get(se.key(), se.args())
                     : messages.get("store.error.open");
             window.failed(text);
@@ -82,7 +85,7 @@ public final class BerkasDesaApp extends Application {
 
     private void shown() {
         long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        LOG.info("first window shown {} ms after JVM start", ms);
+        log().info("first window shown {} ms after JVM start", ms);
         if (exitAfterShown) {
             System.out.println("{\"name\": \"first_window_ms\", \"value\": " + ms + "}");
             Platform.exit();
