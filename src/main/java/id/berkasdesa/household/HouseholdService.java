@@ -97,12 +97,6 @@ public final class HouseholdService {
     public record Filters(List<String> rt, List<String> rw, List<String> dusun) {
     }
 
-    /** The form's own rules plus the store's: NIK held elsewhere, KK number taken, likely duplicates. */
-    public Findings check(Household draft) {
-        Household h = normalise(draft);
-        return db.read(handle -> checkAll(handle.attach(HouseholdDao.class), h));
-    }
-
     /**
      * Saves a household and its members in one transaction, forced to disk before returning.
      * Errors refuse the save; warnings refuse it until {@code warningsConfirmed}. The store is left

@@ -3,7 +3,6 @@ package id.berkasdesa.household.ui;
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.common.Findings;
 import id.berkasdesa.household.Household;
-import id.berkasdesa.household.HouseholdRules;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.SaveResult;
 import java.util.ArrayList;

@@ -7,7 +7,6 @@ import id.berkasdesa.household.HouseholdRules;
 import id.berkasdesa.household.Member;
 import id.berkasdesa.household.MemberStatus;
 import id.berkasdesa.household.Sex;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
