@@ -1,17 +1,11 @@
 package id.berkasdesa.cli;
 
-import id.berkasdesa.common.Messages;
-import id.berkasdesa.db.Database;
-import id.berkasdesa.db.StoreException;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdSearch;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.HouseholdSummary;
 import id.berkasdesa.household.Member;
 import id.berkasdesa.village.SampleVillage;
-import id.berkasdesa.village.VillageService;
-import id.berkasdesa.wilayah.Wilayah;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,19 +37,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = Database.open(parent.dataDir())) {
-            HouseholdService service = new HouseholdService(db, Wilayah.load(), Clock.systemDefaultZone());
-            if (service.count() == 0) {
+        return StoreCommand.run(parent.dataDir(), s -> {
+            if (s.households().count() == 0) {
                 long start = System.nanoTime();
-                SampleVillage.fill(new VillageService(db, Clock.systemDefaultZone()), service, households, 1, p -> { });
+                SampleVillage.fill(s.villages(), s.households(), households, 1, p -> { });
                 print("fill_store", Map.of("households", households, "seconds", (System.nanoTime() - start) / 1e9));
             }
-            run(service);
+            run(s.households());
             return 0;
-        } catch (StoreException e) {
-            System.err.println(Messages.indonesian().get(e.key(), e.args()));
-            return 2;
-        }
+        });
     }
 
     private void run(HouseholdService service) {

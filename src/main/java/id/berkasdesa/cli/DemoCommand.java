@@ -1,13 +1,7 @@
 package id.berkasdesa.cli;
 
 import id.berkasdesa.common.Messages;
-import id.berkasdesa.db.Database;
-import id.berkasdesa.db.StoreException;
-import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.village.SampleVillage;
-import id.berkasdesa.village.VillageService;
-import id.berkasdesa.wilayah.Wilayah;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,18 +27,15 @@ final class DemoCommand implements Callable<Integer> {
             System.err.println(messages.get("cli.demo.households"));
             return 2;
         }
-        try (Database db = Database.open(parent.dataDir())) {
-            HouseholdService service = new HouseholdService(db, Wilayah.load(), Clock.systemDefaultZone());
-            if (service.count() > 0) {
-                System.err.println(messages.get("cli.demo.notEmpty", parent.dataDir().toString(), service.count()));
+        return StoreCommand.run(parent.dataDir(), s -> {
+            int existing = s.households().count();
+            if (existing > 0) {
+                System.err.println(messages.get("cli.demo.notEmpty", parent.dataDir().toString(), existing));
                 return 2;
             }
-            SampleVillage.fill(new VillageService(db, Clock.systemDefaultZone()), service, households, seed, progress -> { });
+            SampleVillage.fill(s.villages(), s.households(), households, seed, progress -> { });
             System.out.println(messages.get("cli.demo.done", households, parent.dataDir().toString()));
             return 0;
-        } catch (StoreException e) {
-            System.err.println(messages.get(e.key(), e.args()));
-            return 2;
-        }
+        });
     }
 }

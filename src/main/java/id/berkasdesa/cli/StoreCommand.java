@@ -1,0 +1,39 @@
+package id.berkasdesa.cli;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.db.Database;
+import id.berkasdesa.db.StoreException;
+import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.village.VillageService;
+import id.berkasdesa.wilayah.Wilayah;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What commands that work on a data folder share: open the store, wire the services, and turn a
+ * store that cannot be opened (in use, damaged, not writable) into its message and exit code 2.
+ */
+final class StoreCommand {
+
+    /** The services a command gets on an open store. */
+    record Services(HouseholdService households, VillageService villages) {
+    }
+
+    @FunctionalInterface
+    interface Work {
+        int run(Services services);
+    }
+
+    private StoreCommand() {
+    }
+
+    static int run(Path dataDir, Work work) {
+        Clock clock = Clock.systemDefaultZone();
+        try (Database db = Database.open(dataDir)) {
+            return work.run(new Services(new HouseholdService(db, Wilayah.load(), clock), new VillageService(db, clock)));
+        } catch (StoreException e) {
+            System.err.println(Messages.indonesian().get(e.key(), e.args()));
+            return 2;
+        }
+    }
+}
