@@ -26,7 +26,11 @@ public final class Wilayah {
 
     private final Map<String, Area> byCode = new HashMap<>();
     private final Map<String, List<Area>> children = new HashMap<>();
-    private volatile List<Area> villages;
+    /** All villages with their lookups, built once on first use and never changed after. */
+    private record Villages(List<Area> all, Map<String, Area> byCode, Map<String, List<Area>> byKecamatan) {
+    }
+
+    private volatile Villages villages;
 
     private Wilayah() {
     }
@@ -52,7 +56,7 @@ public final class Wilayah {
         if (known.isPresent() || dottedCode.length() != 13) {
             return known;
         }
-        return villages().stream().filter(v -> v.code().equals(dottedCode)).findFirst();
+        return Optional.ofNullable(loadedVillages().byCode().get(dottedCode));
     }
 
     public Optional<Area> province(String twoDigits) {
@@ -76,7 +80,7 @@ public final class Wilayah {
     /** Areas directly below one area; for a kecamatan, its villages. */
     public List<Area> childrenOf(String parentCode) {
         if (parentCode.length() == 8) {
-            return villages().stream().filter(v -> v.parentCode().equals(parentCode)).toList();
+            return loadedVillages().byKecamatan().getOrDefault(parentCode, List.of());
         }
         return Collections.unmodifiableList(children.getOrDefault(parentCode, List.of()));
     }
@@ -123,11 +127,23 @@ public final class Wilayah {
     }
 
     public List<Area> villages() {
-        List<Area> v = villages;
+        return loadedVillages().all();
+    }
+
+    private Villages loadedVillages() {
+        Villages v = villages;
         if (v == null) {
             synchronized (this) {
                 if (villages == null) {
-                    villages = List.copyOf(read("villages.csv", Area.Level.DESA_KELURAHAN));
+                    List<Area> all = List.copyOf(read("villages.csv", Area.Level.DESA_KELURAHAN));
+                    Map<String, Area> byCode = new HashMap<>();
+                    Map<String, List<Area>> byKecamatan = new HashMap<>();
+                    for (Area a : all) {
+                        byCode.put(a.code(), a);
+                        byKecamatan.computeIfAbsent(a.parentCode(), k -> new ArrayList<>()).add(a);
+                    }
+                    byKecamatan.replaceAll((k, list) -> List.copyOf(list));
+                    villages = new Villages(all, Map.copyOf(byCode), Map.copyOf(byKecamatan));
                 }
                 v = villages;
             }
