@@ -21,7 +21,8 @@ class LocalizationConsistencyTest {
 
     private static final Path MAIN = Path.of("src/main");
     /** Keys built at run time from a prefix and a value (enum names). */
-    private static final Set<String> DYNAMIC_PREFIXES = Set.of("member.status.", "member.status.short.");
+    private static final Set<String> DYNAMIC_PREFIXES = Set.of("member.status.", "member.status.short.", "document.kind.",
+            "document.diagnosis.", "document.preset.", "document.state.");
 
     private static Properties bundle(String name) throws IOException {
         Properties p = new Properties();

@@ -1,0 +1,39 @@
+package id.berkasdesa.settings;
+
+import id.berkasdesa.db.Database;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings that policy moves, as named text values in the store. Each feature owns its names and
+ * parses them with its own defaults, so a missing or unreadable value never stops the app.
+ */
+public final class SettingsStore {
+
+    private final Database db;
+
+    public SettingsStore(Database db) {
+        this.db = db;
+    }
+
+    /** Every value whose name starts with {@code prefix}, by name. */
+    public Map<String, String> read(String prefix) {
+        Map<String, String> values = new LinkedHashMap<>();
+        db.read(h -> h.createQuery("SELECT setting_name, setting_value FROM setting WHERE setting_name LIKE :p ORDER BY setting_name")
+                .bind("p", prefix + "%")
+                .map((rs, ctx) -> values.put(rs.getString(1), rs.getString(2)))
+                .list());
+        return values;
+    }
+
+    /** Writes all {@code values} in one transaction. */
+    public void write(Map<String, String> values) {
+        db.write(h -> {
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                h.createUpdate("MERGE INTO setting (setting_name, setting_value) KEY (setting_name) VALUES (:n, :v)")
+                        .bind("n", e.getKey()).bind("v", e.getValue()).execute();
+            }
+            return null;
+        });
+    }
+}
