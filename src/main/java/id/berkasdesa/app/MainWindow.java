@@ -5,6 +5,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.document.ui.DocumentSettingsDialog;
 import id.berkasdesa.household.ui.HouseholdPages;
 import id.berkasdesa.village.SampleVillage;
 import id.berkasdesa.village.VillageProfile;
@@ -24,7 +25,7 @@ final class MainWindow {
     @FXML Label villageLabel, operatorLabel, sampleBanner, statusLabel, dataDirLabel, startupLabel;
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
-    @FXML MenuItem registerItem, startRealItem;
+    @FXML MenuItem registerItem, startRealItem, documentSettingsItem;
 
     private final Messages messages;
     private final TaskRunner runner;
@@ -57,7 +58,7 @@ final class MainWindow {
     void opened(AppContext context, Path dataDir) {
         this.ctx = context;
         dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
-        households = new HouseholdPages(ctx.households, messages, runner, dialogs, this::show);
+        households = new HouseholdPages(ctx.households, ctx.documents, messages, runner, dialogs, this::show);
         if (ctx.profile().isEmpty()) {
             showSetup();
         } else {
@@ -70,6 +71,7 @@ final class MainWindow {
         operatorLabel.setText("");
         sampleBanner.setVisible(false);
         registerItem.setDisable(true);
+        documentSettingsItem.setDisable(true);
         startRealItem.setVisible(false);
         show(new SetupView(ctx.wilayah, ctx.villages, ctx.households, messages, runner, dialogs,
                 () -> runner.run("", p -> ctx.reloadProfile(), c -> showRegister(), e -> { })).view());
@@ -105,7 +107,19 @@ final class MainWindow {
         sampleBanner.setVisible(p.sample());
         startRealItem.setVisible(p.sample());
         registerItem.setDisable(false);
+        documentSettingsItem.setDisable(false);
         households.showList();
+    }
+
+    /** The requirement preset, upload size limit and letter validity of this village. */
+    @FXML
+    void documentSettings() {
+        runner.run("", p -> ctx.documents.settings(), current -> DocumentSettingsDialog.ask(messages, dialogs, current)
+                .ifPresent(s -> runner.run("", p -> {
+                    ctx.documents.saveSettings(s);
+                    return s;
+                }, saved -> showRegister(), e -> dialogs.error(messages.get("document.settings.title"),
+                        messages.get("document.settings.failed")))), e -> { });
     }
 
     @FXML

@@ -82,8 +82,16 @@ public record SourceFile(Path path, String sha256, long size, String name, FileT
 
     /** The EXIF orientation of a JPEG, 1 when it has none or it cannot be read. */
     static int orientation(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return orientation(in);
+        } catch (IOException e) {
+            return 1;
+        }
+    }
+
+    static int orientation(InputStream in) {
         try {
-            Metadata metadata = ImageMetadataReader.readMetadata(path.toFile());
+            Metadata metadata = ImageMetadataReader.readMetadata(in);
             ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 int o = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);

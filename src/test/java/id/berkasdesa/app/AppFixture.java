@@ -16,11 +16,11 @@ final class AppFixture {
 
     final Messages messages = Messages.indonesian();
     final TaskRunner runner = new TaskRunner();
+    final DialogService dialogs = new DialogService(messages);
     AppContext ctx;
 
     void start(Stage stage, Path dataDir) {
         ctx = AppContext.open(dataDir, Clock.systemDefaultZone());
-        DialogService dialogs = new DialogService(messages);
         MainWindow window = new MainWindow(messages, runner, dialogs);
         stage.setScene(BerkasDesaApp.scene(window, 1366, 740));
         dialogs.setOwner(stage);

@@ -1,11 +1,17 @@
 package id.berkasdesa.common.ui;
 
 import id.berkasdesa.common.Messages;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** Every dialog of the app, owned by the main window, with buttons in Bahasa Indonesia. */
@@ -13,6 +19,7 @@ public final class DialogService {
 
     private final Messages messages;
     private Window owner;
+    private Function<String, List<Path>> filePicker = this::chooseWithFileChooser;
 
     public DialogService(Messages messages) {
         this.messages = messages;
@@ -20,6 +27,41 @@ public final class DialogService {
 
     public void setOwner(Window owner) {
         this.owner = owner;
+    }
+
+    public Window owner() {
+        return owner;
+    }
+
+    /**
+     * Lets the operator pick files (scans, photos); empty when cancelled. Tests replace the native
+     * chooser, which no robot can drive, through {@link #setFilePicker}.
+     */
+    public List<Path> chooseFiles(String title) {
+        return filePicker.apply(title);
+    }
+
+    public void setFilePicker(Function<String, List<Path>> picker) {
+        this.filePicker = picker;
+    }
+
+    private List<Path> chooseWithFileChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(messages.get("dialog.files.documents"), "*.jpg", "*.jpeg", "*.png", "*.pdf",
+                        "*.JPG", "*.JPEG", "*.PNG", "*.PDF"),
+                new FileChooser.ExtensionFilter(messages.get("dialog.files.all"), "*.*"));
+        List<File> files = chooser.showOpenMultipleDialog(owner);
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    /** Shows a dialog owned by the main window and waits for its answer. */
+    public <T> Optional<T> show(Dialog<T> dialog) {
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        return dialog.showAndWait();
     }
 
     public void error(String title, String text) {

@@ -9,14 +9,20 @@ import id.berkasdesa.common.ui.FieldMessages;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
 import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.document.Checklist;
+import id.berkasdesa.document.DocumentService;
+import id.berkasdesa.document.ui.DocumentPanel;
 import id.berkasdesa.household.CodeList;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.MemberStatus;
 import id.berkasdesa.household.SaveResult;
 import id.berkasdesa.household.Sex;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
@@ -27,11 +33,15 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import org.slf4j.Logger;
@@ -54,7 +64,9 @@ public final class HouseholdFormView {
     @FXML Button addMemberButton;
     @FXML Button removeMemberButton;
     @FXML TableView<MemberDraft> memberTable;
-    @FXML TableColumn<MemberDraft, String> colNo, colCheck, colNama, colShdk, colStatus;
+    @FXML TableColumn<MemberDraft, String> colNo, colCheck, colNama, colShdk, colStatus, colDocs;
+    @FXML TabPane memberTabs;
+    @FXML Tab dataTab, documentsTab;
     @FXML GridPane memberGrid;
     @FXML ScrollPane editorScroll;
     @FXML TextField nikField, namaField, tempatLahirField, tanggalLahirField, namaAyahField, namaIbuField, statusDateField;
@@ -74,11 +86,13 @@ public final class HouseholdFormView {
     private final FieldMessages kkMessages;
     private final FieldMessages memberMessages;
     private MemberEditor editor;
+    private final DocumentPanel documents;
     private final Parent view;
 
-    HouseholdFormView(HouseholdService service, Messages messages, TaskRunner runner, DialogService dialogs,
-            Runnable onClose) {
+    HouseholdFormView(HouseholdService service, DocumentService documentService, Messages messages, TaskRunner runner,
+            DialogService dialogs, Runnable onClose) {
         this.vm = new HouseholdFormViewModel(service);
+        this.documents = new DocumentPanel(documentService, messages, runner, dialogs, this::documentsChanged);
         this.messages = messages;
         this.runner = runner;
         this.dialogs = dialogs;
@@ -132,6 +146,10 @@ public final class HouseholdFormView {
                 () -> c.getValue().shdk.get() == null ? "" : c.getValue().shdk.get().label(), c.getValue().shdk));
         colStatus.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> messages.get("member.status.short." + c.getValue().status.get()), c.getValue().status));
+        colDocs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(documentSummary(c.getValue())));
+        colDocs.getStyleClass().add("docs-column");
+        documentsTab.setContent(documents.view());
+        memberTable.setRowFactory(t -> dropTarget(new TableRow<>()));
         memberTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selected.set(b);
@@ -140,6 +158,7 @@ public final class HouseholdFormView {
         vm.selected.addListener((o, a, b) -> {
             memberMessages.reset(b != null && b.revealed);
             editor.show(b);
+            documents.showMember(b != null && b.stored ? b.id : null, b == null ? null : b.nama.get());
             memberTable.getSelectionModel().select(b);
             showFindings(vm.findings().get());
         });
@@ -163,6 +182,12 @@ public final class HouseholdFormView {
             save();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.T) {
             addMember();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.L) {
+            memberTabs.getSelectionModel().select(documentsTab);
+            documents.attach();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.D) {
+            memberTabs.getSelectionModel().select(
+                    memberTabs.getSelectionModel().getSelectedItem() == documentsTab ? dataTab : documentsTab);
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
             int next = vm.members.indexOf(vm.selected.get()) + (e.getCode() == KeyCode.UP ? -1 : 1);
             if (next >= 0 && next < vm.members.size()) {
@@ -186,11 +211,13 @@ public final class HouseholdFormView {
         vm.startNew();
         title.setText(messages.get("household.form.titleNew"));
         sampleBadge.setVisible(false);
+        documents.showHousehold(null);
         noKkField.requestFocus();
     }
 
     void load(Household h, List<String> previousKk) {
         kkMessages.reset(true);
+        documents.showHousehold(h.id());
         vm.load(h);
         title.setText(messages.get("household.form.titleEdit", h.noKk()));
         sampleBadge.setVisible(h.sample());
@@ -208,6 +235,41 @@ public final class HouseholdFormView {
         householdMessage.setVisible(!lines.isEmpty());
         householdMessage.setManaged(!lines.isEmpty());
         memberTable.refresh();
+    }
+
+    /** "✔" when the member's required documents are all there, else how many of them are. */
+    private String documentSummary(MemberDraft d) {
+        if (!d.stored || !documents.loaded()) {
+            return "";
+        }
+        Checklist c = documents.checklistOf(d.id);
+        return c.complete() ? "✔" : c.requiredPresent() + "/" + c.requiredCount();
+    }
+
+    private void documentsChanged() {
+        memberTable.refresh();
+    }
+
+    /** Files dropped on a saved member's row are attached to that member. */
+    private TableRow<MemberDraft> dropTarget(TableRow<MemberDraft> row) {
+        row.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && row.getItem() != null && row.getItem().stored) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        row.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && row.getItem() != null && row.getItem().stored;
+            if (ok) {
+                vm.selected.set(row.getItem());
+                memberTabs.getSelectionModel().select(documentsTab);
+                List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+                Platform.runLater(() -> documents.attachFiles(files));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        return row;
     }
 
     @FXML
@@ -246,6 +308,7 @@ public final class HouseholdFormView {
 
     private void afterSave(SaveResult result) {
         if (result.saved()) {
+            documents.showHousehold(result.household().id());
             vm.saved(result);
             title.setText(messages.get("household.form.titleEdit", result.household().noKk()));
             householdMessage.setText(messages.get("household.form.saved", result.household().noKk(),

@@ -92,6 +92,11 @@ final class HouseholdFormViewModel {
         return isNew;
     }
 
+    /** The household's id once it is in the store, else null. */
+    UUID savedId() {
+        return isNew ? null : id;
+    }
+
     MemberDraft addMember() {
         MemberDraft d = MemberDraft.blank(members.isEmpty());
         members.add(d);

@@ -3,6 +3,7 @@ package id.berkasdesa.household.ui;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdService;
 import java.util.List;
@@ -17,15 +18,17 @@ import javafx.scene.Parent;
 public final class HouseholdPages {
 
     private final HouseholdService service;
+    private final DocumentService documents;
     private final Messages messages;
     private final TaskRunner runner;
     private final DialogService dialogs;
     private final Consumer<Parent> show;
     private final HouseholdListView list;
 
-    public HouseholdPages(HouseholdService service, Messages messages, TaskRunner runner, DialogService dialogs,
-            Consumer<Parent> show) {
+    public HouseholdPages(HouseholdService service, DocumentService documents, Messages messages, TaskRunner runner,
+            DialogService dialogs, Consumer<Parent> show) {
         this.service = service;
+        this.documents = documents;
         this.messages = messages;
         this.runner = runner;
         this.dialogs = dialogs;
@@ -43,7 +46,7 @@ public final class HouseholdPages {
     }
 
     private void openForm(UUID id) {
-        HouseholdFormView form = new HouseholdFormView(service, messages, runner, dialogs, this::showList);
+        HouseholdFormView form = new HouseholdFormView(service, documents, messages, runner, dialogs, this::showList);
         if (id == null) {
             show.accept(form.view());
             form.startNew();

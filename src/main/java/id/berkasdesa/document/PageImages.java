@@ -1,0 +1,53 @@
+package id.berkasdesa.document;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/** Pages of a stored file as pictures, for the viewer: PDF pages rendered by PDFBox, images decoded. */
+public final class PageImages {
+
+    /** Screen resolution of a rendered PDF page: an A4 page is 1240 px wide, readable at 100% zoom. */
+    private static final float DPI = 150f;
+
+    private PageImages() {
+    }
+
+    public static int pageCount(byte[] bytes, FileType type) {
+        if (type != FileType.PDF) {
+            return 1;
+        }
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            return pdf.getNumberOfPages();
+        } catch (IOException e) {
+            throw new DocumentException("document.error.viewFailed", e);
+        }
+    }
+
+    /** Page {@code index} (from 0), upright: a JPEG is turned by its EXIF orientation, as a phone shows it. */
+    public static BufferedImage render(byte[] bytes, FileType type, int index) {
+        try {
+            if (type == FileType.PDF) {
+                try (PDDocument pdf = Loader.loadPDF(bytes)) {
+                    return new PDFRenderer(pdf).renderImageWithDPI(index, DPI, ImageType.RGB);
+                }
+            }
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (image == null) {
+                throw new DocumentException("document.error.viewFailed");
+            }
+            int orientation = type == FileType.JPEG ? SourceFile.orientation(new ByteArrayInputStream(bytes)) : 1;
+            return orientation == 1 ? image : UploadCopy.upright(image, orientation, 0);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DocumentException d) {
+                throw d;
+            }
+            throw new DocumentException("document.error.viewFailed", e);
+        }
+    }
+}

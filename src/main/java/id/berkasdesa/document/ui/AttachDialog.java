@@ -1,0 +1,142 @@
+package id.berkasdesa.document.ui;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.KeyboardEntry;
+import id.berkasdesa.document.Diagnosis;
+import id.berkasdesa.document.DocumentException;
+import id.berkasdesa.document.DocumentKind;
+import id.berkasdesa.document.DocumentService;
+import id.berkasdesa.household.DateText;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * Asks what the chosen files are: kind, whose, date, and for a faskes letter the facility and
+ * diagnosis. Its answer is checked by the service's own rule before the dialog can close.
+ */
+final class AttachDialog {
+
+    @FXML VBox root, labelRow, faskesRow;
+    @FXML Label ownerLabel, filesLabel, problemLabel;
+    @FXML ComboBox<DocumentKind> kindBox;
+    @FXML CheckBox householdBox;
+    @FXML TextField labelField, dateField, faskesField;
+    @FXML ComboBox<Diagnosis> diagnosisBox;
+
+    private final DocumentService service;
+    private final Messages messages;
+    private final UUID householdId;
+    private final UUID memberId;
+    private final Parent view;
+
+    private AttachDialog(DocumentService service, Messages messages, UUID householdId, UUID memberId) {
+        this.service = service;
+        this.messages = messages;
+        this.householdId = householdId;
+        this.memberId = memberId;
+        this.view = Fxml.load(this, messages);
+    }
+
+    /**
+     * @param memberName the member the documents are for; null when only household documents can be attached
+     * @param suggested the kind to preselect (the first one missing)
+     */
+    static Optional<DocumentService.Attach> ask(DocumentService service, Messages messages, DialogService dialogs,
+            UUID householdId, UUID memberId, String memberName, List<Path> files, DocumentKind suggested) {
+        AttachDialog d = new AttachDialog(service, messages, householdId, memberId);
+        d.ownerLabel.setText(memberName == null ? messages.get("document.attach.forHousehold")
+                : messages.get("document.attach.forMember", memberName));
+        d.filesLabel.setText(files.size() == 1 ? messages.get("document.attach.oneFile", files.get(0).getFileName())
+                : messages.get("document.attach.files", files.size(), String.join(", ",
+                        files.stream().map(p -> String.valueOf(p.getFileName())).toList())));
+        d.kindBox.setValue(memberId == null && !suggested.allows(false) ? DocumentKind.KK : suggested);
+        d.update();
+
+        Dialog<DocumentService.Attach> dialog = new Dialog<>();
+        dialog.setTitle(messages.get("document.attach.title"));
+        ButtonType ok = new ButtonType(messages.get("document.attach.ok"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, cancel);
+        dialog.getDialogPane().setContent(d.view);
+        Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
+        okButton.addEventFilter(ActionEvent.ACTION, e -> {
+            Optional<DocumentException> problem = service.problem(d.answer());
+            if (problem.isPresent()) {
+                d.problemLabel.setText(messages.get(problem.get().key(), problem.get().args()));
+                e.consume();
+            }
+        });
+        dialog.setResultConverter(b -> b == ok ? d.answer() : null);
+        dialog.setOnShown(e -> d.kindBox.requestFocus());
+        return dialogs.show(dialog);
+    }
+
+    @FXML
+    void initialize() {
+        StringConverter<DocumentKind> kinds = converter(k -> messages.get(k.key()));
+        kindBox.setConverter(kinds);
+        kindBox.getItems().setAll(memberId == null
+                ? List.of(DocumentKind.KK, DocumentKind.SKTM, DocumentKind.LAINNYA) : List.of(DocumentKind.values()));
+        diagnosisBox.setConverter(converter(k -> messages.get(k.key())));
+        diagnosisBox.getItems().setAll(Diagnosis.values());
+        KeyboardEntry.typeAhead(kindBox);
+        KeyboardEntry.typeAhead(diagnosisBox);
+        dateField.setText(DateText.format(service.today()));
+        kindBox.valueProperty().addListener((o, a, b) -> update());
+        labelRow.managedProperty().bind(labelRow.visibleProperty());
+        faskesRow.managedProperty().bind(faskesRow.visibleProperty());
+        problemLabel.managedProperty().bind(problemLabel.textProperty().isNotEmpty());
+        KeyboardEntry.enterMovesFocus(List.of(kindBox, householdBox, labelField, dateField, faskesField, diagnosisBox));
+    }
+
+    private void update() {
+        DocumentKind kind = kindBox.getValue();
+        boolean either = kind != null && kind.scope() == DocumentKind.Scope.EITHER;
+        householdBox.setDisable(!either || memberId == null);
+        householdBox.setSelected(memberId == null || kind == DocumentKind.KK);
+        labelRow.setVisible(kind == DocumentKind.LAINNYA);
+        faskesRow.setVisible(kind == DocumentKind.FASKES);
+        problemLabel.setText("");
+        if (root.getScene() != null) {
+            root.getScene().getWindow().sizeToScene();
+        }
+    }
+
+    private DocumentService.Attach answer() {
+        DocumentKind kind = kindBox.getValue();
+        boolean forHousehold = householdBox.isSelected() || (kind != null && kind.scope() == DocumentKind.Scope.HOUSEHOLD);
+        return new DocumentService.Attach(householdId, forHousehold ? null : memberId, kind, labelField.getText(),
+                DateText.parse(dateField.getText()).orElse(null), faskesField.getText(), diagnosisBox.getValue());
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,277 @@
+package id.berkasdesa.document.ui;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.SafeLog;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.document.Checklist;
+import id.berkasdesa.document.Document;
+import id.berkasdesa.document.DocumentException;
+import id.berkasdesa.document.DocumentService;
+import id.berkasdesa.document.DocumentSettings;
+import id.berkasdesa.household.DateText;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The documents of the selected member (and of the household): the checklist against the village's
+ * requirement preset, the attached documents with original and upload-copy sizes, and attach / view /
+ * detach. Files can also be dropped onto it.
+ */
+public final class DocumentPanel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentPanel.class);
+
+    @FXML VBox root;
+    @FXML Label completeLabel, presetLabel, placeholder;
+    @FXML FlowPane checklistPane;
+    @FXML TableView<Document> documentTable;
+    @FXML TableColumn<Document, String> colKind, colOwner, colDate, colPages, colSize, colNote;
+    @FXML Button attachButton, viewButton, detachButton;
+
+    private final DocumentService service;
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final Runnable onChanged;
+    private final DocumentPanelModel vm = new DocumentPanelModel();
+    private final Parent view;
+    private String memberName;
+
+    /** @param onChanged told after the documents were (re)loaded, e.g. to refresh a checklist column */
+    public DocumentPanel(DocumentService service, Messages messages, TaskRunner runner, DialogService dialogs,
+            Runnable onChanged) {
+        this.service = service;
+        this.messages = messages;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.onChanged = onChanged;
+        this.view = Fxml.load(this, messages);
+    }
+
+    public Parent view() {
+        return view;
+    }
+
+    @FXML
+    void initialize() {
+        documentTable.setItems(vm.shown);
+        colKind.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(kindText(c.getValue())));
+        colOwner.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(messages.get(c.getValue().forHousehold()
+                ? "document.owner.household" : "document.owner.member")));
+        colDate.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(DateText.format(c.getValue().tanggal())));
+        colPages.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.valueOf(c.getValue().copyPages())));
+        colSize.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(messages.get("document.size",
+                size(c.getValue().originalSize()), size(c.getValue().copySize()))));
+        colNote.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(note(c.getValue())));
+        vm.checklist.addListener((o, a, b) -> showChecklist(b));
+        var noSelection = documentTable.getSelectionModel().selectedItemProperty().isNull();
+        viewButton.disableProperty().bind(noSelection);
+        detachButton.disableProperty().bind(Bindings.or(noSelection, runner.busy()));
+        attachButton.disableProperty().bind(Bindings.or(vm.householdId.isNull(), runner.busy()));
+        documentTable.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                open();
+            }
+        });
+        documentTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                open();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE) {
+                detach();
+                e.consume();
+            }
+        });
+        root.setOnDragOver(this::dragOver);
+        root.setOnDragDropped(this::dropped);
+        showChecklist(null);
+    }
+
+    /** Shows the household's documents; {@code householdId} null while the KK is not saved yet. */
+    public void showHousehold(UUID householdId) {
+        vm.householdId.set(householdId);
+        vm.all.clear();
+        placeholder.setText(messages.get(householdId == null ? "document.saveFirst" : "document.empty"));
+        if (householdId != null) {
+            reload();
+        }
+    }
+
+    /** The member whose checklist and documents to show; null for the household's own. */
+    public void showMember(UUID memberId, String name) {
+        this.memberName = memberId == null ? null : name;
+        vm.memberId.set(memberId);
+    }
+
+    /** The checklist of one member of the shown household, for a column in the member list. */
+    public Checklist checklistOf(UUID memberId) {
+        return vm.checklistOf(memberId);
+    }
+
+    public boolean loaded() {
+        return vm.householdId.get() != null;
+    }
+
+    private void reload() {
+        UUID id = vm.householdId.get();
+        runner.run("", p -> new Loaded(service.settings(), service.today(), service.forHousehold(id)), loaded -> {
+            if (!id.equals(vm.householdId.get())) {
+                return;
+            }
+            vm.settings = loaded.settings();
+            vm.today = loaded.today();
+            vm.all.setAll(loaded.documents());
+            presetLabel.setText(messages.get("document.preset.shown", messages.get(loaded.settings().preset().key())));
+            onChanged.run();
+        }, e -> failed(e, "document.loadFailed"));
+    }
+
+    private record Loaded(DocumentSettings settings, java.time.LocalDate today, List<Document> documents) {
+    }
+
+    private void showChecklist(Checklist c) {
+        checklistPane.getChildren().clear();
+        if (c == null || vm.householdId.get() == null) {
+            completeLabel.setText(messages.get("document.checklist.none"));
+            completeLabel.getStyleClass().setAll("label", "checklist-summary");
+            return;
+        }
+        for (Checklist.Item item : c.items()) {
+            String state = item.state().name();
+            Label chip = new Label(messages.get("document.state." + state, messages.get(item.kind().key()),
+                    item.required() ? "" : messages.get("document.optional")));
+            chip.getStyleClass().addAll("checklist-chip", state.toLowerCase(), item.required() ? "required" : "optional");
+            checklistPane.getChildren().add(chip);
+        }
+        boolean member = vm.memberId.get() != null;
+        completeLabel.setText(c.complete()
+                ? messages.get(member ? "document.checklist.complete" : "document.checklist.householdComplete")
+                : messages.get("document.checklist.incomplete", c.requiredPresent(), c.requiredCount()));
+        completeLabel.getStyleClass().setAll("label", "checklist-summary", c.complete() ? "complete" : "incomplete");
+    }
+
+    private String kindText(Document d) {
+        String kind = messages.get(d.kind().key());
+        if (d.label() != null) {
+            return kind + ": " + d.label();
+        }
+        if (d.diagnosis() != null) {
+            return kind + " (" + messages.get(d.diagnosis().key()) + ")";
+        }
+        return kind;
+    }
+
+    private String note(Document d) {
+        if (vm.expired(d)) {
+            return messages.get("document.note.expired", DateText.format(d.validUntil(vm.settings.expiryMonths())));
+        }
+        if (d.overLimit()) {
+            return messages.get("document.note.overLimit", size(vm.settings.maxCopyBytes()));
+        }
+        return "";
+    }
+
+    static String size(long bytes) {
+        if (bytes >= 1_000_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0).replace('.', ',');
+        }
+        return Math.max(1, Math.round(bytes / 1000.0)) + " KB";
+    }
+
+    @FXML
+    public void attach() {
+        if (vm.householdId.get() == null || runner.busy().get()) {
+            return;
+        }
+        List<Path> files = dialogs.chooseFiles(messages.get("document.attach.choose"));
+        if (!files.isEmpty()) {
+            attachFiles(files);
+        }
+    }
+
+    /** Asks what the files are and attaches them as one document (several files make one multi-page document). */
+    public void attachFiles(List<Path> files) {
+        UUID householdId = vm.householdId.get();
+        if (householdId == null) {
+            dialogs.error(messages.get("document.attach.title"), messages.get("document.saveFirst"));
+            return;
+        }
+        List<Path> ordered = files.stream().sorted().toList();
+        AttachDialog.ask(service, messages, dialogs, householdId, vm.memberId.get(), memberName, ordered,
+                vm.suggestedKind()).ifPresent(a -> runner.run(messages.get("document.attaching", ordered.size()),
+                        p -> service.attach(a, ordered), d -> {
+                            reload();
+                            documentTable.getSelectionModel().select(d);
+                        }, e -> failed(e, "document.attachFailed")));
+    }
+
+    @FXML
+    void open() {
+        Document d = documentTable.getSelectionModel().getSelectedItem();
+        if (d != null) {
+            DocumentViewer.show(service, messages, runner, dialogs, d, kindText(d), vm.settings.maxCopyBytes(), this::reload);
+        }
+    }
+
+    @FXML
+    void detach() {
+        Document d = documentTable.getSelectionModel().getSelectedItem();
+        if (d == null || runner.busy().get()) {
+            return;
+        }
+        if (dialogs.confirm(messages.get("document.detach.title"), messages.get("document.detach.text", kindText(d)),
+                messages.get("document.detach.yes"), messages.get("document.detach.no"))) {
+            runner.run("", p -> {
+                service.detach(d.id());
+                return d;
+            }, x -> reload(), e -> failed(e, "document.detachFailed"));
+        }
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles() && vm.householdId.get() != null) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles() && vm.householdId.get() != null;
+        if (ok) {
+            List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+            javafx.application.Platform.runLater(() -> attachFiles(files));
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    /** A failure in Bahasa Indonesia: the document rule's own message, else a general one. */
+    private void failed(Throwable e, String fallbackKey) {
+        if (e instanceof DocumentException d) {
+            dialogs.error(messages.get("document.problem.title"), messages.get(d.key(), d.args()));
+        } else {
+            LOG.error("document action failed: {}", SafeLog.describe(e));
+            dialogs.error(messages.get("document.problem.title"), messages.get(fallbackKey));
+        }
+    }
+}

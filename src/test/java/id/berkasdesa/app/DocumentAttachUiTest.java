@@ -1,0 +1,110 @@
+package id.berkasdesa.app;
+
+import static id.berkasdesa.app.AppFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.berkasdesa.db.Database;
+import id.berkasdesa.document.Diagnosis;
+import id.berkasdesa.document.Document;
+import id.berkasdesa.document.DocumentKind;
+import id.berkasdesa.document.DocumentService;
+import id.berkasdesa.document.FileType;
+import id.berkasdesa.document.TestFiles;
+import id.berkasdesa.household.Household;
+import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.household.Households;
+import id.berkasdesa.settings.SettingsStore;
+import id.berkasdesa.village.VillageProfile;
+import id.berkasdesa.village.VillageService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The head of a family has KTP, KK and faskes letter but no SKTM. The operator opens the KK, presses
+ * Ctrl+L, picks two phone photos of the SKTM, accepts the suggested kind, and sees one two-page PDF
+ * and the checklist turn complete.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DocumentAttachUiTest {
+
+    @TempDir
+    static Path dir;
+    @TempDir
+    static Path photos;
+    private final AppFixture app = new AppFixture();
+    private static final Household FAMILY = Households.family(4);
+    private static final UUID HEAD = FAMILY.members().get(0).id();
+
+    @Start
+    void start(Stage stage) {
+        Clock clock = Clock.systemDefaultZone();
+        LocalDate today = LocalDate.now(clock);
+        try (Database db = Database.open(dir)) {
+            new VillageService(db, clock).save(
+                    new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg", "Ani", false));
+            new HouseholdService(db, Households.WILAYAH, clock).save(FAMILY, true);
+            DocumentService documents = new DocumentService(db, new SettingsStore(db), clock);
+            Path scan = TestFiles.jpeg(photos.resolve("scan.jpg"), 800, 600, 1);
+            documents.attach(new DocumentService.Attach(FAMILY.id(), HEAD, DocumentKind.KTP, null, today.minusYears(3), null, null), List.of(scan));
+            documents.attach(new DocumentService.Attach(FAMILY.id(), null, DocumentKind.KK, null, today.minusYears(1), null, null), List.of(scan));
+            documents.attach(new DocumentService.Attach(FAMILY.id(), HEAD, DocumentKind.FASKES, null, today.minusDays(10),
+                    "Puskesmas Rajeg", Diagnosis.GAGAL_GINJAL), List.of(TestFiles.pdf(photos.resolve("faskes.pdf"), 1, null)));
+        }
+        Path page1 = TestFiles.jpeg(photos.resolve("sktm-1.jpg"), 3000, 4000, 2);
+        Path page2 = TestFiles.jpeg(photos.resolve("sktm-2.jpg"), 3000, 4000, 3);
+        app.dialogs.setFilePicker(title -> List.of(page2, page1));
+        app.start(stage, dir);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void twoPhotosBecomeOneSktmAndTheChecklistTurnsComplete(FxRobot r) {
+        waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
+        r.clickOn("#searchField").write(FAMILY.noKk());
+        waitUntil(() -> r.lookup("#table").queryTableView().getItems().size() == 1);
+        r.type(KeyCode.ENTER).type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#completeLabel").tryQuery().isPresent());
+        Label complete = r.lookup("#completeLabel").queryAs(Label.class);
+        waitUntil(() -> complete.getText().contains("3 dari 4"));
+        assertThat(r.lookup(".checklist-chip").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("✖ SKTM: belum ada", "✔ KTP", "✔ Kartu Keluarga", "✔ Surat faskes");
+        TableView<?> members = r.lookup("#memberTable").queryTableView();
+        assertThat(members.getColumns().get(5).getCellData(0)).isEqualTo("3/4");
+
+        r.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup("#kindBox").tryQuery().isPresent());
+        ComboBox<?> kind = r.lookup("#kindBox").queryComboBox();
+        assertThat(kind.getValue()).as("first missing document offered").isEqualTo(DocumentKind.SKTM);
+        assertThat(r.lookup("#filesLabel").queryAs(Label.class).getText()).contains("sktm-1.jpg, sktm-2.jpg");
+        r.clickOn("Lampirkan");
+
+        waitUntil(() -> complete.getText().equals("Dokumen lengkap"));
+        @SuppressWarnings("unchecked")
+        TableView<Document> documents = r.lookup("#documentTable").queryAs(TableView.class);
+        Document sktm = documents.getItems().stream().filter(d -> d.kind() == DocumentKind.SKTM).findFirst().orElseThrow();
+        assertThat(sktm.copyType()).isEqualTo(FileType.PDF);
+        assertThat(sktm.copyPages()).isEqualTo(2);
+        assertThat(sktm.sourceCount()).isEqualTo(2);
+        assertThat(sktm.copySize()).isLessThanOrEqualTo(1_000_000);
+        assertThat(members.getColumns().get(5).getCellData(0)).isEqualTo("✔");
+    }
+}
