@@ -1,11 +1,18 @@
 package id.berkasdesa.cli;
 
+import id.berkasdesa.document.Document;
+import id.berkasdesa.document.DocumentKind;
+import id.berkasdesa.document.DocumentService;
+import id.berkasdesa.document.SampleScans;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdSearch;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.HouseholdSummary;
 import id.berkasdesa.household.Member;
 import id.berkasdesa.village.SampleVillage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code bench}: how fast the register is on this PC. Fills an empty data folder with synthetic
  * households first, then times searches, opening a household and a durable save, after warm-up.
  */
-@Command(name = "bench", description = "Ukur kecepatan pencarian dan penyimpanan di PC ini (mengisi folder data kosong dengan data contoh).")
+@Command(name = "bench", description = "Ukur kecepatan pencarian, penyimpanan dan lampiran foto di PC ini (mengisi folder data kosong dengan data contoh).")
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,17 +42,31 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "200", description = "Ulangan per ukuran (bawaan: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--documents", defaultValue = "1000",
+            description = "Dokumen contoh yang dilampirkan sebelum mengukur pencarian (bawaan: ${DEFAULT-VALUE}).")
+    int documents;
+
     @Override
     public Integer call() {
         return StoreCommand.run(parent.dataDir(), s -> {
-            if (s.households().count() == 0) {
-                long start = System.nanoTime();
-                SampleVillage.fill(s.villages(), s.households(), households, 1, p -> { });
-                print("fill_store", Map.of("households", households, "seconds", (System.nanoTime() - start) / 1e9));
+            try {
+                return bench(s);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            run(s.households());
-            return 0;
         });
+    }
+
+    private int bench(StoreCommand.Services s) throws Exception {
+        if (s.households().count() == 0) {
+            long start = System.nanoTime();
+            SampleVillage.fill(s.villages(), s.households(), households, 1, p -> { });
+            print("fill_store", Map.of("households", households, "seconds", (System.nanoTime() - start) / 1e9));
+        }
+        benchPhoto(s.households(), s.documents());
+        fillDocuments(s.households(), s.documents());
+        run(s.households());
+        return 0;
     }
 
     private void run(HouseholdService service) {
@@ -84,6 +105,55 @@ final class BenchCommand implements Callable<Integer> {
         Runtime rt = Runtime.getRuntime();
         print("heap_used_after_gc", Map.of("mb", (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0),
                 "households", ids.size()));
+    }
+
+    /**
+     * A 12-megapixel phone photo (4000 × 3000) attached ten times: time from the file to its stored
+     * upload copy (read, hash, check, copy, durable row), median of 10. The last copy is written to
+     * {@code bench-salinan.jpg} in the data folder, to look at.
+     */
+    private void benchPhoto(HouseholdService households, DocumentService docs) throws Exception {
+        Path photo = parent.dataDir().resolve("bench-foto-12mp.jpg");
+        Files.write(photo, SampleScans.letterJpeg(4000, 3000, 7));
+        Household h = households.load(households.search(HouseholdSearch.all()).get(0).id()).orElseThrow();
+        DocumentService.Attach attach = new DocumentService.Attach(h.id(), h.members().get(0).id(), DocumentKind.LAINNYA,
+                "BENCH", docs.today(), null, null);
+        docs.attach(attach, List.of(photo)); // warm-up
+        double[] ms = new double[10];
+        Document last = null;
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            last = docs.attach(attach, List.of(photo));
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        Files.write(parent.dataDir().resolve("bench-salinan.jpg"), docs.copyBytes(last));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("median_ms", round(ms[ms.length / 2]));
+        out.put("max_ms", round(ms[ms.length - 1]));
+        out.put("original_bytes", Files.size(photo));
+        out.put("copy_bytes", last.copySize());
+        out.put("copy", parent.dataDir().resolve("bench-salinan.jpg").toString());
+        print("photo_12mp_to_upload_copy", out);
+    }
+
+    /** Attaches small scans to random members until the store holds {@code documents} of them. */
+    private void fillDocuments(HouseholdService households, DocumentService docs) {
+        int have = docs.count();
+        if (have >= documents) {
+            return;
+        }
+        Random random = new Random(11);
+        List<UUID> ids = households.search(new HouseholdSearch("", null, null, null, Integer.MAX_VALUE)).stream()
+                .map(HouseholdSummary::id).toList();
+        long start = System.nanoTime();
+        for (int i = have; i < documents; i++) {
+            Household h = households.load(ids.get(random.nextInt(ids.size()))).orElseThrow();
+            byte[] scan = SampleScans.letterJpeg(800, 600, i);
+            docs.attachInputs(new DocumentService.Attach(h.id(), h.members().get(0).id(), DocumentKind.KTP, null,
+                    docs.today(), null, null), List.of(new DocumentService.Input("ktp.jpg", () -> new ByteArrayInputStream(scan))));
+        }
+        print("fill_documents", Map.of("documents", docs.count(), "seconds", (System.nanoTime() - start) / 1e9));
     }
 
     private void measure(String name, IntConsumer action) {

@@ -2,8 +2,10 @@ package id.berkasdesa.cli;
 
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.Database;
+import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.db.StoreException;
 import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.settings.SettingsStore;
 import id.berkasdesa.village.VillageService;
 import id.berkasdesa.wilayah.Wilayah;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import java.time.Clock;
 final class StoreCommand {
 
     /** The services a command gets on an open store. */
-    record Services(HouseholdService households, VillageService villages) {
+    record Services(HouseholdService households, VillageService villages, DocumentService documents) {
     }
 
     @FunctionalInterface
@@ -30,7 +32,8 @@ final class StoreCommand {
     static int run(Path dataDir, Work work) {
         Clock clock = Clock.systemDefaultZone();
         try (Database db = Database.open(dataDir)) {
-            return work.run(new Services(new HouseholdService(db, Wilayah.load(), clock), new VillageService(db, clock)));
+            return work.run(new Services(new HouseholdService(db, Wilayah.load(), clock), new VillageService(db, clock),
+                    new DocumentService(db, new SettingsStore(db), clock)));
         } catch (StoreException e) {
             System.err.println(Messages.indonesian().get(e.key(), e.args()));
             return 2;

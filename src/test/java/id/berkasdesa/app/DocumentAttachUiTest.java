@@ -95,9 +95,11 @@ class DocumentAttachUiTest {
         ComboBox<?> kind = r.lookup("#kindBox").queryComboBox();
         assertThat(kind.getValue()).as("first missing document offered").isEqualTo(DocumentKind.SKTM);
         assertThat(r.lookup("#filesLabel").queryAs(Label.class).getText()).contains("sktm-1.jpg, sktm-2.jpg");
+        Screenshots.take(r, kind.getScene(), "lampirkan-dokumen");
         r.clickOn("Lampirkan");
 
         waitUntil(() -> complete.getText().equals("Dokumen lengkap"));
+        Screenshots.take(r, complete.getScene(), "dokumen-lengkap");
         @SuppressWarnings("unchecked")
         TableView<Document> documents = r.lookup("#documentTable").queryAs(TableView.class);
         Document sktm = documents.getItems().stream().filter(d -> d.kind() == DocumentKind.SKTM).findFirst().orElseThrow();
@@ -106,5 +108,24 @@ class DocumentAttachUiTest {
         assertThat(sktm.sourceCount()).isEqualTo(2);
         assertThat(sktm.copySize()).isLessThanOrEqualTo(1_000_000);
         assertThat(members.getColumns().get(5).getCellData(0)).isEqualTo("✔");
+
+        // look at it: two pages, turn it a quarter, and the turn is kept
+        r.interact(() -> {
+            documents.getSelectionModel().select(sktm);
+            documents.requestFocus();
+        });
+        r.type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#pageLabel").tryQuery().isPresent());
+        Label pageLabel = r.lookup("#pageLabel").queryAs(Label.class);
+        waitUntil(() -> pageLabel.getText().equals("Hal. 1 / 2"));
+        r.type(KeyCode.PAGE_DOWN);
+        waitUntil(() -> pageLabel.getText().equals("Hal. 2 / 2"));
+        waitUntil(() -> !app.runner.busy().get());
+        Screenshots.take(r, pageLabel.getScene(), "lihat-dokumen");
+        r.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> app.ctx.documents.find(sktm.id()).orElseThrow().rotation() == 90);
+        waitUntil(() -> !app.runner.busy().get());
+        r.type(KeyCode.ESCAPE);
+        waitUntil(() -> r.lookup("#pageLabel").tryQuery().isEmpty());
     }
 }

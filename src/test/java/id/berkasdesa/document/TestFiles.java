@@ -1,9 +1,5 @@
 package id.berkasdesa.document;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -11,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,49 +24,8 @@ public final class TestFiles {
     private TestFiles() {
     }
 
-    /**
-     * A photo of a letter: paper-white with lines of dark text and camera noise, so it compresses
-     * like a real phone photo. Its top-left quarter is dark red, so a test can tell which way is up.
-     */
-    public static BufferedImage letterPhoto(int width, int height, long seed) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(new Color(236, 232, 222));
-        g.fillRect(0, 0, width, height);
-        g.setColor(new Color(150, 20, 20));
-        g.fillRect(0, 0, width / 4, height / 4);
-        g.setColor(new Color(30, 30, 40));
-        int size = Math.max(12, height / 60);
-        g.setFont(new Font(Font.SERIF, Font.PLAIN, size));
-        int y = height / 4 + size * 2;
-        int line = 0;
-        while (y < height - size) {
-            g.drawString("SURAT KETERANGAN TIDAK MAMPU  No. 470/" + (line++) + "/DS/2026  yang bertanda tangan di bawah ini",
-                    width / 12, y);
-            y += (int) (size * 1.6);
-        }
-        g.dispose();
-        Random random = new Random(seed);
-        for (int i = 0; i < width * height / 8; i++) {
-            int x = random.nextInt(width);
-            int yy = random.nextInt(height);
-            int rgb = img.getRGB(x, yy);
-            int d = random.nextInt(21) - 10;
-            int r = clamp(((rgb >> 16) & 0xFF) + d);
-            int gg = clamp(((rgb >> 8) & 0xFF) + d);
-            int b = clamp((rgb & 0xFF) + d);
-            img.setRGB(x, yy, (r << 16) | (gg << 8) | b);
-        }
-        return img;
-    }
-
-    private static int clamp(int v) {
-        return Math.max(0, Math.min(255, v));
-    }
-
     public static Path jpeg(Path file, int width, int height, long seed) {
-        return write(file, jpegBytes(letterPhoto(width, height, seed), 0.92f));
+        return write(file, SampleScans.letterJpeg(width, height, seed));
     }
 
     public static byte[] jpegBytes(BufferedImage image, float quality) {
@@ -85,7 +39,7 @@ public final class TestFiles {
     public static Path png(Path file, int width, int height, long seed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ImageIO.write(letterPhoto(width, height, seed), "png", out);
+            ImageIO.write(SampleScans.letterPhoto(width, height, seed), "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,7 +51,7 @@ public final class TestFiles {
      * show"): the upright picture is {@code uprightWidth} wide and its red corner at top-left.
      */
     public static Path rotatedExifJpeg(Path file, int uprightWidth, int uprightHeight, long seed) {
-        BufferedImage upright = letterPhoto(uprightWidth, uprightHeight, seed);
+        BufferedImage upright = SampleScans.letterPhoto(uprightWidth, uprightHeight, seed);
         // stored = upright turned 90° counter-clockwise
         BufferedImage stored = new BufferedImage(uprightHeight, uprightWidth, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < uprightHeight; y++) {

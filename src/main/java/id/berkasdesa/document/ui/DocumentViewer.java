@@ -16,11 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import javafx.fxml.FXML;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
@@ -32,6 +31,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Modality;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +48,7 @@ final class DocumentViewer {
     private static final double[] ZOOMS = {0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0};
 
     @FXML BorderPane root;
-    @FXML Button zoomOutButton, zoomInButton, prevButton, nextButton, rotateLeftButton, rotateRightButton;
+    @FXML Button closeButton, zoomOutButton, zoomInButton, prevButton, nextButton, rotateLeftButton, rotateRightButton;
     @FXML Label zoomLabel, pageLabel, infoLabel, warningLabel;
     @FXML ToggleButton originalToggle;
     @FXML ScrollPane scroll;
@@ -84,30 +87,42 @@ final class DocumentViewer {
         this.view = Fxml.load(this, messages);
     }
 
+    /**
+     * Opens the viewer as a window of its own over the main window (a Dialog sizes itself to its
+     * narrowest line here), big enough to read a page on a 1366×768 screen.
+     */
     static void show(DocumentService service, Messages messages, TaskRunner runner, DialogService dialogs,
             Document document, String title, long limit, Runnable onRotated) {
         DocumentViewer v = new DocumentViewer(service, messages, runner, dialogs, document, limit, onRotated);
-        Dialog<Void> dialog = new Dialog<>();
-        dialog.setTitle(messages.get("document.viewer.title", title));
-        dialog.setResizable(true);
-        dialog.getDialogPane().setContent(v.view);
-        dialog.getDialogPane().getButtonTypes().setAll(new ButtonType(messages.get("document.viewer.close"),
-                ButtonBar.ButtonData.CANCEL_CLOSE));
-        dialog.setOnShown(e -> v.loadPages());
-        dialogs.show(dialog);
+        Stage stage = new Stage();
+        Window owner = dialogs.owner();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle(messages.get("document.viewer.title", title));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(v.view, Math.min(1180, screen.getWidth() - 40), Math.min(700, screen.getHeight() - 40));
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, v::keys);
+        stage.setScene(scene);
+        stage.setOnShown(e -> v.loadPages());
+        v.closeButton.setOnAction(e -> stage.close());
+        stage.showAndWait();
     }
 
     @FXML
     void initialize() {
         originalToggle.selectedProperty().addListener((o, a, b) -> loadPages());
-        rotateLeftButton.disableProperty().bind(runner.busy());
-        rotateRightButton.disableProperty().bind(runner.busy());
+        rotateLeftButton.disableProperty().bind(runner.busy().or(originalToggle.selectedProperty()));
+        rotateRightButton.disableProperty().bind(runner.busy().or(originalToggle.selectedProperty()));
         scroll.viewportBoundsProperty().addListener((o, a, b) -> applyZoom());
         pageHolder.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> scroll.getViewportBounds().getWidth(), scroll.viewportBoundsProperty()));
         pageHolder.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> scroll.getViewportBounds().getHeight(), scroll.viewportBoundsProperty()));
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         showInfo();
     }
 
@@ -123,6 +138,8 @@ final class DocumentViewer {
             zoomOut();
         } else if (c == KeyCode.DIGIT0 || c == KeyCode.NUMPAD0) {
             fit();
+        } else if (c == KeyCode.ESCAPE) {
+            closeButton.fire();
         } else if (e.isShortcutDown() && c == KeyCode.R) {
             if (e.isShiftDown()) {
                 rotateLeft();
@@ -142,8 +159,6 @@ final class DocumentViewer {
         warningLabel.setText(document.overLimit() ? messages.get("document.viewer.overLimit",
                 DocumentPanel.size(document.copySize()), DocumentPanel.size(limit)) : "");
         warningLabel.setManaged(document.overLimit());
-        rotateLeftButton.setDisable(originalToggle.isSelected());
-        rotateRightButton.setDisable(originalToggle.isSelected());
     }
 
     /** Loads the page list of the copy or of the originals, then shows the first page. */
