@@ -1,5 +1,6 @@
 package id.berkasdesa.document;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -87,23 +88,8 @@ public final class DocumentStore {
         return new Staged(temp, HexFormat.of().formatHex(digest.digest()), size);
     }
 
-    /** Stages a file the operator chose; a file that is gone or unreadable gets a message of its own. */
-    public Staged stage(Path source) {
-        String name = String.valueOf(source.getFileName());
-        try {
-            if (Files.isRegularFile(source) && Files.size(source) > MAX_FILE_BYTES) {
-                throw new DocumentException("document.error.tooLarge", name, MAX_FILE_BYTES / (1024 * 1024));
-            }
-            try (InputStream in = Files.newInputStream(source)) {
-                return stage(in, name);
-            }
-        } catch (IOException e) {
-            throw new DocumentException("document.error.unreadable", e, name);
-        }
-    }
-
     public Staged stage(byte[] bytes, String name) {
-        return stage(new java.io.ByteArrayInputStream(bytes), name);
+        return stage(new ByteArrayInputStream(bytes), name);
     }
 
     private static int read(InputStream in, byte[] buffer, String name) {

@@ -7,6 +7,9 @@ import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -134,12 +137,12 @@ public record SourceFile(Path path, String sha256, long size, String name, FileT
          * download or copy cut short does not. PDFBox would otherwise repair it silently, pages lost.
          */
         static boolean endsWithEof(Path path) {
-            try (var ch = java.nio.channels.FileChannel.open(path)) {
+            try (FileChannel ch = FileChannel.open(path)) {
                 long size = ch.size();
                 int n = (int) Math.min(1024, size);
-                java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(n);
+                ByteBuffer tail = ByteBuffer.allocate(n);
                 ch.read(tail, size - n);
-                String text = new String(tail.array(), 0, tail.position(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                String text = new String(tail.array(), 0, tail.position(), StandardCharsets.ISO_8859_1);
                 return text.contains("%%EOF");
             } catch (IOException e) {
                 return false;

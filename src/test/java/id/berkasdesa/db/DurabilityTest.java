@@ -8,21 +8,14 @@ import id.berkasdesa.household.HouseholdSearch;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.HouseholdSummary;
 import id.berkasdesa.wilayah.Wilayah;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,36 +42,8 @@ class DurabilityTest {
         Map<UUID, State> attempted = new HashMap<>();
         int confirmations = 0;
         for (int run = 0; run < KILLS; run++) {
-            Process p = new ProcessBuilder(javaBin(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                    "-cp", System.getProperty("java.class.path"), SaveLoop.class.getName(), dir.toString(),
-                    String.valueOf(run)).redirectError(dir.resolve("child.err").toFile()).start();
-            CountDownLatch ready = new CountDownLatch(1);
-            List<String> lines = new ArrayList<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        if (line.equals("READY")) {
-                            ready.countDown();
-                        } else {
-                            synchronized (lines) {
-                                lines.add(line);
-                            }
-                        }
-                    }
-                } catch (Exception e) {
-                    // the pipe breaks when the child is killed
-                }
-            });
-            reader.start();
-            if (!ready.await(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("run " + run + " did not open the store:\n"
-                        + Files.readString(dir.resolve("child.err")));
-            }
-            Thread.sleep(50 + random.nextInt(600));
-            p.destroyForcibly();
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            reader.join();
+            List<String> lines = KilledChild.run(dir.resolve("child.err"), 50 + random.nextInt(600), SaveLoop.class,
+                    dir.toString(), String.valueOf(run));
             for (String line : lines) {
                 String[] f = line.split(" ");
                 if (f.length < 4) {
@@ -115,7 +80,4 @@ class DurabilityTest {
         }
     }
 
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }

@@ -3,21 +3,16 @@ package id.berkasdesa.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.berkasdesa.db.Database;
+import id.berkasdesa.db.KilledChild;
 import id.berkasdesa.settings.SettingsStore;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,36 +41,8 @@ class AttachDurabilityTest {
         Set<UUID> confirmed = new HashSet<>();
         Set<UUID> detaching = new HashSet<>();
         for (int run = 0; run < KILLS; run++) {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-                    "-cp", System.getProperty("java.class.path"), AttachLoop.class.getName(), dir.toString(),
-                    scans.toString(), String.valueOf(run)).redirectError(dir.resolve("child.err").toFile()).start();
-            CountDownLatch ready = new CountDownLatch(1);
-            List<String> lines = new ArrayList<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        if (line.equals("READY")) {
-                            ready.countDown();
-                        } else {
-                            synchronized (lines) {
-                                lines.add(line);
-                            }
-                        }
-                    }
-                } catch (Exception e) {
-                    // the pipe breaks when the child is killed
-                }
-            });
-            reader.start();
-            if (!ready.await(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("run " + run + " did not start:\n" + Files.readString(dir.resolve("child.err")));
-            }
-            Thread.sleep(200 + random.nextInt(1500));
-            p.destroyForcibly();
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            reader.join();
+            List<String> lines = KilledChild.run(dir.resolve("child.err"), 200 + random.nextInt(1500), AttachLoop.class,
+                    dir.toString(), scans.toString(), String.valueOf(run));
             for (String line : lines) {
                 String[] f = line.split(" ");
                 if (f.length != 2 || f[1].length() != 36) {

@@ -1,6 +1,7 @@
 package id.berkasdesa.document.ui;
 
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.Converters;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
@@ -25,7 +26,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * Asks what the chosen files are: kind, whose, date, and for a faskes letter the facility and
@@ -79,7 +79,7 @@ final class AttachDialog {
         okButton.addEventFilter(ActionEvent.ACTION, e -> {
             Optional<DocumentException> problem = service.problem(d.answer());
             if (problem.isPresent()) {
-                d.problemLabel.setText(messages.get(problem.get().key(), problem.get().args()));
+                d.problemLabel.setText(problem.get().message(messages));
                 e.consume();
             }
         });
@@ -90,11 +90,10 @@ final class AttachDialog {
 
     @FXML
     void initialize() {
-        StringConverter<DocumentKind> kinds = converter(k -> messages.get(k.key()));
-        kindBox.setConverter(kinds);
+        kindBox.setConverter(Converters.of(k -> messages.get(k.key())));
         kindBox.getItems().setAll(memberId == null
                 ? List.of(DocumentKind.KK, DocumentKind.SKTM, DocumentKind.LAINNYA) : List.of(DocumentKind.values()));
-        diagnosisBox.setConverter(converter(k -> messages.get(k.key())));
+        diagnosisBox.setConverter(Converters.of(k -> messages.get(k.key())));
         diagnosisBox.getItems().setAll(Diagnosis.values());
         KeyboardEntry.typeAhead(kindBox);
         KeyboardEntry.typeAhead(diagnosisBox);
@@ -124,19 +123,5 @@ final class AttachDialog {
         boolean forHousehold = householdBox.isSelected() || (kind != null && kind.scope() == DocumentKind.Scope.HOUSEHOLD);
         return new DocumentService.Attach(householdId, forHousehold ? null : memberId, kind, labelField.getText(),
                 DateText.parse(dateField.getText()).orElse(null), faskesField.getText(), diagnosisBox.getValue());
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 }

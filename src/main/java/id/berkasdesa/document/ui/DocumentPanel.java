@@ -268,7 +268,7 @@ public final class DocumentPanel {
     /** A failure in Bahasa Indonesia: the document rule's own message, else a general one. */
     private void failed(Throwable e, String fallbackKey) {
         if (e instanceof DocumentException d) {
-            dialogs.error(messages.get("document.problem.title"), messages.get(d.key(), d.args()));
+            dialogs.error(messages.get("document.problem.title"), d.message(messages));
         } else {
             LOG.error("document action failed: {}", SafeLog.describe(e));
             dialogs.error(messages.get("document.problem.title"), messages.get(fallbackKey));

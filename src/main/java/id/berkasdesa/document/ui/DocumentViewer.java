@@ -303,7 +303,7 @@ final class DocumentViewer {
 
     private void failed(Throwable e) {
         if (e instanceof DocumentException d) {
-            dialogs.error(messages.get("document.problem.title"), messages.get(d.key(), d.args()));
+            dialogs.error(messages.get("document.problem.title"), d.message(messages));
         } else {
             LOG.error("document viewer failed: {}", SafeLog.describe(e));
             dialogs.error(messages.get("document.problem.title"), messages.get("document.error.viewFailed"));

@@ -1,6 +1,7 @@
 package id.berkasdesa.household.ui;
 
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.Converters;
 import id.berkasdesa.common.ui.KeyboardEntry;
 import id.berkasdesa.household.CodeList;
 import id.berkasdesa.household.MemberStatus;
@@ -13,7 +14,6 @@ import javafx.collections.FXCollections;
 import javafx.scene.control.Control;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
-import javafx.util.StringConverter;
 
 /**
  * The member editor's controls, bound to whichever {@link MemberDraft} is selected: binding moves
@@ -38,9 +38,9 @@ final class MemberEditor {
     MemberEditor(HouseholdFormView v, Messages messages) {
         this.v = v;
         v.sexBox.setItems(FXCollections.observableArrayList(Sex.values()));
-        v.sexBox.setConverter(converter(s -> messages.get(s == Sex.L ? "sex.L" : "sex.P")));
+        v.sexBox.setConverter(Converters.of(s -> messages.get(s == Sex.L ? "sex.L" : "sex.P")));
         v.statusBox.setItems(FXCollections.observableArrayList(MemberStatus.values()));
-        v.statusBox.setConverter(converter(s -> messages.get("member.status." + s.name())));
+        v.statusBox.setConverter(Converters.of(s -> messages.get("member.status." + s.name())));
         codes(v.agamaBox, CodeList.AGAMA);
         codes(v.pendidikanBox, CodeList.PENDIDIKAN);
         codes(v.pekerjaanBox, CodeList.PEKERJAAN);
@@ -81,20 +81,6 @@ final class MemberEditor {
     private static void codes(ComboBox<CodeList.Code> box, CodeList list) {
         box.setItems(FXCollections.observableArrayList(list.codes()));
         KeyboardEntry.typeAhead(box);
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     void show(MemberDraft d) {
