@@ -14,4 +14,12 @@ public final class DocumentException extends MessageException {
     public DocumentException(String key, Object... args) {
         super(key, null, args);
     }
+
+    /**
+     * What a decoder's failure means to the operator: a problem already explained stays as it is;
+     * anything else a decoder throws on a bad file becomes {@code key}.
+     */
+    static DocumentException of(Exception e, String key, Object... args) {
+        return e instanceof DocumentException d ? d : new DocumentException(key, e, args);
+    }
 }

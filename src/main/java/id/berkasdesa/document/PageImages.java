@@ -44,10 +44,7 @@ public final class PageImages {
             int orientation = type == FileType.JPEG ? SourceFile.orientation(new ByteArrayInputStream(bytes)) : 1;
             return orientation == 1 ? image : UploadCopy.upright(image, orientation, 0);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof DocumentException d) {
-                throw d;
-            }
-            throw new DocumentException("document.error.viewFailed", e);
+            throw DocumentException.of(e, "document.error.viewFailed");
         }
     }
 }

@@ -76,10 +76,7 @@ public record SourceFile(Path path, String sha256, long size, String name, FileT
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof DocumentException d) {
-                throw d;
-            }
-            throw new DocumentException("document.error.corruptImage", e, name);
+            throw DocumentException.of(e, "document.error.corruptImage", name);
         }
     }
 
@@ -125,10 +122,7 @@ public record SourceFile(Path path, String sha256, long size, String name, FileT
             } catch (InvalidPasswordException e) {
                 throw new DocumentException("document.error.passwordPdf", e, name);
             } catch (IOException | RuntimeException e) {
-                if (e instanceof DocumentException d) {
-                    throw d;
-                }
-                throw new DocumentException("document.error.corruptPdf", e, name);
+                throw DocumentException.of(e, "document.error.corruptPdf", name);
             }
         }
 

@@ -180,10 +180,7 @@ public final class UploadCopy {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof DocumentException d) {
-                throw d;
-            }
-            throw new DocumentException("document.error.corruptImage", e, s.name());
+            throw DocumentException.of(e, "document.error.corruptImage", s.name());
         }
     }
 
