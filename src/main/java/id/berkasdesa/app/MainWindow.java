@@ -64,6 +64,8 @@ final class MainWindow {
         } else {
             showRegister();
         }
+        ctx.db.upgradeBackup().ifPresent(backup -> Platform.runLater(() -> dialogs.info(
+                messages.get("app.upgradeBackup.title"), messages.get("app.upgradeBackup", backup.toString()))));
     }
 
     private void showSetup() {

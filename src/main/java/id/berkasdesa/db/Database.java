@@ -1,11 +1,14 @@
 package id.berkasdesa.db;
 
+import id.berkasdesa.common.BuildInfo;
+import id.berkasdesa.common.SafeLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -33,15 +36,22 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final String FILE_NAME = "berkas-desa";
 
+    static final String MIGRATIONS = "classpath:db/migration";
+    private static final String USER = "berkas";
+    /** H2's "unsupported database file version": a store written by another H2 file format. */
+    private static final int OTHER_FILE_FORMAT = 90048;
+
     private final Path dataDir;
     private final InstanceLock lock;
     private final JdbcConnectionPool pool;
     private final Jdbi jdbi;
+    private final Path upgradeBackup;
 
-    private Database(Path dataDir, InstanceLock lock, JdbcConnectionPool pool) {
+    private Database(Path dataDir, InstanceLock lock, JdbcConnectionPool pool, Path upgradeBackup) {
         this.dataDir = dataDir;
         this.lock = lock;
         this.pool = pool;
+        this.upgradeBackup = upgradeBackup;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     }
 
@@ -52,6 +62,16 @@ public final class Database implements AutoCloseable {
      *     another window, store damaged or from an unknown version
      */
     public static Database open(Path dataDir) {
+        return open(dataDir, MIGRATIONS, BuildInfo.current().version());
+    }
+
+    /**
+     * Before anything is written, the store is looked at read-only: one written by another H2 file
+     * format, or by a newer app (migrations this app does not know), is refused and left as it is.
+     * When this app brings migrations the store lacks, the file is first copied to
+     * {@code cadangan/} in the data folder; a migration that fails puts that copy back.
+     */
+    static Database open(Path dataDir, String migrations, String appVersion) {
         try {
             Files.createDirectories(dataDir);
         } catch (Exception e) {
@@ -60,11 +80,12 @@ public final class Database implements AutoCloseable {
         InstanceLock lock = InstanceLock.acquire(dataDir);
         JdbcConnectionPool pool = null;
         try {
-            pool = JdbcConnectionPool.create(url(dataDir), "berkas", "");
+            Path backup = StoreUpgrade.prepare(dataDir, file(dataDir), probeUrl(dataDir), USER, migrations, appVersion);
+            pool = JdbcConnectionPool.create(url(dataDir), USER, "");
             pool.setMaxConnections(4);
-            migrate(pool);
+            migrate(pool, migrations, dataDir, backup);
             LOG.info("store opened");
-            return new Database(dataDir, lock, pool);
+            return new Database(dataDir, lock, pool, backup);
         } catch (RuntimeException e) {
             if (pool != null) {
                 shutdown(pool);
@@ -72,6 +93,30 @@ public final class Database implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    static Path file(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve(FILE_NAME + ".mv.db");
+    }
+
+    /** Read-only, and closed with its last connection: for looking before opening. */
+    private static String probeUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME)
+                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+    }
+
+    static boolean otherFileFormat(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == OTHER_FILE_FORMAT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The copy made before this start's migrations, when there were any to run. */
+    public Optional<Path> upgradeBackup() {
+        return Optional.ofNullable(upgradeBackup);
     }
 
     static String url(Path dataDir) {
@@ -82,19 +127,25 @@ public final class Database implements AutoCloseable {
                 + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     }
 
-    private static void migrate(JdbcConnectionPool pool) {
+
+    private static void migrate(JdbcConnectionPool pool, String migrations, Path dataDir, Path backup) {
         try {
             Flyway.configure()
                     .dataSource(pool)
-                    .locations("classpath:db/migration")
+                    .locations(migrations)
                     .cleanDisabled(true)
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            LOG.error("schema migration failed", e);
-            throw new StoreException("store.error.migration", e);
+            LOG.error("schema migration failed: {}", SafeLog.describe(e));
+            if (backup == null) {
+                throw new StoreException("store.error.migration", e);
+            }
+            shutdown(pool);
+            StoreUpgrade.restore(backup, file(dataDir));
+            throw new StoreException("store.error.migrationRestored", e, backup.toString());
         } catch (RuntimeException e) {
-            throw new StoreException("store.error.open", e);
+            throw new StoreException(otherFileFormat(e) ? "store.error.otherFormat" : "store.error.open", e);
         }
     }
 
@@ -143,8 +194,8 @@ public final class Database implements AutoCloseable {
     private static void shutdown(JdbcConnectionPool pool) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute(chunksFillRate(s) < COMPACT_BELOW_FILL_RATE ? "SHUTDOWN COMPACT" : "SHUTDOWN");
-        } catch (SQLException e) {
-            LOG.warn("store shutdown: {}", e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("store shutdown: {}", SafeLog.describe(e));
         } finally {
             pool.dispose();
         }

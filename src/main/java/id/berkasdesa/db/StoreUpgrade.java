@@ -1,0 +1,113 @@
+package id.berkasdesa.db;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.h2.jdbcx.JdbcDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens before a store is opened for writing: look at it read-only, refuse what this app
+ * must not touch, and copy it aside when this app is about to migrate it. See {@link Database#open}.
+ */
+final class StoreUpgrade {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreUpgrade.class);
+    static final String BACKUP_FOLDER = "cadangan";
+
+    private StoreUpgrade() {
+    }
+
+    /**
+     * @return the backup made because migrations are pending, or null (new store, or up to date)
+     * @throws StoreException "store.error.otherFormat" or "store.error.newer", the file untouched
+     */
+    static Path prepare(Path dataDir, Path file, String probeUrl, String user, String migrations, String appVersion) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        JdbcDataSource probe = new JdbcDataSource();
+        probe.setURL(probeUrl);
+        probe.setUser(user);
+        MigrationInfoService info;
+        // one connection held open keeps the read-only database open while Flyway looks
+        try (Connection hold = probe.getConnection()) {
+            try {
+                info = Flyway.configure().dataSource(probe).locations(migrations).load().info();
+            } finally {
+                // close the read-only instance now, whatever Flyway keeps open: the store is opened for writing next
+                try (Statement s = hold.createStatement()) {
+                    s.execute("SHUTDOWN");
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (Database.otherFileFormat(e)) {
+                throw new StoreException("store.error.otherFormat", e, file.toString());
+            }
+            throw new StoreException("store.error.open", e);
+        }
+        MigrationInfo[] applied = info.applied();
+        boolean newer = Arrays.stream(applied).anyMatch(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                || m.getState() == MigrationState.FUTURE_FAILED);
+        if (newer) {
+            throw new StoreException("store.error.newer", null, String.valueOf(info.current().getVersion()));
+        }
+        if (applied.length == 0 || info.pending().length == 0) {
+            return null;
+        }
+        return backup(dataDir, file, String.valueOf(info.current().getVersion()), appVersion);
+    }
+
+    /** A copy of the store, forced to disk, under a name that says when and before which version. */
+    private static Path backup(Path dataDir, Path file, String schema, String appVersion) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path folder = dataDir.resolve(BACKUP_FOLDER);
+        Path target = folder.resolve("berkas-desa-" + stamp + "-skema" + schema + "-sebelum-" + safe(appVersion) + ".mv.db");
+        Path temp = folder.resolve(target.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(folder);
+            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("store copied aside before migrating from schema {}", schema);
+            return target;
+        } catch (IOException e) {
+            throw new StoreException("store.error.backup", e, folder.toString());
+        }
+    }
+
+    /** Puts the backup back after a failed migration. */
+    static void restore(Path backup, Path file) {
+        try {
+            Path temp = file.resolveSibling(file.getFileName() + ".restore.tmp");
+            Files.copy(backup, temp, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LOG.warn("store restored from its pre-migration copy");
+        } catch (IOException e) {
+            throw new StoreException("store.error.restoreFailed", e, backup.toString());
+        }
+    }
+
+    private static String safe(String version) {
+        return version.replaceAll("[^0-9A-Za-z.-]", "_");
+    }
+}

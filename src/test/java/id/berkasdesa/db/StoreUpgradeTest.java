@@ -1,0 +1,134 @@
+package id.berkasdesa.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.household.Household;
+import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.household.Households;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Upgrades keep data: backup before migrating, restore on failure, and stores this app must not touch. */
+class StoreUpgradeTest {
+
+    private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+    @TempDir
+    Path dir;
+    @TempDir
+    Path older;
+
+    /** Migrations up to {@code version} (and any {@code extra} ones) in a folder, as an older or broken release. */
+    private String migrationsUpTo(int version, String... extra) throws Exception {
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            for (Path f : files.toList()) {
+                int v = Integer.parseInt(f.getFileName().toString().substring(1, f.getFileName().toString().indexOf("__")));
+                if (v <= version) {
+                    Files.copy(f, older.resolve(f.getFileName()));
+                }
+            }
+        }
+        for (int i = 0; i < extra.length; i += 2) {
+            Files.writeString(older.resolve(extra[i]), extra[i + 1]);
+        }
+        return "filesystem:" + older.toAbsolutePath();
+    }
+
+    private static String sha(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private static String text(StoreException e) {
+        return e.message(Messages.indonesian());
+    }
+
+    @Test
+    void aStoreFromAnOlderReleaseIsCopiedAsideBeforeItIsMigrated() throws Exception {
+        Household family = Households.family(21);
+        try (Database db = Database.open(dir, migrationsUpTo(2), "0.0.9")) {
+            assertThat(db.upgradeBackup()).isEmpty();
+            new HouseholdService(db, Households.WILAYAH, Clock.systemDefaultZone()).save(family, true);
+        }
+        try (Database db = Database.open(dir)) {
+            Path backup = db.upgradeBackup().orElseThrow();
+            assertThat(backup.getParent()).isEqualTo(dir.resolve("cadangan"));
+            assertThat(backup.getFileName().toString()).contains("skema2");
+            assertThat(new HouseholdService(db, Households.WILAYAH, Clock.systemDefaultZone()).load(family.id())).isPresent();
+        }
+        try (Database again = Database.open(dir)) {
+            assertThat(again.upgradeBackup()).as("no second copy when nothing is migrated").isEmpty();
+        }
+        try (Stream<Path> copies = Files.list(dir.resolve("cadangan"))) {
+            assertThat(copies).hasSize(1);
+        }
+    }
+
+    @Test
+    void aMigrationThatFailsPutsTheStoreBackAsItWas() throws Exception {
+        Household family = Households.family(22);
+        try (Database db = Database.open(dir)) {
+            new HouseholdService(db, Households.WILAYAH, Clock.systemDefaultZone()).save(family, true);
+        }
+        String broken = migrationsUpTo(99, "V99__broken.sql", "CREATE TABLE rusak (;");
+
+        assertThatThrownBy(() -> Database.open(dir, broken, "9.9.9"))
+                .isInstanceOfSatisfying(StoreException.class, e -> {
+                    assertThat(e.key()).isEqualTo("store.error.migrationRestored");
+                    assertThat(text(e)).contains("cadangan");
+                });
+
+        try (Database db = Database.open(dir)) {
+            assertThat(new HouseholdService(db, Households.WILAYAH, Clock.systemDefaultZone()).load(family.id())).isPresent();
+            int leftover = db.read(h -> h.createQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'RUSAK'")
+                    .mapTo(Integer.class).one());
+            assertThat(leftover).isZero();
+        }
+    }
+
+    @Test
+    void aStoreMadeByANewerAppIsRefusedAndLeftUntouched() throws Exception {
+        try (Database db = Database.open(dir, migrationsUpTo(99, "V99__newer.sql", "CREATE TABLE baru (i INT);"), "9.9.9")) {
+            assertThat(db.upgradeBackup()).isEmpty();
+        }
+        String before = sha(Database.file(dir));
+
+        assertThatThrownBy(() -> Database.open(dir)).isInstanceOfSatisfying(StoreException.class, e -> {
+            assertThat(e.key()).isEqualTo("store.error.newer");
+            assertThat(text(e)).contains("99");
+        });
+        assertThat(sha(Database.file(dir))).isEqualTo(before);
+        assertThat(dir.resolve("cadangan")).doesNotExist();
+    }
+
+    @Test
+    void aStoreWrittenByAnotherH2FormatIsRefusedNotOpened() throws Exception {
+        Path oldH2 = Path.of("target/old-h2/h2-2.1.214.jar");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                oldH2.toString(), "org.h2.tools.Shell", "-url", "jdbc:h2:file:" + dir.resolve("berkas-desa").toAbsolutePath(),
+                "-user", "berkas", "-sql", "CREATE TABLE household (id INT); INSERT INTO household VALUES (1)")
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
+        String before = sha(Database.file(dir));
+
+        assertThatThrownBy(() -> Database.open(dir)).isInstanceOfSatisfying(StoreException.class, e -> {
+            assertThat(e.key()).isEqualTo("store.error.otherFormat");
+            assertThat(text(e)).contains("installer/README.md");
+        });
+        assertThat(sha(Database.file(dir))).isEqualTo(before);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .as("nothing written beside it").isSubsetOf(List.of("berkas-desa.mv.db", "berkas-desa.lock"));
+        }
+    }
+}
