@@ -12,6 +12,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -50,6 +51,9 @@ public final class BerkasDesaApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = scene(window, Math.min(1366, screen.getWidth()), Math.min(740, screen.getHeight()));
         stage.setTitle(messages.get("app.title"));
+        for (int size : new int[] {16, 32, 64, 256}) {
+            stage.getIcons().add(new Image(BerkasDesaApp.class.getResource("icon-" + size + ".png").toExternalForm()));
+        }
         stage.setMinWidth(1000);
         stage.setMinHeight(600);
         stage.setScene(scene);

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# What CI checks of the Linux package (after `./mvnw -Pinstaller package`): it installs, the installed
+# `berkas-desa` answers on the PATH, the window opens under Xvfb, the package removes cleanly, and the
+# user's data folder is still there afterwards. Run as root or with sudo; installs Xvfb if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+DEB=$(ls target/installer/berkas-desa_*_amd64.deb)
+
+if ! command -v Xvfb >/dev/null; then
+  $SUDO apt-get update -q && $SUDO apt-get install -y -q xvfb
+fi
+# apt resolves the package's Depends (libgtk-3-0, libgl1, …) where dpkg -i would stop
+$SUDO apt-get install -y -q "./$DEB"
+
+# a fresh user data folder for this check (the app follows XDG_DATA_HOME on Linux)
+export XDG_DATA_HOME
+XDG_DATA_HOME=$(mktemp -d)
+test "$(command -v berkas-desa)" = /usr/bin/berkas-desa
+berkas-desa --version | grep -q '^Berkas Desa '
+berkas-desa nik 3201015708850003 | grep -q '"verdict":"valid"'
+berkas-desa demo --households 3 --seed 1 >/dev/null
+DATA="$XDG_DATA_HOME/berkas-desa"
+test -f "$DATA/berkas-desa.mv.db"
+
+Xvfb :77 -screen 0 1366x768x24 >/dev/null 2>&1 &
+XVFB=$!
+trap 'kill $XVFB 2>/dev/null || true' EXIT
+sleep 1
+DISPLAY=:77 timeout 60 berkas-desa --exit-after-shown | tee /dev/stderr | grep -q '"first_window_ms"'
+
+$SUDO apt-get remove -y -q berkas-desa >/dev/null
+test ! -e /usr/bin/berkas-desa
+test ! -e /opt/berkas-desa/bin/berkas-desa
+test -f "$DATA/berkas-desa.mv.db"
+echo "check-deb: installed, ran, showed the window, removed; the data folder is still there"
