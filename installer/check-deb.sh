@@ -28,7 +28,9 @@ Xvfb :77 -screen 0 1366x768x24 >/dev/null 2>&1 &
 XVFB=$!
 trap 'kill $XVFB 2>/dev/null || true' EXIT
 sleep 1
-DISPLAY=:77 timeout 60 berkas-desa --exit-after-shown | tee /dev/stderr | grep -q '"first_window_ms"'
+shown=$(DISPLAY=:77 timeout 60 berkas-desa --exit-after-shown)
+echo "$shown"
+grep -q '"first_window_ms"' <<<"$shown"
 
 $SUDO apt-get remove -y -q berkas-desa >/dev/null
 test ! -e /usr/bin/berkas-desa
