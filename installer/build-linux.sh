@@ -22,7 +22,7 @@ JAVAFX=$(ls target/lib/javafx-*-linux.jar | paste -sd:)
 
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$JAVAFX" \
   --add-modules "$(paste -sd, installer/modules.txt)" \
-  --include-locales=en,id --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --include-locales=en,id --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
   --output "$OUT/runtime"
 
 "$JAVA_HOME/bin/jpackage" @installer/jpackage/common.txt @installer/jpackage/launcher.txt @installer/jpackage/linux.txt \
