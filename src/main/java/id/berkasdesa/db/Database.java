@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
         return dataDir.toAbsolutePath().resolve(FILE_NAME + ".mv.db");
     }
 
-    /** Read-only, and closed with its last connection: for looking before opening. */
+    /** Read-only, for looking before opening (the probe shuts it down when done). */
     private static String probeUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME)
                 + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
@@ -126,7 +126,6 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME)
                 + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     }
-
 
     private static void migrate(JdbcConnectionPool pool, String migrations, Path dataDir, Path backup) {
         try {

@@ -21,8 +21,9 @@ public final class SettingsStore {
         Map<String, String> values = new LinkedHashMap<>();
         db.read(h -> h.createQuery("SELECT setting_name, setting_value FROM setting WHERE setting_name LIKE :p ORDER BY setting_name")
                 .bind("p", prefix + "%")
-                .map((rs, ctx) -> values.put(rs.getString(1), rs.getString(2)))
-                .list());
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list())
+                .forEach(e -> values.put(e.getKey(), e.getValue()));
         return values;
     }
 

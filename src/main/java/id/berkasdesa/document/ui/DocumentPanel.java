@@ -200,7 +200,11 @@ public final class DocumentPanel {
 
     @FXML
     public void attach() {
-        if (vm.householdId.get() == null || runner.busy().get()) {
+        if (vm.householdId.get() == null) {
+            dialogs.error(messages.get("document.attach.title"), messages.get("document.saveFirst"));
+            return;
+        }
+        if (runner.busy().get()) {
             return;
         }
         List<Path> files = dialogs.chooseFiles(messages.get("document.attach.choose"));
