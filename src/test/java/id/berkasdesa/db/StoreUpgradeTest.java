@@ -21,27 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Upgrades keep data: backup before migrating, restore on failure, and stores this app must not touch. */
 class StoreUpgradeTest {
 
-    private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
-
     @TempDir
     Path dir;
     @TempDir
     Path older;
 
-    /** Migrations up to {@code version} (and any {@code extra} ones) in a folder, as an older or broken release. */
-    private String migrationsUpTo(int version, String... extra) throws Exception {
-        try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            for (Path f : files.toList()) {
-                int v = Integer.parseInt(f.getFileName().toString().substring(1, f.getFileName().toString().indexOf("__")));
-                if (v <= version) {
-                    Files.copy(f, older.resolve(f.getFileName()));
-                }
-            }
-        }
-        for (int i = 0; i < extra.length; i += 2) {
-            Files.writeString(older.resolve(extra[i]), extra[i + 1]);
-        }
-        return "filesystem:" + older.toAbsolutePath();
+    private String migrationsUpTo(int version, String... extra) {
+        return OlderStore.migrationsUpTo(older, version, extra);
     }
 
     private static String sha(Path file) throws Exception {
