@@ -258,10 +258,6 @@ public final class DocumentService {
         settings.write(s.toMap());
     }
 
-    public Checklist checklist(UUID memberId, List<Document> householdDocuments) {
-        return Checklist.forMember(settings(), memberId, householdDocuments, today());
-    }
-
     /**
      * The start-up check: clears temp files and files no document names (an attach cut short), and
      * reports documents whose files are missing. Runs before anything can attach.

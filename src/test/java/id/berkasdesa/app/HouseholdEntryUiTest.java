@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.berkasdesa.household.HouseholdSearch;
 import id.berkasdesa.household.HouseholdSummary;
-import id.berkasdesa.village.VillageProfile;
-import id.berkasdesa.village.VillageService;
 import id.berkasdesa.db.Database;
 import java.nio.file.Path;
-import java.time.Clock;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -33,8 +30,7 @@ class HouseholdEntryUiTest {
     @Start
     void start(Stage stage) {
         try (Database db = Database.open(dir)) {
-            new VillageService(db, Clock.systemDefaultZone()).save(
-                    new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg", "Ani", false));
+            AppFixture.setUpVillage(db);
         }
         app.start(stage, dir);
     }

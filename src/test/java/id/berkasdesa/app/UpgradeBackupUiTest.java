@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.berkasdesa.db.Database;
 import id.berkasdesa.db.OlderStore;
-import id.berkasdesa.village.VillageProfile;
-import id.berkasdesa.village.VillageService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -34,8 +31,7 @@ class UpgradeBackupUiTest {
     @Start
     void start(Stage stage) {
         try (Database db = OlderStore.open(dir, oldMigrations, 2)) {
-            new VillageService(db, Clock.systemDefaultZone()).save(
-                    new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg", "Ani", false));
+            AppFixture.setUpVillage(db);
         }
         app.start(stage, dir);
     }

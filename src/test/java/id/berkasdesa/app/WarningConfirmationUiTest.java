@@ -7,8 +7,6 @@ import id.berkasdesa.db.Database;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.Households;
-import id.berkasdesa.village.VillageProfile;
-import id.berkasdesa.village.VillageService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,8 +33,7 @@ class WarningConfirmationUiTest {
     @Start
     void start(Stage stage) {
         try (Database db = Database.open(dir)) {
-            new VillageService(db, Clock.systemDefaultZone()).save(
-                    new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg", "Ani", false));
+            AppFixture.setUpVillage(db);
             new HouseholdService(db, Households.WILAYAH, Clock.systemDefaultZone()).save(FAMILY, false);
         }
         app.start(stage, dir);

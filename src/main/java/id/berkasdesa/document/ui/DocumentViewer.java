@@ -14,6 +14,7 @@ import id.berkasdesa.document.SourceInfo;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import javafx.fxml.FXML;
 import javafx.geometry.Rectangle2D;
@@ -69,7 +70,8 @@ final class DocumentViewer {
     private Double zoom;
     private final Parent view;
 
-    private record PageRef(byte[] bytes, FileType type, int index) {
+    /** One page on show; an original's bytes are read when its page is shown (originals go up to 50 MB each). */
+    private record PageRef(Supplier<byte[]> bytes, FileType type, int index) {
     }
 
     private record Rotated(Document document, byte[] bytes) {
@@ -169,16 +171,15 @@ final class DocumentViewer {
             List<PageRef> refs = new ArrayList<>();
             if (original) {
                 for (SourceInfo s : service.sources(d.id())) {
-                    byte[] bytes = service.sourceBytes(s);
                     for (int i = 0; i < s.pages(); i++) {
-                        refs.add(new PageRef(bytes, s.type(), i));
+                        refs.add(new PageRef(() -> service.sourceBytes(s), s.type(), i));
                     }
                 }
             } else {
                 byte[] bytes = service.copyBytes(d);
                 int n = PageImages.pageCount(bytes, d.copyType());
                 for (int i = 0; i < n; i++) {
-                    refs.add(new PageRef(bytes, d.copyType(), i));
+                    refs.add(new PageRef(() -> bytes, d.copyType(), i));
                 }
             }
             return refs;
@@ -197,7 +198,7 @@ final class DocumentViewer {
         prevButton.setDisable(page == 0);
         nextButton.setDisable(page == pages.size() - 1);
         PageRef ref = pages.get(page);
-        runner.run("", p -> toFx(PageImages.render(ref.bytes(), ref.type(), ref.index())), image -> {
+        runner.run("", p -> toFx(PageImages.render(ref.bytes().get(), ref.type(), ref.index())), image -> {
             imageView.setImage(image);
             applyZoom();
         }, this::failed);
@@ -296,7 +297,7 @@ final class DocumentViewer {
             showInfo();
             onRotated.run();
             pages = IntStream.range(0, r.document().copyPages())
-                    .mapToObj(i -> new PageRef(r.bytes(), r.document().copyType(), i)).toList();
+                    .mapToObj(i -> new PageRef(r::bytes, r.document().copyType(), i)).toList();
             showPage(keep);
         }, this::failed);
     }
