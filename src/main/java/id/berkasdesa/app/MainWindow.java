@@ -5,6 +5,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.document.DocumentSettings;
 import id.berkasdesa.document.ui.DocumentSettingsDialog;
 import id.berkasdesa.household.ui.HouseholdPages;
 import id.berkasdesa.village.SampleVillage;
@@ -116,12 +117,20 @@ final class MainWindow {
     /** The requirement preset, upload size limit and letter validity of this village. */
     @FXML
     void documentSettings() {
-        runner.run("", p -> ctx.documents.settings(), current -> DocumentSettingsDialog.ask(messages, dialogs, current)
-                .ifPresent(s -> runner.run("", p -> {
-                    ctx.documents.saveSettings(s);
-                    return s;
-                }, saved -> showRegister(), e -> dialogs.error(messages.get("document.settings.title"),
-                        messages.get("document.settings.failed")))), e -> { });
+        runner.run("", p -> ctx.documents.settings(),
+                current -> DocumentSettingsDialog.ask(messages, dialogs, current).ifPresent(this::saveDocumentSettings),
+                this::documentSettingsFailed);
+    }
+
+    private void saveDocumentSettings(DocumentSettings settings) {
+        runner.run("", p -> {
+            ctx.documents.saveSettings(settings);
+            return settings;
+        }, saved -> households.documentSettingsChanged(), this::documentSettingsFailed);
+    }
+
+    private void documentSettingsFailed(Throwable e) {
+        dialogs.error(messages.get("document.settings.title"), messages.get("document.settings.failed"));
     }
 
     @FXML

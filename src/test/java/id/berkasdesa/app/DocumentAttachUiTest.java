@@ -9,13 +9,12 @@ import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.document.FileType;
+import id.berkasdesa.document.RequirementPreset;
 import id.berkasdesa.document.TestFiles;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.Households;
 import id.berkasdesa.settings.SettingsStore;
-import id.berkasdesa.village.VillageProfile;
-import id.berkasdesa.village.VillageService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,8 +54,7 @@ class DocumentAttachUiTest {
         Clock clock = Clock.systemDefaultZone();
         LocalDate today = LocalDate.now(clock);
         try (Database db = Database.open(dir)) {
-            new VillageService(db, clock).save(
-                    new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg", "Ani", false));
+            AppFixture.setUpVillage(db);
             new HouseholdService(db, Households.WILAYAH, clock).save(FAMILY, true);
             DocumentService documents = new DocumentService(db, new SettingsStore(db), clock);
             Path scan = TestFiles.jpeg(photos.resolve("scan.jpg"), 800, 600, 1);
@@ -127,5 +125,16 @@ class DocumentAttachUiTest {
         waitUntil(() -> !app.runner.busy().get());
         r.type(KeyCode.ESCAPE);
         waitUntil(() -> r.lookup("#pageLabel").tryQuery().isEmpty());
+
+        // the village switches to the central guidance: the open form stays, its checklist follows
+        r.clickOn("Berkas").clickOn("Pengaturan dokumen…");
+        waitUntil(() -> r.lookup("#presetBox").tryQuery().isPresent());
+        ComboBox<RequirementPreset> preset = r.lookup("#presetBox").queryComboBox();
+        r.interact(() -> preset.setValue(RequirementPreset.PUSAT_2026));
+        r.clickOn("Simpan");
+        Label presetLabel = r.lookup("#presetLabel").queryAs(Label.class);
+        waitUntil(() -> presetLabel.getText().contains("Pedoman pusat"));
+        assertThat(r.lookup("#memberTable").tryQuery()).isPresent();
+        assertThat(members.getColumns().get(5).getCellData(1)).isEqualTo("0/1");
     }
 }

@@ -246,6 +246,11 @@ public final class HouseholdFormView {
         return c.complete() ? "✔" : c.requiredPresent() + "/" + c.requiredCount();
     }
 
+    /** Reads the documents and the document settings again (the checklist follows the settings). */
+    void reloadDocuments() {
+        documents.showHousehold(vm.savedId());
+    }
+
     private void documentsChanged() {
         memberTable.refresh();
     }

@@ -24,6 +24,8 @@ public final class HouseholdPages {
     private final DialogService dialogs;
     private final Consumer<Parent> show;
     private final HouseholdListView list;
+    /** The form on show, if any: told when the document settings change. */
+    private HouseholdFormView form;
 
     public HouseholdPages(HouseholdService service, DocumentService documents, Messages messages, TaskRunner runner,
             DialogService dialogs, Consumer<Parent> show) {
@@ -36,10 +38,18 @@ public final class HouseholdPages {
         this.list = new HouseholdListView(service, messages, runner, this::openForm);
     }
 
+    /** The requirement preset, size limit or validity changed: an open form shows its checklist anew. */
+    public void documentSettingsChanged() {
+        if (form != null) {
+            form.reloadDocuments();
+        }
+    }
+
     private record Opened(Household household, List<String> previousKk) {
     }
 
     public void showList() {
+        form = null;
         show.accept(list.view());
         list.refresh(true);
         list.focusSearch();
@@ -47,6 +57,7 @@ public final class HouseholdPages {
 
     private void openForm(UUID id) {
         HouseholdFormView form = new HouseholdFormView(service, documents, messages, runner, dialogs, this::showList);
+        this.form = form;
         if (id == null) {
             show.accept(form.view());
             form.startNew();
