@@ -131,6 +131,7 @@ class DocumentAttachUiTest {
         waitUntil(() -> r.lookup("#presetBox").tryQuery().isPresent());
         ComboBox<RequirementPreset> preset = r.lookup("#presetBox").queryComboBox();
         r.interact(() -> preset.setValue(RequirementPreset.PUSAT_2026));
+        Screenshots.take(r, preset.getScene(), "pengaturan-dokumen");
         r.clickOn("Simpan");
         Label presetLabel = r.lookup("#presetLabel").queryAs(Label.class);
         waitUntil(() -> presetLabel.getText().contains("Pedoman pusat"));
