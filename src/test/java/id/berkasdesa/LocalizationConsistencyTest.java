@@ -22,7 +22,9 @@ class LocalizationConsistencyTest {
     private static final Path MAIN = Path.of("src/main");
     /** Keys built at run time from a prefix and a value (enum names). */
     private static final Set<String> DYNAMIC_PREFIXES = Set.of("member.status.", "member.status.short.", "document.kind.",
-            "document.diagnosis.", "document.preset.", "document.state.", "document.type.");
+            "document.diagnosis.", "document.preset.", "document.state.", "document.type.", "request.status.",
+            "request.route.", "request.channel.", "request.rule.", "request.answer.", "request.urgency.", "request.view.",
+            "request.move.");
 
     private static Properties bundle(String name) throws IOException {
         Properties p = new Properties();

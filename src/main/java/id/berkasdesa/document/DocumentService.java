@@ -1,5 +1,6 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.common.ChangeListeners;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.settings.SettingsStore;
 import java.io.IOException;
@@ -37,12 +38,18 @@ public final class DocumentService {
     private final DocumentStore store;
     private final SettingsStore settings;
     private final Clock clock;
+    private final ChangeListeners changed = new ChangeListeners();
 
     public DocumentService(Database db, SettingsStore settings, Clock clock) {
         this.db = db;
         this.store = new DocumentStore(db.dataDir());
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Told the household after each committed attach or detach. */
+    public void onHouseholdChanged(java.util.function.Consumer<UUID> listener) {
+        changed.listen(listener);
     }
 
     public LocalDate today() {
@@ -116,6 +123,7 @@ public final class DocumentService {
         DocumentSettings s = settings();
         List<DocumentStore.Staged> staged = new ArrayList<>();
         Set<String> placed = new HashSet<>();
+        Document attached;
         try {
             List<SourceFile> sources = new ArrayList<>();
             for (Input input : inputs) {
@@ -145,12 +153,14 @@ public final class DocumentService {
                 }
                 return null;
             });
-            return find(id).orElseThrow();
+            attached = find(id).orElseThrow();
         } catch (RuntimeException e) {
             staged.forEach(store::discard);
             removeUnreferenced(placed);
             throw integrityViolation(e) ? new DocumentException("document.error.ownerGone", e) : e;
         }
+        changed.fire(a.householdId());
+        return attached;
     }
 
     /** The household or member was removed while the files were being prepared (SQLState class 23). */
@@ -210,6 +220,7 @@ public final class DocumentService {
         sources(id).forEach(s -> files.add(s.sha256()));
         db.write(h -> h.attach(DocumentDao.class).delete(id));
         removeUnreferenced(files);
+        changed.fire(d.get().householdId());
     }
 
     private void removeUnreferenced(Set<String> files) {

@@ -20,24 +20,26 @@ public record HouseholdSearch(String text, String rt, String rw, String dusun, i
         return new HouseholdSearch(text, null, null, null, DEFAULT_LIMIT);
     }
 
-    boolean isNumber() {
+    /** Digits once separators are cleaned away: a No. KK or NIK prefix. */
+    public boolean isNumber() {
         String c = AreaNumber.clean(text);
         return !c.isEmpty() && AreaNumber.firstNonDigit(c) < 0;
     }
 
-    String numberPrefix() {
+    public String numberPrefix() {
         return AreaNumber.clean(text);
     }
 
-    String folded() {
+    /** The text as names are compared: upper case, spaces folded. */
+    public String folded() {
         return HouseholdRules.fold(text);
     }
 
-    boolean hasText() {
+    public boolean hasText() {
         return !text.isBlank();
     }
 
-    static String nullIfBlank(String s) {
+    public static String nullIfBlank(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,6 @@
 package id.berkasdesa.household;
 
+import id.berkasdesa.common.ChangeListeners;
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.common.Findings;
 import id.berkasdesa.db.Database;
@@ -24,11 +25,17 @@ public final class HouseholdService {
     private final HouseholdRules rules;
     private final Clock clock;
     private final NameIndex names = new NameIndex();
+    private final ChangeListeners changed = new ChangeListeners();
 
     public HouseholdService(Database db, Wilayah wilayah, Clock clock) {
         this.db = db;
         this.rules = new HouseholdRules(wilayah);
         this.clock = clock;
+    }
+
+    /** Told the household after each committed save from the form. */
+    public void onHouseholdChanged(java.util.function.Consumer<UUID> listener) {
+        changed.listen(listener);
     }
 
     public HouseholdRules rules() {
@@ -115,6 +122,7 @@ public final class HouseholdService {
         });
         if (result.saved()) {
             names.replace(h);
+            changed.fire(h.id());
         }
         return result;
     }

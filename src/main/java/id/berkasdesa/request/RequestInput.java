@@ -1,0 +1,58 @@
+package id.berkasdesa.request;
+
+import id.berkasdesa.document.Diagnosis;
+import id.berkasdesa.household.DateText;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The request form as typed: text for dates and the card number. {@link #parse()} turns it into a
+ * {@link RequestForm}, or says per field what cannot be read; it never throws on what an operator types.
+ */
+public record RequestInput(String checkDate, CheckChannel checkChannel, String bpjsNumber, String deletionDate,
+        Route route, String reason, Diagnosis urgentCategory, Boolean dtsenRegistered, Boolean adminduksPadan) {
+
+    public static final int MAX_REASON = 500;
+
+    /** @param problems message key by field ("checkDate", "bpjsNumber", "deletionDate", "reason"); empty when readable */
+    public record Parsed(RequestForm form, Map<String, String> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    public static RequestInput of(RequestForm f) {
+        return new RequestInput(f.checkDate() == null ? "" : DateText.format(f.checkDate()), f.checkChannel(),
+                f.bpjsNumber() == null ? "" : f.bpjsNumber(),
+                f.deletionDate() == null ? "" : DateText.format(f.deletionDate()), f.route(), f.reason() == null ? "" : f.reason(),
+                f.urgentCategory(), f.dtsenRegistered(), f.adminduksPadan());
+    }
+
+    public Parsed parse() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        var check = date(checkDate, "checkDate", problems);
+        var deletion = date(deletionDate, "deletionDate", problems);
+        String bpjs = bpjsNumber == null ? "" : bpjsNumber.replaceAll("[\\s.-]", "");
+        if (!bpjs.isEmpty() && !bpjs.matches("\\d{13}")) {
+            problems.put("bpjsNumber", "request.field.bpjs");
+        }
+        if (reason != null && reason.strip().length() > MAX_REASON) {
+            problems.put("reason", "request.field.reasonLong");
+        }
+        RequestForm form = new RequestForm(check.orElse(null), checkChannel, bpjs.isEmpty() ? null : bpjs,
+                deletion.orElse(null), route, reason, urgentCategory, dtsenRegistered, adminduksPadan);
+        return new Parsed(form, problems);
+    }
+
+    private static Optional<java.time.LocalDate> date(String text, String field, Map<String, String> problems) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<java.time.LocalDate> d = DateText.parse(text);
+        if (d.isEmpty()) {
+            problems.put(field, "request.field.date");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,184 @@
+package id.berkasdesa.request;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.household.DateText;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * The printable list of requests for the village head's signature: A4 landscape, urgent ones first,
+ * page numbers, and a signature block on the last page.
+ */
+public final class RequestListPdf {
+
+    /** Who signs, and where and when. */
+    public record Heading(String namaDesa, String namaKantor, String namaOperator, String filter, LocalDate today) {
+    }
+
+    private static final float MARGIN = 36;
+    private static final float ROW = 15;
+    private static final float[] WIDTHS = {24, 150, 108, 108, 44, 92, 66, 66, 48, 66};
+
+    private final Messages messages;
+    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+
+    public RequestListPdf(Messages messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * Writes the list to {@code target}: a temporary file beside it, forced to disk, then renamed, so a
+     * full stick or a power cut never leaves half a PDF under the name.
+     *
+     * @throws RequestException "request.pdf.failed" when the folder cannot be written
+     */
+    public void save(List<RequestSummary> rows, Heading heading, Path target) {
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE); OutputStream out = Channels.newOutputStream(channel)) {
+                write(rows, heading, out);
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // nothing more to do: the message names the folder
+            }
+            throw new RequestException("request.pdf.failed", String.valueOf(target.getParent()));
+        }
+    }
+
+    public void write(List<RequestSummary> rows, Heading heading, OutputStream out) throws IOException {
+        List<RequestSummary> ordered = new ArrayList<>(rows);
+        ordered.sort(Comparator.comparing((RequestSummary r) -> !r.urgent())
+                .thenComparing(RequestSummary::deadline, Comparator.nullsLast(Comparator.naturalOrder())));
+        String[] headers = {"No", t("request.pdf.col.nama"), t("request.pdf.col.nik"), t("request.pdf.col.kk"),
+                t("request.pdf.col.rtrw"), t("request.pdf.col.kategori"), t("request.pdf.col.nonaktif"),
+                t("request.pdf.col.batas"), t("request.pdf.col.sisa"), t("request.pdf.col.status")};
+        try (PDDocument doc = new PDDocument()) {
+            PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+            int index = 0;
+            int pageNo = 0;
+            boolean signed = false;
+            while (!signed) {
+                PDPage page = new PDPage(size);
+                doc.addPage(page);
+                pageNo++;
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    float y = size.getHeight() - MARGIN;
+                    text(cs, bold, 13, MARGIN, y, t("request.pdf.title"));
+                    y -= 16;
+                    text(cs, regular, 10, MARGIN, y, heading.namaKantor() + " - " + heading.namaDesa());
+                    y -= 13;
+                    text(cs, regular, 9, MARGIN, y, messages.get("request.pdf.subtitle", DateText.format(heading.today()),
+                            ordered.size(), heading.filter()));
+                    text(cs, regular, 8, size.getWidth() - MARGIN - 60, MARGIN - 14, messages.get("request.pdf.page", pageNo));
+                    y -= 20;
+                    row(cs, bold, y, headers);
+                    cs.moveTo(MARGIN, y - 4);
+                    cs.lineTo(size.getWidth() - MARGIN, y - 4);
+                    cs.stroke();
+                    y -= ROW;
+                    while (index < ordered.size() && y > MARGIN + 10) {
+                        RequestSummary r = ordered.get(index);
+                        index++;
+                        row(cs, r.urgent() ? bold : regular, y, cells(index, r, heading.today()));
+                        y -= ROW;
+                    }
+                    if (index >= ordered.size() && y > MARGIN + 110) {
+                        signature(cs, size, y - 10, heading);
+                        signed = true;
+                    }
+                }
+            }
+            doc.save(out);
+        }
+    }
+
+    private String[] cells(int no, RequestSummary r, LocalDate today) {
+        String sisa = r.deadline() == null ? "-" : String.valueOf(ChronoUnit.DAYS.between(today, r.deadline()));
+        return new String[] {String.valueOf(no), r.nama(), r.nik() == null ? "-" : r.nik(), r.noKk(),
+                r.rt() + "/" + r.rw(), r.urgentCategory() == null ? "-" : t(r.urgentCategory().key()),
+                r.deletionDate() == null ? "-" : DateText.format(r.deletionDate()),
+                r.deadline() == null ? "-" : DateText.format(r.deadline()), sisa, t(r.status().key())};
+    }
+
+    private void signature(PDPageContentStream cs, PDRectangle size, float y, Heading h) throws IOException {
+        float right = size.getWidth() - MARGIN - 220;
+        text(cs, regular, 10, MARGIN, y, t("request.pdf.preparedBy"));
+        text(cs, regular, 10, right, y, h.namaDesa() + ", " + DateText.format(h.today()));
+        text(cs, regular, 10, right, y - 13, t("request.pdf.head"));
+        text(cs, regular, 10, MARGIN, y - 75, "( " + h.namaOperator() + " )");
+        text(cs, regular, 10, right, y - 75, "( ..................................................... )");
+        text(cs, regular, 8, right, y - 88, t("request.pdf.stamp"));
+    }
+
+    private void row(PDPageContentStream cs, PDFont font, float y, String[] cells) throws IOException {
+        float x = MARGIN;
+        for (int i = 0; i < cells.length; i++) {
+            text(cs, font, 8.5f, x, y, fit(font, 8.5f, cells[i], WIDTHS[i] - 4));
+            x += WIDTHS[i];
+        }
+    }
+
+    private void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s) throws IOException {
+        cs.beginText();
+        cs.setFont(font, size);
+        cs.newLineAtOffset(x, y);
+        cs.showText(encodable(font, s));
+        cs.endText();
+    }
+
+    /** The standard PDF fonts know WinAnsi only: anything else becomes '?', never an exception. */
+    private static String encodable(PDFont font, String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().forEach(cp -> {
+            String c = new String(Character.toChars(cp));
+            try {
+                font.encode(c);
+                b.append(c);
+            } catch (IOException | IllegalArgumentException e) {
+                b.append('?');
+            }
+        });
+        return b.toString();
+    }
+
+    private static String fit(PDFont font, float size, String s, float width) throws IOException {
+        String e = encodable(font, s);
+        if (font.getStringWidth(e) / 1000 * size <= width) {
+            return e;
+        }
+        while (e.length() > 1 && font.getStringWidth(e + "...") / 1000 * size > width) {
+            e = e.substring(0, e.length() - 1);
+        }
+        return e + "...";
+    }
+
+    private String t(String key) {
+        return messages.get(key);
+    }
+}
