@@ -3,6 +3,7 @@ package id.berkasdesa.app;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.request.RequestService;
 import id.berkasdesa.settings.SettingsStore;
 import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.village.VillageService;
@@ -21,6 +22,7 @@ final class AppContext implements AutoCloseable {
     final HouseholdService households;
     final VillageService villages;
     final DocumentService documents;
+    final RequestService requests;
     /** Read once at start; the setup changes it through {@link #reloadProfile()}. */
     private Optional<VillageProfile> profile;
 
@@ -29,7 +31,9 @@ final class AppContext implements AutoCloseable {
         this.wilayah = wilayah;
         this.households = new HouseholdService(db, wilayah, clock);
         this.villages = new VillageService(db, clock);
-        this.documents = new DocumentService(db, new SettingsStore(db), clock);
+        SettingsStore settings = new SettingsStore(db);
+        this.documents = new DocumentService(db, settings, clock);
+        this.requests = new RequestService(db, households, documents, settings, clock);
         this.profile = villages.profile();
     }
 

@@ -15,7 +15,7 @@ public final class Main {
 
     public static void main(String[] args) {
         CommandLine cli = BerkasDesaCommand.commandLine(cmd -> BerkasDesaApp.start(cmd.dataDir(), cmd.exitAfterShown(),
-                cmd.messages()));
+                cmd.exitAfterDashboard(), cmd.messages()));
         cli.setExecutionStrategy(parsed -> {
             BerkasDesaCommand root = parsed.commandSpec().commandLine().getCommand();
             System.setProperty("berkasdesa.logdir", root.dataDir().resolve("logs").toString());

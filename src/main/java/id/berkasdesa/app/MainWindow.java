@@ -8,16 +8,27 @@ import id.berkasdesa.common.ui.TaskRunner;
 import id.berkasdesa.document.DocumentSettings;
 import id.berkasdesa.document.ui.DocumentSettingsDialog;
 import id.berkasdesa.household.ui.HouseholdPages;
+import id.berkasdesa.request.RequestListPdf;
+import id.berkasdesa.request.RequestPolicy;
+import id.berkasdesa.request.SampleRequests;
+import id.berkasdesa.request.ui.RequestPages;
+import id.berkasdesa.request.ui.RequestSettingsDialog;
 import id.berkasdesa.village.SampleVillage;
 import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.village.ui.SetupView;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /** The window's frame: menu, village header, content area, status bar. */
@@ -26,7 +37,11 @@ final class MainWindow {
     @FXML Label villageLabel, operatorLabel, sampleBanner, statusLabel, dataDirLabel, startupLabel;
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
-    @FXML MenuItem registerItem, startRealItem, documentSettingsItem;
+    @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem;
+    @FXML BorderPane root;
+    @FXML HBox navBar;
+    @FXML ToggleButton navHome, navRegister, navRequests;
+    private final ToggleGroup nav = new ToggleGroup();
 
     private final Messages messages;
     private final TaskRunner runner;
@@ -34,6 +49,7 @@ final class MainWindow {
     private final Parent view;
     private AppContext ctx;
     private HouseholdPages households;
+    private RequestPages requests;
 
     MainWindow(Messages messages, TaskRunner runner, DialogService dialogs) {
         this.messages = messages;
@@ -53,17 +69,61 @@ final class MainWindow {
         progressBar.visibleProperty().bind(runner.status().isNotEmpty());
         sampleBanner.managedProperty().bind(sampleBanner.visibleProperty());
         sampleBanner.setVisible(false);
+        navBar.managedProperty().bind(navBar.visibleProperty());
+        navBar.setVisible(false);
+        for (ToggleButton b : List.of(navHome, navRegister, navRequests)) {
+            b.setToggleGroup(nav);
+        }
+        // a page button stays pressed: choosing the page on show again just shows it afresh
+        nav.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null && a != null) {
+                a.setSelected(true);
+            }
+        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!navBar.isVisible() || !e.isShortcutDown()) {
+                return;
+            }
+            switch (e.getCode()) {
+                case DIGIT1, NUMPAD1 -> showHome();
+                case DIGIT2, NUMPAD2 -> showRegister();
+                case DIGIT3, NUMPAD3 -> showRequests();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
     }
 
-    /** The store is open: first run goes to the setup, every later one to the register. */
+    private static final int SAMPLE_REQUESTS = 40;
+    private Runnable dashboardShown = () -> { };
+
+    /** Told once the home screen shows its numbers (start-up benchmark). */
+    void onDashboardShown(Runnable listener) {
+        this.dashboardShown = listener;
+    }
+
+    /** The store is open: first run goes to the setup, every later one to the home screen. */
     void opened(AppContext context, Path dataDir) {
         this.ctx = context;
         dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
-        households = new HouseholdPages(ctx.households, ctx.documents, messages, runner, dialogs, this::show);
+        requests = new RequestPages(ctx.requests, messages, runner, dialogs, this::show, this::pdfHeading);
+        requests.onDashboardShown(() -> dashboardShown.run());
+        households = new HouseholdPages(ctx.households, ctx.documents, messages, runner, dialogs, this::show,
+                (household, member, back) -> {
+                    nav.selectToggle(navRequests);
+                    requests.requestFor(household, member, () -> {
+                        nav.selectToggle(navRegister);
+                        back.run();
+                    });
+                });
         if (ctx.profile().isEmpty()) {
             showSetup();
         } else {
-            showRegister();
+            showHome();
+            // a day has passed, or a letter expired, since the last start: the rules say so now
+            requests.reevaluateAtStart();
         }
         ctx.db.upgradeBackup().ifPresent(backup -> Platform.runLater(() -> dialogs.info(
                 messages.get("app.upgradeBackup.title"), messages.get("app.upgradeBackup", backup.toString()))));
@@ -75,9 +135,19 @@ final class MainWindow {
         sampleBanner.setVisible(false);
         registerItem.setDisable(true);
         documentSettingsItem.setDisable(true);
+        requestSettingsItem.setDisable(true);
+        reevaluateItem.setDisable(true);
+        navBar.setVisible(false);
         startRealItem.setVisible(false);
         show(new SetupView(ctx.wilayah, ctx.villages, ctx.households, messages, runner, dialogs,
-                () -> runner.run("", p -> ctx.reloadProfile(), c -> showRegister(), e -> { })).view());
+                () -> runner.run("", p -> {
+                    ctx.reloadProfile();
+                    // the sample village shows a home screen with requests in every status
+                    if (ctx.profile().map(VillageProfile::sample).orElse(false) && ctx.requests.count() == 0) {
+                        SampleRequests.fill(ctx.requests, ctx.households, SAMPLE_REQUESTS, 1, n -> { });
+                    }
+                    return ctx;
+                }, c -> showHome(), e -> { })).view());
     }
 
     /** After trying the sample village: delete it and set up the real one. */
@@ -102,8 +172,8 @@ final class MainWindow {
         content.getChildren().setAll(page);
     }
 
-    @FXML
-    void showRegister() {
+    /** The village is set up: header, menu and page buttons for it. */
+    private void frame() {
         VillageProfile p = ctx.profile().orElseThrow();
         villageLabel.setText(messages.get("app.village", p.namaDesa(), p.namaKantor()));
         operatorLabel.setText(messages.get("app.operator", p.namaOperator()));
@@ -111,7 +181,60 @@ final class MainWindow {
         startRealItem.setVisible(p.sample());
         registerItem.setDisable(false);
         documentSettingsItem.setDisable(false);
+        requestSettingsItem.setDisable(false);
+        reevaluateItem.setDisable(false);
+        navBar.setVisible(true);
+    }
+
+    /** The home screen: the request dashboard. */
+    @FXML
+    void showHome() {
+        frame();
+        nav.selectToggle(navHome);
+        requests.showDashboard();
+    }
+
+    @FXML
+    void showRegister() {
+        frame();
+        nav.selectToggle(navRegister);
         households.showList();
+    }
+
+    @FXML
+    void showRequests() {
+        frame();
+        nav.selectToggle(navRequests);
+        requests.showList();
+    }
+
+    private RequestListPdf.Heading pdfHeading() {
+        VillageProfile p = ctx.profile().orElseThrow();
+        return new RequestListPdf.Heading(p.namaDesa(), p.namaKantor(), p.namaOperator(), "", ctx.requests.today());
+    }
+
+    /** The numbers of the request rules; saving applies them to every open request and says which changed. */
+    @FXML
+    void requestSettings() {
+        record Current(RequestPolicy policy, DocumentSettings documents) {
+        }
+        runner.run("", p -> new Current(ctx.requests.policy(), ctx.documents.settings()),
+                current -> RequestSettingsDialog.ask(messages, dialogs, current.policy(), current.documents().preset())
+                        .ifPresent(this::saveRequestSettings),
+                e -> dialogs.error(messages.get("request.settings.title"), messages.get("request.settings.failed")));
+    }
+
+    private void saveRequestSettings(RequestPolicy policy) {
+        runner.run(messages.get("request.reevaluate.running"), p -> ctx.requests.savePolicy(policy), changes -> {
+            dialogs.info(messages.get("request.reevaluate.title"), RequestPages.describe(messages, changes));
+            requests.refresh();
+        }, e -> dialogs.error(messages.get("request.settings.title"), messages.get("request.settings.failed")));
+    }
+
+    /** Applies the rules again to every open request now, and says what changed. */
+    @FXML
+    void reevaluate() {
+        requests.reevaluate(true);
     }
 
     /** The requirement preset, upload size limit and letter validity of this village. */
@@ -126,7 +249,11 @@ final class MainWindow {
         runner.run("", p -> {
             ctx.documents.saveSettings(settings);
             return settings;
-        }, saved -> households.documentSettingsChanged(), this::documentSettingsFailed);
+        }, saved -> {
+            households.documentSettingsChanged();
+            // the required documents changed: open requests are checked against them now (told when any changed)
+            requests.reevaluate(false);
+        }, this::documentSettingsFailed);
     }
 
     private void documentSettingsFailed(Throwable e) {

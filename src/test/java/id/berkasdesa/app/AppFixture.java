@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window on a real store in a temp folder, as the app wires it, for TestFX tests. */
@@ -43,6 +45,13 @@ final class AppFixture {
         if (ctx != null) {
             ctx.close();
         }
+    }
+
+    /** From the home screen (where the app opens) to the register's list, as the operator would: Ctrl+2. */
+    static void openRegister(FxRobot r) {
+        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
+        r.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent() && r.lookup("#dusunBox").tryQuery().isPresent());
     }
 
     static void waitUntil(BooleanSupplier condition) {

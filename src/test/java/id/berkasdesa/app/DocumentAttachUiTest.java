@@ -76,7 +76,7 @@ class DocumentAttachUiTest {
 
     @Test
     void twoPhotosBecomeOneSktmAndTheChecklistTurnsComplete(FxRobot r) {
-        waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
+        AppFixture.openRegister(r);
         r.clickOn("#searchField").write(FAMILY.noKk());
         waitUntil(() -> r.lookup("#table").queryTableView().getItems().size() == 1);
         r.type(KeyCode.ENTER).type(KeyCode.ENTER);

@@ -78,7 +78,7 @@ class HouseholdEntryUiTest {
 
     @Test
     void typeAHouseholdFromTheKeyboardSeeABadNikRefusedSaveAndFindItByNik(FxRobot r) {
-        waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
+        AppFixture.openRegister(r);
         r.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitUntil(() -> r.lookup("#noKkField").queryAs(TextField.class).isFocused());
 

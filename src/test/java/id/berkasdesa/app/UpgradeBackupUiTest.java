@@ -53,6 +53,6 @@ class UpgradeBackupUiTest {
                 .filter(l -> l.getText() != null && l.getText().contains("dicadangkan")).findFirst().orElseThrow();
         assertThat(text.getText()).contains(backup.toString());
         r.clickOn("OK");
-        waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
+        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
     }
 }

@@ -46,7 +46,7 @@ class WarningConfirmationUiTest {
 
     @Test
     void aBirthDateThatDisagreesWithTheNikNeedsOneConfirmation(FxRobot r) {
-        waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
+        AppFixture.openRegister(r);
         r.clickOn("#searchField").write(FAMILY.noKk());
         waitUntil(() -> r.lookup("#table").queryTableView().getItems().size() == 1);
         r.type(KeyCode.ENTER).type(KeyCode.ENTER);

@@ -20,6 +20,7 @@ public final class DialogService {
     private final Messages messages;
     private Window owner;
     private Function<String, List<Path>> filePicker = this::chooseWithFileChooser;
+    private java.util.function.BiFunction<String, String, Optional<Path>> savePicker = this::chooseSaveWithFileChooser;
 
     public DialogService(Messages messages) {
         this.messages = messages;
@@ -54,6 +55,26 @@ public final class DialogService {
                 new FileChooser.ExtensionFilter(messages.get("dialog.files.all"), "*.*"));
         List<File> files = chooser.showOpenMultipleDialog(owner);
         return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    /**
+     * Lets the operator pick where to save a PDF, proposing {@code fileName}; empty when cancelled.
+     * Tests replace the native chooser through {@link #setSavePicker}.
+     */
+    public Optional<Path> chooseSaveFile(String title, String fileName) {
+        return savePicker.apply(title, fileName);
+    }
+
+    public void setSavePicker(java.util.function.BiFunction<String, String, Optional<Path>> picker) {
+        this.savePicker = picker;
+    }
+
+    private Optional<Path> chooseSaveWithFileChooser(String title, String fileName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(fileName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 
     /** Shows a dialog owned by the main window and waits for its answer. */

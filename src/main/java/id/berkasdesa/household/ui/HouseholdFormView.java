@@ -22,6 +22,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -63,6 +64,7 @@ public final class HouseholdFormView {
     @FXML Label noKkMessage, alamatMessage, rtMessage, rwMessage, dusunMessage, kodePosMessage;
     @FXML Button addMemberButton;
     @FXML Button removeMemberButton;
+    @FXML Button requestButton;
     @FXML TableView<MemberDraft> memberTable;
     @FXML TableColumn<MemberDraft, String> colNo, colCheck, colNama, colShdk, colStatus, colDocs;
     @FXML TabPane memberTabs;
@@ -89,8 +91,12 @@ public final class HouseholdFormView {
     private final DocumentPanel documents;
     private final Parent view;
 
+    /** Opens a member's reactivation request (household id, member id); set by the window. */
+    private final java.util.function.BiConsumer<UUID, UUID> onRequest;
+
     HouseholdFormView(HouseholdService service, DocumentService documentService, Messages messages, TaskRunner runner,
-            DialogService dialogs, Runnable onClose) {
+            DialogService dialogs, Runnable onClose, java.util.function.BiConsumer<UUID, UUID> onRequest) {
+        this.onRequest = onRequest;
         this.vm = new HouseholdFormViewModel(service);
         this.documents = new DocumentPanel(documentService, messages, runner, dialogs, this::documentsChanged);
         this.messages = messages;
@@ -165,6 +171,8 @@ public final class HouseholdFormView {
         vm.findings().addListener((o, a, b) -> showFindings(b));
         removeMemberButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.selected.get() == null || vm.selected.get().stored, vm.selected));
+        requestButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.selected.get() == null || !vm.selected.get().stored || onRequest == null, vm.selected));
         saveButton.disableProperty().bind(runner.busy());
         sampleBadge.managedProperty().bind(sampleBadge.visibleProperty());
         previousKkLabel.managedProperty().bind(previousKkLabel.visibleProperty());
@@ -182,6 +190,8 @@ public final class HouseholdFormView {
             save();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.T) {
             addMember();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.U) {
+            request();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.L) {
             memberTabs.getSelectionModel().select(documentsTab);
             documents.attach();
@@ -361,6 +371,20 @@ public final class HouseholdFormView {
             sb.append(f.message(messages)).append("\n");
         }
         return sb.toString().strip();
+    }
+
+    /** The selected member's reactivation request: theirs if open, else a new one. Saved data only. */
+    @FXML
+    void request() {
+        MemberDraft m = vm.selected.get();
+        if (m == null || !m.stored || onRequest == null || vm.savedId() == null) {
+            return;
+        }
+        if (vm.dirty.get()) {
+            dialogs.info(messages.get("household.form.request.title"), messages.get("household.form.request.saveFirst"));
+            return;
+        }
+        onRequest.accept(vm.savedId(), m.id);
     }
 
     @FXML

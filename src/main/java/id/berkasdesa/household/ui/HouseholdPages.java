@@ -27,8 +27,16 @@ public final class HouseholdPages {
     /** The form on show, if any: told when the document settings change. */
     private HouseholdFormView form;
 
+    /** Opens a member's reactivation request; "back" from it returns to the household's form. */
+    public interface RequestOpener {
+        void open(UUID householdId, UUID memberId, Runnable back);
+    }
+
+    private final RequestOpener requests;
+
     public HouseholdPages(HouseholdService service, DocumentService documents, Messages messages, TaskRunner runner,
-            DialogService dialogs, Consumer<Parent> show) {
+            DialogService dialogs, Consumer<Parent> show, RequestOpener requests) {
+        this.requests = requests;
         this.service = service;
         this.documents = documents;
         this.messages = messages;
@@ -56,7 +64,8 @@ public final class HouseholdPages {
     }
 
     private void openForm(UUID id) {
-        HouseholdFormView form = new HouseholdFormView(service, documents, messages, runner, dialogs, this::showList);
+        HouseholdFormView form = new HouseholdFormView(service, documents, messages, runner, dialogs, this::showList,
+                requests == null ? null : (household, member) -> requests.open(household, member, () -> openForm(household)));
         this.form = form;
         if (id == null) {
             show.accept(form.view());

@@ -1,0 +1,480 @@
+package id.berkasdesa.request.ui;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.MessageException;
+import id.berkasdesa.common.ui.Converters;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.KeyboardEntry;
+import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.document.Diagnosis;
+import id.berkasdesa.household.DateText;
+import id.berkasdesa.request.CheckChannel;
+import id.berkasdesa.request.Evaluation;
+import id.berkasdesa.request.FollowUp;
+import id.berkasdesa.request.ReactivationRequest;
+import id.berkasdesa.request.RequestEvent;
+import id.berkasdesa.request.RequestForm;
+import id.berkasdesa.request.RequestInput;
+import id.berkasdesa.request.RequestService;
+import id.berkasdesa.request.RequestStatus;
+import id.berkasdesa.request.Route;
+import id.berkasdesa.request.RuleCheck;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.animation.PauseTransition;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * One reactivation request: the form on the left, the rules checklist, status actions and history on
+ * the right. The checklist follows what is typed (evaluated in the background, nothing saved) and is
+ * stored with the request on Ctrl+S.
+ */
+final class RequestFormView {
+
+    /** Yes / no / not known, for the registry questions. */
+    enum Answer {
+        YA(Boolean.TRUE), TIDAK(Boolean.FALSE), BELUM_TAHU(null);
+
+        final Boolean value;
+
+        Answer(Boolean value) {
+            this.value = value;
+        }
+
+        static Answer of(Boolean b) {
+            return b == null ? BELUM_TAHU : b ? YA : TIDAK;
+        }
+    }
+
+    @FXML BorderPane root;
+    @FXML Label titleLabel, statusBadge, urgentBadge, messageLabel, personLabel, deadlineLabel, readyLabel;
+    @FXML Label checkDateMessage, bpjsMessage, deletionDateMessage, reasonMessage;
+    @FXML Button saveButton;
+    @FXML TextField checkDateField, bpjsField, deletionDateField;
+    @FXML TextArea reasonArea;
+    @FXML ComboBox<CheckChannel> channelBox;
+    @FXML ComboBox<Route> routeBox;
+    @FXML ComboBox<Diagnosis> categoryBox;
+    @FXML ComboBox<Answer> dtsenBox, padanBox;
+    @FXML ScrollPane formScroll;
+    @FXML GridPane formGrid;
+    @FXML VBox sideBox, rulesSection, statusSection, rulesBox, historyBox;
+    @FXML FlowPane actionsPane;
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+    private final RequestService service;
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final Runnable back;
+    private final Parent view;
+    private final PauseTransition typing = new PauseTransition(Duration.millis(250));
+    /** Used to evaluate a request not yet saved: counts no stored request as itself. */
+    private final UUID previewId = UUID.randomUUID();
+
+    private UUID householdId;
+    private UUID memberId;
+    private ReactivationRequest request;
+    private boolean loading;
+    private boolean dirty;
+    private long previewGeneration;
+
+    RequestFormView(RequestService service, Messages messages, TaskRunner runner, DialogService dialogs, Runnable back) {
+        this.service = service;
+        this.messages = messages;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.back = back;
+        this.view = Fxml.load(this, messages);
+    }
+
+    Parent view() {
+        return view;
+    }
+
+    @FXML
+    void initialize() {
+        channelBox.getItems().setAll(CheckChannel.values());
+        channelBox.setConverter(Converters.of(c -> c == null ? "" : messages.get(c.key())));
+        routeBox.getItems().setAll(Route.values());
+        routeBox.setConverter(Converters.of(r -> r == null ? "" : messages.get(r.key())));
+        List<Diagnosis> categories = new ArrayList<>();
+        categories.add(null);
+        categories.addAll(id.berkasdesa.request.RequestPolicy.URGENT_CHOICES);
+        categoryBox.getItems().setAll(categories);
+        categoryBox.setConverter(Converters.of(d -> d == null ? messages.get("request.form.category.none")
+                : messages.get(d.key())));
+        for (ComboBox<Answer> box : List.of(dtsenBox, padanBox)) {
+            box.getItems().setAll(Answer.values());
+            box.setConverter(Converters.of(a -> a == null ? "" : messages.get("request.answer." + a.name())));
+        }
+        // a ComboBox shows its prompt while its value is null: "not urgent" is a choice, not a blank
+        categoryBox.setPromptText(messages.get("request.form.category.none"));
+        channelBox.setPromptText(messages.get("request.form.choose"));
+        KeyboardEntry.typeAhead(categoryBox);
+        KeyboardEntry.enterMovesFocus(List.<Control>of(checkDateField, channelBox, bpjsField, deletionDateField,
+                routeBox, categoryBox, dtsenBox, padanBox));
+        KeyboardEntry.scrollToFocused(formScroll, formGrid);
+        for (var p : List.of(checkDateField.textProperty(), bpjsField.textProperty(), deletionDateField.textProperty(),
+                reasonArea.textProperty())) {
+            p.addListener((o, a, b) -> edited());
+        }
+        for (ComboBox<?> box : List.of(channelBox, routeBox, categoryBox, dtsenBox, padanBox)) {
+            box.valueProperty().addListener((o, a, b) -> edited());
+        }
+        typing.setOnFinished(e -> preview());
+        urgentBadge.managedProperty().bind(urgentBadge.visibleProperty());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
+                save();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                back();
+                e.consume();
+            }
+        });
+    }
+
+    /** A new request for a member, not stored until saved. */
+    void startNew(UUID household, UUID member, String nama, String nik, String noKk) {
+        this.householdId = household;
+        this.memberId = member;
+        this.request = null;
+        titleLabel.setText(messages.get("request.form.titleNew", nama));
+        personLabel.setText(messages.get("request.form.person", nik == null ? "-" : nik, noKk));
+        fill(RequestForm.empty());
+        showStatus(null, List.of());
+        preview();
+        checkDateField.requestFocus();
+    }
+
+    void load(RequestService.Opened opened) {
+        // a preview still on its way was made for the form before this: it must not overwrite what is stored
+        typing.stop();
+        previewGeneration++;
+        this.request = opened.request();
+        this.householdId = request.householdId();
+        this.memberId = request.memberId();
+        titleLabel.setText(messages.get("request.form.title", opened.member().nama()));
+        personLabel.setText(messages.get("request.form.person",
+                opened.member().nik() == null ? "-" : opened.member().nik(), opened.household().noKk()));
+        fill(request.form());
+        showEvaluation(opened.evaluation());
+        showStatus(request, opened.history());
+        checkDateField.requestFocus();
+    }
+
+    private void fill(RequestForm f) {
+        loading = true;
+        RequestInput in = RequestInput.of(f);
+        checkDateField.setText(in.checkDate());
+        channelBox.setValue(in.checkChannel());
+        bpjsField.setText(in.bpjsNumber());
+        deletionDateField.setText(in.deletionDate());
+        routeBox.setValue(in.route());
+        reasonArea.setText(in.reason());
+        categoryBox.setValue(in.urgentCategory());
+        dtsenBox.setValue(Answer.of(in.dtsenRegistered()));
+        padanBox.setValue(Answer.of(in.adminduksPadan()));
+        loading = false;
+        dirty = false;
+        boolean editable = request == null || request.status().preparing();
+        for (Control c : List.of(checkDateField, channelBox, bpjsField, deletionDateField, routeBox, reasonArea,
+                categoryBox, dtsenBox, padanBox)) {
+            c.setDisable(!editable);
+        }
+        saveButton.setDisable(!editable);
+        showProblems(Map.of());
+    }
+
+    private RequestInput input() {
+        return new RequestInput(checkDateField.getText(), channelBox.getValue(), bpjsField.getText(),
+                deletionDateField.getText(), routeBox.getValue(), reasonArea.getText(), categoryBox.getValue(),
+                dtsenBox.getValue() == null ? null : dtsenBox.getValue().value,
+                padanBox.getValue() == null ? null : padanBox.getValue().value);
+    }
+
+    private void edited() {
+        if (loading) {
+            return;
+        }
+        dirty = true;
+        messageLabel.getStyleClass().remove("saved");
+        messageLabel.setText("");
+        typing.playFromStart();
+    }
+
+    /** The checklist for the form as typed, evaluated in the background; the latest answer wins. */
+    private void preview() {
+        RequestInput.Parsed parsed = input().parse();
+        showProblems(parsed.problems());
+        long gen = ++previewGeneration;
+        UUID id = request == null ? previewId : request.id();
+        UUID household = householdId;
+        UUID member = memberId;
+        runner.run("", p -> service.preview(id, household, member, parsed.form()), e -> {
+            if (gen == previewGeneration) {
+                showEvaluation(e);
+            }
+        }, e -> { });
+    }
+
+    private void showProblems(Map<String, String> problems) {
+        show(checkDateMessage, problems.get("checkDate"));
+        show(bpjsMessage, problems.get("bpjsNumber"));
+        show(deletionDateMessage, problems.get("deletionDate"));
+        show(reasonMessage, problems.get("reason"));
+    }
+
+    private void show(Label label, String key) {
+        label.setText(key == null ? "" : messages.get(key));
+        label.setManaged(key != null);
+        label.setVisible(key != null);
+    }
+
+    private void showEvaluation(Evaluation e) {
+        rulesBox.getChildren().clear();
+        for (RuleCheck c : e.checks()) {
+            Label icon = new Label(switch (c.outcome()) {
+                case OK -> "✔";
+                case WARN -> "!";
+                case BLOCK -> "✖";
+            });
+            icon.getStyleClass().addAll("rule-icon", "rule-" + c.outcome().name().toLowerCase());
+            icon.setMinWidth(18);
+            Label name = new Label(messages.get(c.rule().key()));
+            name.getStyleClass().add("rule-name");
+            Label text = new Label(c.message(messages));
+            text.setWrapText(true);
+            text.getStyleClass().add("rule-text");
+            VBox body = new VBox(0, name, text);
+            HBox.setHgrow(body, Priority.ALWAYS);
+            HBox line = new HBox(6, icon, body);
+            line.getStyleClass().addAll("rule-line", "rule-line-" + c.outcome().name().toLowerCase());
+            rulesBox.getChildren().add(line);
+        }
+        boolean preparing = request == null || request.status().preparing();
+        readyLabel.setText(!preparing ? messages.get("request.rules.afterSending")
+                : e.ready() ? messages.get("request.rules.ready") : messages.get("request.rules.blocked", e.blocking()));
+        readyLabel.getStyleClass().removeAll("rule-ok", "rule-block");
+        readyLabel.getStyleClass().add(!preparing ? "text-muted" : e.ready() ? "rule-ok" : "rule-block");
+        // once sent, where it stands comes first; the rules stay below for reference
+        sideBox.getChildren().setAll(preparing ? List.of(deadlineLabel, rulesSection, statusSection)
+                : List.of(statusSection, rulesSection));
+        urgentBadge.setVisible(e.urgent());
+        deadlineLabel.getStyleClass().removeAll("deadline-ok", "deadline-soon", "deadline-passed", "deadline-unknown");
+        deadlineLabel.getStyleClass().add("deadline-" + e.deadlineState().name().toLowerCase());
+        deadlineLabel.setText(switch (e.deadlineState()) {
+            case UNKNOWN -> messages.get("request.deadline.unknown");
+            case OK, SOON -> messages.get("request.deadline.left", e.daysLeft(), DateText.format(e.deadline()));
+            case PASSED -> messages.get("request.deadline.passed", DateText.format(e.deadline()));
+        });
+        deadlineLabel.setVisible(preparing);
+        deadlineLabel.setManaged(preparing);
+        if (request == null) {
+            statusBadge.setText(messages.get("request.form.unsaved"));
+        }
+    }
+
+    private void showStatus(ReactivationRequest r, List<RequestEvent> history) {
+        actionsPane.getChildren().clear();
+        historyBox.getChildren().clear();
+        if (r == null) {
+            actionsPane.getChildren().add(muted(messages.get("request.status.saveFirst")));
+            return;
+        }
+        statusBadge.setText(messages.get(r.status().key()));
+        statusBadge.getStyleClass().removeIf(s -> s.startsWith("status-"));
+        statusBadge.getStyleClass().addAll("status-badge", "status-" + r.status().name().toLowerCase());
+        for (RequestStatus to : r.status().next()) {
+            Button b = new Button(messages.get("request.move." + to.name()));
+            b.setOnAction(e -> move(to));
+            actionsPane.getChildren().add(b);
+        }
+        if (r.status() == RequestStatus.DRAF) {
+            actionsPane.getChildren().add(muted(messages.get("request.status.draftHint")));
+        }
+        if (r.status() == RequestStatus.AKTIF_KEMBALI && r.followUpDone() == null && r.followUpDue() != null) {
+            long left = FollowUp.daysLeft(r.followUpDue(), service.today());
+            Label due = new Label(left >= 0 ? messages.get("request.followUp.left", DateText.format(r.followUpDue()), left)
+                    : messages.get("request.followUp.late", DateText.format(r.followUpDue()), -left));
+            due.setWrapText(true);
+            due.getStyleClass().add(left < 30 ? "deadline-soon" : "deadline-ok");
+            Button close = new Button(messages.get("request.followUp.close"));
+            close.setOnAction(e -> closeFollowUp());
+            actionsPane.getChildren().addAll(due, close);
+        }
+        if (r.status().preparing()) {
+            Button delete = new Button(messages.get("request.form.delete"));
+            delete.getStyleClass().add("danger");
+            delete.setOnAction(e -> delete());
+            actionsPane.getChildren().add(delete);
+        }
+        Label title = new Label(messages.get("request.history.title"));
+        title.getStyleClass().add("section-title");
+        historyBox.getChildren().add(title);
+        for (RequestEvent ev : history) {
+            historyBox.getChildren().add(muted(historyLine(ev)));
+        }
+    }
+
+    private String historyLine(RequestEvent ev) {
+        String when = ev.at().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(STAMP);
+        if (ev.followUp()) {
+            return messages.get("request.history.followUp", when, DateText.format(ev.date()));
+        }
+        String status = messages.get(ev.status().key());
+        if (ev.bundle() != null) {
+            return messages.get("request.history.sent", when, status, ev.bundle());
+        }
+        if (ev.date() != null) {
+            return messages.get("request.history.dated", when, status, DateText.format(ev.date()));
+        }
+        if (ev.note() != null) {
+            return messages.get("request.history.note", when, status, ev.note());
+        }
+        return messages.get("request.history.plain", when, status);
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("text-muted");
+        return l;
+    }
+
+    @FXML
+    void save() {
+        if (request != null && !request.status().preparing()) {
+            return;
+        }
+        RequestInput.Parsed parsed = input().parse();
+        showProblems(parsed.problems());
+        if (!parsed.ok()) {
+            messageLabel.setText(messages.get("request.form.fix"));
+            return;
+        }
+        typing.stop();
+        previewGeneration++;
+        UUID existing = request == null ? null : request.id();
+        UUID household = householdId;
+        UUID member = memberId;
+        runner.run(messages.get("request.form.saving"), p -> {
+            ReactivationRequest saved = existing == null ? service.create(household, member, parsed.form())
+                    : service.update(existing, parsed.form());
+            return service.open(saved.id()).orElseThrow();
+        }, opened -> {
+            load(opened);
+            messageLabel.getStyleClass().add("saved");
+            messageLabel.setText(messages.get("request.form.saved", messages.get(opened.request().status().key())));
+        }, this::failed);
+    }
+
+    private void move(RequestStatus to) {
+        if (dirty) {
+            messageLabel.setText(messages.get("request.form.saveBeforeMove"));
+            return;
+        }
+        LocalDate today = service.today();
+        String title = messages.get("request.move." + to.name());
+        Optional<LocalDate> date = Optional.empty();
+        Optional<String> text = Optional.empty();
+        switch (to) {
+            case TERKIRIM -> {
+                text = AskDialog.text(messages, dialogs, title, messages.get("request.ask.bundle"),
+                        messages.get("request.ask.bundle.default", DateText.format(today)));
+                if (text.isEmpty()) {
+                    return;
+                }
+            }
+            case DITOLAK, GAGAL -> {
+                text = AskDialog.text(messages, dialogs, title, messages.get("request.ask.reason"), "");
+                if (text.isEmpty()) {
+                    return;
+                }
+            }
+            case AKTIF_KEMBALI -> {
+                date = AskDialog.date(messages, dialogs, title, messages.get("request.ask.reactivated"), today);
+                if (date.isEmpty()) {
+                    return;
+                }
+            }
+            default -> {
+                if (!dialogs.confirm(title, messages.get("request.ask.confirm", messages.get(to.key())),
+                        messages.get("request.ask.ok"), messages.get("dialog.cancel"))) {
+                    return;
+                }
+            }
+        }
+        UUID id = request.id();
+        LocalDate d = date.orElse(null);
+        String t = text.orElse(null);
+        runner.run("", p -> {
+            service.move(id, to, d, t);
+            return service.open(id).orElseThrow();
+        }, this::load, this::failed);
+    }
+
+    private void closeFollowUp() {
+        Optional<LocalDate> date = AskDialog.date(messages, dialogs, messages.get("request.followUp.close"),
+                messages.get("request.ask.followUp"), service.today());
+        if (date.isEmpty()) {
+            return;
+        }
+        UUID id = request.id();
+        runner.run("", p -> {
+            service.closeFollowUp(id, date.get());
+            return service.open(id).orElseThrow();
+        }, this::load, this::failed);
+    }
+
+    private void delete() {
+        if (!dialogs.confirm(messages.get("request.form.delete"), messages.get("request.form.delete.confirm"),
+                messages.get("request.form.delete"), messages.get("dialog.cancel"))) {
+            return;
+        }
+        UUID id = request.id();
+        runner.run("", p -> {
+            service.deleteUnsent(id);
+            return id;
+        }, x -> back.run(), this::failed);
+    }
+
+    private void failed(Throwable e) {
+        messageLabel.getStyleClass().remove("saved");
+        messageLabel.setText(e instanceof MessageException m ? m.message(messages) : messages.get("request.form.failed"));
+    }
+
+    @FXML
+    void back() {
+        if (dirty && !dialogs.confirm(messages.get("request.form.discard.title"), messages.get("request.form.discard"),
+                messages.get("request.form.discard.yes"), messages.get("request.form.discard.no"))) {
+            return;
+        }
+        back.run();
+    }
+}

@@ -1,0 +1,160 @@
+package id.berkasdesa.request.ui;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.MessageException;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.request.RequestFilter;
+import id.berkasdesa.request.RequestListPdf;
+import id.berkasdesa.request.RequestService;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+
+/**
+ * The request pages in the window's content area: the dashboard (the home screen), the list, and a
+ * request's form. A form is made anew each time, and "back" returns to the page it was opened from.
+ */
+public final class RequestPages {
+
+    private final RequestService service;
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final Consumer<Parent> show;
+    private final DashboardView dashboard;
+    private final RequestListView list;
+    private Runnable backTo;
+
+    public RequestPages(RequestService service, Messages messages, TaskRunner runner, DialogService dialogs,
+            Consumer<Parent> show, Supplier<RequestListPdf.Heading> heading) {
+        this.service = service;
+        this.messages = messages;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.show = show;
+        this.dashboard = new DashboardView(service, messages, runner, this::showList, this::openRequest);
+        this.list = new RequestListView(service, messages, runner, dialogs, this::openRequest, heading);
+        this.backTo = this::showDashboard;
+    }
+
+    /** Told each time the dashboard has shown fresh numbers. */
+    public void onDashboardShown(Runnable listener) {
+        dashboard.onShown(listener);
+    }
+
+    public void showDashboard() {
+        backTo = this::showDashboard;
+        show.accept(dashboard.view());
+        dashboard.refresh();
+    }
+
+    public void showList() {
+        showList(RequestFilter.all(), null);
+    }
+
+    void showList(RequestFilter filter, String label) {
+        backTo = () -> {
+            show.accept(list.view());
+            list.refresh();
+        };
+        show.accept(list.view());
+        list.show(filter, label);
+    }
+
+    /**
+     * Fresh numbers for the dashboard or the list, when one of them is on show (after a change of
+     * settings); any other page (a KK form, a request) is left as it is.
+     */
+    public void refresh() {
+        if (dashboard.view().getScene() != null) {
+            dashboard.refresh();
+        } else if (list.view().getScene() != null) {
+            list.refresh();
+        }
+    }
+
+    void openRequest(UUID id) {
+        RequestFormView form = new RequestFormView(service, messages, runner, dialogs, backTo);
+        runner.run("", p -> service.open(id), opened -> {
+            if (opened.isPresent()) {
+                show.accept(form.view());
+                form.load(opened.get());
+            } else {
+                backTo.run();
+            }
+        }, this::failed);
+    }
+
+    /**
+     * From a member of a household: their open request if they have one, else a new request form.
+     *
+     * @param back where the form's "back" returns (the household's form)
+     */
+    public void requestFor(UUID householdId, UUID memberId, Runnable back) {
+        runner.run("", p -> service.start(householdId, memberId), start -> {
+            backTo = back;
+            if (start.openRequest().isPresent()) {
+                openRequest(start.openRequest().get());
+                return;
+            }
+            RequestFormView form = new RequestFormView(service, messages, runner, dialogs, back);
+            show.accept(form.view());
+            form.startNew(start.householdId(), start.memberId(), start.nama(), start.nik(), start.noKk());
+        }, this::failed);
+    }
+
+    /**
+     * Applies the rules again to every open request (a setting changed, or the operator asked) and
+     * tells the operator which requests changed, when any did.
+     */
+    public void reevaluate(boolean tellWhenNothingChanged) {
+        reevaluate(tellWhenNothingChanged, false);
+    }
+
+    /** At start-up: the requests still being prepared (a day passed, a letter expired). */
+    public void reevaluateAtStart() {
+        reevaluate(false, true);
+    }
+
+    private void reevaluate(boolean tellWhenNothingChanged, boolean preparingOnly) {
+        runner.run(messages.get("request.reevaluate.running"),
+                p -> preparingOnly ? service.reevaluatePreparing() : service.reevaluateOpen(), changes -> {
+            if (!changes.isEmpty() || tellWhenNothingChanged) {
+                dialogs.info(messages.get("request.reevaluate.title"), describe(messages, changes));
+            }
+            refresh();
+        }, this::failed);
+    }
+
+    /** Which requests changed, in the operator's words (the first twelve, then how many more). */
+    public static String describe(Messages messages, List<RequestService.Change> changes) {
+        if (changes.isEmpty()) {
+            return messages.get("request.reevaluate.none");
+        }
+        StringBuilder b = new StringBuilder(messages.get("request.reevaluate.some", changes.size()));
+        int shown = 0;
+        for (RequestService.Change c : changes) {
+            if (shown++ == 12) {
+                b.append("\n").append(messages.get("request.reevaluate.more", changes.size() - 12));
+                break;
+            }
+            b.append("\n• ").append(c.nama()).append(": ");
+            if (c.before() != c.after()) {
+                b.append(messages.get(c.before().key())).append(" → ").append(messages.get(c.after().key()));
+            }
+            if (c.urgentBefore() != c.urgentAfter()) {
+                b.append(c.before() != c.after() ? "; " : "")
+                        .append(messages.get(c.urgentAfter() ? "request.reevaluate.nowUrgent" : "request.reevaluate.noLongerUrgent"));
+            }
+        }
+        return b.toString();
+    }
+
+    private void failed(Throwable e) {
+        dialogs.error(messages.get("request.failed.title"), e instanceof MessageException m ? m.message(messages)
+                : messages.get("request.form.failed"));
+    }
+}
