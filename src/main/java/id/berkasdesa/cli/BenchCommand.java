@@ -9,6 +9,12 @@ import id.berkasdesa.household.HouseholdSearch;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.HouseholdSummary;
 import id.berkasdesa.household.Member;
+import id.berkasdesa.request.RequestFilter;
+import id.berkasdesa.request.RequestService;
+import id.berkasdesa.request.RequestStatus;
+import id.berkasdesa.request.RequestSummary;
+import id.berkasdesa.request.Route;
+import id.berkasdesa.request.SampleRequests;
 import id.berkasdesa.village.SampleVillage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -19,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -41,6 +48,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rounds", defaultValue = "200", description = "Ulangan per ukuran (bawaan: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(names = "--requests", defaultValue = "2000",
+            description = "Usulan contoh bila belum sebanyak ini (bawaan: ${DEFAULT-VALUE}).")
+    int requests;
 
     @Option(names = "--documents", defaultValue = "1000",
             description = "Dokumen contoh yang dilampirkan sebelum mengukur pencarian (bawaan: ${DEFAULT-VALUE}).")
@@ -65,7 +76,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         benchPhoto(s.households(), s.documents());
         fillDocuments(s.households(), s.documents());
+        fillRequests(s.requests(), s.households());
         run(s.households());
+        runRequests(s.requests());
         return 0;
     }
 
@@ -135,6 +148,56 @@ final class BenchCommand implements Callable<Integer> {
         out.put("copy_bytes", last.copySize());
         out.put("copy", parent.dataDir().resolve("bench-salinan.jpg").toString());
         print("photo_12mp_to_upload_copy", out);
+    }
+
+    /** Adds sample requests (every status, a year of them) until the store holds {@code requests}. */
+    private void fillRequests(RequestService service, HouseholdService households) {
+        int have = service.count();
+        if (have >= requests) {
+            return;
+        }
+        long start = System.nanoTime();
+        SampleRequests.fill(service, households, requests - have, 5 + have, n -> { });
+        print("fill_requests", Map.of("requests", service.count(), "seconds", (System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * The home screen's numbers (all of them, as the dashboard reads them) and the request list with
+     * each kind of filter the list offers, searched as the operator types.
+     */
+    private void runRequests(RequestService service) {
+        Random random = new Random(7);
+        List<RequestSummary> all = service.search(RequestFilter.all().withLimit(Integer.MAX_VALUE));
+        List<RequestFilter> filters = new ArrayList<>();
+        for (RequestStatus s : RequestStatus.values()) {
+            filters.add(RequestFilter.all().withStatuses(Set.of(s)));
+        }
+        filters.add(RequestFilter.all().withUrgent(true));
+        filters.add(RequestFilter.all().withRoute(Route.DINSOS));
+        filters.add(RequestFilter.all().withView(RequestFilter.View.DEADLINE_SOON));
+        filters.add(RequestFilter.all().withView(RequestFilter.View.FOLLOW_UP_DUE));
+        for (String rt : service.filters().rt().subList(0, Math.min(5, service.filters().rt().size()))) {
+            filters.add(RequestFilter.all().withArea(rt, null));
+        }
+        filters.add(RequestFilter.all());
+        measure("dashboard", i -> service.dashboard());
+        measure("request_list_filter", i -> service.search(filters.get(random.nextInt(filters.size()))));
+        measure("request_list_search", i -> {
+            RequestSummary r = all.get(random.nextInt(all.size()));
+            String text = switch (i % 3) {
+                case 0 -> r.nik().substring(0, 8 + random.nextInt(8));
+                case 1 -> r.noKk();
+                default -> r.nama().substring(0, Math.min(4, r.nama().length()));
+            };
+            service.search(RequestFilter.all().withText(text));
+        });
+        long t = System.nanoTime();
+        int changed = service.reevaluatePreparing().size();
+        print("reevaluate_at_start", Map.of("ms", round((System.nanoTime() - t) / 1e6), "changed", changed));
+        t = System.nanoTime();
+        changed = service.reevaluateOpen().size();
+        print("reevaluate_all_open", Map.of("ms", round((System.nanoTime() - t) / 1e6), "changed", changed));
+        print("requests_in_store", Map.of("requests", all.size()));
     }
 
     /** Attaches small scans to random members until the store holds {@code documents} of them. */

@@ -29,6 +29,10 @@ public final class BerkasDesaCommand implements Callable<Integer> {
             description = "Close as soon as the first window is shown and print the time it took (start-up benchmark).")
     boolean exitAfterShown;
 
+    @Option(names = "--exit-after-dashboard", hidden = true,
+            description = "Open the store, show the home screen, print the times it took, and close (start-up benchmark).")
+    boolean exitAfterDashboard;
+
     private final Consumer<BerkasDesaCommand> gui;
 
     /**
@@ -48,6 +52,10 @@ public final class BerkasDesaCommand implements Callable<Integer> {
 
     public boolean exitAfterShown() {
         return exitAfterShown;
+    }
+
+    public boolean exitAfterDashboard() {
+        return exitAfterDashboard;
     }
 
     @Override

@@ -1,13 +1,14 @@
 package id.berkasdesa.cli;
 
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.request.SampleRequests;
 import id.berkasdesa.village.SampleVillage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code demo --households N --seed S}: fills an empty store with synthetic sample households. */
+/** {@code demo --households N --requests R --seed S}: fills an empty store with synthetic households and requests. */
 @Command(name = "demo", description = "Isi folder data yang masih kosong dengan KK contoh (fiktif).")
 final class DemoCommand implements Callable<Integer> {
 
@@ -17,13 +18,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--households", defaultValue = "300", description = "Jumlah KK (bawaan: ${DEFAULT-VALUE}).")
     int households;
 
+    @Option(names = "--requests", defaultValue = "0",
+            description = "Usulan reaktivasi contoh, berbagai status (bawaan: ${DEFAULT-VALUE}).")
+    int requests;
+
     @Option(names = "--seed", defaultValue = "1", description = "Benih acak; benih sama, data sama (bawaan: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() {
         Messages messages = Messages.indonesian();
-        if (households < 1) {
+        if (households < 1 || requests < 0) {
             System.err.println(messages.get("cli.demo.households"));
             return 2;
         }
@@ -34,7 +39,8 @@ final class DemoCommand implements Callable<Integer> {
                 return 2;
             }
             SampleVillage.fill(s.villages(), s.households(), households, seed, progress -> { });
-            System.out.println(messages.get("cli.demo.done", households, parent.dataDir().toString()));
+            SampleRequests.fill(s.requests(), s.households(), requests, seed, n -> { });
+            System.out.println(messages.get("cli.demo.done", households, parent.dataDir().toString(), s.requests().count()));
             return 0;
         });
     }

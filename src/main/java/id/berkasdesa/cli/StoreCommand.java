@@ -5,6 +5,7 @@ import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.db.StoreException;
 import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.request.RequestService;
 import id.berkasdesa.settings.SettingsStore;
 import id.berkasdesa.village.VillageService;
 import id.berkasdesa.wilayah.Wilayah;
@@ -18,7 +19,8 @@ import java.time.Clock;
 final class StoreCommand {
 
     /** The services a command gets on an open store. */
-    record Services(HouseholdService households, VillageService villages, DocumentService documents) {
+    record Services(HouseholdService households, VillageService villages, DocumentService documents,
+            RequestService requests) {
     }
 
     @FunctionalInterface
@@ -32,8 +34,11 @@ final class StoreCommand {
     static int run(Path dataDir, Work work) {
         Clock clock = Clock.systemDefaultZone();
         try (Database db = Database.open(dataDir)) {
-            return work.run(new Services(new HouseholdService(db, Wilayah.load(), clock), new VillageService(db, clock),
-                    new DocumentService(db, new SettingsStore(db), clock)));
+            HouseholdService households = new HouseholdService(db, Wilayah.load(), clock);
+            SettingsStore settings = new SettingsStore(db);
+            DocumentService documents = new DocumentService(db, settings, clock);
+            return work.run(new Services(households, new VillageService(db, clock), documents,
+                    new RequestService(db, households, documents, settings, clock)));
         } catch (StoreException e) {
             System.err.println(Messages.indonesian().get(e.key(), e.args()));
             return 2;
