@@ -3,6 +3,7 @@ package id.berkasdesa.app;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.request.Dashboard;
 import id.berkasdesa.request.RequestService;
 import id.berkasdesa.settings.SettingsStore;
 import id.berkasdesa.village.VillageProfile;
@@ -12,6 +13,7 @@ import id.berkasdesa.common.SafeLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 
 /** The app's parts, wired by constructor: one store, the area codes, and the feature services. */
@@ -23,6 +25,8 @@ final class AppContext implements AutoCloseable {
     final VillageService villages;
     final DocumentService documents;
     final RequestService requests;
+    /** The home screen's numbers, read while the store opens so the first screen shows at once. */
+    Dashboard initialDashboard;
     /** Read once at start; the setup changes it through {@link #reloadProfile()}. */
     private Optional<VillageProfile> profile;
 
@@ -38,19 +42,37 @@ final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Opens the store, loads the area codes, and checks the document files (clearing what an
-     * interrupted attach left); runs on a worker thread.
+     * Opens the store (the area codes load meanwhile on a second thread) and reads the home screen's
+     * numbers; runs on a worker thread. The document files are checked afterwards, by {@link #sweep}.
      */
     static AppContext open(Path dataDir, Clock clock) {
-        Wilayah wilayah = Wilayah.load();
-        AppContext context = new AppContext(Database.open(dataDir), wilayah, clock);
+        CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
+        Database db = Database.open(dataDir);
+        AppContext context;
         try {
-            context.documents.sweep();
+            context = new AppContext(db, wilayah.join(), clock);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        if (context.profile.isPresent()) {
+            context.initialDashboard = context.requests.dashboard();
+        }
+        return context;
+    }
+
+    /**
+     * Checks the document files, clearing what an interrupted attach left. Runs on the worker thread
+     * once the first screen is up, before any attach the operator starts (the worker runs one task
+     * at a time, in order).
+     */
+    void sweep() {
+        try {
+            documents.sweep();
         } catch (RuntimeException e) {
             // a check that cannot run (folder unreadable) must not keep the register closed; it runs again next start
             LoggerFactory.getLogger(AppContext.class).warn("document store check failed: {}", SafeLog.describe(e));
         }
-        return context;
     }
 
     Optional<VillageProfile> profile() {

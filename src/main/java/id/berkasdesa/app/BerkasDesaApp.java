@@ -72,6 +72,8 @@ public final class BerkasDesaApp extends Application {
         if (exitAfterDashboard) {
             window.onDashboardShown(this::dashboardShown);
         }
+        // after the first frame: the FX thread would otherwise wait idle for the store
+        Platform.runLater(window::warmUp);
         runner.run(messages.get("app.opening"), p -> AppContext.open(dataDir, Clock.systemDefaultZone()), c -> {
             ctx = c;
             storeOpenAt = System.currentTimeMillis();

@@ -18,6 +18,7 @@ import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.village.ui.SetupView;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -30,6 +31,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 
 /** The window's frame: menu, village header, content area, status bar. */
 final class MainWindow {
@@ -99,6 +101,11 @@ final class MainWindow {
     private static final int SAMPLE_REQUESTS = 40;
     private Runnable dashboardShown = () -> { };
 
+    /** While the store opens: the home screen's view is loaded once, so it appears at once later. */
+    void warmUp() {
+        RequestPages.warmUp(messages);
+    }
+
     /** Told once the home screen shows its numbers (start-up benchmark). */
     void onDashboardShown(Runnable listener) {
         this.dashboardShown = listener;
@@ -110,6 +117,7 @@ final class MainWindow {
         dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
         requests = new RequestPages(ctx.requests, messages, runner, dialogs, this::show, this::pdfHeading);
         requests.onDashboardShown(() -> dashboardShown.run());
+        requests.onListShown(() -> nav.selectToggle(navRequests));
         households = new HouseholdPages(ctx.households, ctx.documents, messages, runner, dialogs, this::show,
                 (household, member, back) -> {
                     nav.selectToggle(navRequests);
@@ -121,9 +129,21 @@ final class MainWindow {
         if (ctx.profile().isEmpty()) {
             showSetup();
         } else {
-            showHome();
-            // a day has passed, or a letter expired, since the last start: the rules say so now
-            requests.reevaluateAtStart();
+            frame();
+            nav.selectToggle(navHome);
+            requests.showDashboard(ctx.initialDashboard);
+            // a day has passed, or a letter expired, since the last start: the rules say so now, once
+            // the home screen is up (it shows the stored numbers, and refreshes if anything changed)
+            PauseTransition settle = new PauseTransition(Duration.millis(800));
+            settle.setOnFinished(e -> {
+                // the document files' check too; one worker task at a time, so it never meets an attach half-way
+                runner.run("", p -> {
+                    ctx.sweep();
+                    return null;
+                }, x -> { }, x -> { });
+                requests.reevaluateAtStart();
+            });
+            settle.play();
         }
         ctx.db.upgradeBackup().ifPresent(backup -> Platform.runLater(() -> dialogs.info(
                 messages.get("app.upgradeBackup.title"), messages.get("app.upgradeBackup", backup.toString()))));

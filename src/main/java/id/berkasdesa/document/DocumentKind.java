@@ -1,7 +1,9 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.common.Keyed;
+
 /** What a document is, and whom it belongs to: a member, the household, or either. */
-public enum DocumentKind {
+public enum DocumentKind implements Keyed {
     KTP(Scope.MEMBER, false),
     KK(Scope.HOUSEHOLD, false),
     /** Surat keterangan tidak mampu from the desa/kelurahan. */
@@ -35,6 +37,7 @@ public enum DocumentKind {
     }
 
     /** Message key of its name. */
+    @Override
     public String key() {
         return "document.kind." + name();
     }

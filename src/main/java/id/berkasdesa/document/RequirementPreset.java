@@ -1,5 +1,6 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.common.Keyed;
 import java.util.List;
 import java.util.Set;
 
@@ -7,7 +8,7 @@ import java.util.Set;
  * Which documents a reactivation request needs: policy, which differs by district and changes by
  * regulation, so it is a setting chosen once per village among named presets.
  */
-public enum RequirementPreset {
+public enum RequirementPreset implements Keyed {
     /** What many Dinas Sosial still ask: KTP, KK, the faskes letter and an SKTM. */
     DINSOS_LENGKAP(Set.of(DocumentKind.KTP, DocumentKind.KK, DocumentKind.SKTM, DocumentKind.FASKES)),
     /** The central guidance of February 2026: only the faskes letter is mandatory, the SKTM optional. */
@@ -27,6 +28,7 @@ public enum RequirementPreset {
         return required.contains(kind);
     }
 
+    @Override
     public String key() {
         return "document.preset." + name();
     }

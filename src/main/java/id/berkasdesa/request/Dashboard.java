@@ -1,5 +1,6 @@
 package id.berkasdesa.request;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,24 @@ import java.util.Map;
  * @param urgentOpen the open urgent requests, most pressing first (a few, for the home screen)
  * @param perMonth requests made per month (the last twelve months, oldest first) and their status now
  * @param soonDays the amber days of the settings, which "soon" means here
+ * @param today the day the numbers are for
  */
-public record Dashboard(Map<RequestStatus, Integer> byStatus, Map<RequestStatus, Integer> urgentByStatus,
+public record Dashboard(LocalDate today, Map<RequestStatus, Integer> byStatus, Map<RequestStatus, Integer> urgentByStatus,
         int deadlinesSoon, int followUpsDue, int soonDays, List<RequestSummary> urgentOpen,
         Map<YearMonth, Map<RequestStatus, Integer>> perMonth) {
+
+    /** No requests at all: twelve empty months ending with {@code today}'s. */
+    public static Dashboard empty(LocalDate today) {
+        Map<RequestStatus, Integer> zero = new java.util.EnumMap<>(RequestStatus.class);
+        for (RequestStatus s : RequestStatus.values()) {
+            zero.put(s, 0);
+        }
+        Map<YearMonth, Map<RequestStatus, Integer>> months = new java.util.LinkedHashMap<>();
+        for (int i = 11; i >= 0; i--) {
+            months.put(YearMonth.from(today).minusMonths(i), Map.of());
+        }
+        return new Dashboard(today, zero, zero, 0, 0, 30, List.of(), months);
+    }
 
     public int total() {
         return byStatus.values().stream().mapToInt(Integer::intValue).sum();

@@ -482,7 +482,7 @@ public final class RequestService {
             }
             List<RequestSummary> urgent = dao.search(URGENT_OPEN,
                     null, null, null, null, null, null, soonUntil, today, null, null, DASHBOARD_URGENT);
-            return new Dashboard(byStatus, urgentByStatus, dao.deadlinesSoon(today, soonUntil),
+            return new Dashboard(today, byStatus, urgentByStatus, dao.deadlinesSoon(today, soonUntil),
                     dao.followUpsDue(soonUntil), policy.soonDays(), urgent, perMonth);
         });
     }

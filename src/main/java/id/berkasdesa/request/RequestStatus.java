@@ -1,5 +1,6 @@
 package id.berkasdesa.request;
 
+import id.berkasdesa.common.Keyed;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -7,7 +8,7 @@ import java.util.Set;
  * Where a request stands. {@link #DRAF} and {@link #SIAP_KIRIM} are decided by the rules (a draft is
  * ready when every blocking rule passes); every later status is set by the operator, or by a bundle.
  */
-public enum RequestStatus {
+public enum RequestStatus implements Keyed {
     DRAF, SIAP_KIRIM, TERKIRIM, DISETUJUI, DITOLAK, AKTIF_KEMBALI, GAGAL;
 
     /** Still being prepared: the rules decide between draft and ready. */
@@ -36,6 +37,7 @@ public enum RequestStatus {
         return this == DITOLAK || this == GAGAL;
     }
 
+    @Override
     public String key() {
         return "request.status." + name();
     }

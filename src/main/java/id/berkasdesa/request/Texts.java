@@ -1,9 +1,7 @@
 package id.berkasdesa.request;
 
+import id.berkasdesa.common.Keyed;
 import id.berkasdesa.common.Messages;
-import id.berkasdesa.document.Diagnosis;
-import id.berkasdesa.document.DocumentKind;
-import id.berkasdesa.document.RequirementPreset;
 import id.berkasdesa.household.DateText;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,23 +20,8 @@ public final class Texts {
         if (a instanceof LocalDate d) {
             return DateText.format(d);
         }
-        if (a instanceof RequestStatus s) {
-            return messages.get(s.key());
-        }
-        if (a instanceof DocumentKind k) {
+        if (a instanceof Keyed k) {
             return messages.get(k.key());
-        }
-        if (a instanceof Diagnosis d) {
-            return messages.get(d.key());
-        }
-        if (a instanceof CheckChannel c) {
-            return messages.get(c.key());
-        }
-        if (a instanceof Route r) {
-            return messages.get(r.key());
-        }
-        if (a instanceof RequirementPreset p) {
-            return messages.get(p.key());
         }
         return a;
     }

@@ -77,6 +77,29 @@ public final class DialogService {
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 
+    /**
+     * A settings form in a dialog: Save is refused while {@code answer} is empty ({@code invalid} says
+     * why), Cancel closes; the answer, when saved.
+     */
+    public <T> Optional<T> form(String title, javafx.scene.Node content, javafx.scene.Node focus,
+            java.util.function.Supplier<Optional<T>> answer, Runnable invalid) {
+        Dialog<T> dialog = new Dialog<>();
+        dialog.setTitle(title);
+        ButtonType save = new ButtonType(messages.get("dialog.save"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(save,
+                new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().lookupButton(save).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            if (answer.get().isEmpty()) {
+                invalid.run();
+                e.consume();
+            }
+        });
+        dialog.setResultConverter(b -> b == save ? answer.get().orElse(null) : null);
+        dialog.setOnShown(e -> focus.requestFocus());
+        return show(dialog);
+    }
+
     /** Shows a dialog owned by the main window and waits for its answer. */
     public <T> Optional<T> show(Dialog<T> dialog) {
         if (owner != null) {

@@ -5,8 +5,10 @@ import javafx.animation.PauseTransition;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Control;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.util.Duration;
@@ -33,6 +35,44 @@ public final class KeyboardEntry {
                 e.consume();
             });
         }
+    }
+
+    /** A row of {@code table} opens with Enter or a double click. */
+    public static <T> void opensRows(TableView<T> table, java.util.function.Consumer<T> open) {
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && e.getTarget() instanceof Node n && rowOf(n) != null
+                    && table.getSelectionModel().getSelectedItem() != null) {
+                open.accept(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                open.accept(table.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+    }
+
+    private static javafx.scene.control.TableRow<?> rowOf(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.TableRow<?> row) {
+                return row.isEmpty() ? null : row;
+            }
+        }
+        return null;
+    }
+
+    /** Down or Enter in a search field goes to the results, the first one selected. */
+    public static void searchGoesToTable(TextField search, TableView<?> table) {
+        search.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                    table.getSelectionModel().select(0);
+                }
+                e.consume();
+            }
+        });
     }
 
     /** Keeps the focused field of {@code content} in view when Tab or Enter moves below the fold. */

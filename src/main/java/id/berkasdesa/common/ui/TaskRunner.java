@@ -44,6 +44,9 @@ public final class TaskRunner {
      * @param onFailure called on the JavaFX thread with what the work threw
      */
     public <T> void run(String message, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (executor.isShutdown()) {
+            return; // the window is closing: a timer that fires now has nothing left to do
+        }
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {

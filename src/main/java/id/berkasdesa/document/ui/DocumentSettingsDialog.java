@@ -8,14 +8,9 @@ import id.berkasdesa.document.DocumentSettings;
 import id.berkasdesa.document.RequirementPreset;
 import java.util.List;
 import java.util.Optional;
-import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
@@ -42,22 +37,9 @@ public final class DocumentSettingsDialog {
         d.maxKbField.setText(String.valueOf(current.maxCopyBytes() / 1000));
         d.expiryField.setText(String.valueOf(current.expiryMonths()));
 
-        Dialog<DocumentSettings> dialog = new Dialog<>();
-        dialog.setTitle(messages.get("document.settings.title"));
-        ButtonType save = new ButtonType(messages.get("document.settings.save"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(save,
-                new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        dialog.getDialogPane().setContent(d.view);
-        ((Button) dialog.getDialogPane().lookupButton(save)).addEventFilter(ActionEvent.ACTION, e -> {
-            if (d.answer().isEmpty()) {
-                d.problemLabel.setText(messages.get("document.settings.invalid",
-                        DocumentSettings.MIN_COPY_BYTES / 1000, DocumentSettings.MAX_COPY_BYTES / 1000));
-                e.consume();
-            }
-        });
-        dialog.setResultConverter(b -> b == save ? d.answer().orElse(null) : null);
-        dialog.setOnShown(e -> d.presetBox.requestFocus());
-        return dialogs.show(dialog);
+        return dialogs.form(messages.get("document.settings.title"), d.view, d.presetBox, d::answer,
+                () -> d.problemLabel.setText(messages.get("document.settings.invalid",
+                        DocumentSettings.MIN_COPY_BYTES / 1000, DocumentSettings.MAX_COPY_BYTES / 1000)));
     }
 
     @FXML

@@ -2,6 +2,7 @@ package id.berkasdesa.household.ui;
 
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.KeyboardEntry;
 import id.berkasdesa.common.ui.TaskRunner;
 import id.berkasdesa.household.HouseholdSearch;
 import id.berkasdesa.household.HouseholdService;
@@ -19,7 +20,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -74,30 +74,8 @@ public final class HouseholdListView {
         colRw.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rw()));
         colDusun.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().dusun()));
         colJumlah.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jumlah()));
-        table.setRowFactory(t -> {
-            TableRow<HouseholdSummary> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    open.accept(row.getItem().id());
-                }
-            });
-            return row;
-        });
-        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                open.accept(table.getSelectionModel().getSelectedItem().id());
-                e.consume();
-            }
-        });
-        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
-                table.requestFocus();
-                if (table.getSelectionModel().isEmpty() && !vm.rows.isEmpty()) {
-                    table.getSelectionModel().select(0);
-                }
-                e.consume();
-            }
-        });
+        KeyboardEntry.opensRows(table, row -> open.accept(row.id()));
+        KeyboardEntry.searchGoesToTable(searchField, table);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.N) {
                 newHousehold();

@@ -23,7 +23,8 @@ public final class HouseholdPages {
     private final TaskRunner runner;
     private final DialogService dialogs;
     private final Consumer<Parent> show;
-    private final HouseholdListView list;
+    /** Made when first shown: the home screen comes first at start-up. */
+    private HouseholdListView list;
     /** The form on show, if any: told when the document settings change. */
     private HouseholdFormView form;
 
@@ -43,7 +44,6 @@ public final class HouseholdPages {
         this.runner = runner;
         this.dialogs = dialogs;
         this.show = show;
-        this.list = new HouseholdListView(service, messages, runner, this::openForm);
     }
 
     /** The requirement preset, size limit or validity changed: an open form shows its checklist anew. */
@@ -57,6 +57,9 @@ public final class HouseholdPages {
     }
 
     public void showList() {
+        if (list == null) {
+            list = new HouseholdListView(service, messages, runner, this::openForm);
+        }
         form = null;
         show.accept(list.view());
         list.refresh(true);

@@ -2,6 +2,7 @@ package id.berkasdesa.request.ui;
 
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.KeyboardEntry;
 import id.berkasdesa.common.ui.TaskRunner;
 import id.berkasdesa.household.DateText;
 import id.berkasdesa.request.Dashboard;
@@ -11,6 +12,8 @@ import id.berkasdesa.request.RequestStatus;
 import id.berkasdesa.request.RequestSummary;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,11 +31,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -89,21 +89,7 @@ final class DashboardView {
                 : DateText.format(c.getValue().deadline())));
         colLeft.setCellValueFactory(c -> text(c.getValue().deadline() == null || !c.getValue().status().preparing() ? ""
                 : RequestListView.daysLeft(messages, ChronoUnit.DAYS.between(service.today(), c.getValue().deadline()))));
-        urgentTable.setRowFactory(t -> {
-            TableRow<RequestSummary> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    openRequest.accept(row.getItem().id());
-                }
-            });
-            return row;
-        });
-        urgentTable.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && urgentTable.getSelectionModel().getSelectedItem() != null) {
-                openRequest.accept(urgentTable.getSelectionModel().getSelectedItem().id());
-                e.consume();
-            }
-        });
+        KeyboardEntry.opensRows(urgentTable, row -> openRequest.accept(row.id()));
         chart.setCategoryGap(14);
         chart.getStyleClass().add("request-chart");
         // counts are whole numbers: no "0,25" ticks
@@ -135,7 +121,7 @@ final class DashboardView {
 
     void show(Dashboard d) {
         shown = d;
-        todayLabel.setText(messages.get("dashboard.today", DateText.format(service.today())));
+        todayLabel.setText(messages.get("dashboard.today", DateText.format(d.today())));
         allButton.setText(messages.get("dashboard.all", d.total()));
         statusTiles.getChildren().clear();
         for (RequestStatus s : RequestStatus.values()) {
@@ -173,8 +159,8 @@ final class DashboardView {
     }
 
     private void showChart(Map<YearMonth, Map<RequestStatus, Integer>> perMonth) {
-        chart.getData().clear();
         monthAxis.getCategories().setAll(perMonth.keySet().stream().map(m -> RequestListView.monthLabel(m, messages)).toList());
+        List<XYChart.Series<String, Number>> all = new ArrayList<>();
         for (RequestStatus s : RequestStatus.values()) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(messages.get(s.key()));
@@ -195,8 +181,9 @@ final class DashboardView {
                 series.getData().add(point);
             }
             // every status always has its series, so each keeps its colour from one month to the next
-            chart.getData().add(series);
+            all.add(series);
         }
+        chart.getData().setAll(all); // at once: the chart lays itself out once, not once per series
     }
 
     @FXML

@@ -5,6 +5,7 @@ import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.ui.Converters;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.KeyboardEntry;
 import id.berkasdesa.common.ui.TaskRunner;
 import id.berkasdesa.household.DateText;
 import id.berkasdesa.request.RequestFilter;
@@ -115,28 +116,10 @@ final class RequestListView {
                     }
                 }
             };
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    open.accept(row.getItem().id());
-                }
-            });
             return row;
         });
-        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                open.accept(table.getSelectionModel().getSelectedItem().id());
-                e.consume();
-            }
-        });
-        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
-                table.requestFocus();
-                if (table.getSelectionModel().isEmpty() && !rows.isEmpty()) {
-                    table.getSelectionModel().select(0);
-                }
-                e.consume();
-            }
-        });
+        KeyboardEntry.opensRows(table, row -> open.accept(row.id()));
+        KeyboardEntry.searchGoesToTable(searchField, table);
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
                 searchField.requestFocus();

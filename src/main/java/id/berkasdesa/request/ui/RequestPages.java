@@ -4,6 +4,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.request.Dashboard;
 import id.berkasdesa.request.RequestFilter;
 import id.berkasdesa.request.RequestListPdf;
 import id.berkasdesa.request.RequestService;
@@ -25,8 +26,11 @@ public final class RequestPages {
     private final DialogService dialogs;
     private final Consumer<Parent> show;
     private final DashboardView dashboard;
-    private final RequestListView list;
+    private final Supplier<RequestListPdf.Heading> heading;
+    /** Made when first shown: the home screen comes first at start-up. */
+    private RequestListView list;
     private Runnable backTo;
+    private Runnable listShown = () -> { };
 
     public RequestPages(RequestService service, Messages messages, TaskRunner runner, DialogService dialogs,
             Consumer<Parent> show, Supplier<RequestListPdf.Heading> heading) {
@@ -36,8 +40,13 @@ public final class RequestPages {
         this.dialogs = dialogs;
         this.show = show;
         this.dashboard = new DashboardView(service, messages, runner, this::showList, this::openRequest);
-        this.list = new RequestListView(service, messages, runner, dialogs, this::openRequest, heading);
+        this.heading = heading;
         this.backTo = this::showDashboard;
+    }
+
+    /** Told when the list is shown, also from a dashboard number (the window marks its page button). */
+    public void onListShown(Runnable listener) {
+        this.listShown = listener;
     }
 
     /** Told each time the dashboard has shown fresh numbers. */
@@ -46,16 +55,45 @@ public final class RequestPages {
     }
 
     public void showDashboard() {
+        showDashboard(null);
+    }
+
+    /** The dashboard with numbers already read (at start-up), or read now when {@code numbers} is null. */
+    public void showDashboard(Dashboard numbers) {
         backTo = this::showDashboard;
         show.accept(dashboard.view());
-        dashboard.refresh();
+        if (numbers == null) {
+            dashboard.refresh();
+        } else {
+            dashboard.show(numbers);
+        }
     }
 
     public void showList() {
         showList(RequestFilter.all(), null);
     }
 
+    private RequestListView list() {
+        if (list == null) {
+            list = new RequestListView(service, messages, runner, dialogs, this::openRequest, heading);
+        }
+        return list;
+    }
+
+    /**
+     * Loads the dashboard's classes and styles once while the store is still opening (the JavaFX
+     * thread is idle then), so the home screen appears at once when the numbers are ready.
+     */
+    public static void warmUp(Messages messages) {
+        DashboardView warm = new DashboardView(null, messages, null, null, null);
+        warm.show(Dashboard.empty(java.time.LocalDate.now()));
+        new javafx.scene.Scene(warm.view()).getRoot().applyCss(); // styles and the chart's skin, off screen
+        warm.view().layout();
+    }
+
     void showList(RequestFilter filter, String label) {
+        RequestListView list = list();
+        listShown.run();
         backTo = () -> {
             show.accept(list.view());
             list.refresh();
@@ -71,7 +109,7 @@ public final class RequestPages {
     public void refresh() {
         if (dashboard.view().getScene() != null) {
             dashboard.refresh();
-        } else if (list.view().getScene() != null) {
+        } else if (list != null && list.view().getScene() != null) {
             list.refresh();
         }
     }

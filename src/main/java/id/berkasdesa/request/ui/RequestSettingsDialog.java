@@ -13,14 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -57,21 +52,8 @@ public final class RequestSettingsDialog {
         d.startsArea.setText(RequestPolicy.formatPeriodStarts(current.periodStarts()));
         d.presetLabel.setText(messages.get("request.settings.preset", messages.get(preset.key())));
 
-        Dialog<RequestPolicy> dialog = new Dialog<>();
-        dialog.setTitle(messages.get("request.settings.title"));
-        ButtonType save = new ButtonType(messages.get("document.settings.save"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(save,
-                new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
-        dialog.getDialogPane().setContent(d.view);
-        ((Button) dialog.getDialogPane().lookupButton(save)).addEventFilter(ActionEvent.ACTION, e -> {
-            if (d.answer().isEmpty()) {
-                d.problemLabel.setText(messages.get("request.settings.invalid"));
-                e.consume();
-            }
-        });
-        dialog.setResultConverter(b -> b == save ? d.answer().orElse(null) : null);
-        dialog.setOnShown(e -> d.windowField.requestFocus());
-        return dialogs.show(dialog);
+        return dialogs.form(messages.get("request.settings.title"), d.view, d.windowField, d::answer,
+                () -> d.problemLabel.setText(messages.get("request.settings.invalid")));
     }
 
     /** The settings typed, when every value is readable and in range. */
