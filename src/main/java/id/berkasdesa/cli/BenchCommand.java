@@ -176,7 +176,8 @@ final class BenchCommand implements Callable<Integer> {
         filters.add(RequestFilter.all().withRoute(Route.DINSOS));
         filters.add(RequestFilter.all().withView(RequestFilter.View.DEADLINE_SOON));
         filters.add(RequestFilter.all().withView(RequestFilter.View.FOLLOW_UP_DUE));
-        for (String rt : service.filters().rt().subList(0, Math.min(5, service.filters().rt().size()))) {
+        List<String> rts = service.filters().rt();
+        for (String rt : rts.subList(0, Math.min(5, rts.size()))) {
             filters.add(RequestFilter.all().withArea(rt, null));
         }
         filters.add(RequestFilter.all());

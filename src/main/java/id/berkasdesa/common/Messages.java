@@ -1,6 +1,7 @@
 package id.berkasdesa.common;
 
 import java.text.MessageFormat;
+import java.time.LocalDate;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -52,6 +53,24 @@ public final class Messages {
         return bundle.getLocale().getLanguage().isEmpty() ? INDONESIAN : bundle.getLocale();
     }
 
+    /** A date as operators read and type it: {@code dd-mm-yyyy}. */
+    public static String date(LocalDate date) {
+        return String.format("%02d-%02d-%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+    }
+
+    /** Arguments as the operator reads them: dates {@code dd-mm-yyyy}, statuses and kinds by their name. */
+    private Object[] shown(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof LocalDate d) {
+                out[i] = date(d);
+            } else if (out[i] instanceof Keyed k) {
+                out[i] = get(k.key());
+            }
+        }
+        return out;
+    }
+
     public String get(String key, Object... args) {
         String pattern;
         try {
@@ -60,6 +79,6 @@ public final class Messages {
             return "!" + key + "!";
         }
         // Always through MessageFormat, so an apostrophe means the same with or without arguments.
-        return new MessageFormat(pattern, locale()).format(args);
+        return new MessageFormat(pattern, locale()).format(shown(args));
     }
 }

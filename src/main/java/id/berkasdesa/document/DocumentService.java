@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public final class DocumentService {
     }
 
     /** Told the household after each committed attach or detach. */
-    public void onHouseholdChanged(java.util.function.Consumer<UUID> listener) {
+    public void onHouseholdChanged(Consumer<UUID> listener) {
         changed.listen(listener);
     }
 

@@ -1,5 +1,6 @@
 package id.berkasdesa.household;
 
+import id.berkasdesa.common.Messages;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -37,6 +38,6 @@ public final class DateText {
     }
 
     public static String format(LocalDate date) {
-        return String.format("%02d-%02d-%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+        return Messages.date(date);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The household register: checks, saves (one durable transaction each), loads and searches. */
 public final class HouseholdService {
@@ -34,7 +35,7 @@ public final class HouseholdService {
     }
 
     /** Told the household after each committed save from the form. */
-    public void onHouseholdChanged(java.util.function.Consumer<UUID> listener) {
+    public void onHouseholdChanged(Consumer<UUID> listener) {
         changed.listen(listener);
     }
 

@@ -1,8 +1,6 @@
 package id.berkasdesa.request;
 
 import id.berkasdesa.common.MessageException;
-import id.berkasdesa.common.Messages;
-import java.util.Arrays;
 
 /** A request cannot be made or changed as asked; the key says why and what to do. */
 public final class RequestException extends MessageException {
@@ -11,10 +9,5 @@ public final class RequestException extends MessageException {
 
     public RequestException(String key, Object... args) {
         super(key, null, args);
-    }
-
-    @Override
-    public String message(Messages messages) {
-        return Texts.render(messages, key(), Arrays.asList(args()));
     }
 }

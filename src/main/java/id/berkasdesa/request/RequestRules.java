@@ -21,10 +21,6 @@ public final class RequestRules {
         this.policy = policy;
     }
 
-    public RequestPolicy policy() {
-        return policy;
-    }
-
     /** The last day a reactivation is possible: the deletion date plus the window (31 Aug + 6 months = 28/29 Feb). */
     public LocalDate deadline(LocalDate deletionDate) {
         return deletionDate.plusMonths(policy.windowMonths());

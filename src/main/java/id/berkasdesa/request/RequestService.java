@@ -59,13 +59,13 @@ public final class RequestService {
         return RequestPolicy.from(settings.read(RequestPolicy.PREFIX));
     }
 
-    public RequestRules rules() {
+    private RequestRules rules() {
         return new RequestRules(policy());
     }
 
     /** A request with everything its page shows. */
     public record Opened(ReactivationRequest request, Household household, Member member, Evaluation evaluation,
-            Checklist checklist, List<RequestEvent> history) {
+            List<RequestEvent> history) {
     }
 
     /** Where a request went when the rules or settings were applied again. */
@@ -160,8 +160,7 @@ public final class RequestService {
             return Optional.empty();
         }
         Member member = member(household.get(), r.memberId());
-        RequestFacts facts = facts(id, household.get(), member, r.form());
-        Evaluation e = rules().evaluate(facts);
+        Evaluation e = rules().evaluate(facts(id, household.get(), member, r.form()));
         if (r.status().preparing() && changed(r, e)) {
             OffsetDateTime now = OffsetDateTime.now(clock);
             ReactivationRequest stored = r;
@@ -169,7 +168,7 @@ public final class RequestService {
             r = find(id).orElseThrow();
         }
         List<RequestEvent> history = db.read(h -> h.attach(RequestDao.class).events(id));
-        return Optional.of(new Opened(r, household.get(), member, e, facts.checklist(), history));
+        return Optional.of(new Opened(r, household.get(), member, e, history));
     }
 
     /** What the rules would say about {@code form} for this member, without saving anything (the form as typed). */
@@ -407,7 +406,9 @@ public final class RequestService {
             }
         }
         LocalDate today = today();
-        LocalDate soonUntil = today.plusDays(policy().soonDays() - 1L);
+        // the amber days are a setting: read only for the lists that use them, not on every keystroke
+        boolean soon = f.view() == RequestFilter.View.DEADLINE_SOON || f.view() == RequestFilter.View.FOLLOW_UP_DUE;
+        LocalDate soonUntil = soon ? today.plusDays(policy().soonDays() - 1L) : null;
         if (f.view() == RequestFilter.View.DEADLINE_SOON) {
             where.add("r.status IN ('DRAF', 'SIAP_KIRIM') AND r.deadline >= :today AND r.deadline <= :soonUntil");
         } else if (f.view() == RequestFilter.View.FOLLOW_UP_DUE) {

@@ -45,7 +45,7 @@ public record RuleCheck(Rule rule, Outcome outcome, String key, List<Object> arg
     }
 
     public String message(Messages messages) {
-        return Texts.render(messages, key, args);
+        return messages.get(key, args.toArray());
     }
 
     public boolean blocks() {

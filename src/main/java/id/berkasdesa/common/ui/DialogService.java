@@ -5,7 +5,11 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -20,7 +24,7 @@ public final class DialogService {
     private final Messages messages;
     private Window owner;
     private Function<String, List<Path>> filePicker = this::chooseWithFileChooser;
-    private java.util.function.BiFunction<String, String, Optional<Path>> savePicker = this::chooseSaveWithFileChooser;
+    private BiFunction<String, String, Optional<Path>> savePicker = this::chooseSaveWithFileChooser;
 
     public DialogService(Messages messages) {
         this.messages = messages;
@@ -65,7 +69,7 @@ public final class DialogService {
         return savePicker.apply(title, fileName);
     }
 
-    public void setSavePicker(java.util.function.BiFunction<String, String, Optional<Path>> picker) {
+    public void setSavePicker(BiFunction<String, String, Optional<Path>> picker) {
         this.savePicker = picker;
     }
 
@@ -81,15 +85,15 @@ public final class DialogService {
      * A settings form in a dialog: Save is refused while {@code answer} is empty ({@code invalid} says
      * why), Cancel closes; the answer, when saved.
      */
-    public <T> Optional<T> form(String title, javafx.scene.Node content, javafx.scene.Node focus,
-            java.util.function.Supplier<Optional<T>> answer, Runnable invalid) {
+    public <T> Optional<T> form(String title, Node content, Node focus,
+            Supplier<Optional<T>> answer, Runnable invalid) {
         Dialog<T> dialog = new Dialog<>();
         dialog.setTitle(title);
         ButtonType save = new ButtonType(messages.get("dialog.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save,
                 new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().lookupButton(save).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, e -> {
             if (answer.get().isEmpty()) {
                 invalid.run();
                 e.consume();

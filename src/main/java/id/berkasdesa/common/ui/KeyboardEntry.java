@@ -1,12 +1,14 @@
 package id.berkasdesa.common.ui;
 
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -38,7 +40,7 @@ public final class KeyboardEntry {
     }
 
     /** A row of {@code table} opens with Enter or a double click. */
-    public static <T> void opensRows(TableView<T> table, java.util.function.Consumer<T> open) {
+    public static <T> void opensRows(TableView<T> table, Consumer<T> open) {
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && e.getTarget() instanceof Node n && rowOf(n) != null
                     && table.getSelectionModel().getSelectedItem() != null) {
@@ -53,9 +55,9 @@ public final class KeyboardEntry {
         });
     }
 
-    private static javafx.scene.control.TableRow<?> rowOf(Node n) {
+    private static TableRow<?> rowOf(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
-            if (p instanceof javafx.scene.control.TableRow<?> row) {
+            if (p instanceof TableRow<?> row) {
                 return row.isEmpty() ? null : row;
             }
         }

@@ -15,6 +15,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
@@ -263,7 +264,7 @@ public final class DocumentPanel {
         boolean ok = e.getDragboard().hasFiles() && vm.householdId.get() != null;
         if (ok) {
             List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
-            javafx.application.Platform.runLater(() -> attachFiles(files));
+            Platform.runLater(() -> attachFiles(files));
         }
         e.setDropCompleted(ok);
         e.consume();

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -92,10 +93,10 @@ public final class HouseholdFormView {
     private final Parent view;
 
     /** Opens a member's reactivation request (household id, member id); set by the window. */
-    private final java.util.function.BiConsumer<UUID, UUID> onRequest;
+    private final BiConsumer<UUID, UUID> onRequest;
 
     HouseholdFormView(HouseholdService service, DocumentService documentService, Messages messages, TaskRunner runner,
-            DialogService dialogs, Runnable onClose, java.util.function.BiConsumer<UUID, UUID> onRequest) {
+            DialogService dialogs, Runnable onClose, BiConsumer<UUID, UUID> onRequest) {
         this.onRequest = onRequest;
         this.vm = new HouseholdFormViewModel(service);
         this.documents = new DocumentPanel(documentService, messages, runner, dialogs, this::documentsChanged);

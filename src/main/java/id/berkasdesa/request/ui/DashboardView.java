@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Cursor;
@@ -37,6 +38,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The home screen: requests by status, urgent ones first, deadlines and follow-ups coming due, and
@@ -62,7 +64,6 @@ final class DashboardView {
     private final BiConsumer<RequestFilter, String> openList;
     private final Consumer<UUID> openRequest;
     private final Parent view;
-    private Dashboard shown;
     private Runnable onShown = () -> { };
 
     DashboardView(RequestService service, Messages messages, TaskRunner runner, BiConsumer<RequestFilter, String> openList,
@@ -93,7 +94,7 @@ final class DashboardView {
         chart.setCategoryGap(14);
         chart.getStyleClass().add("request-chart");
         // counts are whole numbers: no "0,25" ticks
-        countAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+        countAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
                 return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
@@ -120,7 +121,6 @@ final class DashboardView {
     }
 
     void show(Dashboard d) {
-        shown = d;
         todayLabel.setText(messages.get("dashboard.today", DateText.format(d.today())));
         allButton.setText(messages.get("dashboard.all", d.total()));
         statusTiles.getChildren().clear();
@@ -155,7 +155,7 @@ final class DashboardView {
         }
         showChart(d.perMonth());
         // told after the next pulse, once the numbers are laid out and painted
-        javafx.application.Platform.runLater(onShown);
+        Platform.runLater(onShown);
     }
 
     private void showChart(Map<YearMonth, Map<RequestStatus, Integer>> perMonth) {
@@ -207,9 +207,5 @@ final class DashboardView {
     void showFollowUps() {
         openList.accept(RequestFilter.all().withView(RequestFilter.View.FOLLOW_UP_DUE),
                 messages.get(RequestFilter.View.FOLLOW_UP_DUE.key()));
-    }
-
-    Dashboard shown() {
-        return shown;
     }
 }

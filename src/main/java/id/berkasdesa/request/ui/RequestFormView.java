@@ -308,8 +308,8 @@ final class RequestFormView {
             return;
         }
         statusBadge.setText(messages.get(r.status().key()));
-        statusBadge.getStyleClass().removeIf(s -> s.startsWith("status-"));
-        statusBadge.getStyleClass().addAll("status-badge", "status-" + r.status().name().toLowerCase());
+        statusBadge.getStyleClass().removeIf(s -> s.startsWith("status-") && !s.equals("status-badge"));
+        statusBadge.getStyleClass().add("status-" + r.status().name().toLowerCase());
         for (RequestStatus to : r.status().next()) {
             Button b = new Button(messages.get("request.move." + to.name()));
             b.setOnAction(e -> move(to));

@@ -110,7 +110,7 @@ final class RequestListView {
                 @Override
                 protected void updateItem(RequestSummary item, boolean empty) {
                     super.updateItem(item, empty);
-                    getStyleClass().removeAll("row-urgent", "row-soon");
+                    getStyleClass().remove("row-urgent");
                     if (!empty && item != null && item.status().open() && item.urgent()) {
                         getStyleClass().add("row-urgent");
                     }

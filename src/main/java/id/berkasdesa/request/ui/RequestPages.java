@@ -1,7 +1,7 @@
 package id.berkasdesa.request.ui;
 
-import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.MessageException;
+import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.TaskRunner;
 import id.berkasdesa.request.Dashboard;
@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 
 /**
  * The request pages in the window's content area: the dashboard (the home screen), the list, and a
@@ -87,7 +88,7 @@ public final class RequestPages {
     public static void warmUp(Messages messages) {
         DashboardView warm = new DashboardView(null, messages, null, null, null);
         warm.show(Dashboard.empty(java.time.LocalDate.now()));
-        new javafx.scene.Scene(warm.view()).getRoot().applyCss(); // styles and the chart's skin, off screen
+        new Scene(warm.view()).getRoot().applyCss(); // styles and the chart's skin, off screen
         warm.view().layout();
     }
 
