@@ -254,6 +254,19 @@ public final class DocumentService {
         return store.read(d.copySha256());
     }
 
+    /**
+     * Streams the upload copy.
+     *
+     * @throws DocumentException when its file is missing from the data folder
+     */
+    public InputStream openCopy(Document d) {
+        try {
+            return store.open(d.copySha256());
+        } catch (IOException e) {
+            throw new DocumentException("document.error.missingFile", e);
+        }
+    }
+
     public byte[] sourceBytes(SourceInfo s) {
         return store.read(s.sha256());
     }

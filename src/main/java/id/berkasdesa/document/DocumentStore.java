@@ -152,6 +152,11 @@ public final class DocumentStore {
         }
     }
 
+    /** Streams a stored file (a bundle copies upload copies this way, never holding one in memory). */
+    public InputStream open(String sha256) throws IOException {
+        return Files.newInputStream(path(sha256));
+    }
+
     /** Whether the file's content still has the hash it is named by. */
     public boolean intact(String sha256) {
         try (InputStream in = Files.newInputStream(path(sha256))) {

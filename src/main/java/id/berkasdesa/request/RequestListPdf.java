@@ -30,7 +30,12 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 public final class RequestListPdf {
 
     /** Who signs, and where and when. */
-    public record Heading(String namaDesa, String namaKantor, String namaOperator, String filter, LocalDate today) {
+    public record Heading(String namaDesa, String namaKantor, String namaOperator, String filter, LocalDate today,
+            String title, List<String> intro) {
+
+        public Heading(String namaDesa, String namaKantor, String namaOperator, String filter, LocalDate today) {
+            this(namaDesa, namaKantor, namaOperator, filter, today, null, List.of());
+        }
     }
 
     private static final float MARGIN = 36;
@@ -89,12 +94,18 @@ public final class RequestListPdf {
                 pageNo++;
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                     float y = size.getHeight() - MARGIN;
-                    text(cs, bold, 13, MARGIN, y, t("request.pdf.title"));
+                    text(cs, bold, 13, MARGIN, y, heading.title() == null ? t("request.pdf.title") : heading.title());
                     y -= 16;
                     text(cs, regular, 10, MARGIN, y, heading.namaKantor() + " - " + heading.namaDesa());
                     y -= 13;
                     text(cs, regular, 9, MARGIN, y, messages.get("request.pdf.subtitle", DateText.format(heading.today()),
                             ordered.size(), heading.filter()));
+                    if (pageNo == 1) {
+                        for (String line : heading.intro()) {
+                            y -= 13;
+                            text(cs, regular, 10, MARGIN, y, line);
+                        }
+                    }
                     text(cs, regular, 8, size.getWidth() - MARGIN - 60, MARGIN - 14, messages.get("request.pdf.page", pageNo));
                     y -= 20;
                     row(cs, bold, y, headers);

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Reactivation requests: made from a member, checked by {@link RequestRules}, moved through their
@@ -192,6 +193,9 @@ public final class RequestService {
             throw new RequestException("request.error.transition", r.status(), to);
         }
         String note = text == null || text.isBlank() ? null : text.strip();
+        if (to == RequestStatus.DRAF) {
+            return reopen(r);
+        }
         if (to.needsReason() && note == null) {
             throw new RequestException("request.error.reasonRequired", to);
         }
@@ -225,6 +229,72 @@ public final class RequestService {
             throw new RequestException("request.error.changedMeanwhile");
         }
         return find(id).orElseThrow();
+    }
+
+    /** Perlu perbaikan → back to being prepared: the rules say Draf or Siap kirim, the reason stays to read. */
+    private ReactivationRequest reopen(ReactivationRequest r) {
+        Household household = households.load(r.householdId())
+                .orElseThrow(() -> new RequestException("request.error.memberGone"));
+        Evaluation e = rules().evaluate(facts(r.id(), household, member(household, r.memberId()), r.form()));
+        RequestStatus prepared = e.preparedStatus();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int updated = db.write(h -> {
+            RequestDao dao = h.attach(RequestDao.class);
+            int n = dao.updateDerived(r.id(), r.status().name(), prepared.name(), e.urgent(), e.deadline(), e.blocking(), now);
+            if (n == 1) {
+                dao.event(r.id(), now, "STATUS", prepared.name(), null, null, null);
+            }
+            return n;
+        });
+        if (updated != 1) {
+            throw new RequestException("request.error.changedMeanwhile");
+        }
+        return find(r.id()).orElseThrow();
+    }
+
+    /**
+     * Inside a bundle's transaction: the request went out in {@code bundle}. A request already sent
+     * goes out again (a lost stick): its history says so.
+     *
+     * @return false when it is no longer ready or sent (changed since the bundle was made)
+     */
+    public boolean markSent(Handle h, UUID id, RequestStatus from, String bundle, OffsetDateTime now) {
+        if (from != RequestStatus.SIAP_KIRIM && from != RequestStatus.TERKIRIM) {
+            return false;
+        }
+        RequestDao dao = h.attach(RequestDao.class);
+        ReactivationRequest r = dao.find(id).orElse(null);
+        if (r == null || r.status() != from) {
+            return false;
+        }
+        int n = dao.updateStatus(id, from.name(), RequestStatus.TERKIRIM.name(), truncate(bundle, 100), r.decisionReason(),
+                r.reactivatedOn(), r.followUpDue(), now);
+        if (n == 1) {
+            dao.event(id, now, "STATUS", RequestStatus.TERKIRIM.name(), null, truncate(bundle, 100),
+                    from == RequestStatus.TERKIRIM ? RESEND_NOTE : null);
+        }
+        return n == 1;
+    }
+
+    /** The history note of a request sent again in a new bundle. */
+    public static final String RESEND_NOTE = "kirim ulang";
+
+    /**
+     * Inside a response's transaction: the Dinas Sosial's decision on a sent request.
+     *
+     * @return false when the request is no longer {@link RequestStatus#TERKIRIM}
+     */
+    public boolean applyDecision(Handle h, UUID id, RequestStatus to, String reason, String source, OffsetDateTime now) {
+        if (!RequestStatus.TERKIRIM.next().contains(to)) {
+            throw new IllegalArgumentException(to.name());
+        }
+        RequestDao dao = h.attach(RequestDao.class);
+        String note = reason == null || reason.isBlank() ? null : truncate(reason.strip(), 500);
+        int n = dao.updateStatus(id, RequestStatus.TERKIRIM.name(), to.name(), null, note, null, null, now);
+        if (n == 1) {
+            dao.event(id, now, "STATUS", to.name(), null, truncate(source, 100), note);
+        }
+        return n == 1;
     }
 
     /**

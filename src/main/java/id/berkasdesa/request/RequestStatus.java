@@ -6,10 +6,11 @@ import java.util.Set;
 
 /**
  * Where a request stands. {@link #DRAF} and {@link #SIAP_KIRIM} are decided by the rules (a draft is
- * ready when every blocking rule passes); every later status is set by the operator, or by a bundle.
+ * ready when every blocking rule passes); every later status is set by the operator, by a bundle
+ * (Terkirim) or by the Dinas Sosial's response (Disetujui, Ditolak, Perlu perbaikan).
  */
 public enum RequestStatus implements Keyed {
-    DRAF, SIAP_KIRIM, TERKIRIM, DISETUJUI, DITOLAK, AKTIF_KEMBALI, GAGAL;
+    DRAF, SIAP_KIRIM, TERKIRIM, PERLU_PERBAIKAN, DISETUJUI, DITOLAK, AKTIF_KEMBALI, GAGAL;
 
     /** Still being prepared: the rules decide between draft and ready. */
     public boolean preparing() {
@@ -26,15 +27,17 @@ public enum RequestStatus implements Keyed {
         return switch (this) {
             case DRAF -> EnumSet.noneOf(RequestStatus.class);
             case SIAP_KIRIM -> EnumSet.of(TERKIRIM);
-            case TERKIRIM -> EnumSet.of(DISETUJUI, DITOLAK);
+            case TERKIRIM -> EnumSet.of(DISETUJUI, DITOLAK, PERLU_PERBAIKAN);
+            // back to being prepared: the rules then say Draf or Siap kirim
+            case PERLU_PERBAIKAN -> EnumSet.of(DRAF);
             case DISETUJUI -> EnumSet.of(AKTIF_KEMBALI, GAGAL);
             case DITOLAK, AKTIF_KEMBALI, GAGAL -> EnumSet.noneOf(RequestStatus.class);
         };
     }
 
-    /** A change to this status needs a written reason (a refusal, a failure). */
+    /** A change to this status needs a written reason (a refusal, what to correct, a failure). */
     public boolean needsReason() {
-        return this == DITOLAK || this == GAGAL;
+        return this == DITOLAK || this == GAGAL || this == PERLU_PERBAIKAN;
     }
 
     @Override

@@ -411,7 +411,7 @@ final class RequestFormView {
                     return;
                 }
             }
-            case DITOLAK, GAGAL -> {
+            case DITOLAK, GAGAL, PERLU_PERBAIKAN -> {
                 text = AskDialog.text(messages, dialogs, title, messages.get("request.ask.reason"), "");
                 if (text.isEmpty()) {
                     return;

@@ -1,0 +1,464 @@
+package id.berkasdesa.bundle;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Reads a zipped BagIt bag from a stick without trusting it: before anything is read, every entry is
+ * checked (no path leaving the bag, no links, no entry that would expand beyond reason, not tens of
+ * thousands of them); {@link #verify} then checks the bag itself — bagit.txt, Payload-Oxum, every
+ * payload file against every manifest (sha512 and sha256 are read), and the tag manifests. Nothing is
+ * ever unpacked to disk: files are streamed and hashed.
+ */
+public final class BagReader implements Closeable {
+
+    public static final int MAX_ENTRIES = 20_000;
+    public static final long MAX_ENTRY_BYTES = 1L << 30;
+    /** A compressed entry may expand this many times, and no more (scans and PDFs barely compress). */
+    public static final long MAX_RATIO = 100;
+    /** Tag files and the JSON, CSV and xlsx files a bag carries are read whole, up to this size. */
+    public static final long MAX_SMALL_FILE = 64L << 20;
+
+    private static final Pattern MANIFEST = Pattern.compile("(tag)?manifest-([a-z0-9]+)\\.txt");
+    private static final Map<String, String> ALGORITHMS = Map.of("sha512", "SHA-512", "sha256", "SHA-256");
+    private static final int BUFFER = 1 << 20;
+
+    /** What an intact bag holds. */
+    public record Checked(String name, Map<String, String> info, int payloadFiles, long payloadBytes, long zipBytes,
+            Set<String> algorithms) {
+    }
+
+    private final Path file;
+    private final ZipFile zip;
+    private final String prefix;
+    private final Map<String, ZipArchiveEntry> entries;
+
+    private BagReader(Path file, ZipFile zip, String prefix, Map<String, ZipArchiveEntry> entries) {
+        this.file = file;
+        this.zip = zip;
+        this.prefix = prefix;
+        this.entries = entries;
+    }
+
+    /**
+     * Opens {@code file} and checks its entries.
+     *
+     * @throws BundleException not a zip, an unsafe entry, a zip bomb, or not a bag
+     */
+    public static BagReader open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BundleException("bundle.error.noFile", file.getFileName());
+        }
+        ZipFile zip;
+        try {
+            zip = ZipFile.builder().setPath(file).get();
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException("bundle.error.notZip", e, file.getFileName());
+        }
+        try {
+            Map<String, ZipArchiveEntry> files = checkEntries(zip);
+            String prefix = prefix(files.keySet());
+            Map<String, ZipArchiveEntry> inBag = new TreeMap<>();
+            files.forEach((name, e) -> inBag.put(name.substring(prefix.length()), e));
+            return new BagReader(file, zip, prefix, inBag);
+        } catch (RuntimeException e) {
+            closeQuietly(zip);
+            throw e;
+        }
+    }
+
+    /**
+     * Checks the entries of any zip (an xlsx is one) without reading them.
+     *
+     * @throws BundleException not a zip, an unsafe entry, a zip bomb
+     */
+    static void checkZip(Path file) {
+        ZipFile zip;
+        try {
+            zip = ZipFile.builder().setPath(file).get();
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException("bundle.error.notZip", e, file.getFileName());
+        }
+        try {
+            checkEntries(zip);
+        } finally {
+            closeQuietly(zip);
+        }
+    }
+
+    private static Map<String, ZipArchiveEntry> checkEntries(ZipFile zip) {
+        List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
+        if (all.size() > MAX_ENTRIES) {
+            throw new BundleException("bundle.error.tooManyEntries", all.size(), MAX_ENTRIES);
+        }
+        Map<String, ZipArchiveEntry> files = new LinkedHashMap<>();
+        Set<String> lower = new HashSet<>();
+        for (ZipArchiveEntry e : all) {
+            String name = e.getName();
+            if (!safeEntryName(name)) {
+                throw new BundleException("bundle.error.unsafeEntry", printable(name));
+            }
+            if (e.isUnixSymlink()) {
+                throw new BundleException("bundle.error.link", printable(name));
+            }
+            if (!lower.add(name.toLowerCase(Locale.ROOT))) {
+                throw new BundleException("bundle.error.duplicateEntry", printable(name));
+            }
+            if (e.isDirectory()) {
+                continue;
+            }
+            long size = e.getSize();
+            long packed = e.getCompressedSize();
+            if (size < 0 || size > MAX_ENTRY_BYTES
+                    || (e.getMethod() != ZipArchiveEntry.STORED && size > (1 << 20) && size > MAX_RATIO * Math.max(1, packed))) {
+                throw new BundleException("bundle.error.bomb", printable(name));
+            }
+            files.put(name, e);
+        }
+        return files;
+    }
+
+    /** Relative, forward slashes only, no "." or ".." part, no drive, no control characters. */
+    static boolean safeEntryName(String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains(":")
+                || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return false;
+        }
+        String body = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+        for (String part : body.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The bag's base folder inside the zip ("name/"), or "" for a bag zipped without one. */
+    private static String prefix(Set<String> names) {
+        if (names.contains("bagit.txt")) {
+            return "";
+        }
+        String first = null;
+        for (String n : names) {
+            int slash = n.indexOf('/');
+            String top = slash < 0 ? "" : n.substring(0, slash + 1);
+            if (first == null) {
+                first = top;
+            } else if (!first.equals(top)) {
+                throw new BundleException("bundle.error.notBag");
+            }
+        }
+        if (first == null || first.isEmpty() || !names.contains(first + "bagit.txt")) {
+            throw new BundleException("bundle.error.notBag");
+        }
+        return first;
+    }
+
+    /** The bag's name: its base folder, or the file's name without .zip. */
+    public String name() {
+        if (!prefix.isEmpty()) {
+            return prefix.substring(0, prefix.length() - 1);
+        }
+        String n = file.getFileName().toString();
+        return n.toLowerCase(Locale.ROOT).endsWith(".zip") ? n.substring(0, n.length() - 4) : n;
+    }
+
+    public boolean has(String path) {
+        return entries.containsKey(path);
+    }
+
+    /** Paths (relative to the bag) of the payload files under {@code folder}, e.g. "data/surat/". */
+    public List<String> files(String folder) {
+        return entries.keySet().stream().filter(p -> p.startsWith(folder)).toList();
+    }
+
+    /** bag-info.txt's labels and values (a label given twice keeps its first value). */
+    public Map<String, String> info() {
+        if (!has("bag-info.txt")) {
+            return Map.of();
+        }
+        Map<String, String> info = new LinkedHashMap<>();
+        String label = null;
+        StringBuilder value = new StringBuilder();
+        for (String line : text("bag-info.txt").split("\r\n|\r|\n")) {
+            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && label != null) {
+                value.append(' ').append(line.strip());
+                continue;
+            }
+            if (label != null) {
+                info.putIfAbsent(label, value.toString());
+            }
+            int colon = line.indexOf(':');
+            label = colon <= 0 ? null : line.substring(0, colon).strip();
+            value.setLength(0);
+            if (label != null) {
+                value.append(line.substring(colon + 1).strip());
+            }
+        }
+        if (label != null) {
+            info.putIfAbsent(label, value.toString());
+        }
+        return info;
+    }
+
+    /**
+     * Checks the whole bag, reading every payload file once (on two threads when there are two cores).
+     *
+     * @throws BundleException with the first problem found, naming the file concerned
+     */
+    public Checked verify(Progress progress) {
+        String bagit = has("bagit.txt") ? text("bagit.txt") : "";
+        if (!bagit.matches("(?s)BagIt-Version: (0\\.97|1\\.0)\\r?\\nTag-File-Character-Encoding: UTF-8\\r?\\n?")) {
+            throw new BundleException("bundle.error.bagit");
+        }
+        Map<String, Map<String, String>> manifests = new TreeMap<>();
+        Map<String, Map<String, String>> tagManifests = new TreeMap<>();
+        for (String path : entries.keySet()) {
+            Matcher m = MANIFEST.matcher(path);
+            if (!m.matches()) {
+                continue;
+            }
+            if (!ALGORITHMS.containsKey(m.group(2))) {
+                continue; // md5 or sha1 beside a sha512 manifest: not read, not needed
+            }
+            (m.group(1) == null ? manifests : tagManifests).put(m.group(2), manifest(path));
+        }
+        if (manifests.isEmpty()) {
+            throw new BundleException("bundle.error.noManifest");
+        }
+        Set<String> payload = new TreeSet<>(files("data/"));
+        for (Map<String, String> manifest : manifests.values()) {
+            for (String listed : manifest.keySet()) {
+                if (!payload.contains(listed)) {
+                    throw new BundleException("bundle.error.missingFile", listed);
+                }
+            }
+            for (String present : payload) {
+                if (!manifest.containsKey(present)) {
+                    throw new BundleException("bundle.error.extraFile", present);
+                }
+            }
+        }
+        long bytes = payload.stream().mapToLong(p -> entries.get(p).getSize()).sum();
+        Map<String, String> info = info();
+        String oxum = info.get("Payload-Oxum");
+        if (oxum != null && !oxum.equals(bytes + "." + payload.size())) {
+            throw new BundleException("bundle.error.oxum", oxum, bytes + "." + payload.size());
+        }
+        progress.total(bytes);
+        hashAll(new ArrayList<>(payload), manifests, progress);
+        for (Map<String, String> tagManifest : tagManifests.values()) {
+            for (String tag : tagManifest.keySet()) {
+                if (!has(tag) || tag.startsWith("data/")) {
+                    throw new BundleException("bundle.error.missingFile", tag);
+                }
+            }
+        }
+        hashAll(new ArrayList<>(tagManifestFiles(tagManifests)), tagManifests, Progress.none());
+        long zipBytes;
+        try {
+            zipBytes = Files.size(file);
+        } catch (IOException e) {
+            throw new BundleException("bundle.error.read", e, file.getFileName());
+        }
+        return new Checked(name(), info, payload.size(), bytes, zipBytes, manifests.keySet());
+    }
+
+    private static Set<String> tagManifestFiles(Map<String, Map<String, String>> tagManifests) {
+        Set<String> all = new TreeSet<>();
+        tagManifests.values().forEach(m -> all.addAll(m.keySet()));
+        return all;
+    }
+
+    /** Hashes {@code paths} with every algorithm of {@code manifests} and compares, split over the cores. */
+    private void hashAll(List<String> paths, Map<String, Map<String, String>> manifests, Progress progress) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(4, paths.size())));
+        if (workers == 1) {
+            hashSome(zip, paths, 0, 1, manifests, progress);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers - 1, r -> {
+            Thread t = new Thread(r, "berkas-desa-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 1; w < workers; w++) {
+                int worker = w;
+                running.add(pool.submit(() -> {
+                    // a zip file of its own: each reader has its own position in the file
+                    try (ZipFile own = ZipFile.builder().setPath(file).get()) {
+                        hashSome(own, paths, worker, workers, manifests, progress);
+                    }
+                    return null;
+                }));
+            }
+            RuntimeException first = null;
+            try {
+                hashSome(zip, paths, 0, workers, manifests, progress);
+            } catch (RuntimeException e) {
+                first = e;
+                progress.cancel(); // the others stop at their next chunk
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException r ? r
+                                : new BundleException("bundle.error.read", e.getCause(), file.getFileName());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BundleException("bundle.cancelled");
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void hashSome(ZipFile from, List<String> paths, int worker, int workers,
+            Map<String, Map<String, String>> manifests, Progress progress) {
+        byte[] buffer = new byte[BUFFER];
+        for (int i = worker; i < paths.size(); i += workers) {
+            String path = paths.get(i);
+            ZipArchiveEntry entry = from.getEntry(prefix + path);
+            Map<String, MessageDigest> digests = new LinkedHashMap<>();
+            manifests.keySet().forEach(a -> digests.put(a, BagWriter.digest(ALGORITHMS.get(a))));
+            long read = 0;
+            try (InputStream in = from.getInputStream(entry)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    progress.check();
+                    read += n;
+                    if (read > entry.getSize()) {
+                        throw new BundleException("bundle.error.bomb", path);
+                    }
+                    for (MessageDigest d : digests.values()) {
+                        d.update(buffer, 0, n);
+                    }
+                    progress.advance(n);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof BundleException b) {
+                    throw b;
+                }
+                throw new BundleException("bundle.error.damaged", e, path);
+            }
+            if (read != entry.getSize()) {
+                throw new BundleException("bundle.error.damaged", path);
+            }
+            for (Map.Entry<String, MessageDigest> d : digests.entrySet()) {
+                String expected = manifests.get(d.getKey()).get(path);
+                if (!HexFormat.of().formatHex(d.getValue().digest()).equalsIgnoreCase(expected)) {
+                    throw new BundleException("bundle.error.checksum", path);
+                }
+            }
+        }
+    }
+
+    /** A manifest's lines: checksum, whitespace, path (with %0A, %0D and %25 decoded, as the RFC encodes them). */
+    private Map<String, String> manifest(String path) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (String line : text(path).split("\r\n|\r|\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.strip().split("[ \t]+", 2);
+            if (parts.length != 2 || !parts[0].matches("[0-9A-Fa-f]{32,128}")) {
+                throw new BundleException("bundle.error.manifestLine", path);
+            }
+            String listed = parts[1].replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%");
+            if (listed.startsWith("./")) {
+                listed = listed.substring(2);
+            }
+            if (!safeEntryName(listed)) {
+                throw new BundleException("bundle.error.unsafeEntry", printable(listed));
+            }
+            lines.put(listed, parts[0]);
+        }
+        return lines;
+    }
+
+    /** A small file of the bag as UTF-8 text. */
+    public String text(String path) {
+        byte[] bytes = bytes(path, MAX_SMALL_FILE);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BundleException("bundle.error.encoding", path);
+        }
+    }
+
+    /** A file of the bag, whole, when it is no bigger than {@code max}. */
+    public byte[] bytes(String path, long max) {
+        ZipArchiveEntry entry = entries.get(path);
+        if (entry == null) {
+            throw new BundleException("bundle.error.missingFile", path);
+        }
+        if (entry.getSize() > max) {
+            throw new BundleException("bundle.error.bomb", path);
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            byte[] bytes = in.readNBytes((int) entry.getSize() + 1);
+            if (bytes.length != entry.getSize()) {
+                throw new BundleException("bundle.error.damaged", path);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new BundleException("bundle.error.damaged", e, path);
+        }
+    }
+
+    private static String printable(String name) {
+        String s = name.replaceAll("\\p{Cntrl}", "?");
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(zip);
+    }
+
+    private static void closeQuietly(ZipFile z) {
+        try {
+            z.close();
+        } catch (IOException e) {
+            // read-only: nothing to lose
+        }
+    }
+}

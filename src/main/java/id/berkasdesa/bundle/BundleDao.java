@@ -1,0 +1,28 @@
+package id.berkasdesa.bundle;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The bundles written, and which requests each carried. */
+interface BundleDao {
+
+    @SqlUpdate("""
+            INSERT INTO bundle (id, name, created_at, request_count, document_count, payload_bytes, zip_bytes)
+            VALUES (:id, :name, :at, :requests, :documents, :payload, :zip)
+            """)
+    void insert(@Bind("id") UUID id, @Bind("name") String name, @Bind("at") OffsetDateTime at,
+            @Bind("requests") int requests, @Bind("documents") int documents, @Bind("payload") long payload,
+            @Bind("zip") long zip);
+
+    @SqlUpdate("INSERT INTO bundle_request (bundle_id, request_id, resend) VALUES (:bundle, :request, :resend)")
+    void link(@Bind("bundle") UUID bundle, @Bind("request") UUID request, @Bind("resend") boolean resend);
+
+    @SqlQuery("SELECT COUNT(*) FROM bundle_request WHERE request_id = :request")
+    int timesSent(@Bind("request") UUID request);
+
+    @SqlQuery("SELECT COUNT(*) FROM bundle")
+    int count();
+}

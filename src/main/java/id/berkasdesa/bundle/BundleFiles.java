@@ -1,0 +1,302 @@
+package id.berkasdesa.bundle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.document.DocumentKind;
+import id.berkasdesa.household.CodeList;
+import id.berkasdesa.household.Household;
+import id.berkasdesa.household.Member;
+import id.berkasdesa.request.ReactivationRequest;
+import id.berkasdesa.request.RequestForm;
+import id.berkasdesa.request.RequestListPdf;
+import id.berkasdesa.request.RequestStatus;
+import id.berkasdesa.request.RequestSummary;
+import id.berkasdesa.village.VillageProfile;
+import id.berkasdesa.wilayah.Area;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * The files of a bundle's payload made from its requests: usulan.csv and usulan.xlsx (one row per
+ * request, "Keputusan" and "Alasan" left for the Dinas Sosial), keluarga.csv and anggota.csv (the
+ * Adminduk data of the households concerned), paket.json (all of it for machines) and
+ * surat-pengantar.pdf. Column names and values are fixed Indonesian: they are a file format (see
+ * docs/paket.md), not screen text.
+ */
+final class BundleFiles {
+
+    static final String SCHEMA = "berkas-desa/paket";
+    static final int VERSION = 1;
+    static final String COL_ID = "ID Usulan";
+    static final String COL_KODE_DESA = "Kode Desa";
+    static final String COL_NIK = "NIK";
+    static final String COL_NAMA = "Nama";
+    static final String COL_DECISION = "Keputusan";
+    static final String COL_REASON = "Alasan";
+    static final List<String> REQUEST_COLUMNS = List.of(COL_ID, "Paket", "Kirim Ulang", COL_KODE_DESA, "Desa/Kelurahan",
+            "Kecamatan", "Kabupaten/Kota", "Provinsi", "No KK", COL_NIK, COL_NAMA, "Tempat Lahir", "Tanggal Lahir",
+            "Jenis Kelamin", "Hubungan Keluarga", "Alamat", "RT", "RW", "Dusun", "Kode Pos", "No Kartu KIS/BPJS",
+            "Tanggal Cek Kepesertaan", "Cara Cek", "Tanggal Penonaktifan", "Batas Reaktivasi", "Sisa Hari", "Jalur",
+            "Alasan Usulan", "Prioritas", "Kategori Mendesak", "Terdaftar DTSEN", "Padan Adminduk", "Dokumen KTP",
+            "Dokumen KK", "Dokumen SKTM", "Dokumen Faskes", COL_DECISION, COL_REASON);
+    static final List<String> HOUSEHOLD_COLUMNS = List.of("No KK", COL_KODE_DESA, "Alamat", "RT", "RW", "Dusun",
+            "Kode Pos", "Jumlah Anggota");
+    static final List<String> MEMBER_COLUMNS = List.of("No KK", COL_NIK, COL_NAMA, "Jenis Kelamin", "Tempat Lahir",
+            "Tanggal Lahir", "Agama", "Pendidikan", "Pekerjaan", "Status Perkawinan", "Hubungan Keluarga",
+            "Kewarganegaraan", "Nama Ayah", "Nama Ibu", "Status");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    /** Where the bundle comes from and when. */
+    record Header(UUID id, String name, VillageProfile village, List<Area> path, OffsetDateTime created,
+            String appVersion) {
+
+        String area(Area.Level level) {
+            return path.stream().filter(a -> a.level() == level).map(Area::name).findFirst().orElse("");
+        }
+    }
+
+    private final Messages messages;
+    private final Header header;
+    private final List<BundleItem> items;
+    private final LocalDate today;
+
+    BundleFiles(Messages messages, Header header, List<BundleItem> items) {
+        this.messages = messages;
+        this.header = header;
+        this.items = items;
+        this.today = header.created().toLocalDate();
+    }
+
+    /** The rows of usulan.csv and usulan.xlsx, in bundle order (urgent first). */
+    List<List<String>> requestRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (BundleItem item : items) {
+            ReactivationRequest r = item.request();
+            RequestForm f = r.form();
+            Household h = item.household();
+            Member m = item.member();
+            rows.add(List.of(r.id().toString(), header.name(), item.resend() ? "Ya" : "Tidak", header.village().kodeDesa(),
+                    header.area(Area.Level.DESA_KELURAHAN), header.area(Area.Level.KECAMATAN),
+                    header.area(Area.Level.KABUPATEN_KOTA), header.area(Area.Level.PROVINSI), h.noKk(), text(m.nik()),
+                    m.nama(), text(m.tempatLahir()), day(m.tanggalLahir()), m.sex() == null ? "" : sex(m),
+                    CodeList.SHDK.label(m.shdk()), text(h.alamat()), text(h.rt()), text(h.rw()), text(h.dusun()),
+                    text(h.kodePos()), text(f.bpjsNumber()), day(f.checkDate()),
+                    f.checkChannel() == null ? "" : messages.get(f.checkChannel().key()), day(f.deletionDate()),
+                    day(r.deadline()), r.deadline() == null ? "" : String.valueOf(ChronoUnit.DAYS.between(today, r.deadline())),
+                    messages.get(f.route().key()), text(f.reason()), r.urgent() ? "MENDESAK" : "BIASA",
+                    f.urgentCategory() == null ? "" : messages.get(f.urgentCategory().key()), yesNo(f.dtsenRegistered()),
+                    yesNo(f.adminduksPadan()), item.path(DocumentKind.KTP), item.path(DocumentKind.KK),
+                    item.path(DocumentKind.SKTM), item.path(DocumentKind.FASKES), "", ""));
+        }
+        return rows;
+    }
+
+    List<List<String>> householdRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Household h : households()) {
+            rows.add(List.of(h.noKk(), header.village().kodeDesa(), text(h.alamat()), text(h.rt()), text(h.rw()),
+                    text(h.dusun()), text(h.kodePos()), String.valueOf(h.members().size())));
+        }
+        return rows;
+    }
+
+    List<List<String>> memberRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Household h : households()) {
+            for (Member m : h.members()) {
+                rows.add(List.of(h.noKk(), text(m.nik()), m.nama(), m.sex() == null ? "" : sex(m), text(m.tempatLahir()),
+                        day(m.tanggalLahir()), CodeList.AGAMA.label(m.agama()), CodeList.PENDIDIKAN.label(m.pendidikan()),
+                        CodeList.PEKERJAAN.label(m.pekerjaan()), CodeList.STATUS_PERKAWINAN.label(m.statusPerkawinan()),
+                        CodeList.SHDK.label(m.shdk()), CodeList.KEWARGANEGARAAN.label(m.kewarganegaraan()),
+                        text(m.namaAyah()), text(m.namaIbu()), m.status().name()));
+            }
+        }
+        return rows;
+    }
+
+    private Set<Household> households() {
+        Set<Household> all = new LinkedHashSet<>();
+        Set<UUID> seen = new LinkedHashSet<>();
+        for (BundleItem item : items) {
+            if (seen.add(item.household().id())) {
+                all.add(item.household());
+            }
+        }
+        return all;
+    }
+
+    /** CSV with a header row, UTF-8 with a byte-order mark so that Excel on Windows shows the names right. */
+    static byte[] csv(List<String> columns, List<List<String>> rows) {
+        CsvSchema.Builder schema = CsvSchema.builder();
+        columns.forEach(schema::addColumn);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        try {
+            new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writerFor(List.class).with(schema.build().withHeader().withLineSeparator("\r\n"))
+                    .writeValues(out).writeAll(rows).close();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** usulan.xlsx: the same rows, a bold frozen header, "Keputusan" offering the three answers. */
+    byte[] xlsx(List<List<String>> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(out, "Berkas Desa", null);
+        Worksheet ws = wb.newWorksheet("Usulan");
+        for (int c = 0; c < REQUEST_COLUMNS.size(); c++) {
+            ws.value(0, c, REQUEST_COLUMNS.get(c));
+            ws.style(0, c).bold().fillColor("DDEBF7").set();
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            for (int c = 0; c < row.size(); c++) {
+                ws.value(r + 1, c, row.get(c));
+            }
+        }
+        ws.freezePane(0, 1);
+        int decision = REQUEST_COLUMNS.indexOf(COL_DECISION);
+        Worksheet lists = wb.newWorksheet("Pilihan");
+        List<String> answers = Decision.labels();
+        for (int i = 0; i < answers.size(); i++) {
+            lists.value(i, 0, answers.get(i));
+        }
+        ws.range(1, decision, Math.max(1, rows.size()) + 200, decision)
+                .validateWithList(lists.range(0, 0, answers.size() - 1, 0));
+        ws.width(COL_INDEX_NAMA, 28);
+        ws.width(decision, 18);
+        ws.width(decision + 1, 40);
+        wb.finish();
+        return out.toByteArray();
+    }
+
+    private static final int COL_INDEX_NAMA = REQUEST_COLUMNS.indexOf(COL_NAMA);
+
+    /** paket.json: the same content for machines, with its schema and version. */
+    byte[] json(List<List<String>> requestRows) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", SCHEMA);
+        root.put("versi", VERSION);
+        Map<String, Object> paket = new LinkedHashMap<>();
+        paket.put("id", header.id().toString());
+        paket.put("nama", header.name());
+        paket.put("dibuat", header.created().toString());
+        paket.put("aplikasi", "Berkas Desa " + header.appVersion());
+        root.put("paket", paket);
+        Map<String, Object> desa = new LinkedHashMap<>();
+        desa.put("kode", header.village().kodeDesa());
+        desa.put("nama", header.village().namaDesa());
+        desa.put("kantor", header.village().namaKantor());
+        desa.put("operator", header.village().namaOperator());
+        desa.put("kecamatan", header.area(Area.Level.KECAMATAN));
+        desa.put("kabupatenKota", header.area(Area.Level.KABUPATEN_KOTA));
+        desa.put("provinsi", header.area(Area.Level.PROVINSI));
+        root.put("desa", desa);
+        List<Map<String, Object>> usulan = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            BundleItem item = items.get(i);
+            Map<String, Object> u = new LinkedHashMap<>();
+            List<String> row = requestRows.get(i);
+            for (int c = 0; c < REQUEST_COLUMNS.size(); c++) {
+                String col = REQUEST_COLUMNS.get(c);
+                if (!col.startsWith("Dokumen ") && !col.equals(COL_DECISION) && !col.equals(COL_REASON)) {
+                    u.put(col, row.get(c));
+                }
+            }
+            List<Map<String, Object>> docs = new ArrayList<>();
+            for (BundleItem.Doc d : item.documents()) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("jenis", d.document().kind().name());
+                doc.put("berkas", d.path());
+                doc.put("tanggal", d.document().tanggal() == null ? null : d.document().tanggal().toString());
+                doc.put("faskes", d.document().faskes());
+                doc.put("diagnosis", d.document().diagnosis() == null ? null : d.document().diagnosis().name());
+                doc.put("halaman", d.document().copyPages());
+                doc.put("ukuran", d.document().copySize());
+                docs.add(doc);
+            }
+            u.put("dokumen", docs);
+            usulan.add(u);
+        }
+        root.put("usulan", usulan);
+        root.put("keluarga", rowsAsObjects(HOUSEHOLD_COLUMNS, householdRows()));
+        root.put("anggota", rowsAsObjects(MEMBER_COLUMNS, memberRows()));
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Map<String, String>> rowsAsObjects(List<String> columns, List<List<String>> rows) {
+        List<Map<String, String>> all = new ArrayList<>();
+        for (List<String> row : rows) {
+            Map<String, String> o = new LinkedHashMap<>();
+            for (int c = 0; c < columns.size(); c++) {
+                o.put(columns.get(c), row.get(c));
+            }
+            all.add(o);
+        }
+        return all;
+    }
+
+    /** surat-pengantar.pdf: the requests, urgent first, and the village head's signature block. */
+    byte[] coverLetter() throws IOException {
+        List<RequestSummary> rows = new ArrayList<>();
+        for (BundleItem item : items) {
+            ReactivationRequest r = item.request();
+            Household h = item.household();
+            rows.add(new RequestSummary(r.id(), h.id(), item.member().nama(), item.member().nik(), h.noKk(), h.rt(), h.rw(),
+                    r.form().route(), RequestStatus.TERKIRIM, r.urgent(), r.form().urgentCategory(), r.form().deletionDate(),
+                    r.deadline(), 0, header.name(), null, null, r.createdAt()));
+        }
+        VillageProfile v = header.village();
+        RequestListPdf.Heading heading = new RequestListPdf.Heading(v.namaDesa(), v.namaKantor(), v.namaOperator(),
+                messages.get("bundle.letter.filter", header.name()), today, messages.get("bundle.letter.title"),
+                List.of(messages.get("bundle.letter.to", header.area(Area.Level.KABUPATEN_KOTA)),
+                        messages.get("bundle.letter.body", items.size(), header.name())));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new RequestListPdf(messages).write(rows, heading, out);
+        return out.toByteArray();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sex(Member m) {
+        return m.sex().code() == 1 ? "LAKI-LAKI" : "PEREMPUAN";
+    }
+
+    private static String day(LocalDate d) {
+        return d == null ? "" : DAY.format(d);
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String yesNo(Boolean b) {
+        return b == null ? "Tidak diketahui" : b ? "Ya" : "Tidak";
+    }
+}

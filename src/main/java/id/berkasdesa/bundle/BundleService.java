@@ -1,0 +1,379 @@
+package id.berkasdesa.bundle;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.db.Database;
+import id.berkasdesa.document.Document;
+import id.berkasdesa.document.DocumentKind;
+import id.berkasdesa.document.DocumentService;
+import id.berkasdesa.document.DocumentSettings;
+import id.berkasdesa.document.FileType;
+import id.berkasdesa.household.Household;
+import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.household.Member;
+import id.berkasdesa.request.ReactivationRequest;
+import id.berkasdesa.request.RequestFilter;
+import id.berkasdesa.request.RequestService;
+import id.berkasdesa.request.RequestStatus;
+import id.berkasdesa.request.RequestSummary;
+import id.berkasdesa.village.VillageProfile;
+import id.berkasdesa.village.VillageService;
+import id.berkasdesa.wilayah.Wilayah;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+
+/**
+ * Bundles for the Dinas Sosial: written to a stick as a zipped BagIt bag, read back and verified
+ * there, and only then recorded (the requests become Terkirim in one transaction). Also checks any
+ * bundle ({@link #verify}); reading the Dinas Sosial's response is {@link ResponseService}'s.
+ */
+public final class BundleService {
+
+    /** A bundle carries at most this many requests (with 4 documents each, far under the entry limit). */
+    public static final int MAX_REQUESTS = 2_000;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
+    private static final List<DocumentKind> KINDS = List.of(DocumentKind.KTP, DocumentKind.KK, DocumentKind.SKTM,
+            DocumentKind.FASKES);
+
+    /** What was written, and how long it took (writing, forcing to the stick, reading back). */
+    public record Exported(Path file, UUID id, String name, int requests, int resent, int documents, long payloadBytes,
+            long zipBytes, Duration took) {
+    }
+
+    /** What {@link #verify} found in an intact bundle. */
+    public record Verified(Path file, String name, String village, String kodeDesa, int requests, int documents,
+            long payloadBytes, long zipBytes, String kind) {
+    }
+
+    private final Database db;
+    private final RequestService requests;
+    private final HouseholdService households;
+    private final DocumentService documents;
+    private final VillageService villages;
+    private final Wilayah wilayah;
+    private final Clock clock;
+    private final String appVersion;
+    private final Messages messages = Messages.indonesian();
+    /** Between the zip and the file: tests put a failing or lying stick here. */
+    UnaryOperator<OutputStream> device = UnaryOperator.identity();
+
+    public BundleService(Database db, RequestService requests, HouseholdService households, DocumentService documents,
+            VillageService villages, Wilayah wilayah, Clock clock, String appVersion) {
+        this.db = db;
+        this.requests = requests;
+        this.households = households;
+        this.documents = documents;
+        this.villages = villages;
+        this.wilayah = wilayah;
+        this.clock = clock;
+        this.appVersion = appVersion;
+    }
+
+    /** The requests that can go into a bundle: ready ones, and sent ones (to send again), urgent first. */
+    public List<RequestSummary> candidates() {
+        List<RequestSummary> all = new ArrayList<>(requests.search(new RequestFilter(null,
+                EnumSet.of(RequestStatus.SIAP_KIRIM, RequestStatus.TERKIRIM), null, null, null, null, null, null,
+                MAX_REQUESTS * 5)));
+        all.sort(Comparator.comparing((RequestSummary r) -> r.status() != RequestStatus.SIAP_KIRIM)
+                .thenComparing(r -> !r.urgent())
+                .thenComparing(RequestSummary::deadline, Comparator.nullsLast(Comparator.naturalOrder())));
+        return all;
+    }
+
+    /** The ids of every request ready to send (the export's default choice). */
+    public List<UUID> ready() {
+        return candidates().stream().filter(r -> r.status() == RequestStatus.SIAP_KIRIM).map(RequestSummary::id).toList();
+    }
+
+    /**
+     * Writes the bundle of {@code ids} into {@code folder} (a stick) as {@code <kode>_<yyyymmdd-hhmm>.zip}:
+     * to a temporary name, forced to disk, read back and verified, renamed; then the requests become
+     * Terkirim in one transaction. On any failure, or a cancel, no file stays under the final name and
+     * no request changes.
+     *
+     * @throws BundleException nothing chosen, a request not ready, folder missing, stick full or
+     *         removed, the read-back not matching, cancelled
+     */
+    public Exported export(List<UUID> ids, Path folder, Progress progress) {
+        long started = System.nanoTime();
+        VillageProfile village = villages.profile().orElseThrow(() -> new BundleException("bundle.error.noVillage"));
+        if (ids.isEmpty()) {
+            throw new BundleException("bundle.error.nothing");
+        }
+        if (ids.size() > MAX_REQUESTS) {
+            throw new BundleException("bundle.error.tooMany", ids.size(), MAX_REQUESTS);
+        }
+        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new BundleException("bundle.error.folder", folder == null ? "" : folder.toString());
+        }
+        List<BundleItem> items = items(ids);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String base = village.kodeDesa().replace(".", "") + "_" + STAMP.format(now);
+        String name = base;
+        for (int n = 2; Files.exists(folder.resolve(name + ".zip")); n++) {
+            name = base + "-" + n;
+        }
+        UUID id = UUID.randomUUID();
+        Path target = folder.resolve(name + ".zip");
+        Path temp = folder.resolve(name + ".zip.part");
+        BundleFiles.Header header = new BundleFiles.Header(id, name, village, wilayah.pathTo(village.kodeDesa()), now,
+                appVersion);
+        boolean done = false;
+        try {
+            long payload = write(temp, header, items, progress);
+            BagReader.Checked checked;
+            try (BagReader reader = BagReader.open(temp)) {
+                checked = reader.verify(progress.phase(0.5, 1.0));
+            } catch (BundleException e) {
+                if ("bundle.cancelled".equals(e.key())) {
+                    throw e;
+                }
+                throw new BundleException("bundle.error.readBack", e, folder.toString());
+            }
+            if (checked.payloadBytes() != payload) {
+                throw new BundleException("bundle.error.readBack", folder.toString());
+            }
+            progress.check();
+            move(temp, target);
+            int documentCount = items.stream().mapToInt(i -> i.documents().size()).sum();
+            record(id, name, now, items, documentCount, payload, checked.zipBytes());
+            done = true;
+            return new Exported(target, id, name, items.size(), (int) items.stream().filter(BundleItem::resend).count(),
+                    documentCount, payload, checked.zipBytes(), Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            if (!done) {
+                deleteQuietly(temp);
+                deleteQuietly(target);
+            }
+        }
+    }
+
+    private List<BundleItem> items(List<UUID> ids) {
+        DocumentSettings settings = documents.settings();
+        LocalDate today = LocalDate.now(clock);
+        Map<UUID, Household> loaded = new LinkedHashMap<>();
+        Map<UUID, List<Document>> docs = new LinkedHashMap<>();
+        List<BundleItem> items = new ArrayList<>();
+        for (UUID id : ids) {
+            ReactivationRequest r = requests.find(id).orElseThrow(() -> new BundleException("bundle.error.gone"));
+            Household h = loaded.computeIfAbsent(r.householdId(), hid -> households.load(hid).orElse(null));
+            Member m = h == null ? null : h.members().stream().filter(x -> x.id().equals(r.memberId())).findFirst()
+                    .orElse(null);
+            if (m == null) {
+                throw new BundleException("bundle.error.gone");
+            }
+            if (r.status() != RequestStatus.SIAP_KIRIM && r.status() != RequestStatus.TERKIRIM) {
+                throw new BundleException("bundle.error.notReady", m.nama(), r.status());
+            }
+            List<Document> all = docs.computeIfAbsent(h.id(), documents::forHousehold);
+            List<BundleItem.Doc> chosen = new ArrayList<>();
+            BundleItem probe = new BundleItem(r, h, m, List.of(), false);
+            for (DocumentKind kind : KINDS) {
+                // the person's own before the household's, then the newest; never an expired letter
+                all.stream().filter(d -> d.kind() == kind && d.appliesTo(m.id()))
+                        .filter(d -> !d.expired(today, settings.expiryMonths()))
+                        .max(Comparator.comparing((Document d) -> d.memberId() != null)
+                                .thenComparing(Document::tanggal, Comparator.nullsFirst(Comparator.naturalOrder())))
+                        .ifPresent(d -> chosen.add(new BundleItem.Doc(d, "dokumen/" + SafeName.clean(probe.folder()) + "/"
+                                + kind.name().toLowerCase() + "." + extension(d.copyType()))));
+            }
+            items.add(new BundleItem(r, h, m, chosen, r.status() == RequestStatus.TERKIRIM));
+        }
+        items.sort(Comparator.comparing((BundleItem i) -> !i.request().urgent())
+                .thenComparing(i -> i.request().deadline(), Comparator.nullsLast(Comparator.naturalOrder())));
+        return items;
+    }
+
+    static String extension(FileType type) {
+        return switch (type) {
+            case PDF -> "pdf";
+            case PNG -> "png";
+            case JPEG -> "jpg";
+        };
+    }
+
+    /** Writes the bag to {@code temp} and forces it to the device; returns the payload's bytes. */
+    private long write(Path temp, BundleFiles.Header header, List<BundleItem> items, Progress progress) {
+        List<BundleItem.Doc> docs = items.stream().flatMap(i -> i.documents().stream()).toList();
+        long docBytes = docs.stream().mapToLong(d -> d.document().copySize()).sum();
+        Progress writing = progress.phase(0, 0.5);
+        writing.total(docBytes);
+        // the digests (first read of each copy) run one file ahead of the writing (second read)
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "berkas-desa-digest");
+            t.setDaemon(true);
+            return t;
+        });
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            OutputStream out = device.apply(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20));
+            BagWriter bag = new BagWriter(out, header.name(), header.created().toInstant().toEpochMilli(), writing);
+            List<Future<BagWriter.Digest>> digests = new ArrayList<>();
+            for (BundleItem.Doc d : docs) {
+                digests.add(ahead.submit(() -> {
+                    try (InputStream in = documents.openCopy(d.document())) {
+                        return BagWriter.digest(in, progress);
+                    }
+                }));
+            }
+            for (int i = 0; i < docs.size(); i++) {
+                BagWriter.Digest digest = get(digests.get(i));
+                try (InputStream in = documents.openCopy(docs.get(i).document())) {
+                    bag.payload(docs.get(i).path(), digest, in);
+                }
+            }
+            BundleFiles files = new BundleFiles(messages, header, items);
+            List<List<String>> rows = files.requestRows();
+            bag.payload("usulan.csv", BundleFiles.csv(BundleFiles.REQUEST_COLUMNS, rows));
+            bag.payload("usulan.xlsx", files.xlsx(rows));
+            bag.payload("keluarga.csv", BundleFiles.csv(BundleFiles.HOUSEHOLD_COLUMNS, files.householdRows()));
+            bag.payload("anggota.csv", BundleFiles.csv(BundleFiles.MEMBER_COLUMNS, files.memberRows()));
+            bag.payload("surat-pengantar.pdf", files.coverLetter());
+            bag.payload("paket.json", files.json(rows));
+            VillageProfile v = header.village();
+            Map<String, String> info = new LinkedHashMap<>();
+            info.put("Source-Organization", v.namaKantor());
+            info.put("Contact-Name", v.namaOperator());
+            info.put("External-Identifier", header.id().toString());
+            info.put("External-Description", "Usulan reaktivasi PBI-JK " + v.namaDesa() + " (" + items.size() + " usulan)");
+            info.put("Bag-Software-Agent", "Berkas Desa " + appVersion);
+            info.put("Kode-Desa", v.kodeDesa());
+            info.put("Jumlah-Usulan", String.valueOf(items.size()));
+            bag.finish(info, header.created().toLocalDate());
+            out.flush();
+            channel.force(true);
+            return bag.payloadBytes();
+        } catch (BundleException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof id.berkasdesa.common.MessageException m && !(e instanceof BundleException)) {
+                throw m; // a copy missing from the data folder says so itself
+            }
+            throw new BundleException("bundle.error.write", e, temp.getParent().toString(), megabytes(docBytes));
+        } finally {
+            ahead.shutdown();
+        }
+    }
+
+    private static <T> T get(Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BundleException("bundle.cancelled");
+        }
+    }
+
+    /** Renames the verified file to its final name, on the same stick, and makes the rename stick too. */
+    private static void move(Path temp, Path target) {
+        try {
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target);
+            }
+        } catch (IOException e) {
+            throw new BundleException("bundle.error.write", e, target.getParent().toString(), 0);
+        }
+        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | RuntimeException e) {
+            // folders cannot be opened for syncing on Windows; the rename is flushed with the volume there
+        }
+    }
+
+    private void record(UUID id, String name, OffsetDateTime now, List<BundleItem> items, int documentCount, long payload,
+            long zipBytes) {
+        db.write(h -> {
+            BundleDao dao = h.attach(BundleDao.class);
+            dao.insert(id, name, now, items.size(), documentCount, payload, zipBytes);
+            for (BundleItem item : items) {
+                ReactivationRequest r = item.request();
+                if (!requests.markSent(h, r.id(), r.status(), name, now)) {
+                    throw new BundleException("bundle.error.changedMeanwhile", item.member().nama());
+                }
+                dao.link(id, r.id(), item.resend());
+            }
+            return null;
+        });
+    }
+
+    /** How many times a request went out in a bundle. */
+    public int timesSent(UUID requestId) {
+        return db.read(h -> h.attach(BundleDao.class).timesSent(requestId));
+    }
+
+    /**
+     * Checks a bundle or response file: the bag, and the schema of its paket.json or balasan.json.
+     *
+     * @throws BundleException with what is wrong
+     */
+    public static Verified verify(Path file, Progress progress) {
+        try (BagReader reader = BagReader.open(file)) {
+            BagReader.Checked c = reader.verify(progress);
+            Map<String, String> info = c.info();
+            if (reader.has("data/paket.json")) {
+                Map<String, Object> paket = BagJson.object(reader, "data/paket.json", BundleFiles.SCHEMA, BundleFiles.VERSION);
+                Map<?, ?> desa = paket.get("desa") instanceof Map<?, ?> m ? m : Map.of();
+                List<?> usulan = paket.get("usulan") instanceof List<?> l ? l : List.of();
+                int docs = usulan.stream().mapToInt(u -> u instanceof Map<?, ?> m && m.get("dokumen") instanceof List<?> d
+                        ? d.size() : 0).sum();
+                return new Verified(file, c.name(), String.valueOf(desa.get("nama")), String.valueOf(desa.get("kode")),
+                        usulan.size(), docs, c.payloadBytes(), c.zipBytes(), "paket");
+            }
+            if (reader.has("data/balasan.json")) {
+                Map<String, Object> balasan = BagJson.object(reader, "data/balasan.json", ResponseService.SCHEMA,
+                        ResponseService.VERSION);
+                List<?> decisions = balasan.get("keputusan") instanceof List<?> l ? l : List.of();
+                return new Verified(file, c.name(), info.getOrDefault("Source-Organization", ""),
+                        String.valueOf(balasan.get("kodeDesa")), decisions.size(), reader.files("data/surat/").size(),
+                        c.payloadBytes(), c.zipBytes(), "balasan");
+            }
+            throw new BundleException("bundle.error.noPaket");
+        }
+    }
+
+    static long megabytes(long bytes) {
+        return Math.max(1, (bytes + (1 << 20) - 1) >> 20);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a removed stick: nothing is left to delete, or nothing can be
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package id.berkasdesa.bundle;
+
+import id.berkasdesa.db.Database;
+import id.berkasdesa.document.Document;
+import id.berkasdesa.document.DocumentKind;
+import id.berkasdesa.document.DocumentService;
+import id.berkasdesa.document.FileType;
+import id.berkasdesa.request.ReactivationRequest;
+import id.berkasdesa.request.RequestService;
+import id.berkasdesa.request.RequestStatus;
+import id.berkasdesa.village.VillageProfile;
+import id.berkasdesa.village.VillageService;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+/**
+ * Reads the Dinas Sosial's response — the bundle's usulan.xlsx with "Keputusan" and "Alasan" filled
+ * in, or a response bag with balasan.json and letters — into a preview of every change, and applies
+ * it in one transaction. Importing the same response twice changes nothing the second time: a
+ * decision only moves a request that is still Terkirim; one already recorded is counted as such.
+ */
+public final class ResponseService {
+
+    static final String SCHEMA = "berkas-desa/balasan";
+    static final int VERSION = 1;
+    private static final long MAX_LETTER = 20L << 20;
+
+    /** One request that the response moves. */
+    public record Change(UUID id, String nik, String nama, RequestStatus before, RequestStatus after, String reason,
+            String letter) {
+    }
+
+    /** A row not applied, and why (a message key with its arguments). */
+    public record Skipped(String row, String who, String key, List<Object> args) {
+    }
+
+    /**
+     * Everything a response would do, for the operator to confirm.
+     *
+     * @param alreadyRecorded decisions the store already has (a response imported before)
+     * @param undecided rows whose "Keputusan" is still empty
+     */
+    public record Preview(Path file, String source, List<Change> changes, List<Skipped> skipped, int alreadyRecorded,
+            int undecided) {
+    }
+
+    /** What applying did. */
+    public record Applied(int changed, int letters) {
+    }
+
+    private record Answer(String row, String id, String kodeDesa, String decision, String reason, String letter) {
+    }
+
+    private final Database db;
+    private final RequestService requests;
+    private final DocumentService documents;
+    private final VillageService villages;
+    private final Clock clock;
+
+    public ResponseService(Database db, RequestService requests, DocumentService documents, VillageService villages,
+            Clock clock) {
+        this.db = db;
+        this.requests = requests;
+        this.documents = documents;
+        this.villages = villages;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads a response file (.xlsx or a response bag .zip) and says what it would change. Reads only.
+     *
+     * @throws BundleException the file is not a response, is damaged, lacks columns, is of an
+     *         unknown schema, or is for another village
+     */
+    public Preview read(Path file) {
+        VillageProfile village = villages.profile().orElseThrow(() -> new BundleException("bundle.error.noVillage"));
+        String name = String.valueOf(file.getFileName());
+        List<Answer> answers;
+        if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            answers = xlsx(file);
+        } else {
+            answers = bag(file, village);
+        }
+        return preview(file, name, answers, village);
+    }
+
+    private Preview preview(Path file, String source, List<Answer> answers, VillageProfile village) {
+        List<Change> changes = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        int recorded = 0;
+        int undecided = 0;
+        int otherVillage = 0;
+        String otherCode = null;
+        Set<UUID> seen = new HashSet<>();
+        for (Answer a : answers) {
+            String who = a.id();
+            if (a.kodeDesa() != null && !a.kodeDesa().isBlank() && !a.kodeDesa().strip().equals(village.kodeDesa())) {
+                otherVillage++;
+                otherCode = a.kodeDesa().strip();
+                skipped.add(new Skipped(a.row(), who, "response.skip.otherVillage", List.of(a.kodeDesa().strip())));
+                continue;
+            }
+            if (a.decision() == null || a.decision().isBlank()) {
+                undecided++;
+                continue;
+            }
+            Optional<Decision> decision = Decision.parse(a.decision());
+            if (decision.isEmpty()) {
+                skipped.add(new Skipped(a.row(), who, "response.skip.decision", List.of(a.decision().strip())));
+                continue;
+            }
+            UUID id;
+            try {
+                id = UUID.fromString(a.id().strip());
+            } catch (RuntimeException e) {
+                skipped.add(new Skipped(a.row(), who, "response.skip.unknown", List.of()));
+                continue;
+            }
+            Optional<ReactivationRequest> found = requests.find(id);
+            if (found.isEmpty()) {
+                skipped.add(new Skipped(a.row(), who, "response.skip.unknown", List.of()));
+                continue;
+            }
+            if (!seen.add(id)) {
+                skipped.add(new Skipped(a.row(), who, "response.skip.twice", List.of()));
+                continue;
+            }
+            ReactivationRequest r = found.get();
+            RequestService.Start person = requests.start(r.householdId(), r.memberId());
+            RequestStatus to = decision.get().status();
+            if (r.status() == to) {
+                recorded++;
+            } else if (r.status() == RequestStatus.TERKIRIM) {
+                String reason = a.reason() == null || a.reason().isBlank() ? null : a.reason().strip();
+                changes.add(new Change(id, person.nik(), person.nama(), r.status(), to, reason, a.letter()));
+            } else {
+                skipped.add(new Skipped(a.row(), person.nama(), "response.skip.status", List.of(r.status(), to)));
+            }
+        }
+        if (otherVillage > 0 && changes.isEmpty() && recorded == 0 && otherVillage == answers.size() - undecided) {
+            throw new BundleException("bundle.error.otherVillage", otherCode, village.kodeDesa());
+        }
+        return new Preview(file, source, changes, skipped, recorded, undecided);
+    }
+
+    /**
+     * Applies a preview in one transaction, then attaches the letters that came with it.
+     *
+     * @throws BundleException a request changed since the preview was made (nothing is applied)
+     */
+    public Applied apply(Preview preview) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String source = preview.source().length() > 100 ? preview.source().substring(0, 100) : preview.source();
+        db.write(h -> {
+            for (Change c : preview.changes()) {
+                if (!requests.applyDecision(h, c.id(), c.after(), c.reason(), source, now)) {
+                    throw new BundleException("bundle.error.changedMeanwhile", c.nama());
+                }
+            }
+            return null;
+        });
+        int letters = 0;
+        for (Change c : preview.changes()) {
+            if (c.letter() != null && attachLetter(preview, c)) {
+                letters++;
+            }
+        }
+        return new Applied(preview.changes().size(), letters);
+    }
+
+    private boolean attachLetter(Preview preview, Change c) {
+        ReactivationRequest r = requests.find(c.id()).orElse(null);
+        if (r == null) {
+            return false;
+        }
+        String label = "Surat Dinas Sosial " + preview.source();
+        label = label.length() > 100 ? label.substring(0, 100) : label;
+        String finalLabel = label;
+        if (documents.forHousehold(r.householdId()).stream().map(Document::label).anyMatch(finalLabel::equals)) {
+            return false;
+        }
+        byte[] bytes;
+        try (BagReader reader = BagReader.open(preview.file())) {
+            bytes = reader.bytes("data/" + c.letter(), MAX_LETTER);
+        }
+        documents.attachInputs(new DocumentService.Attach(r.householdId(), r.memberId(), DocumentKind.LAINNYA, finalLabel,
+                LocalDate.now(clock), null, null), List.of(new DocumentService.Input(c.letter(),
+                        () -> new ByteArrayInputStream(bytes))));
+        return true;
+    }
+
+    // ----- the usulan.xlsx the Dinas Sosial filled in
+
+    private List<Answer> xlsx(Path file) {
+        try {
+            if (Files.size(file) > BagReader.MAX_SMALL_FILE) {
+                throw new BundleException("bundle.error.bomb", file.getFileName());
+            }
+        } catch (IOException e) {
+            throw new BundleException("bundle.error.noFile", e, file.getFileName());
+        }
+        // an xlsx is a zip: its entries pass the same checks as a bundle's before the reader sees them
+        BagReader.checkZip(file);
+        List<Answer> answers = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+            Sheet sheet = wb.getFirstSheet();
+            try (Stream<Row> rows = sheet.openStream()) {
+                Map<String, Integer> columns = null;
+                for (Row row : (Iterable<Row>) rows::iterator) {
+                    if (columns == null) {
+                        columns = columns(row);
+                        continue;
+                    }
+                    String id = cell(row, columns.get(BundleFiles.COL_ID));
+                    String decision = cell(row, columns.get(BundleFiles.COL_DECISION));
+                    if (id.isBlank() && decision.isBlank()) {
+                        continue;
+                    }
+                    if (answers.size() >= BundleService.MAX_REQUESTS * 5) {
+                        throw new BundleException("bundle.error.tooMany", answers.size(), BundleService.MAX_REQUESTS * 5);
+                    }
+                    String who = cell(row, columns.get(BundleFiles.COL_NAMA));
+                    answers.add(new Answer(String.valueOf(row.getRowNum()), id.isBlank() ? who : id,
+                            columns.containsKey(BundleFiles.COL_KODE_DESA) ? cell(row, columns.get(BundleFiles.COL_KODE_DESA)) : null,
+                            decision, cell(row, columns.get(BundleFiles.COL_REASON)), null));
+                }
+                if (columns == null) {
+                    throw new BundleException("bundle.error.columns", String.join(", ", List.of(BundleFiles.COL_ID,
+                            BundleFiles.COL_DECISION, BundleFiles.COL_REASON)));
+                }
+            }
+        } catch (BundleException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException("bundle.error.xlsx", e, file.getFileName());
+        }
+        return answers;
+    }
+
+    private static Map<String, Integer> columns(Row header) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int c = 0; c < header.getCellCount(); c++) {
+            String name = cell(header, c).strip();
+            for (String known : BundleFiles.REQUEST_COLUMNS) {
+                if (known.equalsIgnoreCase(name)) {
+                    columns.putIfAbsent(known, c);
+                }
+            }
+        }
+        List<String> missing = Stream.of(BundleFiles.COL_ID, BundleFiles.COL_DECISION, BundleFiles.COL_REASON)
+                .filter(c -> !columns.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new BundleException("bundle.error.columns", String.join(", ", missing));
+        }
+        return columns;
+    }
+
+    private static String cell(Row row, Integer column) {
+        if (column == null || column >= row.getCellCount()) {
+            return "";
+        }
+        Cell c = row.getCell(column);
+        return c == null || c.getText() == null ? "" : c.getText();
+    }
+
+    // ----- a response bag: data/balasan.json and letters under data/surat/
+
+    private List<Answer> bag(Path file, VillageProfile village) {
+        try (BagReader reader = BagReader.open(file)) {
+            reader.verify(Progress.none());
+            if (!reader.has("data/balasan.json")) {
+                throw new BundleException(reader.has("data/paket.json") ? "bundle.error.notResponse" : "bundle.error.noPaket");
+            }
+            Map<String, Object> root = BagJson.object(reader, "data/balasan.json", SCHEMA, VERSION);
+            String kode = root.get("kodeDesa") instanceof String s ? s.strip() : "";
+            if (!kode.equals(village.kodeDesa())) {
+                throw new BundleException("bundle.error.otherVillage", kode, village.kodeDesa());
+            }
+            if (!(root.get("keputusan") instanceof List<?> list)) {
+                throw new BundleException("bundle.error.json", "data/balasan.json");
+            }
+            List<Answer> answers = new ArrayList<>();
+            int i = 0;
+            for (Object o : list) {
+                i++;
+                if (!(o instanceof Map<?, ?> m)) {
+                    throw new BundleException("bundle.error.json", "data/balasan.json");
+                }
+                String letter = m.get("surat") instanceof String s && !s.isBlank() ? s.strip() : null;
+                if (letter != null && (!letter.startsWith("surat/") || !reader.has("data/" + letter)
+                        || !pdf(reader.bytes("data/" + letter, MAX_LETTER)))) {
+                    throw new BundleException("bundle.error.letter", letter);
+                }
+                answers.add(new Answer(String.valueOf(i), text(m.get("idUsulan")), kode, text(m.get("keputusan")),
+                        text(m.get("alasan")), letter));
+            }
+            return answers;
+        }
+    }
+
+    private static boolean pdf(byte[] bytes) {
+        return FileType.sniff(bytes, Math.min(bytes.length, 16)).filter(t -> t == FileType.PDF).isPresent();
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : String.valueOf(o);
+    }
+}

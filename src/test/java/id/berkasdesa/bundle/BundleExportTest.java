@@ -1,0 +1,215 @@
+package id.berkasdesa.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.berkasdesa.request.RequestEvent;
+import id.berkasdesa.request.RequestService;
+import id.berkasdesa.request.RequestStatus;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Export to a "stick" (a real folder): the zip, its content, what gets recorded, and what a failing stick leaves. */
+class BundleExportTest {
+
+    @TempDir
+    Path dir;
+    @TempDir
+    Path scratch;
+    @TempDir
+    Path stick;
+    BundleStore store;
+
+    @BeforeEach
+    void open() {
+        store = new BundleStore(dir, scratch, 3);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void theReadyRequestsBecomeOneVerifiedBagOnTheStickAndAreThenSent() throws Exception {
+        assertThat(store.bundles.ready()).containsExactlyInAnyOrderElementsOf(store.ready);
+
+        BundleService.Exported e = store.bundles.export(store.bundles.ready(), stick, Progress.none());
+
+        assertThat(e.file().getFileName().toString()).isEqualTo("3201011001_20261123-1030.zip");
+        try (Stream<Path> files = Files.list(stick)) {
+            assertThat(files).containsExactly(e.file()); // no temporary file left
+        }
+        assertThat(e.requests()).isEqualTo(3);
+        assertThat(e.documents()).isEqualTo(12);
+        BundleService.Verified v = BundleService.verify(e.file(), Progress.none());
+        assertThat(v.requests()).isEqualTo(3);
+        assertThat(v.documents()).isEqualTo(12);
+        assertThat(v.kodeDesa()).isEqualTo("32.01.01.1001");
+
+        String base = "3201011001_20261123-1030/";
+        try (ZipFile zip = new ZipFile(e.file().toFile())) {
+            List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
+            assertThat(names).allSatisfy(n -> assertThat(n).startsWith(base))
+                    .allSatisfy(n -> assertThat(SafeName.safe(n)).as(n).isTrue());
+            assertThat(names.stream().map(n -> n.toLowerCase()).distinct()).hasSameSizeAs(names);
+            assertThat(names).contains(base + "bagit.txt", base + "bag-info.txt", base + "manifest-sha512.txt",
+                    base + "tagmanifest-sha512.txt", base + "data/usulan.xlsx", base + "data/usulan.csv",
+                    base + "data/keluarga.csv", base + "data/anggota.csv", base + "data/surat-pengantar.pdf",
+                    base + "data/paket.json");
+            String nik = store.households.load(store.requests.find(store.ready.get(0)).orElseThrow().householdId())
+                    .orElseThrow().members().get(0).nik();
+            assertThat(names).contains(base + "data/dokumen/" + nik + "/ktp.jpg", base + "data/dokumen/" + nik + "/kk.jpg",
+                    base + "data/dokumen/" + nik + "/sktm.jpg", base + "data/dokumen/" + nik + "/faskes.jpg");
+            String info = text(zip, base + "bag-info.txt");
+            assertThat(info).contains("Source-Organization: Kantor Desa Pondok Rajeg", "Contact-Name: Rina Operator",
+                    "External-Identifier: " + e.id(), "Bagging-Date: 2026-11-23", "Kode-Desa: 32.01.01.1001",
+                    "Jumlah-Usulan: 3", "Payload-Oxum: " + e.payloadBytes() + "." + (12 + 6));
+            String csv = text(zip, base + "data/usulan.csv");
+            assertThat(csv.lines()).hasSize(4);
+            assertThat(csv.lines().findFirst().orElseThrow()).startsWith("\uFEFFID Usulan,Paket,Kirim Ulang,Kode Desa")
+                    .endsWith("Keputusan,Alasan");
+            // urgent first
+            assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith(store.ready.get(0).toString())
+                    .contains("MENDESAK", "dokumen/" + nik + "/ktp.jpg");
+            Map<?, ?> paket = new ObjectMapper().readValue(zip.getInputStream(zip.getEntry(base + "data/paket.json")), Map.class);
+            assertThat(paket.get("schema")).isEqualTo("berkas-desa/paket");
+            assertThat(paket.get("versi")).isEqualTo(1);
+            try (InputStream in = zip.getInputStream(zip.getEntry(base + "data/usulan.xlsx"));
+                    ReadableWorkbook wb = new ReadableWorkbook(in);
+                    Stream<Row> rows = wb.getFirstSheet().openStream()) {
+                List<Row> all = rows.toList();
+                assertThat(all).hasSize(4);
+                assertThat(all.get(0).getCellText(0)).isEqualTo("ID Usulan");
+            }
+        }
+        for (var id : store.ready) {
+            var r = store.requests.find(id).orElseThrow();
+            assertThat(r.status()).isEqualTo(RequestStatus.TERKIRIM);
+            assertThat(r.bundle()).isEqualTo("3201011001_20261123-1030");
+        }
+        assertThat(store.bundles.ready()).isEmpty();
+    }
+
+    @Test
+    void sendingAgainMakesASecondBundleAndTheHistorySaysItWasAResend() throws Exception {
+        store.bundles.export(store.ready.subList(0, 1), stick, Progress.none());
+
+        BundleService.Exported again = store.bundles.export(store.ready.subList(0, 2), stick, Progress.none());
+
+        assertThat(again.name()).isEqualTo("3201011001_20261123-1030-2"); // same minute: a new name, never overwritten
+        assertThat(again.resent()).isEqualTo(1);
+        assertThat(store.bundles.timesSent(store.ready.get(0))).isEqualTo(2);
+        List<RequestEvent> history = store.requests.open(store.ready.get(0)).orElseThrow().history();
+        assertThat(history.get(history.size() - 1).note()).isEqualTo(RequestService.RESEND_NOTE);
+        try (ZipFile zip = new ZipFile(again.file().toFile())) {
+            String csv = text(zip, again.name() + "/data/usulan.csv");
+            assertThat(csv).contains(store.ready.get(0) + "," + again.name() + ",Ya,");
+        }
+    }
+
+    @Test
+    void aFullStickLeavesNoFileAndNoRequestChanged() {
+        store.bundles.device = out -> new FilterOutputStream(out) {
+            long written;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written += len;
+                if (written > 20_000) {
+                    throw new IOException("No space left on device");
+                }
+                out.write(b, off, len);
+            }
+        };
+
+        assertThatThrownBy(() -> store.bundles.export(store.ready, stick, Progress.none()))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("bundle.error.write"));
+
+        assertThat(stick).isEmptyDirectory();
+        assertThat(store.ready).allSatisfy(id -> assertThat(store.status(id)).isEqualTo(RequestStatus.SIAP_KIRIM));
+    }
+
+    @Test
+    void aStickThatChangesAByteFailsTheReadBackAndNothingIsRecorded() {
+        store.bundles.device = out -> new FilterOutputStream(out) {
+            long written;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                byte[] copy = java.util.Arrays.copyOfRange(b, off, off + len);
+                if (written <= 5_000 && written + len > 5_000) {
+                    copy[(int) (5_000 - written)] ^= 0x01; // a cheap stick keeps one bit wrong
+                }
+                written += len;
+                out.write(copy, 0, len);
+            }
+        };
+
+        assertThatThrownBy(() -> store.bundles.export(store.ready, stick, Progress.none()))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("bundle.error.readBack"));
+
+        assertThat(stick).isEmptyDirectory();
+        assertThat(store.ready).allSatisfy(id -> assertThat(store.status(id)).isEqualTo(RequestStatus.SIAP_KIRIM));
+    }
+
+    @Test
+    void cancellingLeavesNothingBehind() {
+        List<Double> seen = new ArrayList<>();
+        Progress[] progress = new Progress[1];
+        progress[0] = new Progress(p -> {
+            seen.add(p);
+            if (p > 0.1) {
+                progress[0].cancel();
+            }
+        });
+
+        assertThatThrownBy(() -> store.bundles.export(store.ready, stick, progress[0]))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("bundle.cancelled"));
+
+        assertThat(seen).isNotEmpty();
+        assertThat(stick).isEmptyDirectory();
+        assertThat(store.ready).allSatisfy(id -> assertThat(store.status(id)).isEqualTo(RequestStatus.SIAP_KIRIM));
+    }
+
+    @Test
+    void aMissingStickOrARequestNotReadyIsRefusedWithoutWritingAnything() throws Exception {
+        assertThatThrownBy(() -> store.bundles.export(store.ready, stick.resolve("dicabut"), Progress.none()))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("bundle.error.folder"));
+        assertThatThrownBy(() -> store.bundles.export(List.of(), stick, Progress.none()))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("bundle.error.nothing"));
+        store.bundles.export(store.ready.subList(0, 1), stick, Progress.none());
+        store.requests.move(store.ready.get(0), RequestStatus.DISETUJUI, null, null);
+        assertThatThrownBy(() -> store.bundles.export(store.ready, stick, Progress.none()))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("bundle.error.notReady"));
+        try (Stream<Path> files = Files.list(stick)) {
+            assertThat(files).hasSize(1);
+        }
+        assertThat(store.status(store.ready.get(1))).isEqualTo(RequestStatus.SIAP_KIRIM);
+    }
+
+    static String text(ZipFile zip, String name) throws IOException {
+        try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

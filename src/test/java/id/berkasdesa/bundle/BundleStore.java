@@ -1,0 +1,94 @@
+package id.berkasdesa.bundle;
+
+import static id.berkasdesa.household.Households.WILAYAH;
+
+import id.berkasdesa.db.Database;
+import id.berkasdesa.document.Diagnosis;
+import id.berkasdesa.document.DocumentKind;
+import id.berkasdesa.document.DocumentService;
+import id.berkasdesa.document.TestFiles;
+import id.berkasdesa.household.Household;
+import id.berkasdesa.household.HouseholdService;
+import id.berkasdesa.household.Households;
+import id.berkasdesa.request.CheckChannel;
+import id.berkasdesa.request.ReactivationRequest;
+import id.berkasdesa.request.RequestForm;
+import id.berkasdesa.request.RequestService;
+import id.berkasdesa.request.RequestStatus;
+import id.berkasdesa.request.Route;
+import id.berkasdesa.settings.SettingsStore;
+import id.berkasdesa.village.VillageProfile;
+import id.berkasdesa.village.VillageService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A real store in a temp folder with a village and ready requests, each with KTP, KK, SKTM and a faskes letter. */
+final class BundleStore implements AutoCloseable {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    static final VillageProfile VILLAGE = new VillageProfile("32.01.01.1001", "Pondok Rajeg", "Kantor Desa Pondok Rajeg",
+            "Rina Operator", false);
+
+    final Clock clock = Clock.fixed(TODAY.atTime(10, 30).atZone(JAKARTA).toInstant(), JAKARTA);
+    final Database db;
+    final HouseholdService households;
+    final VillageService villages;
+    final DocumentService documents;
+    final RequestService requests;
+    final BundleService bundles;
+    final ResponseService responses;
+    final List<UUID> ready = new ArrayList<>();
+
+    BundleStore(Path dir, Path scratch, int readyRequests) {
+        db = Database.open(dir);
+        households = new HouseholdService(db, WILAYAH, clock);
+        villages = new VillageService(db, clock);
+        villages.save(VILLAGE);
+        SettingsStore settings = new SettingsStore(db);
+        documents = new DocumentService(db, settings, clock);
+        requests = new RequestService(db, households, documents, settings, clock);
+        bundles = new BundleService(db, requests, households, documents, villages, WILAYAH, clock, "test");
+        responses = new ResponseService(db, requests, documents, villages, clock);
+        for (int i = 1; i <= readyRequests; i++) {
+            ready.add(readyRequest(i, scratch, i == 1 ? Diagnosis.GAGAL_GINJAL : null));
+        }
+    }
+
+    UUID readyRequest(int seed, Path scratch, Diagnosis urgent) {
+        Household family = Households.family(seed);
+        households.save(family, true);
+        UUID member = family.members().get(0).id();
+        attach(family, member, DocumentKind.KTP, scratch, seed, null);
+        attach(family, null, DocumentKind.KK, scratch, seed, null);
+        attach(family, member, DocumentKind.SKTM, scratch, seed, null);
+        attach(family, member, DocumentKind.FASKES, scratch, seed, urgent == null ? Diagnosis.LAINNYA : urgent);
+        ReactivationRequest r = requests.create(family.id(), member, new RequestForm(TODAY.minusDays(1),
+                CheckChannel.MOBILE_JKN, "0001234567890", TODAY.minusMonths(2), Route.DESA, "Kartu nonaktif saat berobat",
+                urgent, true, true));
+        if (r.status() != RequestStatus.SIAP_KIRIM) {
+            throw new IllegalStateException("fixture request not ready: " + r.status());
+        }
+        return r.id();
+    }
+
+    private void attach(Household family, UUID owner, DocumentKind kind, Path scratch, int seed, Diagnosis diagnosis) {
+        Path scan = TestFiles.jpeg(scratch.resolve(UUID.randomUUID() + ".jpg"), 300, 200, seed * 10L + kind.ordinal());
+        documents.attach(new DocumentService.Attach(family.id(), owner, kind, null, TODAY.minusDays(5),
+                kind == DocumentKind.FASKES ? "Puskesmas Cibinong" : null, diagnosis), List.of(scan));
+    }
+
+    RequestStatus status(UUID id) {
+        return requests.find(id).orElseThrow().status();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
