@@ -1,5 +1,8 @@
 package id.berkasdesa.app;
 
+import id.berkasdesa.bundle.BundleService;
+import id.berkasdesa.bundle.ResponseService;
+import id.berkasdesa.common.BuildInfo;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.household.HouseholdService;
@@ -25,6 +28,8 @@ final class AppContext implements AutoCloseable {
     final VillageService villages;
     final DocumentService documents;
     final RequestService requests;
+    final BundleService bundles;
+    final ResponseService responses;
     /** The home screen's numbers, read while the store opens so the first screen shows at once. */
     Dashboard initialDashboard;
     /** Read once at start; the setup changes it through {@link #reloadProfile()}. */
@@ -38,6 +43,9 @@ final class AppContext implements AutoCloseable {
         SettingsStore settings = new SettingsStore(db);
         this.documents = new DocumentService(db, settings, clock);
         this.requests = new RequestService(db, households, documents, settings, clock);
+        this.bundles = new BundleService(db, requests, households, documents, villages, wilayah, clock,
+                BuildInfo.current().version());
+        this.responses = new ResponseService(db, requests, documents, villages, clock);
         this.profile = villages.profile();
     }
 

@@ -1,5 +1,6 @@
 package id.berkasdesa.app;
 
+import id.berkasdesa.bundle.ui.BundleActions;
 import id.berkasdesa.common.BuildInfo;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
@@ -23,6 +24,7 @@ import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
@@ -40,6 +42,7 @@ final class MainWindow {
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem;
+    @FXML Menu bundleMenu;
     @FXML BorderPane root;
     @FXML HBox navBar;
     @FXML ToggleButton navHome, navRegister, navRequests;
@@ -52,6 +55,7 @@ final class MainWindow {
     private AppContext ctx;
     private HouseholdPages households;
     private RequestPages requests;
+    private BundleActions bundles;
 
     MainWindow(Messages messages, TaskRunner runner, DialogService dialogs) {
         this.messages = messages;
@@ -118,6 +122,7 @@ final class MainWindow {
         requests = new RequestPages(ctx.requests, messages, runner, dialogs, this::show, this::pdfHeading);
         requests.onDashboardShown(() -> dashboardShown.run());
         requests.onListShown(() -> nav.selectToggle(navRequests));
+        bundles = new BundleActions(ctx.bundles, ctx.responses, messages, runner, dialogs, () -> requests.refresh());
         households = new HouseholdPages(ctx.households, ctx.documents, messages, runner, dialogs, this::show,
                 (household, member, back) -> {
                     nav.selectToggle(navRequests);
@@ -157,6 +162,7 @@ final class MainWindow {
         documentSettingsItem.setDisable(true);
         requestSettingsItem.setDisable(true);
         reevaluateItem.setDisable(true);
+        bundleMenu.setDisable(true);
         navBar.setVisible(false);
         startRealItem.setVisible(false);
         show(new SetupView(ctx.wilayah, ctx.villages, ctx.households, messages, runner, dialogs,
@@ -203,6 +209,7 @@ final class MainWindow {
         documentSettingsItem.setDisable(false);
         requestSettingsItem.setDisable(false);
         reevaluateItem.setDisable(false);
+        bundleMenu.setDisable(false);
         navBar.setVisible(true);
     }
 
@@ -252,6 +259,21 @@ final class MainWindow {
     }
 
     /** Applies the rules again to every open request now, and says what changed. */
+    @FXML
+    void exportBundle() {
+        bundles.export();
+    }
+
+    @FXML
+    void readResponse() {
+        bundles.readResponse();
+    }
+
+    @FXML
+    void verifyBundle() {
+        bundles.verify();
+    }
+
     @FXML
     void reevaluate() {
         requests.reevaluate(true);

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code demo --households N --requests R --seed S}: fills an empty store with synthetic households and requests. */
+/**
+ * {@code demo --households N --requests R --ready-requests K --documents-per-request D --seed S}: fills an empty
+ * store with synthetic households, requests in every status, and requests ready to send with generated scans.
+ */
 @Command(name = "demo", description = "Isi folder data yang masih kosong dengan KK contoh (fiktif).")
 final class DemoCommand implements Callable<Integer> {
 
@@ -22,13 +25,21 @@ final class DemoCommand implements Callable<Integer> {
             description = "Usulan reaktivasi contoh, berbagai status (bawaan: ${DEFAULT-VALUE}).")
     int requests;
 
+    @Option(names = "--ready-requests", defaultValue = "0",
+            description = "Usulan Siap kirim dengan pindaian contoh (~0,5 MB per dokumen) (bawaan: ${DEFAULT-VALUE}).")
+    int readyRequests;
+
+    @Option(names = "--documents-per-request", defaultValue = "4",
+            description = "Dokumen per usulan Siap kirim: KTP, KK, SKTM, surat faskes, dalam urutan itu (1-4, bawaan: ${DEFAULT-VALUE}).")
+    int documentsPerRequest;
+
     @Option(names = "--seed", defaultValue = "1", description = "Benih acak; benih sama, data sama (bawaan: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() {
         Messages messages = Messages.indonesian();
-        if (households < 1 || requests < 0) {
+        if (households < 1 || requests < 0 || readyRequests < 0 || documentsPerRequest < 1 || documentsPerRequest > 4) {
             System.err.println(messages.get("cli.demo.households"));
             return 2;
         }
@@ -40,6 +51,15 @@ final class DemoCommand implements Callable<Integer> {
             }
             SampleVillage.fill(s.villages(), s.households(), households, seed, progress -> { });
             SampleRequests.fill(s.requests(), s.households(), requests, seed, n -> { });
+            if (readyRequests > 0) {
+                int made = SampleRequests.fillReady(s.requests(), s.households(), s.documents(), readyRequests,
+                        documentsPerRequest, seed, n -> {
+                            if (n % 50 == 0) {
+                                System.out.println(messages.get("cli.demo.readyProgress", n, readyRequests));
+                            }
+                        });
+                System.out.println(messages.get("cli.demo.ready", made, made * documentsPerRequest));
+            }
             System.out.println(messages.get("cli.demo.done", households, parent.dataDir().toString(), s.requests().count()));
             return 0;
         });

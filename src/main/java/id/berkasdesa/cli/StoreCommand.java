@@ -1,5 +1,8 @@
 package id.berkasdesa.cli;
 
+import id.berkasdesa.bundle.BundleService;
+import id.berkasdesa.bundle.ResponseService;
+import id.berkasdesa.common.BuildInfo;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentService;
@@ -20,7 +23,7 @@ final class StoreCommand {
 
     /** The services a command gets on an open store. */
     record Services(HouseholdService households, VillageService villages, DocumentService documents,
-            RequestService requests) {
+            RequestService requests, BundleService bundles, ResponseService responses) {
     }
 
     @FunctionalInterface
@@ -34,11 +37,16 @@ final class StoreCommand {
     static int run(Path dataDir, Work work) {
         Clock clock = Clock.systemDefaultZone();
         try (Database db = Database.open(dataDir)) {
-            HouseholdService households = new HouseholdService(db, Wilayah.load(), clock);
+            Wilayah wilayah = Wilayah.load();
+            HouseholdService households = new HouseholdService(db, wilayah, clock);
             SettingsStore settings = new SettingsStore(db);
             DocumentService documents = new DocumentService(db, settings, clock);
-            return work.run(new Services(households, new VillageService(db, clock), documents,
-                    new RequestService(db, households, documents, settings, clock)));
+            VillageService villages = new VillageService(db, clock);
+            RequestService requests = new RequestService(db, households, documents, settings, clock);
+            return work.run(new Services(households, villages, documents, requests,
+                    new BundleService(db, requests, households, documents, villages, wilayah, clock,
+                            BuildInfo.current().version()),
+                    new ResponseService(db, requests, documents, villages, clock)));
         } catch (StoreException e) {
             System.err.println(Messages.indonesian().get(e.key(), e.args()));
             return 2;

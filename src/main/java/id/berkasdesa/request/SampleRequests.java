@@ -1,11 +1,15 @@
 package id.berkasdesa.request;
 
 import id.berkasdesa.document.Diagnosis;
+import id.berkasdesa.document.DocumentKind;
+import id.berkasdesa.document.DocumentService;
+import id.berkasdesa.document.SampleScans;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdSearch;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.HouseholdSummary;
 import id.berkasdesa.household.Member;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -70,5 +74,46 @@ public final class SampleRequests {
             made++;
             progress.accept(made);
         }
+    }
+
+    /**
+     * Adds {@code count} requests ready to send (demo and bundle benchmark): for members without an
+     * open request, each with {@code documentsPerRequest} of KTP, KK, SKTM and a faskes letter
+     * (in that order), as invented A4 "phone photos" of ~0.5 MB upload copies, every one different.
+     * With fewer than four documents the requests stay drafts under the default preset.
+     *
+     * @return how many were made (fewer when the store has too few members)
+     */
+    public static int fillReady(RequestService requests, HouseholdService households, DocumentService documents,
+            int count, int documentsPerRequest, long seed, IntConsumer progress) {
+        Random random = new Random(seed);
+        List<UUID> ids = households.search(new HouseholdSearch("", null, null, null, Integer.MAX_VALUE)).stream()
+                .map(HouseholdSummary::id).toList();
+        LocalDate today = requests.today();
+        List<DocumentKind> kinds = List.of(DocumentKind.KTP, DocumentKind.KK, DocumentKind.SKTM, DocumentKind.FASKES);
+        int made = 0;
+        for (int i = 0; i < ids.size() && made < count; i++) {
+            Household h = households.load(ids.get(i)).orElseThrow();
+            Member m = h.members().stream().filter(x -> x.isActive() && x.nik() != null).findFirst().orElse(null);
+            if (m == null || requests.forMember(m.id()).stream().anyMatch(r -> r.status().open())) {
+                continue;
+            }
+            Diagnosis category = random.nextInt(5) == 0
+                    ? RequestPolicy.URGENT_CHOICES.get(random.nextInt(RequestPolicy.URGENT_CHOICES.size())) : null;
+            for (DocumentKind kind : kinds.subList(0, Math.min(4, Math.max(0, documentsPerRequest)))) {
+                byte[] scan = SampleScans.letterJpeg(1240, 1754, seed * 1_000_003L + made * 4L + kind.ordinal());
+                documents.attachInputs(new DocumentService.Attach(h.id(), kind == DocumentKind.KK ? null : m.id(), kind, null,
+                        today.minusDays(3), kind == DocumentKind.FASKES ? "Puskesmas Contoh" : null,
+                        kind == DocumentKind.FASKES ? (category == null ? Diagnosis.LAINNYA : category) : null),
+                        List.of(new DocumentService.Input(kind.name().toLowerCase() + ".jpg",
+                                () -> new ByteArrayInputStream(scan))));
+            }
+            requests.create(h.id(), m.id(), new RequestForm(today.minusDays(1), CheckChannel.MOBILE_JKN, null,
+                    today.minusDays(20 + random.nextInt(120)), Route.DESA, "Kartu KIS nonaktif saat berobat", category,
+                    true, true));
+            made++;
+            progress.accept(made);
+        }
+        return made;
     }
 }

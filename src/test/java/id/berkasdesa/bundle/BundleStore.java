@@ -28,14 +28,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** A real store in a temp folder with a village and ready requests, each with KTP, KK, SKTM and a faskes letter. */
-final class BundleStore implements AutoCloseable {
+public final class BundleStore implements AutoCloseable {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     static final VillageProfile VILLAGE = new VillageProfile("32.01.01.1001", "Pondok Rajeg", "Kantor Desa Pondok Rajeg",
             "Rina Operator", false);
 
-    final Clock clock = Clock.fixed(TODAY.atTime(10, 30).atZone(JAKARTA).toInstant(), JAKARTA);
+    final Clock clock;
+    final LocalDate today;
     final Database db;
     final HouseholdService households;
     final VillageService villages;
@@ -43,9 +44,16 @@ final class BundleStore implements AutoCloseable {
     final RequestService requests;
     final BundleService bundles;
     final ResponseService responses;
-    final List<UUID> ready = new ArrayList<>();
+    public final List<UUID> ready = new ArrayList<>();
 
     BundleStore(Path dir, Path scratch, int readyRequests) {
+        this(dir, scratch, readyRequests, Clock.fixed(TODAY.atTime(10, 30).atZone(JAKARTA).toInstant(), JAKARTA));
+    }
+
+    /** With the given clock (a UI test uses the system's: the app re-checks the requests on its own clock). */
+    public BundleStore(Path dir, Path scratch, int readyRequests, Clock clock) {
+        this.clock = clock;
+        this.today = LocalDate.now(clock);
         db = Database.open(dir);
         households = new HouseholdService(db, WILAYAH, clock);
         villages = new VillageService(db, clock);
@@ -68,8 +76,8 @@ final class BundleStore implements AutoCloseable {
         attach(family, null, DocumentKind.KK, scratch, seed, null);
         attach(family, member, DocumentKind.SKTM, scratch, seed, null);
         attach(family, member, DocumentKind.FASKES, scratch, seed, urgent == null ? Diagnosis.LAINNYA : urgent);
-        ReactivationRequest r = requests.create(family.id(), member, new RequestForm(TODAY.minusDays(1),
-                CheckChannel.MOBILE_JKN, "0001234567890", TODAY.minusMonths(2), Route.DESA, "Kartu nonaktif saat berobat",
+        ReactivationRequest r = requests.create(family.id(), member, new RequestForm(today.minusDays(1),
+                CheckChannel.MOBILE_JKN, "0001234567890", today.minusMonths(2), Route.DESA, "Kartu nonaktif saat berobat",
                 urgent, true, true));
         if (r.status() != RequestStatus.SIAP_KIRIM) {
             throw new IllegalStateException("fixture request not ready: " + r.status());
@@ -79,7 +87,7 @@ final class BundleStore implements AutoCloseable {
 
     private void attach(Household family, UUID owner, DocumentKind kind, Path scratch, int seed, Diagnosis diagnosis) {
         Path scan = TestFiles.jpeg(scratch.resolve(UUID.randomUUID() + ".jpg"), 300, 200, seed * 10L + kind.ordinal());
-        documents.attach(new DocumentService.Attach(family.id(), owner, kind, null, TODAY.minusDays(5),
+        documents.attach(new DocumentService.Attach(family.id(), owner, kind, null, today.minusDays(5),
                 kind == DocumentKind.FASKES ? "Puskesmas Cibinong" : null, diagnosis), List.of(scan));
     }
 

@@ -25,6 +25,8 @@ public final class DialogService {
     private Window owner;
     private Function<String, List<Path>> filePicker = this::chooseWithFileChooser;
     private BiFunction<String, String, Optional<Path>> savePicker = this::chooseSaveWithFileChooser;
+    private BiFunction<String, List<String>, Optional<Path>> openPicker = this::chooseOpenWithFileChooser;
+    private Function<String, Optional<Path>> folderPicker = this::chooseFolderWithChooser;
 
     public DialogService(Messages messages) {
         this.messages = messages;
@@ -71,6 +73,43 @@ public final class DialogService {
 
     public void setSavePicker(BiFunction<String, String, Optional<Path>> picker) {
         this.savePicker = picker;
+    }
+
+    /** One file to open, of the given extensions ("zip", "xlsx"); tests answer through {@link #setOpenPicker}. */
+    public Optional<Path> chooseOpenFile(String title, List<String> extensions) {
+        return openPicker.apply(title, extensions);
+    }
+
+    public void setOpenPicker(BiFunction<String, List<String>, Optional<Path>> picker) {
+        this.openPicker = picker;
+    }
+
+    /** A folder (a USB stick); tests answer through {@link #setFolderPicker}. */
+    public Optional<Path> chooseFolder(String title) {
+        return folderPicker.apply(title);
+    }
+
+    public void setFolderPicker(Function<String, Optional<Path>> picker) {
+        this.folderPicker = picker;
+    }
+
+    private Optional<Path> chooseOpenWithFileChooser(String title, List<String> extensions) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        List<String> patterns = new java.util.ArrayList<>();
+        for (String ext : extensions) {
+            patterns.add("*." + ext);
+            patterns.add("*." + ext.toUpperCase(java.util.Locale.ROOT));
+        }
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(String.join(", ", extensions), patterns),
+                new FileChooser.ExtensionFilter(messages.get("dialog.files.all"), "*.*"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    private Optional<Path> chooseFolderWithChooser(String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
     }
 
     private Optional<Path> chooseSaveWithFileChooser(String title, String fileName) {

@@ -1,0 +1,78 @@
+package id.berkasdesa.bundle.ui;
+
+import id.berkasdesa.bundle.BundleService;
+import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.bundle.ResponseService;
+import id.berkasdesa.common.MessageException;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.common.ui.TaskRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The three bundle actions of the menu: Kirim ke Dinas Sosial, Periksa paket, Baca balasan Dinas
+ * Sosial. Reading and writing run on the worker; dialogs on the JavaFX thread.
+ */
+public final class BundleActions {
+
+    private final BundleService bundles;
+    private final ResponseService responses;
+    private final Messages messages;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final Runnable changed;
+
+    /** @param changed told after requests changed status (a bundle sent, a response applied) */
+    public BundleActions(BundleService bundles, ResponseService responses, Messages messages, TaskRunner runner,
+            DialogService dialogs, Runnable changed) {
+        this.bundles = bundles;
+        this.responses = responses;
+        this.messages = messages;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.changed = changed;
+    }
+
+    public void export() {
+        runner.run("", p -> bundles.candidates(), candidates ->
+                ExportDialog.show(bundles, messages, dialogs, runner, candidates, changed), e -> failed("bundle.export.title", e));
+    }
+
+    public void verify() {
+        dialogs.chooseOpenFile(messages.get("bundle.verify.choose"), List.of("zip")).ifPresent(file ->
+                runner.run(messages.get("bundle.verify.working"), p -> BundleService.verify(file, new Progress(p)), v ->
+                        dialogs.info(messages.get("bundle.verify.title"), messages.get(
+                                v.kind().equals("paket") ? "bundle.verify.ok" : "bundle.verify.okResponse",
+                                file.getFileName().toString(), v.village(), v.kodeDesa(), v.requests(), v.documents(),
+                                String.format(Locale.ROOT, "%.1f", v.payloadBytes() / 1_048_576.0))),
+                        e -> dialogs.error(messages.get("bundle.verify.title"), messages.get("bundle.verify.bad",
+                                file.getFileName().toString(), text(e)))));
+    }
+
+    public void readResponse() {
+        dialogs.chooseOpenFile(messages.get("response.choose"), List.of("xlsx", "zip")).ifPresent(this::readResponse);
+    }
+
+    private void readResponse(Path file) {
+        runner.run(messages.get("response.reading"), p -> responses.read(file), preview -> {
+            if (!ResponseDialog.confirm(messages, dialogs, preview)) {
+                return;
+            }
+            runner.run(messages.get("response.applying"), p -> responses.apply(preview), applied -> {
+                changed.run();
+                dialogs.info(messages.get("response.title"), messages.get("response.applied", applied.changed(),
+                        applied.letters()));
+            }, e -> failed("response.title", e));
+        }, e -> failed("response.title", e));
+    }
+
+    private void failed(String titleKey, Throwable e) {
+        dialogs.error(messages.get(titleKey), text(e));
+    }
+
+    private String text(Throwable e) {
+        return e instanceof MessageException m ? m.message(messages) : messages.get("bundle.export.failed");
+    }
+}

@@ -1,0 +1,180 @@
+package id.berkasdesa.cli;
+
+import id.berkasdesa.bundle.BundleService;
+import id.berkasdesa.bundle.Progress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code bench-bundle --to FOLDER}: export and verify throughput on the store's ready requests, each
+ * against its baseline measured in the same run over the same files: {@code zip -0 -r} + {@code sync}
+ * + {@code sha512sum} for the export, {@code sha512sum} for verify. Sends the same requests again in
+ * each round (recorded as resends): run it on a demo store only.
+ */
+@Command(name = "bench-bundle", description = "Ukur kecepatan buat paket dan periksa paket (data contoh saja: usulan dikirim ulang).")
+final class BenchBundleCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BerkasDesaCommand parent;
+
+    @Option(names = "--to", required = true, paramLabel = "FOLDER", description = "Folder tujuan (sebaiknya flashdisk).")
+    Path folder;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Putaran (bawaan: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+        return StoreCommand.run(parent.dataDir(), s -> {
+            List<UUID> ids = s.bundles().ready();
+            if (ids.isEmpty()) {
+                System.err.println("No ready requests: fill a demo store first, e.g. demo --households 2000 --ready-requests 500");
+                return 2;
+            }
+            try {
+                Files.createDirectories(folder);
+                resetPeaks();
+                List<Double> export = new ArrayList<>();
+                List<Double> zipBaseline = new ArrayList<>();
+                List<Double> verify = new ArrayList<>();
+                List<Double> shaBaseline = new ArrayList<>();
+                long payload = 0;
+                long zipBytes = 0;
+                for (int round = 0; round < rounds; round++) {
+                    run("sync");
+                    BundleService.Exported e = s.bundles().export(ids, folder, Progress.none());
+                    payload = e.payloadBytes();
+                    zipBytes = e.zipBytes();
+                    export.add(e.took().toNanos() / 1e9);
+
+                    run("sync");
+                    long t = System.nanoTime();
+                    BundleService.verify(e.file(), Progress.none());
+                    verify.add((System.nanoTime() - t) / 1e9);
+                    t = System.nanoTime();
+                    run("sha512sum", e.file().toString());
+                    shaBaseline.add((System.nanoTime() - t) / 1e9);
+
+                    Path staging = folder.resolve("baseline-" + round);
+                    extract(e.file(), staging);
+                    Path baseZip = folder.resolve("baseline-" + round + ".zip");
+                    run("sync");
+                    t = System.nanoTime();
+                    runIn(staging, "zip", "-0", "-r", "-q", baseZip.toString(), "data");
+                    run("sync");
+                    run("sha512sum", baseZip.toString());
+                    zipBaseline.add((System.nanoTime() - t) / 1e9);
+                    deleteTree(staging);
+                    Files.delete(baseZip);
+                    Files.delete(e.file());
+                    print("round", Map.of("round", round + 1, "export_s", round(export.get(round)),
+                            "zip0_sync_sha512sum_s", round(zipBaseline.get(round)), "verify_s", round(verify.get(round)),
+                            "sha512sum_s", round(shaBaseline.get(round))));
+                }
+                double mb = payload / 1_048_576.0;
+                double ex = mb / median(export);
+                double base = mb / median(zipBaseline);
+                double ve = (zipBytes / 1_048_576.0) / median(verify);
+                double sha = (zipBytes / 1_048_576.0) / median(shaBaseline);
+                print("export", Map.of("requests", ids.size(), "payload_mb", round(mb), "mb_per_s", round(ex),
+                        "baseline_mb_per_s", round(base), "ratio", round(ex / base), "target", 0.6));
+                print("verify", Map.of("zip_mb", round(zipBytes / 1_048_576.0), "mb_per_s", round(ve),
+                        "sha512sum_mb_per_s", round(sha), "ratio", round(ve / sha), "target", 0.8));
+                print("heap_peak", Map.of("mb", round(peakHeap() / 1_048_576.0),
+                        "max_mb", round(Runtime.getRuntime().maxMemory() / 1_048_576.0), "target", 256));
+                return 0;
+            } catch (IOException | InterruptedException e) {
+                System.err.println("bench-bundle failed: " + e.getMessage());
+                return 1;
+            }
+        });
+    }
+
+    private static void extract(Path zip, Path staging) throws IOException {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (ZipEntry e : Collections.list(z.entries())) {
+                String name = e.getName();
+                int data = name.indexOf("/data/");
+                if (data < 0 || e.isDirectory()) {
+                    continue;
+                }
+                Path target = staging.resolve(name.substring(data + 1)).normalize();
+                if (!target.startsWith(staging)) {
+                    throw new IOException("unsafe entry");
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = z.getInputStream(e)) {
+                    Files.copy(in, target);
+                }
+            }
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        runIn(null, command);
+    }
+
+    private static void runIn(Path dir, String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
+        int code = pb.start().waitFor();
+        if (code != 0) {
+            throw new IOException(String.join(" ", command) + " exited " + code);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Collections.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static void print(String name, Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        out.putAll(values);
+        System.out.println(Json.line(out));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,59 @@
+package id.berkasdesa.cli;
+
+import id.berkasdesa.bundle.BundleException;
+import id.berkasdesa.bundle.BundleService;
+import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.common.Messages;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code export --to FOLDER [--all-ready] [--request ID...]}: writes one verified bundle, as "Kirim ke Dinas Sosial" does. */
+@Command(name = "export", description = "Buat paket untuk Dinas Sosial di FOLDER (mis. flashdisk), dibaca ulang dan diperiksa.")
+final class ExportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BerkasDesaCommand parent;
+
+    @Option(names = "--to", required = true, paramLabel = "FOLDER", description = "Folder tujuan (flashdisk).")
+    Path folder;
+
+    @Option(names = "--all-ready", description = "Semua usulan berstatus Siap kirim.")
+    boolean allReady;
+
+    @Option(names = "--request", paramLabel = "ID", description = "ID usulan (boleh berulang; juga untuk kirim ulang).")
+    List<UUID> requests;
+
+    @Override
+    public Integer call() {
+        Messages messages = Messages.indonesian();
+        if (!allReady && (requests == null || requests.isEmpty())) {
+            System.err.println(messages.get("cli.export.choose"));
+            return 2;
+        }
+        return StoreCommand.run(parent.dataDir(), s -> {
+            List<UUID> ids = new java.util.ArrayList<>();
+            if (allReady) {
+                ids.addAll(s.bundles().ready());
+            }
+            if (requests != null) {
+                requests.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+            }
+            try {
+                BundleService.Exported e = s.bundles().export(ids, folder, Progress.none());
+                System.out.println(Json.line(Map.of("file", e.file().toString(), "requests", e.requests(),
+                        "resent", e.resent(), "documents", e.documents(), "payload_bytes", e.payloadBytes(),
+                        "zip_bytes", e.zipBytes(), "seconds", e.took().toMillis() / 1000.0)));
+                return 0;
+            } catch (BundleException e) {
+                System.err.println(e.message(messages));
+                return 1;
+            }
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package id.berkasdesa.cli;
+
+import id.berkasdesa.bundle.BundleException;
+import id.berkasdesa.bundle.ResponseService;
+import id.berkasdesa.common.Messages;
+import java.io.Console;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code import-response FILE [--yes]}: shows what the Dinas Sosial's response changes, and applies it. */
+@Command(name = "import-response", description = "Baca balasan Dinas Sosial (usulan.xlsx yang sudah diisi, atau paket balasan .zip).")
+final class ImportResponseCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BerkasDesaCommand parent;
+
+    @Parameters(paramLabel = "FILE", description = "usulan.xlsx yang diisi Dinas Sosial, atau paket balasan .zip")
+    Path file;
+
+    @Option(names = "--yes", description = "Terapkan tanpa bertanya.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        Messages messages = Messages.indonesian();
+        return StoreCommand.run(parent.dataDir(), s -> {
+            ResponseService.Preview p;
+            try {
+                p = s.responses().read(file);
+            } catch (BundleException e) {
+                System.err.println(e.message(messages));
+                return 1;
+            }
+            for (ResponseService.Change c : p.changes()) {
+                System.out.println(messages.get("cli.import.change", c.nama(), c.nik(), messages.get(c.before().key()),
+                        messages.get(c.after().key()), c.reason() == null ? "" : c.reason()));
+            }
+            for (ResponseService.Skipped k : p.skipped()) {
+                System.out.println(messages.get("cli.import.skipped", k.row(), k.who(),
+                        messages.get(k.key(), k.args().toArray())));
+            }
+            System.out.println(messages.get("cli.import.summary", p.changes().size(), p.skipped().size(),
+                    p.alreadyRecorded(), p.undecided()));
+            if (p.changes().isEmpty()) {
+                return p.skipped().isEmpty() ? 0 : 1;
+            }
+            if (!yes) {
+                Console console = System.console();
+                if (console == null) {
+                    System.out.println(messages.get("cli.import.needYes"));
+                    return 0;
+                }
+                String answer = console.readLine(messages.get("cli.import.ask", p.changes().size()));
+                if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
+                    System.out.println(messages.get("cli.import.notApplied"));
+                    return 0;
+                }
+            }
+            try {
+                ResponseService.Applied a = s.responses().apply(p);
+                System.out.println(messages.get("cli.import.applied", a.changed(), a.letters()));
+                return 0;
+            } catch (BundleException e) {
+                System.err.println(e.message(messages));
+                return 1;
+            }
+        });
+    }
+}
