@@ -1,5 +1,6 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.Document;
@@ -267,15 +268,12 @@ public final class BundleService {
             out.flush();
             channel.force(true);
             return bag.payloadBytes();
-        } catch (BundleException e) {
-            throw e;
+        } catch (MessageException e) {
+            throw e; // cancelled, or a copy missing from the data folder: each says so itself
         } catch (IOException | RuntimeException e) {
-            if (e instanceof id.berkasdesa.common.MessageException m && !(e instanceof BundleException)) {
-                throw m; // a copy missing from the data folder says so itself
-            }
             throw new BundleException("bundle.error.write", e, temp.getParent().toString(), megabytes(docBytes));
         } finally {
-            ahead.shutdown();
+            ahead.shutdownNow(); // after a failure, the digests still queued are not needed (files only, no database)
         }
     }
 
