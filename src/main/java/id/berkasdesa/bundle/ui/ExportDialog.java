@@ -93,7 +93,9 @@ final class ExportDialog {
         ButtonType close = new ButtonType(messages.get("bundle.export.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(make, close);
         dialog.getDialogPane().setContent(d.view);
-        dialog.getDialogPane().setPrefSize(1000, 620); // fits 1366x768 with the taskbar
+        // wider than the theme's 600 px for dialogs: the table needs it; fits 1366x768 with the taskbar
+        dialog.getDialogPane().setStyle("-fx-max-width: 1100px;");
+        dialog.getDialogPane().setPrefSize(1000, 620);
         Button makeButton = (Button) dialog.getDialogPane().lookupButton(make);
         Button closeButton = (Button) dialog.getDialogPane().lookupButton(close);
         makeButton.addEventFilter(ActionEvent.ACTION, e -> {

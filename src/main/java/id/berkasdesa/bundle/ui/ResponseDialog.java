@@ -53,7 +53,9 @@ final class ResponseDialog {
         dialog.getDialogPane().getButtonTypes().setAll(p.changes().isEmpty() ? new ButtonType[] {cancel}
                 : new ButtonType[] {apply, cancel});
         dialog.getDialogPane().setContent(d.view);
-        dialog.getDialogPane().setPrefSize(1000, 620); // fits 1366x768 with the taskbar
+        // wider than the theme's 600 px for dialogs: the table needs it; fits 1366x768 with the taskbar
+        dialog.getDialogPane().setStyle("-fx-max-width: 1100px;");
+        dialog.getDialogPane().setPrefSize(1000, 620);
         dialog.setResultConverter(b -> b == apply);
         dialog.setOnShown(e -> d.changes.requestFocus());
         Optional<Boolean> answer = dialogs.show(dialog);
