@@ -75,12 +75,7 @@ public final class BagReader implements Closeable {
         if (!Files.isRegularFile(file)) {
             throw new BundleException("bundle.error.noFile", file.getFileName());
         }
-        ZipFile zip;
-        try {
-            zip = ZipFile.builder().setPath(file).get();
-        } catch (IOException | RuntimeException e) {
-            throw new BundleException("bundle.error.notZip", e, file.getFileName());
-        }
+        ZipFile zip = openZip(file);
         try {
             Map<String, ZipArchiveEntry> files = checkEntries(zip);
             String prefix = prefix(files.keySet());
@@ -99,16 +94,19 @@ public final class BagReader implements Closeable {
      * @throws BundleException not a zip, an unsafe entry, a zip bomb
      */
     static void checkZip(Path file) {
-        ZipFile zip;
-        try {
-            zip = ZipFile.builder().setPath(file).get();
-        } catch (IOException | RuntimeException e) {
-            throw new BundleException("bundle.error.notZip", e, file.getFileName());
-        }
+        ZipFile zip = openZip(file);
         try {
             checkEntries(zip);
         } finally {
             closeQuietly(zip);
+        }
+    }
+
+    private static ZipFile openZip(Path file) {
+        try {
+            return ZipFile.builder().setPath(file).get();
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException("bundle.error.notZip", e, file.getFileName());
         }
     }
 

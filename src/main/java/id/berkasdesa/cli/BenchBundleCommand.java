@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,22 +82,22 @@ final class BenchBundleCommand implements Callable<Integer> {
                     deleteTree(staging);
                     Files.delete(baseZip);
                     Files.delete(e.file());
-                    print("round", Map.of("round", round + 1, "export_s", round(export.get(round)),
-                            "zip0_sync_sha512sum_s", round(zipBaseline.get(round)), "verify_s", round(verify.get(round)),
-                            "sha512sum_s", round(shaBaseline.get(round))));
+                    BenchCommand.print("round", Map.of("round", round + 1, "export_s", BenchCommand.round(export.get(round)),
+                            "zip0_sync_sha512sum_s", BenchCommand.round(zipBaseline.get(round)), "verify_s", BenchCommand.round(verify.get(round)),
+                            "sha512sum_s", BenchCommand.round(shaBaseline.get(round))));
                 }
                 double mb = payload / 1_048_576.0;
                 double ex = mb / median(export);
                 double base = mb / median(zipBaseline);
                 double ve = (zipBytes / 1_048_576.0) / median(verify);
                 double sha = (zipBytes / 1_048_576.0) / median(shaBaseline);
-                print("export", Map.of("requests", ids.size(), "payload_mb", round(mb), "mb_per_s", round(ex),
-                        "baseline_mb_per_s", round(base), "ratio", round(ex / base), "target", 0.6));
-                print("verify", Map.of("zip_mb", round(zipBytes / 1_048_576.0), "mb_per_s", round(ve),
-                        "sha512sum_mb_per_s", round(sha), "ratio", round(ve / sha), "target", 0.8));
+                BenchCommand.print("export", Map.of("requests", ids.size(), "payload_mb", BenchCommand.round(mb), "mb_per_s", BenchCommand.round(ex),
+                        "baseline_mb_per_s", BenchCommand.round(base), "ratio", BenchCommand.round(ex / base), "target", 0.6));
+                BenchCommand.print("verify", Map.of("zip_mb", BenchCommand.round(zipBytes / 1_048_576.0), "mb_per_s", BenchCommand.round(ve),
+                        "sha512sum_mb_per_s", BenchCommand.round(sha), "ratio", BenchCommand.round(ve / sha), "target", 0.8));
                 heap.stop();
-                print("heap", Map.of("used_peak_mb", round(heap.peak / 1_048_576.0),
-                        "limit_mb", round(Runtime.getRuntime().maxMemory() / 1_048_576.0), "target", 256));
+                BenchCommand.print("heap", Map.of("used_peak_mb", BenchCommand.round(heap.peak / 1_048_576.0),
+                        "limit_mb", BenchCommand.round(Runtime.getRuntime().maxMemory() / 1_048_576.0), "target", 256));
                 return 0;
             } catch (IOException | InterruptedException e) {
                 System.err.println("bench-bundle failed: " + e.getMessage());
@@ -184,14 +183,4 @@ final class BenchBundleCommand implements Callable<Integer> {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static void print(String name, Map<String, Object> values) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", name);
-        out.putAll(values);
-        System.out.println(Json.line(out));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
 }

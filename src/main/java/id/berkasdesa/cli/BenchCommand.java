@@ -240,14 +240,14 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println(Json.line(out));
     }
 
-    private static void print(String name, Map<String, Object> values) {
+    static void print(String name, Map<String, Object> values) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
         out.putAll(values);
         System.out.println(Json.line(out));
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 }

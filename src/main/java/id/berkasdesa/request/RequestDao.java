@@ -23,6 +23,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(RequestDao.EventMapper.class)
 interface RequestDao {
 
+    /** The statuses of {@link RequestStatus#open()}, for SQL (a test keeps the two the same). */
+    String OPEN = "('DRAF', 'SIAP_KIRIM', 'TERKIRIM', 'PERLU_PERBAIKAN', 'DISETUJUI')";
+
     @SqlQuery("SELECT * FROM reactivation_request WHERE id = :id")
     Optional<ReactivationRequest> find(@Bind("id") UUID id);
 
@@ -32,7 +35,7 @@ interface RequestDao {
     @SqlQuery("SELECT * FROM reactivation_request WHERE household_id = :household AND status IN ('DRAF', 'SIAP_KIRIM')")
     List<ReactivationRequest> preparingIn(@Bind("household") UUID household);
 
-    @SqlQuery("SELECT * FROM reactivation_request WHERE status IN ('DRAF', 'SIAP_KIRIM', 'TERKIRIM', 'DISETUJUI')")
+    @SqlQuery("SELECT * FROM reactivation_request WHERE status IN " + OPEN)
     List<ReactivationRequest> allOpen();
 
     @SqlQuery("SELECT * FROM reactivation_request WHERE status IN ('DRAF', 'SIAP_KIRIM')")
@@ -47,7 +50,8 @@ interface RequestDao {
      */
     @SqlQuery("""
             SELECT COUNT(*) FROM reactivation_request r JOIN member m ON m.id = r.member_id
-            WHERE r.status IN ('DRAF', 'SIAP_KIRIM', 'TERKIRIM', 'DISETUJUI') AND r.id <> :id
+            WHERE r.status IN """ + OPEN + """
+              AND r.id <> :id
               AND r.seq < COALESCE((SELECT seq FROM reactivation_request WHERE id = :id), 9223372036854775807)
               AND (r.member_id = :member OR (:nik IS NOT NULL AND m.nik = :nik))
             """)
@@ -127,7 +131,7 @@ interface RequestDao {
      * Filtered list: open ones first, urgent first, then by deadline. {@code where} is built by the
      * service from fixed fragments and status names only; every value the operator typed is bound.
      */
-    @SqlQuery(SUMMARY + " WHERE <where> ORDER BY CASE WHEN r.status IN ('DRAF', 'SIAP_KIRIM', 'TERKIRIM', 'DISETUJUI')"
+    @SqlQuery(SUMMARY + " WHERE <where> ORDER BY CASE WHEN r.status IN " + OPEN
             + " THEN 0 ELSE 1 END, r.urgent DESC, r.deadline NULLS LAST, m.nama LIMIT :limit")
     List<RequestSummary> search(@Define("where") String where, @Bind("urgent") Boolean urgent, @Bind("rt") String rt, @Bind("rw") String rw, @Bind("route") String route,
             @Bind("number") String numberPrefix, @Bind("name") String nameFragment, @Bind("soonUntil") LocalDate soonUntil,

@@ -516,7 +516,7 @@ public final class RequestService {
         return db.read(h -> h.attach(RequestDao.class).count());
     }
 
-    private static final String URGENT_OPEN = "r.urgent AND r.status IN ('DRAF', 'SIAP_KIRIM', 'TERKIRIM', 'DISETUJUI')";
+    private static final String URGENT_OPEN = "r.urgent AND r.status IN " + RequestDao.OPEN;
 
     /** Urgent open requests shown on the home screen. */
     public static final int DASHBOARD_URGENT = 8;

@@ -300,4 +300,12 @@ class RequestRulesTest {
                     assertThat(q.urgentCategories()).containsExactly(Diagnosis.KANKER);
                 });
     }
+
+    @Test
+    void theSqlListOfOpenStatusesIsTheStatusesThatAreOpen() {
+        java.util.Set<RequestStatus> listed = java.util.Arrays.stream(RequestDao.OPEN.replaceAll("[()' ]", "").split(","))
+                .map(RequestStatus::valueOf).collect(java.util.stream.Collectors.toSet());
+        assertThat(listed).isEqualTo(java.util.Arrays.stream(RequestStatus.values()).filter(RequestStatus::open)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
 }
