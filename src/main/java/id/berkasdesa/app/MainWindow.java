@@ -258,7 +258,7 @@ final class MainWindow {
         }, e -> dialogs.error(messages.get("request.settings.title"), messages.get("request.settings.failed")));
     }
 
-    /** Applies the rules again to every open request now, and says what changed. */
+    /** Paket → Kirim ke Dinas Sosial (Ctrl+E). */
     @FXML
     void exportBundle() {
         bundles.export();
@@ -274,6 +274,7 @@ final class MainWindow {
         bundles.verify();
     }
 
+    /** Applies the rules again to every open request now, and says what changed. */
     @FXML
     void reevaluate() {
         requests.reevaluate(true);

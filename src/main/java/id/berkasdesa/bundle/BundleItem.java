@@ -1,6 +1,7 @@
 package id.berkasdesa.bundle;
 
 import id.berkasdesa.document.Document;
+import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.Member;
 import id.berkasdesa.request.ReactivationRequest;
@@ -21,7 +22,7 @@ record BundleItem(ReactivationRequest request, Household household, Member membe
         return member.nik() != null ? member.nik() : "tanpa-nik-" + request.id().toString().substring(0, 8);
     }
 
-    String path(id.berkasdesa.document.DocumentKind kind) {
+    String path(DocumentKind kind) {
         return documents.stream().filter(d -> d.document().kind() == kind).map(Doc::path).findFirst().orElse("");
     }
 }

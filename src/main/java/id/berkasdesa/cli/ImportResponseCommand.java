@@ -5,6 +5,7 @@ import id.berkasdesa.bundle.ResponseService;
 import id.berkasdesa.common.Messages;
 import java.io.Console;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +56,7 @@ final class ImportResponseCommand implements Callable<Integer> {
                     return 0;
                 }
                 String answer = console.readLine(messages.get("cli.import.ask", p.changes().size()));
-                if (answer == null || !answer.strip().toLowerCase().startsWith("y")) {
+                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
                     System.out.println(messages.get("cli.import.notApplied"));
                     return 0;
                 }
