@@ -51,8 +51,7 @@ public final class BagReader implements Closeable {
     private static final int BUFFER = 1 << 20;
 
     /** What an intact bag holds. */
-    public record Checked(String name, Map<String, String> info, int payloadFiles, long payloadBytes, long zipBytes,
-            Set<String> algorithms) {
+    public record Checked(String name, Map<String, String> info, int payloadFiles, long payloadBytes, long zipBytes) {
     }
 
     private final Path file;
@@ -286,7 +285,7 @@ public final class BagReader implements Closeable {
         } catch (IOException e) {
             throw new BundleException("bundle.error.read", e, file.getFileName());
         }
-        return new Checked(name(), info, payload.size(), bytes, zipBytes, manifests.keySet());
+        return new Checked(name(), info, payload.size(), bytes, zipBytes);
     }
 
     private static Set<String> tagManifestFiles(Map<String, Map<String, String>> tagManifests) {

@@ -125,10 +125,6 @@ final class BagWriter {
         return payloadBytes;
     }
 
-    int payloadFiles() {
-        return payloadFiles;
-    }
-
     private void entry(String path, Digest digest, InputStream in) throws IOException {
         if (!SafeName.safe(base + "/" + path) || !names.add(path.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("unsafe or repeated name in a bag");

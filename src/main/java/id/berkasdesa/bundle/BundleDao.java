@@ -22,7 +22,4 @@ interface BundleDao {
 
     @SqlQuery("SELECT COUNT(*) FROM bundle_request WHERE request_id = :request")
     int timesSent(@Bind("request") UUID request);
-
-    @SqlQuery("SELECT COUNT(*) FROM bundle")
-    int count();
 }

@@ -20,17 +20,14 @@ import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.wilayah.Area;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -63,7 +60,6 @@ final class BundleFiles {
     static final List<String> MEMBER_COLUMNS = List.of("No KK", COL_NIK, COL_NAMA, "Jenis Kelamin", "Tempat Lahir",
             "Tanggal Lahir", "Agama", "Pendidikan", "Pekerjaan", "Status Perkawinan", "Hubungan Keluarga",
             "Kewarganegaraan", "Nama Ayah", "Nama Ibu", "Status");
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     /** Where the bundle comes from and when. */
     record Header(UUID id, String name, VillageProfile village, List<Area> path, OffsetDateTime created,
@@ -133,15 +129,11 @@ final class BundleFiles {
         return rows;
     }
 
-    private Set<Household> households() {
-        Set<Household> all = new LinkedHashSet<>();
-        Set<UUID> seen = new LinkedHashSet<>();
-        for (BundleItem item : items) {
-            if (seen.add(item.household().id())) {
-                all.add(item.household());
-            }
-        }
-        return all;
+    /** The households of the requests, each once, in bundle order. */
+    private Collection<Household> households() {
+        Map<UUID, Household> all = new LinkedHashMap<>();
+        items.forEach(item -> all.putIfAbsent(item.household().id(), item.household()));
+        return all.values();
     }
 
     /** CSV with a header row, UTF-8 with a byte-order mark so that Excel on Windows shows the names right. */
@@ -280,16 +272,12 @@ final class BundleFiles {
         return out.toByteArray();
     }
 
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
     private static String sex(Member m) {
         return m.sex().code() == 1 ? "LAKI-LAKI" : "PEREMPUAN";
     }
 
     private static String day(LocalDate d) {
-        return d == null ? "" : DAY.format(d);
+        return d == null ? "" : Messages.date(d);
     }
 
     private static String text(String s) {

@@ -18,10 +18,6 @@ record BundleItem(ReactivationRequest request, Household household, Member membe
     record Doc(Document document, String path) {
     }
 
-    String folder() {
-        return member.nik() != null ? member.nik() : "tanpa-nik-" + request.id().toString().substring(0, 8);
-    }
-
     String path(DocumentKind kind) {
         return documents.stream().filter(d -> d.document().kind() == kind).map(Doc::path).findFirst().orElse("");
     }

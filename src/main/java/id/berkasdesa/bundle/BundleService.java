@@ -40,6 +40,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -67,7 +68,7 @@ public final class BundleService {
     }
 
     /** What {@link #verify} found in an intact bundle. */
-    public record Verified(Path file, String name, String village, String kodeDesa, int requests, int documents,
+    public record Verified(String name, String village, String kodeDesa, int requests, int documents,
             long payloadBytes, long zipBytes, String kind) {
     }
 
@@ -97,9 +98,8 @@ public final class BundleService {
 
     /** The requests that can go into a bundle: ready ones, and sent ones (to send again), urgent first. */
     public List<RequestSummary> candidates() {
-        List<RequestSummary> all = new ArrayList<>(requests.search(new RequestFilter(null,
-                EnumSet.of(RequestStatus.SIAP_KIRIM, RequestStatus.TERKIRIM), null, null, null, null, null, null,
-                MAX_REQUESTS * 5)));
+        List<RequestSummary> all = new ArrayList<>(requests.search(RequestFilter.all()
+                .withStatuses(EnumSet.of(RequestStatus.SIAP_KIRIM, RequestStatus.TERKIRIM)).withLimit(MAX_REQUESTS * 5)));
         all.sort(Comparator.comparing((RequestSummary r) -> r.status() != RequestStatus.SIAP_KIRIM)
                 .thenComparing(r -> !r.urgent())
                 .thenComparing(RequestSummary::deadline, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -193,15 +193,16 @@ public final class BundleService {
             }
             List<Document> all = docs.computeIfAbsent(h.id(), documents::forHousehold);
             List<BundleItem.Doc> chosen = new ArrayList<>();
-            BundleItem probe = new BundleItem(r, h, m, List.of(), false);
+            String folder = "dokumen/" + SafeName.clean(m.nik() != null ? m.nik()
+                    : "tanpa-nik-" + r.id().toString().substring(0, 8)) + "/";
             for (DocumentKind kind : KINDS) {
                 // the person's own before the household's, then the newest; never an expired letter
                 all.stream().filter(d -> d.kind() == kind && d.appliesTo(m.id()))
                         .filter(d -> !d.expired(today, settings.expiryMonths()))
                         .max(Comparator.comparing((Document d) -> d.memberId() != null)
                                 .thenComparing(Document::tanggal, Comparator.nullsFirst(Comparator.naturalOrder())))
-                        .ifPresent(d -> chosen.add(new BundleItem.Doc(d, "dokumen/" + SafeName.clean(probe.folder()) + "/"
-                                + kind.name().toLowerCase() + "." + extension(d.copyType()))));
+                        .ifPresent(d -> chosen.add(new BundleItem.Doc(d,
+                                folder + kind.name().toLowerCase(Locale.ROOT) + "." + extension(d.copyType()))));
             }
             items.add(new BundleItem(r, h, m, chosen, r.status() == RequestStatus.TERKIRIM));
         }
@@ -271,7 +272,7 @@ public final class BundleService {
         } catch (MessageException e) {
             throw e; // cancelled, or a copy missing from the data folder: each says so itself
         } catch (IOException | RuntimeException e) {
-            throw new BundleException("bundle.error.write", e, temp.getParent().toString(), megabytes(docBytes));
+            throw new BundleException("bundle.error.write", e, temp.getParent().toString(), megabytesNeeded(docBytes));
         } finally {
             ahead.shutdownNow(); // after a failure, the digests still queued are not needed (files only, no database)
         }
@@ -348,14 +349,14 @@ public final class BundleService {
                 List<?> usulan = paket.get("usulan") instanceof List<?> l ? l : List.of();
                 int docs = usulan.stream().mapToInt(u -> u instanceof Map<?, ?> m && m.get("dokumen") instanceof List<?> d
                         ? d.size() : 0).sum();
-                return new Verified(file, c.name(), String.valueOf(desa.get("nama")), String.valueOf(desa.get("kode")),
+                return new Verified(c.name(), String.valueOf(desa.get("nama")), String.valueOf(desa.get("kode")),
                         usulan.size(), docs, c.payloadBytes(), c.zipBytes(), "paket");
             }
             if (reader.has("data/balasan.json")) {
                 Map<String, Object> balasan = BagJson.object(reader, "data/balasan.json", ResponseService.SCHEMA,
                         ResponseService.VERSION);
                 List<?> decisions = balasan.get("keputusan") instanceof List<?> l ? l : List.of();
-                return new Verified(file, c.name(), info.getOrDefault("Source-Organization", ""),
+                return new Verified(c.name(), info.getOrDefault("Source-Organization", ""),
                         String.valueOf(balasan.get("kodeDesa")), decisions.size(), reader.files("data/surat/").size(),
                         c.payloadBytes(), c.zipBytes(), "balasan");
             }
@@ -363,7 +364,13 @@ public final class BundleService {
         }
     }
 
-    static long megabytes(long bytes) {
+    /** Bytes as the operator reads a size: megabytes with one decimal ("12.3"). */
+    public static String megabytes(double bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1_048_576.0);
+    }
+
+    /** Whole megabytes, rounded up (the free space a stick needs). */
+    static long megabytesNeeded(long bytes) {
         return Math.max(1, (bytes + (1 << 20) - 1) >> 20);
     }
 

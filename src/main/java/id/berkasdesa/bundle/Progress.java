@@ -38,10 +38,6 @@ public final class Progress {
         cancelled.set(true);
     }
 
-    public boolean cancelled() {
-        return cancelled.get();
-    }
-
     void total(long bytes) {
         total = Math.max(1, bytes);
         done.set(0);

@@ -6,7 +6,6 @@ import id.berkasdesa.bundle.Progress;
 import id.berkasdesa.common.Messages;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,16 +25,12 @@ final class VerifyCommand implements Callable<Integer> {
             try {
                 BundleService.Verified v = BundleService.verify(file, Progress.none());
                 System.out.println(messages.get(v.kind().equals("paket") ? "cli.verify.ok" : "cli.verify.okResponse",
-                        file.toString(), v.village(), v.kodeDesa(), v.requests(), v.documents(), megabytes(v.payloadBytes())));
+                        file.toString(), v.village(), v.kodeDesa(), v.requests(), v.documents(), BundleService.megabytes(v.payloadBytes())));
             } catch (BundleException e) {
                 bad++;
                 System.out.println(messages.get("cli.verify.bad", file.toString(), e.message(messages)));
             }
         }
         return bad == 0 ? 0 : 1;
-    }
-
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f", bytes / 1_048_576.0);
     }
 }

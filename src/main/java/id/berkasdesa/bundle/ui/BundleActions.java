@@ -9,7 +9,6 @@ import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The three bundle actions of the menu: Kirim ke Dinas Sosial, Periksa paket, Baca balasan Dinas
@@ -46,7 +45,7 @@ public final class BundleActions {
                         dialogs.info(messages.get("bundle.verify.title"), messages.get(
                                 v.kind().equals("paket") ? "bundle.verify.ok" : "bundle.verify.okResponse",
                                 file.getFileName().toString(), v.village(), v.kodeDesa(), v.requests(), v.documents(),
-                                String.format(Locale.ROOT, "%.1f", v.payloadBytes() / 1_048_576.0))),
+                                BundleService.megabytes(v.payloadBytes()))),
                         e -> dialogs.error(messages.get("bundle.verify.title"), messages.get("bundle.verify.bad",
                                 file.getFileName().toString(), text(e)))));
     }

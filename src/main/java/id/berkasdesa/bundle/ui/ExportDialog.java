@@ -12,7 +12,6 @@ import id.berkasdesa.request.RequestStatus;
 import id.berkasdesa.request.RequestSummary;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
@@ -83,9 +82,7 @@ final class ExportDialog {
     static void show(BundleService service, Messages messages, DialogService dialogs, TaskRunner runner,
             List<RequestSummary> candidates, Runnable sent) {
         ExportDialog d = new ExportDialog(service, messages, dialogs, runner, sent);
-        d.table.getItems().setAll(candidates.stream().map(Row::new).toList());
-        d.table.getItems().forEach(r -> r.send.addListener((o, a, b) -> d.count()));
-        d.count();
+        d.rows(candidates);
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(messages.get("bundle.export.title"));
         dialog.setResizable(true);
@@ -163,6 +160,13 @@ final class ExportDialog {
         });
     }
 
+    /** The requests to choose from; the count follows every tick. */
+    private void rows(List<RequestSummary> candidates) {
+        table.getItems().setAll(candidates.stream().map(Row::new).toList());
+        table.getItems().forEach(r -> r.send.addListener((o, a, b) -> count()));
+        count();
+    }
+
     private List<UUID> chosen() {
         return table.getItems().stream().filter(r -> r.send.get()).map(r -> r.request.id()).toList();
     }
@@ -220,11 +224,9 @@ final class ExportDialog {
             progressBar.setProgress(1);
             messageLabel.getStyleClass().add("saved");
             messageLabel.setText(messages.get("bundle.export.done", e.file().toString(), e.requests(), e.resent(),
-                    e.documents(), String.format(Locale.ROOT, "%.1f", e.zipBytes() / 1_048_576.0)));
+                    e.documents(), BundleService.megabytes(e.zipBytes())));
             sent.run();
-            table.getItems().setAll(done.candidates().stream().map(Row::new).toList());
-            table.getItems().forEach(r -> r.send.addListener((o, a, b) -> count()));
-            count();
+            rows(done.candidates());
         }, e -> {
             running = null;
             setBusy(false, makeButton, closeButton);
