@@ -260,7 +260,7 @@ final class BundleFiles {
             Household h = item.household();
             rows.add(new RequestSummary(r.id(), h.id(), item.member().nama(), item.member().nik(), h.noKk(), h.rt(), h.rw(),
                     r.form().route(), RequestStatus.TERKIRIM, r.urgent(), r.form().urgentCategory(), r.form().deletionDate(),
-                    r.deadline(), 0, header.name(), null, null, r.createdAt()));
+                    r.deadline(), 0, header.name(), null, null, null, r.createdAt()));
         }
         VillageProfile v = header.village();
         RequestListPdf.Heading heading = new RequestListPdf.Heading(v.namaDesa(), v.namaKantor(), v.namaOperator(),

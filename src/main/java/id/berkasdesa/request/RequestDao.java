@@ -122,7 +122,7 @@ interface RequestDao {
 
     String SUMMARY = """
             SELECT r.id, r.household_id, m.nama, m.nik, h.no_kk, h.rt, h.rw, r.route, r.status, r.urgent,
-                   r.urgent_category, r.deletion_date, r.deadline, r.blocking, r.bundle, r.follow_up_due,
+                   r.urgent_category, r.deletion_date, r.deadline, r.blocking, r.bundle, r.decision_reason, r.follow_up_due,
                    r.follow_up_done, r.created_at
             FROM reactivation_request r JOIN member m ON m.id = r.member_id JOIN household h ON h.id = r.household_id
             """;
@@ -204,7 +204,8 @@ interface RequestDao {
                     rs.getString("rw"), Route.valueOf(rs.getString("route")), RequestStatus.valueOf(rs.getString("status")),
                     rs.getBoolean("urgent"), category == null ? null : Diagnosis.valueOf(category),
                     rs.getObject("deletion_date", LocalDate.class), rs.getObject("deadline", LocalDate.class),
-                    rs.getInt("blocking"), rs.getString("bundle"), rs.getObject("follow_up_due", LocalDate.class),
+                    rs.getInt("blocking"), rs.getString("bundle"), rs.getString("decision_reason"),
+                    rs.getObject("follow_up_due", LocalDate.class),
                     rs.getObject("follow_up_done", LocalDate.class), rs.getObject("created_at", OffsetDateTime.class));
         }
     }

@@ -69,13 +69,8 @@ public final class BundleStore implements AutoCloseable {
     }
 
     UUID readyRequest(int seed, Path scratch, Diagnosis urgent) {
-        Household family = Households.family(seed);
-        households.save(family, true);
+        Household family = documentedFamily(seed, scratch, urgent);
         UUID member = family.members().get(0).id();
-        attach(family, member, DocumentKind.KTP, scratch, seed, null);
-        attach(family, null, DocumentKind.KK, scratch, seed, null);
-        attach(family, member, DocumentKind.SKTM, scratch, seed, null);
-        attach(family, member, DocumentKind.FASKES, scratch, seed, urgent == null ? Diagnosis.LAINNYA : urgent);
         ReactivationRequest r = requests.create(family.id(), member, new RequestForm(today.minusDays(1),
                 CheckChannel.MOBILE_JKN, "0001234567890", today.minusMonths(2), Route.DESA, "Kartu nonaktif saat berobat",
                 urgent, true, true));
@@ -83,6 +78,18 @@ public final class BundleStore implements AutoCloseable {
             throw new IllegalStateException("fixture request not ready: " + r.status());
         }
         return r.id();
+    }
+
+    /** A saved family whose head has KTP, SKTM and a faskes letter and whose KK is attached; no request yet. */
+    public Household documentedFamily(int seed, Path scratch, Diagnosis urgent) {
+        Household family = Households.family(seed);
+        households.save(family, true);
+        UUID member = family.members().get(0).id();
+        attach(family, member, DocumentKind.KTP, scratch, seed, null);
+        attach(family, null, DocumentKind.KK, scratch, seed, null);
+        attach(family, member, DocumentKind.SKTM, scratch, seed, null);
+        attach(family, member, DocumentKind.FASKES, scratch, seed, urgent == null ? Diagnosis.LAINNYA : urgent);
+        return family;
     }
 
     private void attach(Household family, UUID owner, DocumentKind kind, Path scratch, int seed, Diagnosis diagnosis) {

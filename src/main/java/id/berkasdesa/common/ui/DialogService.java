@@ -11,11 +11,16 @@ import java.util.function.Supplier;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.WindowEvent;
 import javafx.stage.Window;
 
 /** Every dialog of the app, owned by the main window, with buttons in Bahasa Indonesia. */
@@ -143,12 +148,44 @@ public final class DialogService {
         return show(dialog);
     }
 
-    /** Shows a dialog owned by the main window and waits for its answer. */
+    /** Shows a dialog owned by the main window, at its own size and centred on it, and waits for its answer. */
     public <T> Optional<T> show(Dialog<T> dialog) {
         if (owner != null) {
             dialog.initOwner(owner);
         }
+        placeOnShown(dialog.getDialogPane().getScene().getWindow(), owner);
         return dialog.showAndWait();
+    }
+
+    /**
+     * Sizes {@code window} to its content and centres it on {@code owner} once shown. On Linux (GTK)
+     * the first window of a kind can appear at 200×200 in the top-left corner, before its content is
+     * laid out: the size and place are set again on the next pulse, when the content knows its size.
+     */
+    public static void placeOnShown(Window window, Window owner) {
+        window.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            place(window, owner);
+            Platform.runLater(() -> place(window, owner));
+        });
+    }
+
+    private static void place(Window window, Window owner) {
+        if (window.getScene() != null && window.getScene().getRoot() != null) {
+            var root = window.getScene().getRoot();
+            root.applyCss();
+            double w = root.prefWidth(-1);
+            double h = root.prefHeight(w);
+            if (window.getScene().getWidth() + 1 < w || window.getScene().getHeight() + 1 < h) {
+                window.sizeToScene();
+            }
+        }
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double cx = owner == null ? screen.getMinX() + screen.getWidth() / 2 : owner.getX() + owner.getWidth() / 2;
+        double cy = owner == null ? screen.getMinY() + screen.getHeight() / 2 : owner.getY() + owner.getHeight() / 2;
+        double x = Math.max(screen.getMinX(), Math.min(cx - window.getWidth() / 2, screen.getMaxX() - window.getWidth()));
+        double y = Math.max(screen.getMinY(), Math.min(cy - window.getHeight() / 2, screen.getMaxY() - window.getHeight()));
+        window.setX(x);
+        window.setY(y);
     }
 
     public void error(String title, String text) {
@@ -170,6 +207,22 @@ public final class DialogService {
         return answer.isPresent() && answer.get() == yesButton;
     }
 
+    /**
+     * A question whose "yes" throws something away (unsaved work, a document): Enter and Esc keep it
+     * ({@code no} is the default button); true only when the operator chose {@code yes} on purpose.
+     */
+    public boolean confirmRisky(String title, String text, String yes, String no) {
+        ButtonType yesButton = new ButtonType(yes, ButtonBar.ButtonData.OTHER);
+        ButtonType noButton = new ButtonType(no, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = alert(Alert.AlertType.WARNING, title, text, noButton, yesButton);
+        Button keep = (Button) a.getDialogPane().lookupButton(noButton);
+        keep.setDefaultButton(true);
+        ((Button) a.getDialogPane().lookupButton(yesButton)).setDefaultButton(false);
+        a.setOnShown(e -> keep.requestFocus());
+        Optional<ButtonType> answer = a.showAndWait();
+        return answer.isPresent() && answer.get() == yesButton;
+    }
+
     private Alert alert(Alert.AlertType type, String title, String text, ButtonType... buttons) {
         Alert a = new Alert(type, "", buttons);
         if (owner != null) {
@@ -182,6 +235,8 @@ public final class DialogService {
         content.setMaxWidth(560);
         a.getDialogPane().setContent(content);
         a.getDialogPane().setMinWidth(480);
+        a.getDialogPane().setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        placeOnShown(a.getDialogPane().getScene().getWindow(), owner);
         return a;
     }
 }

@@ -1,8 +1,11 @@
 package id.berkasdesa.common.ui;
 
+import id.berkasdesa.common.LabelMatch;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -10,6 +13,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -77,29 +81,61 @@ public final class KeyboardEntry {
         });
     }
 
-    /** Keeps the focused field of {@code content} in view when Tab or Enter moves below the fold. */
+    /**
+     * Keeps the focused field of {@code content} in view when Tab or Enter moves below the fold. The
+     * listener sits on the scene only while the form is in it: a form that is closed is not kept alive.
+     */
     public static void scrollToFocused(ScrollPane scroll, Node content) {
-        scroll.sceneProperty().addListener((o, oldScene, scene) -> {
-            if (scene == null) {
+        ChangeListener<Node> follow = (obs, a, focused) -> {
+            if (focused == null || !isInside(focused, content)) {
                 return;
             }
-            scene.focusOwnerProperty().addListener((obs, a, focused) -> {
-                if (focused == null || !isInside(focused, content)) {
-                    return;
-                }
-                Bounds field = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
-                double contentHeight = content.getBoundsInLocal().getHeight();
-                double viewport = scroll.getViewportBounds().getHeight();
-                if (contentHeight <= viewport) {
-                    return;
-                }
-                double top = scroll.getVvalue() * (contentHeight - viewport);
-                if (field.getMinY() < top || field.getMaxY() + 24 > top + viewport) {
-                    double target = Math.max(0, field.getMinY() - viewport / 3);
-                    scroll.setVvalue(Math.min(1, target / (contentHeight - viewport)));
-                }
-            });
+            Bounds field = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
+            double contentHeight = content.getBoundsInLocal().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            if (contentHeight <= viewport) {
+                return;
+            }
+            double top = scroll.getVvalue() * (contentHeight - viewport);
+            if (field.getMinY() < top || field.getMaxY() + 24 > top + viewport) {
+                double target = Math.max(0, field.getMinY() - viewport / 3);
+                scroll.setVvalue(Math.min(1, target / (contentHeight - viewport)));
+            }
+        };
+        scroll.sceneProperty().addListener((o, oldScene, scene) -> {
+            if (oldScene != null) {
+                oldScene.focusOwnerProperty().removeListener(follow);
+            }
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener(follow);
+            }
         });
+    }
+
+    /**
+     * Tab and Shift+Tab leave a multi-line field instead of inserting a tab character: the key is
+     * passed on as Ctrl+Tab, which the text area's own behaviour turns into moving the focus.
+     */
+    public static void tabLeaves(TextArea area) {
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.TAB || e.isControlDown()) {
+                return;
+            }
+            e.consume();
+            area.fireEvent(new KeyEvent(e.getSource(), e.getTarget(), e.getEventType(), e.getCharacter(), e.getText(),
+                    e.getCode(), e.isShiftDown(), true, e.isAltDown(), e.isMetaDown()));
+        });
+    }
+
+    /**
+     * Puts the focus on {@code node} once it is on screen: a view filled before it is shown would
+     * otherwise leave the focus wherever the window had it (the first button of the page).
+     */
+    public static void focusWhenShown(Node node) {
+        if (node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing()) {
+            node.requestFocus();
+        }
+        Platform.runLater(node::requestFocus);
     }
 
     private static boolean isInside(Node node, Node ancestor) {
@@ -111,7 +147,10 @@ public final class KeyboardEntry {
         return false;
     }
 
-    /** Typing letters in a closed choice list selects the first item whose label starts with them. */
+    /**
+     * Typing letters in a closed choice list selects the item they fit best: the first label that
+     * starts with them, else the label where they start a word earliest ({@link LabelMatch}).
+     */
     public static <T> void typeAhead(ComboBox<T> box) {
         StringBuilder typed = new StringBuilder();
         PauseTransition reset = new PauseTransition(Duration.millis(900));
@@ -123,13 +162,11 @@ public final class KeyboardEntry {
             }
             typed.append(ch.toLowerCase());
             reset.playFromStart();
-            String prefix = typed.toString();
-            for (T item : box.getItems()) {
-                String label = box.getConverter() != null ? box.getConverter().toString(item) : String.valueOf(item);
-                if (label != null && label.toLowerCase().startsWith(prefix)) {
-                    box.getSelectionModel().select(item);
-                    break;
-                }
+            int best = LabelMatch.best(box.getItems(),
+                    item -> box.getConverter() != null ? box.getConverter().toString(item) : String.valueOf(item),
+                    typed.toString());
+            if (best >= 0) {
+                box.getSelectionModel().select(best);
             }
             e.consume();
         });

@@ -25,6 +25,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 
 /**
@@ -83,6 +85,15 @@ final class AttachDialog {
                 e.consume();
             }
         });
+        okButton.setDefaultButton(true);
+        // Enter attaches from any field (an open choice list keeps its Enter); Batal is Esc or a click
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !e.isControlDown() && !e.isAltDown()
+                    && !(e.getTarget() instanceof ComboBox<?> box && box.isShowing())) {
+                e.consume();
+                okButton.fire();
+            }
+        });
         dialog.setResultConverter(b -> b == ok ? d.answer() : null);
         dialog.setOnShown(e -> d.kindBox.requestFocus());
         return dialogs.show(dialog);
@@ -102,7 +113,6 @@ final class AttachDialog {
         labelRow.managedProperty().bind(labelRow.visibleProperty());
         faskesRow.managedProperty().bind(faskesRow.visibleProperty());
         problemLabel.managedProperty().bind(problemLabel.textProperty().isNotEmpty());
-        KeyboardEntry.enterMovesFocus(List.of(kindBox, householdBox, labelField, dateField, faskesField, diagnosisBox));
     }
 
     private void update() {

@@ -14,11 +14,13 @@ import id.berkasdesa.household.DateText;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -43,7 +45,7 @@ public final class DocumentPanel {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentPanel.class);
 
     @FXML VBox root;
-    @FXML Label completeLabel, presetLabel, placeholder;
+    @FXML Label completeLabel, presetLabel, placeholder, attachMessage;
     @FXML FlowPane checklistPane;
     @FXML TableView<Document> documentTable;
     @FXML TableColumn<Document, String> colKind, colOwner, colDate, colPages, colSize, colNote;
@@ -222,12 +224,36 @@ public final class DocumentPanel {
             return;
         }
         List<Path> ordered = files.stream().sorted().toList();
-        AttachDialog.ask(service, messages, dialogs, householdId, vm.memberId.get(), memberName, ordered,
-                vm.suggestedKind()).ifPresent(a -> runner.run(messages.get("document.attaching", ordered.size()),
-                        p -> service.attach(a, ordered), d -> {
-                            reload();
-                            documentTable.getSelectionModel().select(d);
-                        }, e -> failed(e, "document.attachFailed")));
+        // where the operator was (a member's row, the checklist): the focus goes back there afterwards
+        Node before = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        Optional<DocumentService.Attach> answer = AttachDialog.ask(service, messages, dialogs, householdId,
+                vm.memberId.get(), memberName, ordered, vm.suggestedKind());
+        if (answer.isEmpty()) {
+            attachMessage.setText(messages.get("document.attach.cancelled"));
+            refocus(before);
+            return;
+        }
+        attachMessage.setText("");
+        runner.run(messages.get("document.attaching", ordered.size()), p -> service.attach(answer.get(), ordered), d -> {
+            reload();
+            documentTable.getSelectionModel().select(d);
+            attachMessage.setText(messages.get("document.attach.done", kindText(d)));
+            refocus(before);
+        }, e -> {
+            failed(e, "document.attachFailed");
+            refocus(before);
+        });
+    }
+
+    /** Focus back on {@code node} when it is still shown and enabled, else on the document list. */
+    private void refocus(Node node) {
+        Platform.runLater(() -> {
+            if (node != null && node.getScene() == root.getScene() && !node.isDisabled() && node.isVisible()) {
+                node.requestFocus();
+            } else {
+                documentTable.requestFocus();
+            }
+        });
     }
 
     @FXML
@@ -244,7 +270,7 @@ public final class DocumentPanel {
         if (d == null || runner.busy().get()) {
             return;
         }
-        if (dialogs.confirm(messages.get("document.detach.title"), messages.get("document.detach.text", kindText(d)),
+        if (dialogs.confirmRisky(messages.get("document.detach.title"), messages.get("document.detach.text", kindText(d)),
                 messages.get("document.detach.yes"), messages.get("document.detach.no"))) {
             runner.run("", p -> {
                 service.detach(d.id());

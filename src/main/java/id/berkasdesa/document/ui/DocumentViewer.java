@@ -111,6 +111,9 @@ final class DocumentViewer {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, v::keys);
         stage.setScene(scene);
         stage.setOnShown(e -> v.loadPages());
+        stage.setWidth(scene.getWidth());
+        stage.setHeight(scene.getHeight());
+        DialogService.placeOnShown(stage, owner);
         v.closeButton.setOnAction(e -> stage.close());
         stage.showAndWait();
     }

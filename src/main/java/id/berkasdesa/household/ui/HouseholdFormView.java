@@ -182,6 +182,8 @@ public final class HouseholdFormView {
         List<Control> order = new ArrayList<>(List.of(noKkField, alamatField, rtField, rwField, dusunField, kodePosField));
         order.addAll(editor.order());
         KeyboardEntry.enterMovesFocus(order);
+        // "Belum memiliki NIK" is reached with Tab, not with Enter: Enter after the NIK goes to the name
+        KeyboardEntry.enterMovesFocus(List.of(tanpaNikBox, namaField));
         KeyboardEntry.scrollToFocused(editorScroll, memberGrid);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
     }
@@ -288,10 +290,14 @@ public final class HouseholdFormView {
         return row;
     }
 
+    /** Ctrl+T from anywhere in the form: the member data tab, a new member, the cursor in its NIK. */
     @FXML
     void addMember() {
         vm.addMember();
+        memberTabs.getSelectionModel().select(dataTab);
+        // the tab's content becomes focusable only once it is shown: ask after this pulse
         nikField.requestFocus();
+        Platform.runLater(nikField::requestFocus);
     }
 
     @FXML
@@ -315,7 +321,8 @@ public final class HouseholdFormView {
     }
 
     private void save(boolean confirmed) {
-        runner.run(messages.get("household.form.saving"), p -> vm.save(confirmed), this::afterSave,
+        Household snapshot = vm.toHousehold();
+        runner.run(messages.get("household.form.saving"), p -> vm.save(snapshot, confirmed), this::afterSave,
                 e -> {
                     LOG.error("household save failed: {}", SafeLog.describe(e));
                     dialogs.error(messages.get("household.form.saveFailed.title"), messages.get("household.form.saveFailed"));
@@ -390,7 +397,7 @@ public final class HouseholdFormView {
 
     @FXML
     void back() {
-        if (vm.dirty.get() && !dialogs.confirm(messages.get("household.form.leave.title"),
+        if (vm.dirty.get() && !dialogs.confirmRisky(messages.get("household.form.leave.title"),
                 messages.get("household.form.leave"), messages.get("household.form.leave.yes"),
                 messages.get("household.form.leave.no"))) {
             return;

@@ -144,9 +144,12 @@ final class HouseholdFormViewModel {
         return "member." + members.indexOf(d) + ".";
     }
 
-    /** Runs on a worker thread: the save touches the database. */
-    SaveResult save(boolean warningsConfirmed) {
-        return service.save(toHousehold(), warningsConfirmed);
+    /**
+     * Runs on a worker thread: the save touches the database. It saves {@code snapshot}, taken with
+     * {@link #toHousehold} on the UI thread: the form's properties are never read from the worker.
+     */
+    SaveResult save(Household snapshot, boolean warningsConfirmed) {
+        return service.save(snapshot, warningsConfirmed);
     }
 
     /** Back on the UI thread with the result of {@link #save}. */

@@ -107,7 +107,8 @@ public final class HouseholdListView {
     /** Reloads the rows (and, when asked, the filter choices) in the background. */
     public void refresh(boolean withFilters) {
         long gen = vm.nextGeneration();
-        runner.run("", p -> vm.search(gen, withFilters), r -> {
+        var query = vm.query();
+        runner.run("", p -> vm.search(gen, query, withFilters), r -> {
             if (vm.accept(r)) {
                 showCount(r);
                 if (r.filters() != null) {

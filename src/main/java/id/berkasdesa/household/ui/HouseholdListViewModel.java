@@ -34,10 +34,14 @@ final class HouseholdListViewModel {
         return ++generation;
     }
 
-    /** Runs on a worker thread. */
-    Result search(long gen, boolean withFilters) {
-        List<HouseholdSummary> found = service.search(new HouseholdSearch(text.get(), rt.get(), rw.get(), dusun.get(),
-                HouseholdSearch.DEFAULT_LIMIT));
+    /** On the UI thread: what the search fields say now, for {@link #search} to run with. */
+    HouseholdSearch query() {
+        return new HouseholdSearch(text.get(), rt.get(), rw.get(), dusun.get(), HouseholdSearch.DEFAULT_LIMIT);
+    }
+
+    /** Runs on a worker thread, with the {@link #query} taken on the UI thread. */
+    Result search(long gen, HouseholdSearch query, boolean withFilters) {
+        List<HouseholdSummary> found = service.search(query);
         return new Result(gen, found, service.count(), withFilters ? service.filters() : null);
     }
 

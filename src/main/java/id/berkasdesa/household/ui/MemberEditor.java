@@ -102,9 +102,9 @@ final class MemberEditor {
         v.memberGrid.setDisable(disabled);
     }
 
-    /** The editor's controls in entry order, for Enter-moves-focus. */
+    /** The editor's controls in entry order, for Enter-moves-focus ("Belum memiliki NIK" is left to Tab). */
     List<Control> order() {
-        return List.of(v.nikField, v.tanpaNikBox, v.namaField, v.sexBox, v.tempatLahirField, v.tanggalLahirField,
+        return List.of(v.nikField, v.namaField, v.sexBox, v.tempatLahirField, v.tanggalLahirField,
                 v.agamaBox, v.pendidikanBox, v.pekerjaanBox, v.kawinBox, v.shdkBox, v.wnBox, v.namaAyahField,
                 v.namaIbuField, v.statusBox, v.statusDateField);
     }

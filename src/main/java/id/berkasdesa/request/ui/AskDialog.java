@@ -29,9 +29,20 @@ final class AskDialog {
 
     /** @return the date typed, or empty when cancelled; a date that cannot be read or lies ahead is refused */
     static Optional<LocalDate> date(Messages messages, DialogService dialogs, String title, String label, LocalDate today) {
-        return ask(messages, dialogs, title, label, DateText.format(today), t -> DateText.parse(t)
-                .map(d -> d.isAfter(today) ? "request.ask.future" : null).orElse("request.field.date"))
+        return ask(messages, dialogs, title, label, DateText.format(today), t -> dateProblem(t, today))
                 .flatMap(DateText::parse);
+    }
+
+    /**
+     * What is wrong with a typed date: the message key, or null when it is a real date not after
+     * today. (Mapping a good date to null inside an Optional empties it: every valid date was refused.)
+     */
+    static String dateProblem(String typed, LocalDate today) {
+        Optional<LocalDate> date = DateText.parse(typed);
+        if (date.isEmpty()) {
+            return "request.field.date";
+        }
+        return date.get().isAfter(today) ? "request.ask.future" : null;
     }
 
     private static Optional<String> ask(Messages messages, DialogService dialogs, String title, String label,

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -135,7 +136,10 @@ final class RequestFormView {
         // a ComboBox shows its prompt while its value is null: "not urgent" is a choice, not a blank
         categoryBox.setPromptText(messages.get("request.form.category.none"));
         channelBox.setPromptText(messages.get("request.form.choose"));
-        KeyboardEntry.typeAhead(categoryBox);
+        for (ComboBox<?> box : List.of(channelBox, routeBox, categoryBox, dtsenBox, padanBox)) {
+            KeyboardEntry.typeAhead(box);
+        }
+        KeyboardEntry.tabLeaves(reasonArea);
         KeyboardEntry.enterMovesFocus(List.<Control>of(checkDateField, channelBox, bpjsField, deletionDateField,
                 routeBox, categoryBox, dtsenBox, padanBox));
         KeyboardEntry.scrollToFocused(formScroll, formGrid);
@@ -169,7 +173,7 @@ final class RequestFormView {
         fill(RequestForm.empty());
         showStatus(null, List.of());
         preview();
-        checkDateField.requestFocus();
+        KeyboardEntry.focusWhenShown(checkDateField);
     }
 
     void load(RequestService.Opened opened) {
@@ -185,7 +189,12 @@ final class RequestFormView {
         fill(request.form());
         showEvaluation(opened.evaluation());
         showStatus(request, opened.history());
-        checkDateField.requestFocus();
+        KeyboardEntry.focusWhenShown(checkDateField.isDisabled() ? firstAction() : checkDateField);
+    }
+
+    /** Once sent, the form is read-only: the first status action takes the focus. */
+    private Node firstAction() {
+        return actionsPane.getChildren().stream().filter(n -> n instanceof Button).findFirst().orElse(root);
     }
 
     private void fill(RequestForm f) {
@@ -258,13 +267,16 @@ final class RequestFormView {
 
     private void showEvaluation(Evaluation e) {
         rulesBox.getChildren().clear();
+        boolean preparing = request == null || request.status().preparing();
         for (RuleCheck c : e.checks()) {
-            Label icon = new Label(switch (c.outcome()) {
+            // once sent, the rules are a record of what was checked, not errors to fix
+            String outcome = preparing ? c.outcome().name().toLowerCase() : "past";
+            Label icon = new Label(!preparing ? "·" : switch (c.outcome()) {
                 case OK -> "✔";
                 case WARN -> "!";
                 case BLOCK -> "✖";
             });
-            icon.getStyleClass().addAll("rule-icon", "rule-" + c.outcome().name().toLowerCase());
+            icon.getStyleClass().addAll("rule-icon", "rule-" + outcome);
             icon.setMinWidth(18);
             Label name = new Label(messages.get(c.rule().key()));
             name.getStyleClass().add("rule-name");
@@ -274,10 +286,9 @@ final class RequestFormView {
             VBox body = new VBox(0, name, text);
             HBox.setHgrow(body, Priority.ALWAYS);
             HBox line = new HBox(6, icon, body);
-            line.getStyleClass().addAll("rule-line", "rule-line-" + c.outcome().name().toLowerCase());
+            line.getStyleClass().addAll("rule-line", "rule-line-" + outcome);
             rulesBox.getChildren().add(line);
         }
-        boolean preparing = request == null || request.status().preparing();
         readyLabel.setText(!preparing ? messages.get("request.rules.afterSending")
                 : e.ready() ? messages.get("request.rules.ready") : messages.get("request.rules.blocked", e.blocking()));
         readyLabel.getStyleClass().removeAll("rule-ok", "rule-block");
@@ -310,6 +321,13 @@ final class RequestFormView {
         statusBadge.setText(messages.get(r.status().key()));
         statusBadge.getStyleClass().removeIf(s -> s.startsWith("status-") && !s.equals("status-badge"));
         statusBadge.getStyleClass().add("status-" + r.status().name().toLowerCase());
+        if (r.decisionReason() != null && r.status().needsReason()) {
+            Label reason = new Label(messages.get("request.status.reason", r.decisionReason()));
+            reason.setId("decisionReasonLabel");
+            reason.setWrapText(true);
+            reason.getStyleClass().add("decision-reason");
+            actionsPane.getChildren().add(reason);
+        }
         for (RequestStatus to : r.status().next()) {
             Button b = new Button(messages.get("request.move." + to.name()));
             b.setOnAction(e -> move(to));
@@ -348,6 +366,9 @@ final class RequestFormView {
             return messages.get("request.history.followUp", when, DateText.format(ev.date()));
         }
         String status = messages.get(ev.status().key());
+        if (ev.bundle() != null && ev.note() != null) {
+            return messages.get("request.history.sentNote", when, status, ev.bundle(), ev.note());
+        }
         if (ev.bundle() != null) {
             return messages.get("request.history.sent", when, status, ev.bundle());
         }
@@ -453,7 +474,7 @@ final class RequestFormView {
     }
 
     private void delete() {
-        if (!dialogs.confirm(messages.get("request.form.delete"), messages.get("request.form.delete.confirm"),
+        if (!dialogs.confirmRisky(messages.get("request.form.delete"), messages.get("request.form.delete.confirm"),
                 messages.get("request.form.delete"), messages.get("dialog.cancel"))) {
             return;
         }
@@ -471,7 +492,7 @@ final class RequestFormView {
 
     @FXML
     void back() {
-        if (dirty && !dialogs.confirm(messages.get("request.form.discard.title"), messages.get("request.form.discard"),
+        if (dirty && !dialogs.confirmRisky(messages.get("request.form.discard.title"), messages.get("request.form.discard"),
                 messages.get("request.form.discard.yes"), messages.get("request.form.discard.no"))) {
             return;
         }

@@ -182,6 +182,7 @@ final class RequestListView {
         return switch (r.status()) {
             case DRAF -> messages.get("request.list.note.blocking", r.blocking());
             case TERKIRIM -> r.bundle() == null ? "" : r.bundle();
+            case DITOLAK, GAGAL, PERLU_PERBAIKAN -> r.decisionReason() == null ? "" : r.decisionReason();
             case AKTIF_KEMBALI -> r.followUpDone() != null ? messages.get("request.list.note.followUpDone")
                     : r.followUpDue() == null ? "" : messages.get("request.list.note.followUp", DateText.format(r.followUpDue()));
             default -> "";

@@ -180,8 +180,9 @@ public final class SetupView {
             return;
         }
         message.setVisible(false);
+        var profile = vm.profile();
         runner.run(messages.get("setup.saving"), p -> {
-            vm.save();
+            vm.save(profile);
             return null;
         }, ok -> onDone.run(), this::failed);
     }

@@ -81,10 +81,14 @@ final class SetupViewModel {
         return Optional.empty();
     }
 
-    /** Runs on a worker thread. */
-    void save() {
-        villages.save(new VillageProfile(desa.get().code(), desa.get().name(), kantor.get().strip(),
-                operator.get().strip(), false));
+    /** On the UI thread: the profile as typed, for {@link #save} to store. */
+    VillageProfile profile() {
+        return new VillageProfile(desa.get().code(), desa.get().name(), kantor.get().strip(), operator.get().strip(), false);
+    }
+
+    /** Runs on a worker thread, with the {@link #profile} taken on the UI thread. */
+    void save(VillageProfile profile) {
+        villages.save(profile);
     }
 
     /** Runs on a worker thread. */
