@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.berkasdesa.bundle.BundleStore;
 import id.berkasdesa.request.RequestStatus;
+import id.berkasdesa.request.RequestSummary;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.dhatim.fastexcel.Workbook;
@@ -126,6 +128,27 @@ class BundleUiTest {
         assertThat(app.ctx.requests.find(ready.get(0)).orElseThrow().status()).isEqualTo(RequestStatus.DISETUJUI);
         waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
         r.clickOn("OK");
+
+        // the Dinas Sosial's reason stays where the operator looks: the list, the form, the history
+        shortcut(r, KeyCode.DIGIT3);
+        waitUntil(() -> r.lookup("#pdfButton").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<RequestSummary> list = r.lookup("#table").queryAs(TableView.class);
+        waitUntil(() -> list.getItems().size() == 2);
+        int fix = list.getItems().stream().map(RequestSummary::id).toList().indexOf(ready.get(1));
+        assertThat(list.getColumns().get(list.getColumns().size() - 1).getCellData(fix))
+                .isEqualTo("Foto SKTM buram, mohon pindai ulang");
+        r.interact(() -> {
+            list.requestFocus();
+            list.getSelectionModel().select(fix);
+        });
+        r.type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#decisionReasonLabel").tryQuery().isPresent());
+        assertThat(r.lookup("#decisionReasonLabel").queryAs(Label.class).getText())
+                .isEqualTo("Alasan: Foto SKTM buram, mohon pindai ulang");
+        assertThat(r.lookup("#historyBox .label").queryAll().stream().map(n -> ((Label) n).getText()))
+                .anyMatch(l -> l.endsWith("Perlu perbaikan (balasan.xlsx): Foto SKTM buram, mohon pindai ulang"));
+        r.type(KeyCode.ESCAPE);
 
         // and the bundle on the stick is intact
         r.clickOn("Paket").clickOn("Periksa paket…");

@@ -25,6 +25,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,15 +89,34 @@ class DocumentAttachUiTest {
         TableView<?> members = r.lookup("#memberTable").queryTableView();
         assertThat(members.getColumns().get(5).getCellData(0)).isEqualTo("3/4");
 
+        // a cancelled attach says so, and the focus goes back to the member's row
+        r.interact(members::requestFocus);
+        r.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup("#kindBox").tryQuery().isPresent());
+        r.type(KeyCode.ESCAPE);
+        waitUntil(() -> r.lookup("#kindBox").tryQuery().isEmpty());
+        Label attachMessage = r.lookup("#attachMessage").queryAs(Label.class);
+        assertThat(attachMessage.getText()).isEqualTo("Dibatalkan: tidak ada dokumen yang dilampirkan.");
+        waitUntil(members::isFocused);
+        assertThat(app.ctx.documents.forHousehold(FAMILY.id())).hasSize(3);
+
         r.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         waitUntil(() -> r.lookup("#kindBox").tryQuery().isPresent());
         ComboBox<?> kind = r.lookup("#kindBox").queryComboBox();
+        // the dialog opens at its own size, centred on the main window
+        Window dialogWindow = kind.getScene().getWindow();
+        Window main = members.getScene().getWindow();
+        waitUntil(() -> Math.abs(dialogWindow.getX() + dialogWindow.getWidth() / 2 - (main.getX() + main.getWidth() / 2)) < 2);
+        assertThat(dialogWindow.getWidth()).isGreaterThan(400);
+        assertThat(dialogWindow.getHeight()).isGreaterThan(200);
         assertThat(kind.getValue()).as("first missing document offered").isEqualTo(DocumentKind.SKTM);
         assertThat(r.lookup("#filesLabel").queryAs(Label.class).getText()).contains("sktm-1.jpg, sktm-2.jpg");
         Screenshots.take(r, kind.getScene(), "lampirkan-dokumen");
-        r.clickOn("Lampirkan");
+        r.type(KeyCode.TAB).type(KeyCode.ENTER); // Enter attaches, wherever the focus is in the dialog
 
         waitUntil(() -> complete.getText().equals("Dokumen lengkap"));
+        assertThat(attachMessage.getText()).isEqualTo("Terlampir: SKTM.");
+        waitUntil(members::isFocused);
         Screenshots.take(r, complete.getScene(), "dokumen-lengkap");
         @SuppressWarnings("unchecked")
         TableView<Document> documents = r.lookup("#documentTable").queryAs(TableView.class);

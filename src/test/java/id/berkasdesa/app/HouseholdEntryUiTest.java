@@ -9,6 +9,7 @@ import id.berkasdesa.db.Database;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -48,8 +49,8 @@ class HouseholdEntryUiTest {
     private static void member(FxRobot r, String nik, String nama, String sex, String lahir, String pendidikan,
             String kawin, String shdk, String ibu) {
         r.write(nik);
-        next(r);
-        next(r); // "Belum memiliki NIK" stays unticked
+        next(r); // to the name: "Belum memiliki NIK" is left to Tab, and stays unticked
+        waitUntil(() -> r.lookup("#namaField").query().isFocused());
         r.write(nama);
         next(r);
         r.write(sex);
@@ -116,7 +117,27 @@ class HouseholdEntryUiTest {
         waitUntil(() -> status.getText().startsWith("Tersimpan"));
         assertThat(status.getText()).contains("3201011203260042").contains("3 anggota");
 
+        // Ctrl+T from the Dokumen tab: the member data tab, the cursor in the new member's NIK
+        TextField noKk = r.lookup("#noKkField").queryAs(TextField.class);
+        String savedKk = noKk.getText();
+        r.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        TabPane tabs = r.lookup("#memberTabs").queryAs(TabPane.class);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 1);
+        r.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 0 && r.lookup("#nikField").query().isFocused());
+        r.write("3201010101200004");
+        assertThat(r.lookup("#nikField").queryAs(TextField.class).getText()).isEqualTo("3201010101200004");
+        assertThat(noKk.getText()).isEqualTo(savedKk);
+
+        // leaving with that unsaved member asks; Enter keeps the work, "Tinggalkan" leaves
         r.type(KeyCode.ESCAPE);
+        waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
+        r.type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertThat(r.lookup("#nikField").queryAs(TextField.class).getText()).isEqualTo("3201010101200004");
+        r.type(KeyCode.ESCAPE);
+        waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
+        r.clickOn("Tinggalkan");
         waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
         r.clickOn("#searchField").write("3201 0105 0115");
         @SuppressWarnings("unchecked")

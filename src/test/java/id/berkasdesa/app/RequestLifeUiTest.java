@@ -119,6 +119,10 @@ class RequestLifeUiTest {
         // Draf: saved without the membership check
         r.clickOn("#deletionDateField").write(DateText.format(TODAY.minusMonths(2)));
         r.clickOn("#reasonArea").write("Kartu nonaktif saat kontrol");
+        r.type(KeyCode.TAB); // leaves the multi-line field, inserts nothing
+        waitUntil(() -> r.lookup("#categoryBox").query().isFocused());
+        assertThat(r.lookup("#reasonArea").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualTo("Kartu nonaktif saat kontrol");
         shortcut(r, KeyCode.S);
         waitUntil(() -> badge(r).equals("Draf"));
         assertThat(r.lookup(".rule-line-block .rule-text").queryAll().stream().map(n -> ((Label) n).getText()))
