@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.household.DateText;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.household.CodeList;
 import id.berkasdesa.household.Household;
@@ -151,22 +152,22 @@ final class BundleFiles {
         return out.toByteArray();
     }
 
-    /** usulan.xlsx: the same rows, a bold frozen header, "Keputusan" offering the three answers. */
+    /** Columns that hold numbers with meaning in every digit or leading zero: text in a spreadsheet. */
+    static final java.util.Set<String> TEXT_COLUMNS = java.util.Set.of("No KK", COL_NIK, "RT", "RW", "Kode Pos",
+            "No Kartu KIS/BPJS", COL_ID, COL_KODE_DESA);
+
+    /**
+     * usulan.xlsx, the workbook the officer opens: sheet "Usulan" (the request rows, "Keputusan"
+     * offering the three answers), "Keluarga" and "Anggota" (the twins of keluarga.csv and
+     * anggota.csv). NIK, No. KK, RT, RW and card numbers are text cells with the text format, so
+     * Excel and LibreOffice keep every digit and leading zero, also when the officer edits them.
+     */
     byte[] xlsx(List<List<String>> rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "Berkas Desa", null);
-        Worksheet ws = wb.newWorksheet("Usulan");
-        for (int c = 0; c < REQUEST_COLUMNS.size(); c++) {
-            ws.value(0, c, REQUEST_COLUMNS.get(c));
-            ws.style(0, c).bold().fillColor("DDEBF7").set();
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            for (int c = 0; c < row.size(); c++) {
-                ws.value(r + 1, c, row.get(c));
-            }
-        }
-        ws.freezePane(0, 1);
+        Worksheet ws = sheet(wb, "Usulan", REQUEST_COLUMNS, rows);
+        Worksheet families = sheet(wb, "Keluarga", HOUSEHOLD_COLUMNS, householdRows());
+        Worksheet members = sheet(wb, "Anggota", MEMBER_COLUMNS, memberRows());
         int decision = REQUEST_COLUMNS.indexOf(COL_DECISION);
         Worksheet lists = wb.newWorksheet("Pilihan");
         List<String> answers = Decision.labels();
@@ -178,8 +179,45 @@ final class BundleFiles {
         ws.width(COL_INDEX_NAMA, 28);
         ws.width(decision, 18);
         ws.width(decision + 1, 40);
+        members.width(MEMBER_COLUMNS.indexOf(COL_NAMA), 28);
+        families.width(HOUSEHOLD_COLUMNS.indexOf("Alamat"), 30);
         wb.finish();
         return out.toByteArray();
+    }
+
+    /** One sheet: a bold frozen header, every value a text cell, identifier columns formatted as text. */
+    private static Worksheet sheet(Workbook wb, String name, List<String> columns, List<List<String>> rows) {
+        Worksheet ws = wb.newWorksheet(name);
+        for (int c = 0; c < columns.size(); c++) {
+            ws.value(0, c, columns.get(c));
+            ws.style(0, c).bold().fillColor("DDEBF7").set();
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            for (int c = 0; c < row.size(); c++) {
+                ws.value(r + 1, c, row.get(c));
+                if (TEXT_COLUMNS.contains(columns.get(c))) {
+                    ws.style(r + 1, c).format("@").set();
+                }
+            }
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (TEXT_COLUMNS.contains(columns.get(c))) {
+                ws.width(c, columns.get(c).equals(COL_ID) ? 38 : 20);
+            }
+        }
+        ws.freezePane(0, 1);
+        return ws;
+    }
+
+    /** BACA-SAYA.txt: what each file of the bundle is, in Bahasa Indonesia, and which one to open. */
+    byte[] readMe() {
+        String text = messages.get("bundle.readme", header.village().namaDesa(), header.village().kodeDesa(),
+                header.name(), items.size(), DateText.format(today));
+        if (header.village().sample()) {
+            text = messages.get("bundle.readme.sample") + "\r\n\r\n" + text;
+        }
+        return text.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static final int COL_INDEX_NAMA = REQUEST_COLUMNS.indexOf(COL_NAMA);
@@ -198,6 +236,9 @@ final class BundleFiles {
         Map<String, Object> desa = new LinkedHashMap<>();
         desa.put("kode", header.village().kodeDesa());
         desa.put("nama", header.village().namaDesa());
+        if (header.village().sample()) {
+            root.put("contoh", true);
+        }
         desa.put("kantor", header.village().namaKantor());
         desa.put("operator", header.village().namaOperator());
         desa.put("kecamatan", header.area(Area.Level.KECAMATAN));
@@ -263,10 +304,19 @@ final class BundleFiles {
                     r.deadline(), 0, header.name(), null, null, null, r.createdAt()));
         }
         VillageProfile v = header.village();
+        String kabupaten = header.area(Area.Level.KABUPATEN_KOTA);
+        List<String> kop = List.of(messages.get("bundle.letter.kop.government", kabupaten.toUpperCase(java.util.Locale.ROOT)),
+                messages.get("bundle.letter.kop.kecamatan", header.area(Area.Level.KECAMATAN).toUpperCase(java.util.Locale.ROOT)),
+                v.namaKantor().toUpperCase(java.util.Locale.ROOT),
+                messages.get("bundle.letter.kop.code", v.namaDesa(), v.kodeDesa()));
         RequestListPdf.Heading heading = new RequestListPdf.Heading(v.namaDesa(), v.namaKantor(), v.namaOperator(),
                 messages.get("bundle.letter.filter", header.name()), today, messages.get("bundle.letter.title"),
-                List.of(messages.get("bundle.letter.to", header.area(Area.Level.KABUPATEN_KOTA)),
-                        messages.get("bundle.letter.body", items.size(), header.name())));
+                List.of(messages.get("bundle.letter.number", today.getYear()),
+                        messages.get("bundle.letter.attachment", header.name()),
+                        messages.get("bundle.letter.subject"), "",
+                        messages.get("bundle.letter.to", kabupaten), messages.get("bundle.letter.place"), "",
+                        messages.get("bundle.letter.body", items.size(), header.name())),
+                kop, v.sample() ? messages.get("bundle.letter.sample") : null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new RequestListPdf(messages).write(rows, heading, out);
         return out.toByteArray();

@@ -63,6 +63,11 @@ public final class BundleService {
             DocumentKind.FASKES);
 
     /** What was written, and how long it took (writing, forcing to the stick, reading back). */
+    /** The file-name prefix of a bundle made from the sample village ("Coba dengan data contoh"). */
+    public static final String SAMPLE_PREFIX = "CONTOH_";
+    /** bag-info.txt's Data-Contoh value for such a bundle. */
+    static final String SAMPLE_MARK = "YA - data karangan untuk latihan, jangan diproses";
+
     public record Exported(Path file, UUID id, String name, int requests, int resent, int documents, long payloadBytes,
             long zipBytes, Duration took) {
     }
@@ -106,6 +111,16 @@ public final class BundleService {
         return all;
     }
 
+    /** What the export dialog offers: the requests, whether this is the sample village, and today. */
+    public record Choice(List<RequestSummary> candidates, boolean sampleVillage, java.time.LocalDate today) {
+    }
+
+    /** Reads the {@link Choice} (a worker-thread read). */
+    public Choice choice() {
+        return new Choice(candidates(), villages.profile().map(VillageProfile::sample).orElse(false),
+                java.time.LocalDate.now(clock));
+    }
+
     /** The ids of every request ready to send (the export's default choice). */
     public List<UUID> ready() {
         return candidates().stream().filter(r -> r.status() == RequestStatus.SIAP_KIRIM).map(RequestSummary::id).toList();
@@ -134,7 +149,8 @@ public final class BundleService {
         }
         List<BundleItem> items = items(ids);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String base = village.kodeDesa().replace(".", "") + "_" + STAMP.format(now);
+        // a bundle of the invented sample village says so in its very name
+        String base = (village.sample() ? SAMPLE_PREFIX : "") + village.kodeDesa().replace(".", "") + "_" + STAMP.format(now);
         String name = base;
         for (int n = 2; Files.exists(folder.resolve(name + ".zip")); n++) {
             name = base + "-" + n;
@@ -256,6 +272,7 @@ public final class BundleService {
             bag.payload("anggota.csv", BundleFiles.csv(BundleFiles.MEMBER_COLUMNS, files.memberRows()));
             bag.payload("surat-pengantar.pdf", files.coverLetter());
             bag.payload("paket.json", files.json(rows));
+            bag.payload("BACA-SAYA.txt", files.readMe());
             VillageProfile v = header.village();
             Map<String, String> info = new LinkedHashMap<>();
             info.put("Source-Organization", v.namaKantor());
@@ -265,6 +282,9 @@ public final class BundleService {
             info.put("Bag-Software-Agent", "Berkas Desa " + appVersion);
             info.put("Kode-Desa", v.kodeDesa());
             info.put("Jumlah-Usulan", String.valueOf(items.size()));
+            if (v.sample()) {
+                info.put("Data-Contoh", SAMPLE_MARK);
+            }
             bag.finish(info, header.created().toLocalDate());
             out.flush();
             channel.force(true);

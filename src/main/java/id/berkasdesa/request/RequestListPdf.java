@@ -30,17 +30,21 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 public final class RequestListPdf {
 
     /** Who signs, and where and when. */
+    /**
+     * @param letterhead lines centred above a rule at the top of the first page (a letter's kop), or empty
+     * @param watermark a word printed large across every page ("DATA CONTOH"), or null
+     */
     public record Heading(String namaDesa, String namaKantor, String namaOperator, String filter, LocalDate today,
-            String title, List<String> intro) {
+            String title, List<String> intro, List<String> letterhead, String watermark) {
 
         public Heading(String namaDesa, String namaKantor, String namaOperator, String filter, LocalDate today) {
-            this(namaDesa, namaKantor, namaOperator, filter, today, null, List.of());
+            this(namaDesa, namaKantor, namaOperator, filter, today, null, List.of(), List.of(), null);
         }
     }
 
     private static final float MARGIN = 36;
     private static final float ROW = 15;
-    private static final float[] WIDTHS = {24, 150, 108, 108, 44, 92, 66, 66, 48, 66};
+    private static final float[] WIDTHS = {22, 140, 100, 100, 40, 92, 60, 60, 56, 100};
 
     private final Messages messages;
     private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -93,7 +97,26 @@ public final class RequestListPdf {
                 doc.addPage(page);
                 pageNo++;
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    if (heading.watermark() != null) {
+                        watermark(cs, size, heading.watermark());
+                    }
                     float y = size.getHeight() - MARGIN;
+                    if (pageNo == 1 && !heading.letterhead().isEmpty()) {
+                        for (int i = 0; i < heading.letterhead().size(); i++) {
+                            String line = heading.letterhead().get(i);
+                            PDFont f = i < heading.letterhead().size() - 1 ? bold : regular;
+                            float fs = i < heading.letterhead().size() - 1 ? 12 : 9;
+                            float w = f.getStringWidth(encodable(f, line)) / 1000 * fs;
+                            text(cs, f, fs, (size.getWidth() - w) / 2, y, line);
+                            y -= fs + 3;
+                        }
+                        cs.setLineWidth(1.5f);
+                        cs.moveTo(MARGIN, y + 2);
+                        cs.lineTo(size.getWidth() - MARGIN, y + 2);
+                        cs.stroke();
+                        cs.setLineWidth(1);
+                        y -= 16;
+                    }
                     text(cs, bold, 13, MARGIN, y, heading.title() == null ? t("request.pdf.title") : heading.title());
                     y -= 16;
                     text(cs, regular, 10, MARGIN, y, heading.namaKantor() + " - " + heading.namaDesa());
@@ -129,8 +152,23 @@ public final class RequestListPdf {
         }
     }
 
+    /** A large light word across the page, under everything else. */
+    private void watermark(PDPageContentStream cs, PDRectangle size, String word) throws IOException {
+        cs.saveGraphicsState();
+        cs.setNonStrokingColor(0.85f, 0.85f, 0.85f);
+        cs.beginText();
+        cs.setFont(bold, 90);
+        cs.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(Math.toRadians(25), size.getWidth() / 2 - 300,
+                size.getHeight() / 2 - 110));
+        cs.showText(encodable(bold, word));
+        cs.endText();
+        cs.restoreGraphicsState();
+    }
+
     private String[] cells(int no, RequestSummary r, LocalDate today) {
-        String sisa = r.deadline() == null ? "-" : String.valueOf(ChronoUnit.DAYS.between(today, r.deadline()));
+        long left = r.deadline() == null ? 0 : ChronoUnit.DAYS.between(today, r.deadline());
+        // "lewat 12 hari" once past: a negative count says nothing on paper either
+        String sisa = r.deadline() == null ? "-" : left >= 0 ? String.valueOf(left) : messages.get("request.list.past", -left);
         return new String[] {String.valueOf(no), r.nama(), r.nik() == null ? "-" : r.nik(), r.noKk(),
                 r.rt() + "/" + r.rw(), r.urgentCategory() == null ? "-" : t(r.urgentCategory().key()),
                 r.deletionDate() == null ? "-" : DateText.format(r.deletionDate()),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.berkasdesa.request.RequestEvent;
 import id.berkasdesa.request.RequestService;
 import id.berkasdesa.request.RequestStatus;
+import id.berkasdesa.village.VillageProfile;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ class BundleExportTest {
             assertThat(names).contains(base + "bagit.txt", base + "bag-info.txt", base + "manifest-sha512.txt",
                     base + "tagmanifest-sha512.txt", base + "data/usulan.xlsx", base + "data/usulan.csv",
                     base + "data/keluarga.csv", base + "data/anggota.csv", base + "data/surat-pengantar.pdf",
-                    base + "data/paket.json");
+                    base + "data/paket.json", base + "data/BACA-SAYA.txt");
             String nik = store.households.load(store.requests.find(store.ready.get(0)).orElseThrow().householdId())
                     .orElseThrow().members().get(0).nik();
             assertThat(names).contains(base + "data/dokumen/" + nik + "/ktp.jpg", base + "data/dokumen/" + nik + "/kk.jpg",
@@ -82,7 +83,8 @@ class BundleExportTest {
             String info = text(zip, base + "bag-info.txt");
             assertThat(info).contains("Source-Organization: Kantor Desa Pondok Rajeg", "Contact-Name: Rina Operator",
                     "External-Identifier: " + e.id(), "Bagging-Date: 2026-11-23", "Kode-Desa: 32.01.01.1001",
-                    "Jumlah-Usulan: 3", "Payload-Oxum: " + e.payloadBytes() + "." + (12 + 6));
+                    "Jumlah-Usulan: 3", "Payload-Oxum: " + e.payloadBytes() + "." + (12 + 7));
+            assertThat(info).doesNotContain("Data-Contoh");
             String csv = text(zip, base + "data/usulan.csv");
             assertThat(csv.lines()).hasSize(4);
             assertThat(csv.lines().findFirst().orElseThrow()).startsWith("\uFEFFID Usulan,Paket,Kirim Ulang,Kode Desa")
@@ -107,6 +109,96 @@ class BundleExportTest {
             assertThat(r.bundle()).isEqualTo("3201011001_20261123-1030");
         }
         assertThat(store.bundles.ready()).isEmpty();
+    }
+
+    @Test
+    void theOfficerReadsEveryTableInTheWorkbookWithEveryDigitAndZeroKeptAndIsToldWhichFileToOpen() throws Exception {
+        BundleService.Exported e = store.bundles.export(store.bundles.ready(), stick, Progress.none());
+        var household = store.households.load(store.requests.find(store.ready.get(0)).orElseThrow().householdId())
+                .orElseThrow();
+        String base = e.name() + "/data/";
+        try (ZipFile zip = new ZipFile(e.file().toFile());
+                InputStream in = zip.getInputStream(zip.getEntry(base + "usulan.xlsx"));
+                ReadableWorkbook wb = new ReadableWorkbook(in)) {
+            assertThat(wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName))
+                    .containsExactly("Usulan", "Keluarga", "Anggota", "Pilihan");
+            List<Row> members;
+            try (Stream<Row> rows = wb.findSheet("Anggota").orElseThrow().openStream()) {
+                members = rows.toList();
+            }
+            assertThat(members).hasSize(1 + 3 * household.members().size());
+            Row first = members.stream().filter(r -> household.members().get(0).nik().equals(r.getCellText(1)))
+                    .findFirst().orElseThrow();
+            assertThat(first.getCell(1).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(first.getCellText(0)).isEqualTo(household.noKk());
+            List<Row> families;
+            try (Stream<Row> rows = wb.findSheet("Keluarga").orElseThrow().openStream()) {
+                families = rows.toList();
+            }
+            assertThat(families.get(0).getCellText(3)).isEqualTo("RT");
+            Row family = families.stream().filter(r -> household.noKk().equals(r.getCellText(0))).findFirst().orElseThrow();
+            assertThat(family.getCellText(3)).isEqualTo(household.rt()).startsWith("0");
+            byte[] xlsx = zip.getInputStream(zip.getEntry(base + "usulan.xlsx")).readAllBytes();
+            int anggota = members.indexOf(first) + 1;
+            assertThat(textFormatted(xlsx, "xl/worksheets/sheet3.xml", "B" + anggota)).as("NIK formatted as text").isTrue();
+            assertThat(textFormatted(xlsx, "xl/worksheets/sheet3.xml", "A" + anggota)).as("No. KK formatted as text").isTrue();
+            assertThat(textFormatted(xlsx, "xl/worksheets/sheet3.xml", "C" + anggota)).as("a name is not").isFalse();
+            int keluarga = families.indexOf(family) + 1;
+            assertThat(textFormatted(xlsx, "xl/worksheets/sheet2.xml", "D" + keluarga)).as("RT formatted as text").isTrue();
+
+            String readMe = text(zip, base + "BACA-SAYA.txt");
+            assertThat(readMe).contains("BUKA INI: data/usulan.xlsx", "lembar \"Keluarga\" dan \"Anggota\"",
+                    "JANGAN dibuka dengan Excel", "Pondok Rajeg", e.name(), "UU 27/2022").doesNotContain("CONTOH");
+            assertThat(readMe).contains("\r\n");
+        }
+    }
+
+    /** Whether cell {@code ref} of the sheet part carries the text number format "@" (what Excel shows as "Text"). */
+    private static boolean textFormatted(byte[] xlsx, String sheet, String ref) throws IOException {
+        String sheetXml = part(xlsx, sheet);
+        String styles = part(xlsx, "xl/styles.xml");
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<c r=\"" + ref + "\" s=\"(\\d+)\"").matcher(sheetXml);
+        java.util.regex.Matcher fmt = java.util.regex.Pattern.compile("numFmtId=\"(\\d+)\" formatCode=\"@\"").matcher(styles);
+        if (!cell.find() || !fmt.find()) {
+            return false;
+        }
+        String xfs = styles.substring(styles.indexOf("<cellXfs"));
+        String[] each = xfs.split("<xf ");
+        return each[Integer.parseInt(cell.group(1)) + 1].startsWith("numFmtId=\"" + fmt.group(1) + "\"");
+    }
+
+    private static String part(byte[] zipBytes, String name) throws IOException {
+        Path file = Files.createTempFile("werkboek", ".xlsx");
+        try {
+            Files.write(file, zipBytes);
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                ZipEntry e = zip.getEntry(name);
+                assertThat(e).as(name).isNotNull();
+                return new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aBundleOfTheSampleVillageIsMarkedAsSuchInItsNameItsInfoItsReadMeAndOnTheLetter() throws Exception {
+        VillageProfile v = BundleStore.VILLAGE;
+        store.villages.save(new VillageProfile(v.kodeDesa(), v.namaDesa(), v.namaKantor(), v.namaOperator(), true));
+
+        BundleService.Exported e = store.bundles.export(store.bundles.ready(), stick, Progress.none());
+
+        assertThat(e.file().getFileName().toString()).isEqualTo("CONTOH_3201011001_20261123-1030.zip");
+        assertThat(BundleService.verify(e.file(), Progress.none()).requests()).isEqualTo(3);
+        try (ZipFile zip = new ZipFile(e.file().toFile())) {
+            assertThat(text(zip, e.name() + "/bag-info.txt")).contains("Data-Contoh: YA - data karangan");
+            assertThat(text(zip, e.name() + "/data/BACA-SAYA.txt")).startsWith("PERHATIAN: PAKET CONTOH");
+            try (InputStream in = zip.getInputStream(zip.getEntry(e.name() + "/data/surat-pengantar.pdf"));
+                    org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("DATA CONTOH",
+                        "Perihal", "Lampiran", "Nomor", "Kepada Yth. Kepala Dinas Sosial");
+            }
+        }
     }
 
     @Test

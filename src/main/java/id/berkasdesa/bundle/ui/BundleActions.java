@@ -35,8 +35,8 @@ public final class BundleActions {
     }
 
     public void export() {
-        runner.run("", p -> bundles.candidates(), candidates ->
-                ExportDialog.show(bundles, messages, dialogs, runner, candidates, changed), e -> failed("bundle.export.title", e));
+        runner.run("", p -> bundles.choice(), choice ->
+                ExportDialog.show(bundles, messages, dialogs, runner, choice, changed), e -> failed("bundle.export.title", e));
     }
 
     public void verify() {

@@ -53,7 +53,7 @@ final class ExportDialog {
 
     @FXML VBox root;
     @FXML Button readyButton, noneButton, folderButton;
-    @FXML Label countLabel, messageLabel;
+    @FXML Label countLabel, messageLabel, sampleLabel, warningLabel;
     @FXML TableView<Row> table;
     @FXML TableColumn<Row, Boolean> colSend;
     @FXML TableColumn<Row, String> colNama, colNik, colStatus, colUrgent, colDeadline;
@@ -68,6 +68,7 @@ final class ExportDialog {
     private final Parent view;
     private Path folder;
     private Progress running;
+    private java.time.LocalDate today = java.time.LocalDate.now();
 
     private ExportDialog(BundleService service, Messages messages, DialogService dialogs, TaskRunner runner, Runnable sent) {
         this.service = service;
@@ -80,9 +81,11 @@ final class ExportDialog {
 
     /** @param sent told after a bundle was written and its requests recorded as sent */
     static void show(BundleService service, Messages messages, DialogService dialogs, TaskRunner runner,
-            List<RequestSummary> candidates, Runnable sent) {
+            BundleService.Choice choice, Runnable sent) {
         ExportDialog d = new ExportDialog(service, messages, dialogs, runner, sent);
-        d.rows(candidates);
+        d.today = choice.today();
+        d.sampleLabel.setText(choice.sampleVillage() ? messages.get("bundle.export.sampleWarning") : "");
+        d.rows(choice.candidates());
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(messages.get("bundle.export.title"));
         dialog.setResizable(true);
@@ -139,6 +142,8 @@ final class ExportDialog {
         });
         progressBar.setVisible(false);
         messageLabel.managedProperty().bind(messageLabel.textProperty().isNotEmpty());
+        sampleLabel.managedProperty().bind(sampleLabel.textProperty().isNotEmpty());
+        warningLabel.managedProperty().bind(warningLabel.textProperty().isNotEmpty());
     }
 
     @FXML
@@ -174,6 +179,10 @@ final class ExportDialog {
     private void count() {
         long resend = table.getItems().stream().filter(r -> r.send.get() && r.request.status() == RequestStatus.TERKIRIM).count();
         countLabel.setText(messages.get("bundle.export.count", chosen().size(), resend));
+        // a lost stick's requests can go again, but one past its 6-month limit will likely be refused
+        List<String> past = table.getItems().stream().filter(r -> r.send.get() && r.request.deadline() != null
+                && r.request.deadline().isBefore(today)).map(r -> r.request.nama()).toList();
+        warningLabel.setText(past.isEmpty() ? "" : messages.get("bundle.export.pastDeadline", past.size(), String.join(", ", past)));
     }
 
     private void start(Button makeButton, Button closeButton) {
