@@ -40,25 +40,24 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Messages messages = Messages.indonesian();
         if (households < 1 || requests < 0 || readyRequests < 0 || documentsPerRequest < 1 || documentsPerRequest > 4) {
-            System.err.println(messages.get("cli.demo.households"));
-            return 2;
+            return Json.fail(2, "cli.demo.households", messages.get("cli.demo.households"));
         }
         return StoreCommand.run(parent.dataDir(), s -> {
             int existing = s.households().count();
             if (existing > 0) {
-                System.err.println(messages.get("cli.demo.notEmpty", parent.dataDir().toString(), existing));
-                return 2;
+                return Json.fail(2, "cli.demo.notEmpty", messages.get("cli.demo.notEmpty", parent.dataDir().toString(), existing));
             }
             SampleVillage.fill(s.villages(), s.households(), households, seed, progress -> { });
             SampleRequests.fill(s.requests(), s.households(), requests, seed, n -> { });
             if (readyRequests > 0) {
-                int made = SampleRequests.fillReady(s.requests(), s.households(), s.documents(), readyRequests,
+                SampleRequests.Filled filled = SampleRequests.fillReady(s.requests(), s.households(), s.documents(), readyRequests,
                         documentsPerRequest, seed, n -> {
                             if (n % 50 == 0) {
                                 System.out.println(messages.get("cli.demo.readyProgress", n, readyRequests));
                             }
                         });
-                System.out.println(messages.get("cli.demo.ready", made, made * documentsPerRequest));
+                System.out.println(messages.get("cli.demo.ready", filled.made(), filled.made() * documentsPerRequest,
+                        filled.ready(), filled.made() - filled.ready()));
             }
             System.out.println(messages.get("cli.demo.done", households, parent.dataDir().toString(), s.requests().count()));
             return 0;

@@ -33,8 +33,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Messages messages = Messages.indonesian();
         if (!allReady && (requests == null || requests.isEmpty())) {
-            System.err.println(messages.get("cli.export.choose"));
-            return 2;
+            return Json.fail(2, "cli.export.choose", messages.get("cli.export.choose"));
         }
         return StoreCommand.run(parent.dataDir(), s -> {
             List<UUID> ids = new java.util.ArrayList<>();
@@ -44,6 +43,9 @@ final class ExportCommand implements Callable<Integer> {
             if (requests != null) {
                 requests.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
             }
+            if (ids.isEmpty()) {
+                return Json.fail(1, "cli.export.nothingReady", messages.get("cli.export.nothingReady"));
+            }
             try {
                 BundleService.Exported e = s.bundles().export(ids, folder, Progress.none());
                 System.out.println(Json.line(Map.of("file", e.file().toString(), "requests", e.requests(),
@@ -51,8 +53,7 @@ final class ExportCommand implements Callable<Integer> {
                         "zip_bytes", e.zipBytes(), "seconds", e.took().toMillis() / 1000.0)));
                 return 0;
             } catch (BundleException e) {
-                System.err.println(e.message(messages));
-                return 1;
+                return Json.fail(1, e.key(), e.message(messages));
             }
         });
     }

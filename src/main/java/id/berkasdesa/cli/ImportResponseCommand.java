@@ -33,8 +33,7 @@ final class ImportResponseCommand implements Callable<Integer> {
             try {
                 p = s.responses().read(file);
             } catch (BundleException e) {
-                System.err.println(e.message(messages));
-                return 1;
+                return Json.fail(1, e.key(), e.message(messages));
             }
             for (ResponseService.Change c : p.changes()) {
                 System.out.println(messages.get("cli.import.change", c.nama(), c.nik(), messages.get(c.before().key()),
@@ -66,8 +65,7 @@ final class ImportResponseCommand implements Callable<Integer> {
                 System.out.println(messages.get("cli.import.applied", a.changed(), a.letters()));
                 return 0;
             } catch (BundleException e) {
-                System.err.println(e.message(messages));
-                return 1;
+                return Json.fail(1, e.key(), e.message(messages));
             }
         });
     }

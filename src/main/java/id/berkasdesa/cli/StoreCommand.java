@@ -48,8 +48,7 @@ final class StoreCommand {
                             BuildInfo.current().version()),
                     new ResponseService(db, requests, documents, villages, clock)));
         } catch (StoreException e) {
-            System.err.println(Messages.indonesian().get(e.key(), e.args()));
-            return 2;
+            return Json.fail(2, e.key(), Messages.indonesian().get(e.key(), e.args()));
         }
     }
 }

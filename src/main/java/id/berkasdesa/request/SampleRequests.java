@@ -82,9 +82,10 @@ public final class SampleRequests {
      * (in that order), as invented A4 "phone photos" of ~0.5 MB upload copies, every one different.
      * With fewer than four documents the requests stay drafts under the default preset.
      *
-     * @return how many were made (fewer when the store has too few members)
+     * @return how many were made (fewer when the store has too few members), and how many of them
+     *         the rules found ready to send
      */
-    public static int fillReady(RequestService requests, HouseholdService households, DocumentService documents,
+    public static Filled fillReady(RequestService requests, HouseholdService households, DocumentService documents,
             int count, int documentsPerRequest, long seed, IntConsumer progress) {
         Random random = new Random(seed);
         List<UUID> ids = households.search(new HouseholdSearch("", null, null, null, Integer.MAX_VALUE)).stream()
@@ -92,6 +93,7 @@ public final class SampleRequests {
         LocalDate today = requests.today();
         List<DocumentKind> kinds = List.of(DocumentKind.KTP, DocumentKind.KK, DocumentKind.SKTM, DocumentKind.FASKES);
         int made = 0;
+        int ready = 0;
         for (int i = 0; i < ids.size() && made < count; i++) {
             Household h = households.load(ids.get(i)).orElseThrow();
             Member m = h.members().stream().filter(x -> x.isActive() && x.nik() != null).findFirst().orElse(null);
@@ -108,12 +110,19 @@ public final class SampleRequests {
                         List.of(new DocumentService.Input(kind.name().toLowerCase() + ".jpg",
                                 () -> new ByteArrayInputStream(scan))));
             }
-            requests.create(h.id(), m.id(), new RequestForm(today.minusDays(1), CheckChannel.MOBILE_JKN, null,
-                    today.minusDays(20 + random.nextInt(120)), Route.DESA, "Kartu KIS nonaktif saat berobat", category,
-                    true, true));
+            ReactivationRequest r = requests.create(h.id(), m.id(), new RequestForm(today.minusDays(1),
+                    CheckChannel.MOBILE_JKN, null, today.minusDays(20 + random.nextInt(120)), Route.DESA,
+                    "Kartu KIS nonaktif saat berobat", category, true, true));
             made++;
+            if (r.status() == RequestStatus.SIAP_KIRIM) {
+                ready++;
+            }
             progress.accept(made);
         }
-        return made;
+        return new Filled(made, ready);
+    }
+
+    /** What {@link #fillReady} made: requests in all, and those ready to send. */
+    public record Filled(int made, int ready) {
     }
 }

@@ -8,6 +8,7 @@ import id.berkasdesa.db.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,54 @@ class CliTest {
         assertThat(n.get("sex").isNull()).isTrue();
         assertThat(n.get("birthDate").isNull()).isTrue();
         assertThat(n.get("verdict").asText()).isEqualTo("valid");
+    }
+
+    @Test
+    void aKkWhoseDatePartIsNoDateOrWhoseSerialIsZeroIsAWarning() throws Exception {
+        Run r = run("kk", "5203159999999999", "5203151203800000", "5203151203800001");
+        assertThat(r.exit()).as("warnings are not invalid").isZero();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode noDate = json.readTree(r.lines().get(0));
+        assertThat(noDate.get("verdict").asText()).isEqualTo("warn");
+        assertThat(noDate.get("messages").get(0).asText()).contains("999999", "bukan tanggal yang ada");
+        JsonNode zero = json.readTree(r.lines().get(1));
+        assertThat(zero.get("verdict").asText()).isEqualTo("warn");
+        assertThat(zero.get("messages").get(0).asText()).contains("0000");
+        assertThat(json.readTree(r.lines().get(2)).get("verdict").asText()).isEqualTo("valid");
+    }
+
+    @Test
+    void everyFailureOfAStoreCommandPrintsAJsonLineWithTheReason() throws Exception {
+        assertThat(run("--data-dir", dir.toString(), "demo", "--households", "5").exit()).isZero();
+        Path stick = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-stick"));
+
+        Run nothing = run("--data-dir", dir.toString(), "export", "--to", stick.toString(), "--all-ready");
+        assertThat(nothing.exit()).isEqualTo(1);
+        JsonNode line = new ObjectMapper().readTree(nothing.lines().get(0));
+        assertThat(line.get("ok").asBoolean()).isFalse();
+        assertThat(line.get("error").asText()).isEqualTo("cli.export.nothingReady");
+        assertThat(line.get("message").asText()).startsWith("Tidak ada usulan berstatus Siap kirim")
+                .doesNotContain("Centang");
+        assertThat(nothing.err()).contains("--request ID");
+        try (var files = Files.list(stick)) {
+            assertThat(files).isEmpty();
+        }
+
+        Run unchosen = run("--data-dir", dir.toString(), "export", "--to", stick.toString());
+        assertThat(unchosen.exit()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(unchosen.lines().get(0)).get("error").asText()).isEqualTo("cli.export.choose");
+
+        Run full = run("--data-dir", dir.toString(), "demo", "--households", "5");
+        assertThat(full.exit()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(full.lines().get(0)).get("message").asText()).contains("sudah berisi 5 KK");
+    }
+
+    @Test
+    void demoSaysHowManyOfItsRequestsAreReallyReady() {
+        Run r = run("--data-dir", dir.toString(), "demo", "--households", "6", "--ready-requests", "2",
+                "--documents-per-request", "2");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("2 usulan dengan 4 dokumen contoh ditambahkan: 0 Siap kirim, 2 masih Draf");
     }
 
     @Test
