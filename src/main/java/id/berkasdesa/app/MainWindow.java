@@ -310,6 +310,16 @@ final class MainWindow {
     }
 
     @FXML
+    void shortcuts() {
+        HelpDialogs.shortcuts(messages, dialogs);
+    }
+
+    @FXML
+    void howTo() {
+        HelpDialogs.howTo(messages, dialogs);
+    }
+
+    @FXML
     void exit() {
         Platform.exit();
     }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code berkas-desa [--data-dir DIR] [COMMAND]}: with no command, starts the app's window. */
 @Command(name = "berkas-desa", mixinStandardHelpOptions = true, versionProvider = BerkasDesaCommand.Version.class,
+        resourceBundle = "i18n.cli",
         description = "Berkas Desa: register KK dan usulan reaktivasi PBI-JK, tanpa internet.",
         subcommands = {NikCommand.class, KkCommand.class, DemoCommand.class, BenchCommand.class, ExportCommand.class,
                 VerifyCommand.class, ImportResponseCommand.class, BenchBundleCommand.class})

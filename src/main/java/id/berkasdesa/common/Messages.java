@@ -71,6 +71,11 @@ public final class Messages {
         return out;
     }
 
+    /** Whether the bundle has {@code key} (numbered texts such as the how-to's steps). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String get(String key, Object... args) {
         String pattern;
         try {

@@ -135,7 +135,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(pool)
-                    .locations(migrations)
+                    .locations(migrations.split(","))
                     .cleanDisabled(true)
                     .load()
                     .migrate();

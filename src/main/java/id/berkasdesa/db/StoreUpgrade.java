@@ -47,7 +47,7 @@ final class StoreUpgrade {
         // one connection held open keeps the read-only database open while Flyway looks
         try (Connection hold = probe.getConnection()) {
             try {
-                info = Flyway.configure().dataSource(probe).locations(migrations).load().info();
+                info = Flyway.configure().dataSource(probe).locations(migrations.split(",")).load().info();
             } finally {
                 // close the read-only instance now, whatever Flyway keeps open: the store is opened for writing next
                 try (Statement s = hold.createStatement()) {

@@ -72,7 +72,8 @@ class FirstRunUiTest {
         assertThat(r.lookup("#sampleBanner").queryAs(Label.class).isVisible()).isTrue();
         assertThat(r.lookup("#countLabel").queryAs(Label.class).getText()).startsWith("Menampilkan 200 dari 300 KK");
 
-        r.clickOn("Berkas").clickOn("Mulai dengan data desa sebenarnya…");
+        r.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
+        r.clickOn("Mulai dengan data desa sebenarnya…");
         r.clickOn("Ya, hapus data contoh");
         waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent() && r.lookup("#results").tryQuery().isPresent());
         assertThat(app.ctx.households.count()).isZero();

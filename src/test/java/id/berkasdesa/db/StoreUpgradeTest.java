@@ -65,12 +65,17 @@ class StoreUpgradeTest {
         try (Database db = Database.open(dir)) {
             new HouseholdService(db, Households.WILAYAH, Clock.systemDefaultZone()).save(family, true);
         }
-        String broken = migrationsUpTo(99, "V99__broken.sql", "CREATE TABLE rusak (;");
+        // every migration of this release (SQL and Java, as the app finds them) plus one that breaks:
+        // the store is valid up to it, so what fails is the broken migration itself, not validation
+        Files.writeString(older.resolve("V99__broken.sql"), "CREATE TABLE rusak (;");
+        String broken = Database.MIGRATIONS + ",filesystem:" + older.toAbsolutePath();
 
         assertThatThrownBy(() -> Database.open(dir, broken, "9.9.9"))
                 .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.key()).isEqualTo("store.error.migrationRestored");
                     assertThat(text(e)).contains("cadangan");
+                    assertThat(e.getCause()).isInstanceOf(org.flywaydb.core.api.FlywayException.class)
+                            .hasMessageContaining("V99__broken.sql");
                 });
 
         try (Database db = Database.open(dir)) {
@@ -109,7 +114,7 @@ class StoreUpgradeTest {
 
         assertThatThrownBy(() -> Database.open(dir)).isInstanceOfSatisfying(StoreException.class, e -> {
             assertThat(e.key()).isEqualTo("store.error.otherFormat");
-            assertThat(text(e)).contains("installer/README.md");
+            assertThat(text(e)).contains("versi Berkas Desa yang membuatnya", "petugas TI").doesNotContain("README");
         });
         assertThat(sha(Database.file(dir))).isEqualTo(before);
         try (Stream<Path> files = Files.list(dir)) {

@@ -153,8 +153,14 @@ public final class DialogService {
         if (owner != null) {
             dialog.initOwner(owner);
         }
+        dialog.setTitle(title(dialog.getTitle()));
         placeOnShown(dialog.getDialogPane().getScene().getWindow(), owner);
         return dialog.showAndWait();
+    }
+
+    /** A window title is a name, not a menu item: "Aktif kembali…" becomes "Aktif kembali". */
+    public static String title(String text) {
+        return text == null ? null : text.replaceFirst("\\s*(…|\\.\\.\\.)$", "");
     }
 
     /**
@@ -228,7 +234,7 @@ public final class DialogService {
         if (owner != null) {
             a.initOwner(owner);
         }
-        a.setTitle(title);
+        a.setTitle(title(title));
         a.setHeaderText(null);
         Label content = new Label(text);
         content.setWrapText(true);

@@ -102,7 +102,7 @@ final class DocumentViewer {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        stage.setTitle(messages.get("document.viewer.title", title));
+        stage.setTitle(DialogService.title(messages.get("document.viewer.title", title)));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(v.view, Math.min(1180, screen.getWidth() - 40), Math.min(700, screen.getHeight() - 40));
         if (owner != null && owner.getScene() != null) {
