@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.image.Image;
+import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -46,43 +50,87 @@ public final class BerkasDesaApp extends Application {
         Application.launch(BerkasDesaApp.class);
     }
 
+    private MainWindow window;
+    private AppContext pending;
+
+    /**
+     * The first frame goes up before anything else is built: the window, its title and "Membuka
+     * data…", in JavaFX's own style, as fast as a bare window. The store starts opening on the worker
+     * at the same moment; the themed window (menus, header, pages) is built on the next pulse, while
+     * the store is still opening, and takes over the same window.
+     */
     @Override
     public void start(Stage stage) {
         Messages messages = launchMessages;
         DialogService dialogs = new DialogService(messages);
-        MainWindow window = new MainWindow(messages, runner, dialogs);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = scene(window, Math.min(1366, screen.getWidth()), Math.min(740, screen.getHeight()));
+        Label opening = new Label(messages.get("app.opening"));
+        opening.setStyle("-fx-font-size: 16px;");
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(260);
+        VBox first = new VBox(10, opening, bar);
+        first.setAlignment(Pos.CENTER);
+        Scene scene = new Scene(first, Math.min(1366, screen.getWidth()), Math.min(740, screen.getHeight()));
         stage.setTitle(messages.get("app.title"));
-        for (int size : new int[] {16, 32, 64, 256}) {
-            stage.getIcons().add(new Image(BerkasDesaApp.class.getResource("icon-" + size + ".png").toExternalForm()));
-        }
         stage.setMinWidth(1000);
         stage.setMinHeight(600);
         stage.setScene(scene);
         if (screen.getWidth() <= 1440) {
             stage.setMaximized(true);
         }
-        dialogs.setOwner(stage);
         stage.setOnShown(e -> shown());
         stage.show();
         if (exitAfterShown) {
             return;
         }
+        openStore(messages, dialogs);
+        Platform.runLater(() -> buildWindow(stage, scene, messages, dialogs));
+    }
+
+    /** The themed window, in the frame already on screen; then the home screen's view, warmed up. */
+    private void buildWindow(Stage stage, Scene scene, Messages messages, DialogService dialogs) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        scene.getStylesheets().add(BerkasDesaApp.class.getResource("app.css").toExternalForm());
+        window = new MainWindow(messages, runner, dialogs);
+        scene.setRoot(window.view());
+        dialogs.setOwner(stage);
         if (exitAfterDashboard) {
             window.onDashboardShown(this::dashboardShown);
         }
-        // after the first frame: the FX thread would otherwise wait idle for the store
-        Platform.runLater(window::warmUp);
-        runner.run(messages.get("app.opening"), p -> AppContext.open(dataDir, Clock.systemDefaultZone()), c -> {
+        if (pending != null) {
+            window.opened(pending, dataDir);
+        }
+        // the icons and the home screen's warm-up after this frame: the FX thread would otherwise wait idle
+        Platform.runLater(() -> {
+            for (int size : new int[] {16, 32, 64, 256}) {
+                stage.getIcons().add(new Image(BerkasDesaApp.class.getResource("icon-" + size + ".png").toExternalForm()));
+            }
+            if (pending == null) {
+                window.warmUp();
+            }
+        });
+    }
+
+    private void openStore(Messages messages, DialogService dialogs) {
+        runner.run(messages.get("app.opening"), p -> {
+            AppContext c = AppContext.open(dataDir, Clock.systemDefaultZone());
+            log().info("first window shown {} ms after JVM start", shownAt - ManagementFactory.getRuntimeMXBean().getStartTime());
+            return c;
+        }, c -> {
             ctx = c;
             storeOpenAt = System.currentTimeMillis();
-            window.opened(c, dataDir);
+            if (window != null) {
+                window.opened(c, dataDir);
+            } else {
+                pending = c; // the window is built on the next pulse and takes it from there
+            }
         }, e -> {
             log().error("store could not be opened", e);
             String text = e instanceof StoreException se ? messages.get(se.key(), se.args())
                     : messages.get("store.error.open");
-            window.failed(text);
+            if (window != null) {
+                window.failed(text);
+            }
             dialogs.error(messages.get("app.openFailed.title"), text);
             Platform.exit();
         });
@@ -111,7 +159,6 @@ public final class BerkasDesaApp extends Application {
     private void shown() {
         shownAt = System.currentTimeMillis();
         long ms = shownAt - ManagementFactory.getRuntimeMXBean().getStartTime();
-        log().info("first window shown {} ms after JVM start", ms);
         if (exitAfterShown) {
             System.out.println("{\"name\": \"first_window_ms\", \"value\": " + ms + "}");
             Platform.exit();

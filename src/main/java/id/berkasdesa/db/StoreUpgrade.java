@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -33,12 +34,21 @@ final class StoreUpgrade {
     }
 
     /**
-     * @return the backup made because migrations are pending, or null (new store, or up to date)
+     * What the look before opening found.
+     *
+     * @param backup the copy made because migrations are pending, or null (new store, or up to date)
+     * @param upToDate the store's schema history ends, successfully, at this release's last migration:
+     *     nothing to migrate, and Flyway need not be loaded at all (it costs half a second of a cold start)
+     */
+    record Prepared(Path backup, boolean upToDate) {
+    }
+
+    /**
      * @throws StoreException "store.error.otherFormat" or "store.error.newer", the file untouched
      */
-    static Path prepare(Path dataDir, Path file, String probeUrl, String user, String migrations, String appVersion) {
+    static Prepared prepare(Path dataDir, Path file, String probeUrl, String user, String migrations, String appVersion) {
         if (!Files.exists(file)) {
-            return null;
+            return new Prepared(null, false);
         }
         JdbcDataSource probe = new JdbcDataSource();
         probe.setURL(probeUrl);
@@ -47,6 +57,15 @@ final class StoreUpgrade {
         // one connection held open keeps the read-only database open while Flyway looks
         try (Connection hold = probe.getConnection()) {
             try {
+                if (migrations.equals(Database.MIGRATIONS)) {
+                    Integer last = lastSuccessfulVersion(hold);
+                    if (last != null && last == Database.SCHEMA_VERSION) {
+                        return new Prepared(null, true);
+                    }
+                    if (last != null && last > Database.SCHEMA_VERSION) {
+                        throw new StoreException("store.error.newer", null, String.valueOf(last));
+                    }
+                }
                 info = Flyway.configure().dataSource(probe).locations(migrations.split(",")).load().info();
             } finally {
                 // close the read-only instance now, whatever Flyway keeps open: the store is opened for writing next
@@ -54,6 +73,8 @@ final class StoreUpgrade {
                     s.execute("SHUTDOWN");
                 }
             }
+        } catch (StoreException e) {
+            throw e;
         } catch (SQLException | RuntimeException e) {
             if (Database.otherFileFormat(e)) {
                 throw new StoreException("store.error.otherFormat", e, file.toString());
@@ -67,9 +88,40 @@ final class StoreUpgrade {
             throw new StoreException("store.error.newer", null, String.valueOf(info.current().getVersion()));
         }
         if (applied.length == 0 || info.pending().length == 0) {
-            return null;
+            return new Prepared(null, false);
         }
-        return backup(dataDir, file, String.valueOf(info.current().getVersion()), appVersion);
+        return new Prepared(backup(dataDir, file, String.valueOf(info.current().getVersion()), appVersion), false);
+    }
+
+    /**
+     * The highest version in Flyway's schema history when every migration in it succeeded and all
+     * versions are whole numbers (ours are); null when there is no history, a failure, or anything
+     * unusual — then Flyway itself decides.
+     */
+    private static Integer lastSuccessfulVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\"")) {
+            int last = -1;
+            while (rs.next()) {
+                String v = rs.getString(1);
+                if (!rs.getBoolean(2)) {
+                    return null;
+                }
+                if (v == null) {
+                    continue; // the schema marker row
+                }
+                if (!v.matches("\\d{1,6}")) {
+                    return null;
+                }
+                last = Math.max(last, Integer.parseInt(v));
+            }
+            return last < 0 ? null : last;
+        } catch (SQLException e) {
+            if (Database.otherFileFormat(e)) {
+                throw e;
+            }
+            return null; // no history table (a store made outside the app): Flyway says what it is
+        }
     }
 
     /** A copy of the store, forced to disk, under a name that says when and before which version. */

@@ -39,6 +39,43 @@ class StoreUpgradeTest {
     }
 
     @Test
+    void theSchemaVersionTheFastOpenTrustsIsTheLastMigrationShipped() throws Exception {
+        int highest = 0;
+        for (Path folder : List.of(Path.of("src/main/resources/db/migration"), Path.of("src/main/java/db/migration"))) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    highest = Math.max(highest, Integer.parseInt(name.substring(1, name.indexOf("__"))));
+                }
+            }
+        }
+        assertThat(Database.SCHEMA_VERSION).isEqualTo(highest);
+    }
+
+    @Test
+    void aStoreFromAnOlderReleaseIsStillMigratedAndAStoreUpToDateOpensAsItIs() throws Exception {
+        try (Database db = Database.open(dir, migrationsUpTo(4), "0.0.4")) {
+            assertThat(db.upgradeBackup()).isEmpty();
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(db.upgradeBackup()).as("schema 4 is behind: migrated, copied aside first").isPresent();
+            assertThat(history(db)).isEqualTo(Database.SCHEMA_VERSION);
+        }
+        try (Database db = Database.open(dir)) {
+            assertThat(db.upgradeBackup()).isEmpty();
+            assertThat(history(db)).isEqualTo(Database.SCHEMA_VERSION);
+            // the tables of the last migration are there: the store is usable as it is
+            int bundles = db.read(h -> h.createQuery("SELECT COUNT(*) FROM bundle").mapTo(Integer.class).one());
+            assertThat(bundles).isZero();
+        }
+    }
+
+    private static int history(Database db) {
+        return db.read(h -> h.createQuery("SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"")
+                .mapTo(Integer.class).one());
+    }
+
+    @Test
     void aStoreFromAnOlderReleaseIsCopiedAsideBeforeItIsMigrated() throws Exception {
         Household family = Households.family(21);
         try (Database db = Database.open(dir, migrationsUpTo(2), "0.0.9")) {
