@@ -68,7 +68,19 @@ public final class ResponseService {
     public record Applied(int changed, int letters) {
     }
 
-    private record Answer(String row, String id, String kodeDesa, String decision, String reason, String letter) {
+    /** One answered row; {@code nama} and {@code nik} as the file gives them (the bundle's own columns), or null. */
+    private record Answer(String row, String id, String kodeDesa, String decision, String reason, String letter,
+            String nama, String nik) {
+
+        /** Who the row is about, as an operator recognises them: name and NIK, else the request id. */
+        String who() {
+            boolean named = nama != null && !nama.isBlank();
+            boolean numbered = nik != null && !nik.isBlank();
+            if (named && numbered) {
+                return nama.strip() + ", NIK " + nik.strip();
+            }
+            return named ? nama.strip() : numbered ? "NIK " + nik.strip() : id;
+        }
     }
 
     private final Database db;
@@ -113,7 +125,7 @@ public final class ResponseService {
         String otherCode = null;
         Set<UUID> seen = new HashSet<>();
         for (Answer a : answers) {
-            String who = a.id();
+            String who = a.who();
             if (a.kodeDesa() != null && !a.kodeDesa().isBlank() && !a.kodeDesa().strip().equals(village.kodeDesa())) {
                 otherVillage++;
                 otherCode = a.kodeDesa().strip();
@@ -154,7 +166,8 @@ public final class ResponseService {
                 String reason = a.reason() == null || a.reason().isBlank() ? null : a.reason().strip();
                 changes.add(new Change(id, person.nik(), person.nama(), r.status(), to, reason, a.letter()));
             } else {
-                skipped.add(new Skipped(a.row(), person.nama(), "response.skip.status", List.of(r.status(), to)));
+                skipped.add(new Skipped(a.row(), person.nik() == null ? person.nama() : person.nama() + ", NIK " + person.nik(),
+                        "response.skip.status", List.of(r.status(), to)));
             }
         }
         if (otherVillage > 0 && changes.isEmpty() && recorded == 0 && otherVillage == answers.size() - undecided) {
@@ -239,10 +252,11 @@ public final class ResponseService {
                     if (answers.size() >= BundleService.MAX_REQUESTS * 5) {
                         throw new BundleException("bundle.error.tooMany", answers.size(), BundleService.MAX_REQUESTS * 5);
                     }
-                    String who = cell(row, columns.get(BundleFiles.COL_NAMA));
-                    answers.add(new Answer(String.valueOf(row.getRowNum()), id.isBlank() ? who : id,
+                    String nama = cell(row, columns.get(BundleFiles.COL_NAMA));
+                    String nik = cell(row, columns.get(BundleFiles.COL_NIK));
+                    answers.add(new Answer(String.valueOf(row.getRowNum()), id.isBlank() ? nama : id,
                             columns.containsKey(BundleFiles.COL_KODE_DESA) ? cell(row, columns.get(BundleFiles.COL_KODE_DESA)) : null,
-                            decision, cell(row, columns.get(BundleFiles.COL_REASON)), null));
+                            decision, cell(row, columns.get(BundleFiles.COL_REASON)), null, nama, nik));
                 }
                 if (columns == null) {
                     throw new BundleException("bundle.error.columns", String.join(", ", List.of(BundleFiles.COL_ID,
@@ -312,7 +326,7 @@ public final class ResponseService {
                     throw new BundleException("bundle.error.letter", letter);
                 }
                 answers.add(new Answer(String.valueOf(i), text(m.get("idUsulan")), kode, text(m.get("keputusan")),
-                        text(m.get("alasan")), letter));
+                        text(m.get("alasan")), letter, text(m.get("nama")), text(m.get("nik"))));
             }
             return answers;
         }

@@ -95,6 +95,18 @@ class ResponseImportTest {
     }
 
     @Test
+    void aSkippedRowIsNamedByThePersonsNameAndNikAsTheOfficerWroteThem() throws IOException {
+        Path f = xlsx(List.of("ID Usulan", "Kode Desa", "NIK", "Nama", "Keputusan", "Alasan"),
+                List.of(UUID.randomUUID().toString(), "32.01.01.1001", "3201015708850003", "SITI AMINAH", "Disetujui", ""),
+                List.of(a.toString(), "32.01.01.1001", "3201011708850001", "BUDI", "Mungkin", ""));
+        ResponseService.Preview p = store.responses.read(f);
+
+        assertThat(p.skipped()).extracting(ResponseService.Skipped::who)
+                .containsExactly("SITI AMINAH, NIK 3201015708850003", "BUDI, NIK 3201011708850001");
+        assertThat(p.skipped()).extracting(ResponseService.Skipped::row).containsExactly("2", "3");
+    }
+
+    @Test
     void unknownDecisionsUnknownIdsAndOtherVillagesAreListedAndSkipped() throws IOException {
         Path f = xlsx(List.of("ID Usulan", "Kode Desa", "Keputusan", "Alasan"),
                 List.of(a.toString(), "32.01.01.1001", "Disetujiu", ""),

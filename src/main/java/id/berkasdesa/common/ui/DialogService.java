@@ -154,8 +154,19 @@ public final class DialogService {
             dialog.initOwner(owner);
         }
         dialog.setTitle(title(dialog.getTitle()));
+        fullButtonTexts(dialog.getDialogPane());
         placeOnShown(dialog.getDialogPane().getScene().getWindow(), owner);
         return dialog.showAndWait();
+    }
+
+    /** Buttons as wide as their text: the button bar would otherwise cut "Tetap di sini" to "Tetap di ...". */
+    private static void fullButtonTexts(javafx.scene.control.DialogPane pane) {
+        for (ButtonType type : pane.getButtonTypes()) {
+            if (pane.lookupButton(type) instanceof Button b) {
+                ButtonBar.setButtonUniformSize(b, false);
+                b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     /** A window title is a name, not a menu item: "Aktif kembali…" becomes "Aktif kembali". */
@@ -242,6 +253,7 @@ public final class DialogService {
         a.getDialogPane().setContent(content);
         a.getDialogPane().setMinWidth(480);
         a.getDialogPane().setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        fullButtonTexts(a.getDialogPane());
         placeOnShown(a.getDialogPane().getScene().getWindow(), owner);
         return a;
     }
