@@ -166,7 +166,7 @@ final class MainWindow {
         navBar.setVisible(false);
         startRealItem.setVisible(false);
         show(new SetupView(ctx.wilayah, ctx.villages, ctx.households, messages, runner, dialogs,
-                () -> runner.run("", p -> {
+                () -> runner.run(messages.get("setup.sample.requests"), p -> {
                     ctx.reloadProfile();
                     // the sample village shows a home screen with requests in every status
                     if (ctx.profile().map(VillageProfile::sample).orElse(false) && ctx.requests.count() == 0) {

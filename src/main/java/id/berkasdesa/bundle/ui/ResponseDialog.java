@@ -70,6 +70,7 @@ final class ResponseDialog {
                 + messages.get(c.getValue().after().key())));
         colReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason() == null ? ""
                 : c.getValue().reason()));
+        id.berkasdesa.common.ui.WrappingCells.install(colReason);
         skipped.managedProperty().bind(skipped.visibleProperty());
         skippedTitle.managedProperty().bind(skippedTitle.visibleProperty());
     }

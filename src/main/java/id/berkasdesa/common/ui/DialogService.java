@@ -154,9 +154,21 @@ public final class DialogService {
             dialog.initOwner(owner);
         }
         dialog.setTitle(title(dialog.getTitle()));
+        withAppStyles(dialog.getDialogPane());
         fullButtonTexts(dialog.getDialogPane());
         placeOnShown(dialog.getDialogPane().getScene().getWindow(), owner);
         return dialog.showAndWait();
+    }
+
+    /** The app's own style sheet in the dialog too (its message, warning and badge styles). */
+    private void withAppStyles(javafx.scene.control.DialogPane pane) {
+        if (owner != null && owner.getScene() != null) {
+            for (String sheet : owner.getScene().getStylesheets()) {
+                if (!pane.getStylesheets().contains(sheet)) {
+                    pane.getStylesheets().add(sheet);
+                }
+            }
+        }
     }
 
     /** Buttons as wide as their text: the button bar would otherwise cut "Tetap di sini" to "Tetap di ...". */
@@ -254,6 +266,7 @@ public final class DialogService {
         a.getDialogPane().setMinWidth(480);
         a.getDialogPane().setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         fullButtonTexts(a.getDialogPane());
+        withAppStyles(a.getDialogPane());
         placeOnShown(a.getDialogPane().getScene().getWindow(), owner);
         return a;
     }

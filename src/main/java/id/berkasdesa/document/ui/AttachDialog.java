@@ -83,6 +83,8 @@ final class AttachDialog {
             if (problem.isPresent()) {
                 d.problemLabel.setText(problem.get().message(messages));
                 e.consume();
+                // the message takes lines of its own: the window grows so the buttons stay whole below it
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
             }
         });
         okButton.setDefaultButton(true);

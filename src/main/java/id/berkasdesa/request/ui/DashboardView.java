@@ -117,7 +117,13 @@ final class DashboardView {
 
     /** Loads the numbers in the background and shows them. */
     void refresh() {
-        runner.run("", p -> service.dashboard(), this::show, e -> todayLabel.setText(messages.get("dashboard.failed")));
+        // the first time there are no tiles yet: say the numbers are coming rather than show an empty page
+        boolean first = statusTiles.getChildren().isEmpty();
+        if (first) {
+            todayLabel.setText(messages.get("dashboard.loading"));
+        }
+        runner.run(first ? messages.get("dashboard.loading") : "", p -> service.dashboard(), this::show,
+                e -> todayLabel.setText(messages.get("dashboard.failed")));
     }
 
     void show(Dashboard d) {

@@ -6,6 +6,7 @@ import id.berkasdesa.common.ui.Converters;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
+import id.berkasdesa.common.ui.WrappingCells;
 import id.berkasdesa.common.ui.TaskRunner;
 import id.berkasdesa.household.DateText;
 import id.berkasdesa.request.RequestFilter;
@@ -105,6 +106,8 @@ final class RequestListView {
         colLeft.setCellValueFactory(c -> text(left(c.getValue())));
         colRoute.setCellValueFactory(c -> text(messages.get("request.route.short." + c.getValue().route().name())));
         colNote.setCellValueFactory(c -> text(note(c.getValue())));
+        WrappingCells.install(colNote); // a Dinas Sosial's reason can be long: read whole, not cut
+
         table.setRowFactory(t -> {
             TableRow<RequestSummary> row = new TableRow<>() {
                 @Override
