@@ -80,6 +80,28 @@ public final class BundleStore implements AutoCloseable {
         return r.id();
     }
 
+    /**
+     * A request sent a month before its 6-month limit, on this store's clock: once that clock is two
+     * months back, the request is sent and its limit has passed today.
+     */
+    public UUID sentOneMonthBeforeItsLimit(int seed, Path scratch) {
+        Household family = documentedFamily(seed, scratch, null);
+        ReactivationRequest r = requests.create(family.id(), family.members().get(0).id(), new RequestForm(today.minusDays(1),
+                CheckChannel.MOBILE_JKN, "0001234567890", today.minusMonths(5), Route.DESA, "Kartu nonaktif saat berobat",
+                null, true, true));
+        if (r.status() != RequestStatus.SIAP_KIRIM) {
+            throw new IllegalStateException("fixture request not ready: " + r.status());
+        }
+        bundles.export(List.of(r.id()), scratch, Progress.none());
+        return r.id();
+    }
+
+    /** The village becomes the invented sample village of "Coba dengan data contoh". */
+    public void markSample() {
+        villages.save(new VillageProfile(VILLAGE.kodeDesa(), VILLAGE.namaDesa(), VILLAGE.namaKantor(),
+                VILLAGE.namaOperator(), true));
+    }
+
     /** A saved family whose head has KTP, SKTM and a faskes letter and whose KK is attached; no request yet. */
     public Household documentedFamily(int seed, Path scratch, Diagnosis urgent) {
         Household family = Households.family(seed);

@@ -199,13 +199,18 @@ public final class DialogService {
     }
 
     private static void place(Window window, Window owner) {
+        Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
         if (window.getScene() != null && window.getScene().getRoot() != null) {
             var root = window.getScene().getRoot();
             root.applyCss();
-            double w = root.prefWidth(-1);
-            double h = root.prefHeight(w);
+            double w = Math.min(root.prefWidth(-1), bounds.getWidth());
+            double h = Math.min(root.prefHeight(w), bounds.getHeight());
             if (window.getScene().getWidth() + 1 < w || window.getScene().getHeight() + 1 < h) {
-                window.sizeToScene();
+                // sizeToScene is not enough here: under GTK the first dialog keeps the size it was mapped with
+                double frameW = window.getWidth() - window.getScene().getWidth();
+                double frameH = window.getHeight() - window.getScene().getHeight();
+                window.setWidth(Math.max(window.getScene().getWidth(), w) + frameW);
+                window.setHeight(Math.max(window.getScene().getHeight(), h) + frameH);
             }
         }
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -57,6 +57,7 @@ final class AskDialog {
         message.setWrapText(true);
         VBox box = new VBox(4, text, field, message);
         box.setPrefWidth(460);
+        box.setPadding(new javafx.geometry.Insets(10, 6, 4, 6));
         Dialog<String> dialog = new Dialog<>();
         dialog.setTitle(title);
         ButtonType ok = new ButtonType(messages.get("request.ask.ok"), ButtonBar.ButtonData.OK_DONE);
