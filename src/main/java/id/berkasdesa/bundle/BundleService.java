@@ -335,12 +335,12 @@ public final class BundleService {
 
     private void record(UUID id, String name, OffsetDateTime now, List<BundleItem> items, int documentCount, long payload,
             long zipBytes) {
-        db.write(h -> {
-            BundleDao dao = h.attach(BundleDao.class);
+        db.unit("bundle.export", tx -> {
+            BundleDao dao = tx.dao(BundleDao.class);
             dao.insert(id, name, now, items.size(), documentCount, payload, zipBytes);
             for (BundleItem item : items) {
                 ReactivationRequest r = item.request();
-                if (!requests.markSent(h, r.id(), r.status(), name, now)) {
+                if (!requests.markSent(tx, r.id(), r.status(), name, now)) {
                     throw new BundleException("bundle.error.changedMeanwhile", item.member().nama());
                 }
                 dao.link(id, r.id(), item.resend());

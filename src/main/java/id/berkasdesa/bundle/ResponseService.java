@@ -184,9 +184,9 @@ public final class ResponseService {
     public Applied apply(Preview preview) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String source = preview.source().length() > 100 ? preview.source().substring(0, 100) : preview.source();
-        db.write(h -> {
+        db.unit("response.import", tx -> {
             for (Change c : preview.changes()) {
-                if (!requests.applyDecision(h, c.id(), c.after(), c.reason(), source, now)) {
+                if (!requests.applyDecision(tx, c.id(), c.after(), c.reason(), source, now)) {
                     throw new BundleException("bundle.error.changedMeanwhile", c.nama());
                 }
             }

@@ -141,7 +141,7 @@ public final class DocumentService {
                 }
             }
             UUID id = UUID.randomUUID();
-            db.write(h -> {
+            db.write("document.attach", h -> {
                 DocumentDao dao = h.attach(DocumentDao.class);
                 checkOwner(dao, a);
                 dao.insert(id, a.householdId(), a.memberId(), a.kind().name(), trimToNull(a.label()), a.tanggal(),
@@ -198,7 +198,7 @@ public final class DocumentService {
         DocumentStore.Staged file = store.stage(copy.bytes(), "copy");
         boolean isNew = store.place(file);
         try {
-            db.write(h -> h.attach(DocumentDao.class).updateCopy(id, rotation, file.sha256(), copy.type().name(),
+            db.write("document.rotate", h -> h.attach(DocumentDao.class).updateCopy(id, rotation, file.sha256(), copy.type().name(),
                     file.size(), copy.pages(), copy.overLimit()));
         } catch (RuntimeException e) {
             if (isNew) {
@@ -219,7 +219,7 @@ public final class DocumentService {
         Set<String> files = new LinkedHashSet<>();
         files.add(d.get().copySha256());
         sources(id).forEach(s -> files.add(s.sha256()));
-        db.write(h -> h.attach(DocumentDao.class).delete(id));
+        db.write("document.detach", h -> h.attach(DocumentDao.class).delete(id));
         removeUnreferenced(files);
         changed.fire(d.get().householdId());
     }

@@ -112,7 +112,7 @@ public final class HouseholdService {
      */
     public SaveResult save(Household draft, boolean warningsConfirmed) {
         Household h = normalise(draft);
-        SaveResult result = db.write(handle -> {
+        SaveResult result = db.write("household.save", handle -> {
             HouseholdDao dao = handle.attach(HouseholdDao.class);
             Findings findings = checkAll(dao, h);
             if (findings.hasErrors() || (findings.hasWarnings() && !warningsConfirmed)) {
@@ -142,7 +142,7 @@ public final class HouseholdService {
                 throw new IllegalArgumentException("household " + h.id() + " does not pass the rules");
             }
         }
-        db.write(handle -> {
+        db.write("household.sample", handle -> {
             HouseholdDao dao = handle.attach(HouseholdDao.class);
             for (Household h : clean) {
                 write(dao, h);
@@ -157,7 +157,7 @@ public final class HouseholdService {
      * households are never touched. Returns how many were deleted.
      */
     public int deleteSample() {
-        int deleted = db.write(handle -> {
+        int deleted = db.write("household.deleteSample", handle -> {
             HouseholdDao dao = handle.attach(HouseholdDao.class);
             dao.deleteSampleMembers();
             dao.deleteSampleKkChanges();

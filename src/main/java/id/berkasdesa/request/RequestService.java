@@ -2,6 +2,7 @@ package id.berkasdesa.request;
 
 import id.berkasdesa.common.Findings;
 import id.berkasdesa.db.Database;
+import id.berkasdesa.db.Tx;
 import id.berkasdesa.document.Checklist;
 import id.berkasdesa.document.Diagnosis;
 import id.berkasdesa.document.Document;
@@ -26,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Reactivation requests: made from a member, checked by {@link RequestRules}, moved through their
@@ -112,7 +112,7 @@ public final class RequestService {
         Evaluation e = rules.evaluate(facts(id, household, member, form));
         OffsetDateTime now = OffsetDateTime.now(clock);
         RequestStatus status = e.preparedStatus();
-        db.write(h -> {
+        db.write("request.create", h -> {
             RequestDao dao = h.attach(RequestDao.class);
             dao.insert(id, householdId, memberId, form, name(form.checkChannel()), form.route().name(),
                     name(form.urgentCategory()), status.name(), e.urgent(), e.deadline(), e.blocking(), now);
@@ -136,7 +136,7 @@ public final class RequestService {
                 .orElseThrow(() -> new RequestException("request.error.memberGone"));
         Evaluation e = rules().evaluate(facts(id, household, member(household, r.memberId()), form));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        db.write(h -> {
+        db.write("request.update", h -> {
             RequestDao dao = h.attach(RequestDao.class);
             dao.updateForm(id, form, name(form.checkChannel()), form.route().name(), name(form.urgentCategory()), now);
             derive(dao, r, e, now);
@@ -149,7 +149,11 @@ public final class RequestService {
         return db.read(h -> h.attach(RequestDao.class).find(id));
     }
 
-    /** The request with its person, checklist, rules evaluated today, and history. */
+    /**
+     * The request with its person, checklist, rules evaluated today, and history. Reads only: what the
+     * rules derive today (a letter expired since the last evaluation) is shown as computed now; it is
+     * stored when its inputs change (a save, an attach, the settings) and by the re-check at start.
+     */
     public Optional<Opened> open(UUID id) {
         Optional<ReactivationRequest> found = find(id);
         if (found.isEmpty()) {
@@ -162,11 +166,8 @@ public final class RequestService {
         }
         Member member = member(household.get(), r.memberId());
         Evaluation e = rules().evaluate(facts(id, household.get(), member, r.form()));
-        if (r.status().preparing() && changed(r, e)) {
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            ReactivationRequest stored = r;
-            db.write(h -> derive(h.attach(RequestDao.class), stored, e, now));
-            r = find(id).orElseThrow();
+        if (changed(r, e)) {
+            r = derived(r, e);
         }
         List<RequestEvent> history = db.read(h -> h.attach(RequestDao.class).events(id));
         return Optional.of(new Opened(r, household.get(), member, e, history));
@@ -215,7 +216,7 @@ public final class RequestService {
         String bundle = to == RequestStatus.TERKIRIM ? truncate(note, 100) : null;
         String reason = to.needsReason() ? truncate(note, 500) : r.decisionReason();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = db.write(h -> {
+        int updated = db.write("request.status", h -> {
             RequestDao dao = h.attach(RequestDao.class);
             int n = dao.updateStatus(id, r.status().name(), to.name(), bundle, reason,
                     to == RequestStatus.AKTIF_KEMBALI ? date : r.reactivatedOn(), due, now);
@@ -238,7 +239,7 @@ public final class RequestService {
         Evaluation e = rules().evaluate(facts(r.id(), household, member(household, r.memberId()), r.form()));
         RequestStatus prepared = e.preparedStatus();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = db.write(h -> {
+        int updated = db.write("request.status", h -> {
             RequestDao dao = h.attach(RequestDao.class);
             int n = dao.updateDerived(r.id(), r.status().name(), prepared.name(), e.urgent(), e.deadline(), e.blocking(), now);
             if (n == 1) {
@@ -258,11 +259,11 @@ public final class RequestService {
      *
      * @return false when it is no longer ready or sent (changed since the bundle was made)
      */
-    public boolean markSent(Handle h, UUID id, RequestStatus from, String bundle, OffsetDateTime now) {
+    public boolean markSent(Tx tx, UUID id, RequestStatus from, String bundle, OffsetDateTime now) {
         if (from != RequestStatus.SIAP_KIRIM && from != RequestStatus.TERKIRIM) {
             return false;
         }
-        RequestDao dao = h.attach(RequestDao.class);
+        RequestDao dao = tx.dao(RequestDao.class);
         ReactivationRequest r = dao.find(id).orElse(null);
         if (r == null || r.status() != from) {
             return false;
@@ -284,11 +285,11 @@ public final class RequestService {
      *
      * @return false when the request is no longer {@link RequestStatus#TERKIRIM}
      */
-    public boolean applyDecision(Handle h, UUID id, RequestStatus to, String reason, String source, OffsetDateTime now) {
+    public boolean applyDecision(Tx tx, UUID id, RequestStatus to, String reason, String source, OffsetDateTime now) {
         if (!RequestStatus.TERKIRIM.next().contains(to)) {
             throw new IllegalArgumentException(to.name());
         }
-        RequestDao dao = h.attach(RequestDao.class);
+        RequestDao dao = tx.dao(RequestDao.class);
         String note = reason == null || reason.isBlank() ? null : truncate(reason.strip(), 500);
         int n = dao.updateStatus(id, RequestStatus.TERKIRIM.name(), to.name(), null, note, null, null, now);
         if (n == 1) {
@@ -314,7 +315,7 @@ public final class RequestService {
             throw new RequestException("request.error.followUpDate", r.reactivatedOn());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        db.write(h -> {
+        db.write("request.followUp", h -> {
             RequestDao dao = h.attach(RequestDao.class);
             dao.closeFollowUp(id, updatedOn, now);
             dao.event(id, now, "FOLLOW_UP", r.status().name(), updatedOn, null, null);
@@ -325,7 +326,7 @@ public final class RequestService {
 
     /** Deletes a request that was never sent (made by mistake). Sent ones stay, with their history. */
     public void deleteUnsent(UUID id) {
-        int n = db.write(h -> h.attach(RequestDao.class).deletePreparing(id));
+        int n = db.write("request.delete", h -> h.attach(RequestDao.class).deletePreparing(id));
         if (n != 1 && find(id).isPresent()) {
             throw new RequestException("request.error.notDeletable");
         }
@@ -374,7 +375,7 @@ public final class RequestService {
                 continue;
             }
             RequestStatus after = r.status().preparing() ? e.preparedStatus() : r.status();
-            int n = db.write(h -> derive(h.attach(RequestDao.class), r, e, now));
+            int n = db.write("request.evaluate", h -> derive(h.attach(RequestDao.class), r, e, now));
             if (n == 1 && (after != r.status() || e.urgent() != r.urgent())) {
                 changes.add(new Change(r.id(), member.nama(), r.status(), after, r.urgent(), e.urgent()));
             }
@@ -387,7 +388,7 @@ public final class RequestService {
         settings.write(policy.toMap());
         List<Change> changes = reevaluateOpen();
         // the follow-up schedule may have moved: due dates of open follow-ups follow it
-        db.write(h -> {
+        db.write("settings.change", h -> {
             RequestDao dao = h.attach(RequestDao.class);
             for (ReactivationRequest r : dao.openFollowUps()) {
                 dao.updateFollowUpDue(r.id(), FollowUp.due(r.reactivatedOn(), policy));
@@ -409,7 +410,7 @@ public final class RequestService {
         RequestStatus prepared = e.preparedStatus();
         RequestStatus last = path.isEmpty() ? prepared : path.get(path.size() - 1);
         LocalDate today = today();
-        db.write(h -> {
+        db.write("request.sample", h -> {
             RequestDao dao = h.attach(RequestDao.class);
             dao.insert(id, householdId, memberId, form, name(form.checkChannel()), form.route().name(),
                     name(form.urgentCategory()), path.isEmpty() ? prepared.name() : RequestStatus.SIAP_KIRIM.name(),
@@ -581,6 +582,14 @@ public final class RequestService {
         RequestStatus after = r.status().preparing() ? e.preparedStatus() : r.status();
         return after != r.status() || e.urgent() != r.urgent() || e.blocking() != r.blocking()
                 || !java.util.Objects.equals(e.deadline(), r.deadline());
+    }
+
+    /** The request as the rules see it today, not stored. */
+    private static ReactivationRequest derived(ReactivationRequest r, Evaluation e) {
+        RequestStatus after = r.status().preparing() ? e.preparedStatus() : r.status();
+        return new ReactivationRequest(r.id(), r.householdId(), r.memberId(), r.form(), after, e.urgent(), e.deadline(),
+                e.blocking(), r.bundle(), r.decisionReason(), r.reactivatedOn(), r.followUpDue(), r.followUpDone(),
+                r.createdAt());
     }
 
     /** Stores what the rules derived; a change of status goes into the history. */

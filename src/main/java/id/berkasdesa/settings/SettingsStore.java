@@ -29,7 +29,7 @@ public final class SettingsStore {
 
     /** Writes all {@code values} in one transaction. */
     public void write(Map<String, String> values) {
-        db.write(h -> {
+        db.write("settings.change", h -> {
             for (Map.Entry<String, String> e : values.entrySet()) {
                 h.createUpdate("MERGE INTO setting (setting_name, setting_value) KEY (setting_name) VALUES (:n, :v)")
                         .bind("n", e.getKey()).bind("v", e.getValue()).execute();

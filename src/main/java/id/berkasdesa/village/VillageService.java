@@ -25,11 +25,11 @@ public final class VillageService {
 
     /** Forgets the village profile if it is the sample one, so the setup runs again. */
     public void deleteSampleProfile() {
-        db.write(h -> h.createUpdate("DELETE FROM village_profile WHERE sample").execute());
+        db.write("village.clearSample", h -> h.createUpdate("DELETE FROM village_profile WHERE sample").execute());
     }
 
     public void save(VillageProfile p) {
-        db.write(h -> h.createUpdate("""
+        db.write("village.save", h -> h.createUpdate("""
                 MERGE INTO village_profile (id, kode_desa, nama_desa, nama_kantor, nama_operator, sample, created_at)
                 KEY (id) VALUES (1, :kodeDesa, :namaDesa, :namaKantor, :namaOperator, :sample, :now)
                 """).bindMethods(p).bind("now", OffsetDateTime.now(clock)).execute());

@@ -41,7 +41,7 @@ class StoreScriptTest {
         try (Database db = Database.open(from)) {
             HouseholdService service = new HouseholdService(db, Households.WILAYAH, Clock.systemDefaultZone());
             families.forEach(f -> service.save(f, true));
-            db.write(h -> h.execute("MERGE INTO setting (setting_name, setting_value) KEY (setting_name) VALUES ('document.preset', 'PUSAT_2026')"));
+            db.write("settings.change", h -> h.execute("MERGE INTO setting (setting_name, setting_value) KEY (setting_name) VALUES ('document.preset', 'PUSAT_2026')"));
         }
         Path script = work.resolve("berkas-desa.sql");
         Script.process(url(from), "berkas", "", script.toString(), "", "");

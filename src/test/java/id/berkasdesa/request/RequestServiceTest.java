@@ -260,6 +260,26 @@ class RequestServiceTest {
     }
 
     @Test
+    void openingARequestShowsTodaysRulesButWritesNothing() {
+        attachAllButSktm();
+        attach(DocumentKind.SKTM, member, TODAY.minusMonths(5), null);
+        ReactivationRequest r = requests.create(family.id(), member, form(TODAY.minusMonths(2), Diagnosis.GAGAL_GINJAL));
+        assertThat(r.status()).isEqualTo(RequestStatus.SIAP_KIRIM);
+        clock.set(TODAY.plusMonths(2)); // the SKTM is now older than 6 months
+
+        RequestService.Opened opened = requests.open(r.id()).orElseThrow();
+
+        assertThat(opened.request().status()).as("what the rules say today").isEqualTo(RequestStatus.DRAF);
+        assertThat(opened.evaluation().ready()).isFalse();
+        assertThat(requests.find(r.id()).orElseThrow().status()).as("nothing stored by opening")
+                .isEqualTo(RequestStatus.SIAP_KIRIM);
+        assertThat(requests.open(r.id()).orElseThrow().history()).hasSameSizeAs(opened.history());
+        assertThat(requests.reevaluatePreparing()).singleElement()
+                .satisfies(c -> assertThat(c.after()).isEqualTo(RequestStatus.DRAF));
+        assertThat(requests.find(r.id()).orElseThrow().status()).isEqualTo(RequestStatus.DRAF);
+    }
+
+    @Test
     void listsFilterByStatusUrgencyAreaRouteAndTheRegisterSearch() {
         attachAllButSktm();
         ReactivationRequest draft = requests.create(family.id(), member, form(TODAY.minusMonths(1), Diagnosis.GAGAL_GINJAL));
