@@ -1,11 +1,22 @@
 package id.berkasdesa;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /** Rules and storage are plain Java: the UI, the command line and the tests share them. */
 @AnalyzeClasses(packages = "id.berkasdesa", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -25,4 +36,33 @@ class ArchitectureTest {
     static final ArchRule featuresDoNotReachIntoTheCompositionRoot = noClasses()
             .that().resideOutsideOfPackage("id.berkasdesa.app..")
             .should().dependOnClassesThat().resideInAPackage("id.berkasdesa.app..");
+
+    @ArchTest
+    static final ArchRule featuresDoNotReachIntoTheWiring = noClasses()
+            .that().resideOutsideOfPackages("id.berkasdesa.wiring..", "id.berkasdesa.app..", "id.berkasdesa.cli..")
+            .should().dependOnClassesThat().resideInAPackage("id.berkasdesa.wiring..");
+
+    /** The services and the store that backs them are built in one place: {@code wiring.Wiring}. */
+    @ArchTest
+    static final ArchRule onlyTheWiringConstructsServices = noClasses()
+            .that().resideOutsideOfPackage("id.berkasdesa.wiring..")
+            .should().callConstructorWhere(target(owner(simpleNameEndingWith("Service")))
+                    .and(not(target(owner(resideInAPackage("..ui..")))))
+                    .or(target(owner(simpleName("SettingsStore")))))
+            .because("one composition root builds the object graph (services get the store's key and session there)");
+
+    /** Features hand each other a {@code db.Tx} (what is done, by whom), never a raw Jdbi handle. */
+    @ArchTest
+    static final ArchRule noPublicServiceMethodTakesAHandle = methods()
+            .that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Service").and().arePublic()
+            .should(new ArchCondition<JavaMethod>("not take a Jdbi Handle") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    boolean takes = method.getRawParameterTypes().stream()
+                            .anyMatch(t -> t.isEquivalentTo(org.jdbi.v3.core.Handle.class));
+                    if (takes) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes a Handle"));
+                    }
+                }
+            });
 }

@@ -2,26 +2,25 @@ package id.berkasdesa.app;
 
 import id.berkasdesa.bundle.BundleService;
 import id.berkasdesa.bundle.ResponseService;
-import id.berkasdesa.common.BuildInfo;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.request.Dashboard;
 import id.berkasdesa.request.RequestService;
-import id.berkasdesa.settings.SettingsStore;
 import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.village.VillageService;
 import id.berkasdesa.wilayah.Wilayah;
+import id.berkasdesa.wiring.Wiring;
 import id.berkasdesa.common.SafeLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 
 /** The app's parts, wired by constructor: one store, the area codes, and the feature services. */
 final class AppContext implements AutoCloseable {
 
+    private final Wiring wiring;
     final Database db;
     final Wilayah wilayah;
     final HouseholdService households;
@@ -35,32 +34,30 @@ final class AppContext implements AutoCloseable {
     /** Read once at start; the setup changes it through {@link #reloadProfile()}. */
     private Optional<VillageProfile> profile;
 
-    private AppContext(Database db, Wilayah wilayah, Clock clock) {
-        this.db = db;
-        this.wilayah = wilayah;
-        this.households = new HouseholdService(db, wilayah, clock);
-        this.villages = new VillageService(db, clock);
-        SettingsStore settings = new SettingsStore(db);
-        this.documents = new DocumentService(db, settings, clock);
-        this.requests = new RequestService(db, households, documents, settings, clock);
-        this.bundles = new BundleService(db, requests, households, documents, villages, wilayah, clock,
-                BuildInfo.current().version());
-        this.responses = new ResponseService(db, requests, documents, villages, clock);
+    private AppContext(Wiring wiring) {
+        this.wiring = wiring;
+        this.db = wiring.db();
+        this.wilayah = wiring.wilayah();
+        this.households = wiring.households();
+        this.villages = wiring.villages();
+        this.documents = wiring.documents();
+        this.requests = wiring.requests();
+        this.bundles = wiring.bundles();
+        this.responses = wiring.responses();
         this.profile = villages.profile();
     }
 
     /**
-     * Opens the store (the area codes load meanwhile on a second thread) and reads the home screen's
-     * numbers; runs on a worker thread. The document files are checked afterwards, by {@link #sweep}.
+     * Opens the store through the one wiring and reads the home screen's numbers; runs on a worker
+     * thread. The document files are checked afterwards, by {@link #sweep}.
      */
     static AppContext open(Path dataDir, Clock clock) {
-        CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
-        Database db = Database.open(dataDir);
+        Wiring wiring = Wiring.open(dataDir, clock);
         AppContext context;
         try {
-            context = new AppContext(db, wilayah.join(), clock);
+            context = new AppContext(wiring);
         } catch (RuntimeException e) {
-            db.close();
+            wiring.close();
             throw e;
         }
         if (context.profile.isPresent()) {
@@ -87,14 +84,20 @@ final class AppContext implements AutoCloseable {
         return profile;
     }
 
-    /** Runs on a worker thread. */
+    /** Runs on a worker thread: the setup changed, and with it who is acting. */
     AppContext reloadProfile() {
         profile = villages.profile();
+        wiring.actAsVillageOperator();
         return this;
+    }
+
+    /** Who is acting now. */
+    id.berkasdesa.common.Session session() {
+        return wiring.session();
     }
 
     @Override
     public void close() {
-        db.close();
+        wiring.close();
     }
 }

@@ -202,7 +202,7 @@ final class MainWindow {
     private void frame() {
         VillageProfile p = ctx.profile().orElseThrow();
         villageLabel.setText(messages.get("app.village", p.namaDesa(), p.namaKantor()));
-        operatorLabel.setText(messages.get("app.operator", p.namaOperator()));
+        operatorLabel.setText(messages.get("app.operator", ctx.session().operator()));
         sampleBanner.setVisible(p.sample());
         startRealItem.setVisible(p.sample());
         registerItem.setDisable(false);
@@ -237,7 +237,7 @@ final class MainWindow {
 
     private RequestListPdf.Heading pdfHeading() {
         VillageProfile p = ctx.profile().orElseThrow();
-        return new RequestListPdf.Heading(p.namaDesa(), p.namaKantor(), p.namaOperator(), "", ctx.requests.today());
+        return new RequestListPdf.Heading(p.namaDesa(), p.namaKantor(), ctx.session().operator(), "", ctx.requests.today());
     }
 
     /** The numbers of the request rules; saving applies them to every open request and says which changed. */

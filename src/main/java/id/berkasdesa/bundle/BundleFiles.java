@@ -62,9 +62,9 @@ final class BundleFiles {
             "Tanggal Lahir", "Agama", "Pendidikan", "Pekerjaan", "Status Perkawinan", "Hubungan Keluarga",
             "Kewarganegaraan", "Nama Ayah", "Nama Ibu", "Status");
 
-    /** Where the bundle comes from and when. */
+    /** Where the bundle comes from, when, and who made it ({@code operator}: the session's, not the profile's). */
     record Header(UUID id, String name, VillageProfile village, List<Area> path, OffsetDateTime created,
-            String appVersion) {
+            String appVersion, String operator) {
 
         String area(Area.Level level) {
             return path.stream().filter(a -> a.level() == level).map(Area::name).findFirst().orElse("");
@@ -240,7 +240,7 @@ final class BundleFiles {
             root.put("contoh", true);
         }
         desa.put("kantor", header.village().namaKantor());
-        desa.put("operator", header.village().namaOperator());
+        desa.put("operator", header.operator());
         desa.put("kecamatan", header.area(Area.Level.KECAMATAN));
         desa.put("kabupatenKota", header.area(Area.Level.KABUPATEN_KOTA));
         desa.put("provinsi", header.area(Area.Level.PROVINSI));
@@ -309,7 +309,7 @@ final class BundleFiles {
                 messages.get("bundle.letter.kop.kecamatan", header.area(Area.Level.KECAMATAN).toUpperCase(java.util.Locale.ROOT)),
                 v.namaKantor().toUpperCase(java.util.Locale.ROOT),
                 messages.get("bundle.letter.kop.code", v.namaDesa(), v.kodeDesa()));
-        RequestListPdf.Heading heading = new RequestListPdf.Heading(v.namaDesa(), v.namaKantor(), v.namaOperator(),
+        RequestListPdf.Heading heading = new RequestListPdf.Heading(v.namaDesa(), v.namaKantor(), header.operator(),
                 messages.get("bundle.letter.filter", header.name()), today, messages.get("bundle.letter.title"),
                 List.of(messages.get("bundle.letter.number", today.getYear()),
                         messages.get("bundle.letter.attachment", header.name()),

@@ -159,7 +159,7 @@ public final class BundleService {
         Path target = folder.resolve(name + ".zip");
         Path temp = folder.resolve(name + ".zip.part");
         BundleFiles.Header header = new BundleFiles.Header(id, name, village, wilayah.pathTo(village.kodeDesa()), now,
-                appVersion);
+                appVersion, db.session().operator());
         boolean done = false;
         try {
             long payload = write(temp, header, items, progress);
@@ -276,7 +276,7 @@ public final class BundleService {
             VillageProfile v = header.village();
             Map<String, String> info = new LinkedHashMap<>();
             info.put("Source-Organization", v.namaKantor());
-            info.put("Contact-Name", v.namaOperator());
+            info.put("Contact-Name", header.operator());
             info.put("External-Identifier", header.id().toString());
             info.put("External-Description", "Usulan reaktivasi PBI-JK " + v.namaDesa() + " (" + items.size() + " usulan)");
             info.put("Bag-Software-Agent", "Berkas Desa " + appVersion);

@@ -11,6 +11,7 @@ import id.berkasdesa.household.HouseholdSummary;
 import id.berkasdesa.household.Member;
 import id.berkasdesa.request.RequestFilter;
 import id.berkasdesa.request.RequestService;
+import id.berkasdesa.wiring.Wiring;
 import id.berkasdesa.request.RequestStatus;
 import id.berkasdesa.request.RequestSummary;
 import id.berkasdesa.request.Route;
@@ -68,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         });
     }
 
-    private int bench(StoreCommand.Services s) throws Exception {
+    private int bench(Wiring s) throws Exception {
         if (s.households().count() == 0) {
             long start = System.nanoTime();
             SampleVillage.fill(s.villages(), s.households(), households, 1, p -> { });

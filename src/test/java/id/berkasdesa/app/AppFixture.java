@@ -3,9 +3,8 @@ package id.berkasdesa.app;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.TaskRunner;
-import id.berkasdesa.db.Database;
+import id.berkasdesa.wiring.Wiring;
 import id.berkasdesa.village.VillageProfile;
-import id.berkasdesa.village.VillageService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +34,10 @@ final class AppFixture {
     }
 
     /** A real village set up as the first run would, so the app opens on the register. */
-    static void setUpVillage(Database db) {
-        new VillageService(db, Clock.systemDefaultZone()).save(
+    static void setUpVillage(Wiring store) {
+        store.villages().save(
                 new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg", "Ani", false));
+        store.actAsVillageOperator();
     }
 
     void stop() {

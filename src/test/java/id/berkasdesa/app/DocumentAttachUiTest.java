@@ -3,7 +3,6 @@ package id.berkasdesa.app;
 import static id.berkasdesa.app.AppFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.berkasdesa.db.Database;
 import id.berkasdesa.document.Diagnosis;
 import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentKind;
@@ -12,9 +11,7 @@ import id.berkasdesa.document.FileType;
 import id.berkasdesa.document.RequirementPreset;
 import id.berkasdesa.document.TestFiles;
 import id.berkasdesa.household.Household;
-import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.Households;
-import id.berkasdesa.settings.SettingsStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,6 +23,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import id.berkasdesa.wiring.Wiring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,10 +52,10 @@ class DocumentAttachUiTest {
     void start(Stage stage) {
         Clock clock = Clock.systemDefaultZone();
         LocalDate today = LocalDate.now(clock);
-        try (Database db = Database.open(dir)) {
-            AppFixture.setUpVillage(db);
-            new HouseholdService(db, Households.WILAYAH, clock).save(FAMILY, true);
-            DocumentService documents = new DocumentService(db, new SettingsStore(db), clock);
+        try (Wiring store = Wiring.open(dir, Clock.systemDefaultZone())) {
+            AppFixture.setUpVillage(store);
+            store.households().save(FAMILY, true);
+            DocumentService documents = store.documents();
             Path scan = TestFiles.jpeg(photos.resolve("scan.jpg"), 800, 600, 1);
             documents.attach(new DocumentService.Attach(FAMILY.id(), HEAD, DocumentKind.KTP, null, today.minusYears(3), null, null), List.of(scan));
             documents.attach(new DocumentService.Attach(FAMILY.id(), null, DocumentKind.KK, null, today.minusYears(1), null, null), List.of(scan));

@@ -3,14 +3,15 @@ package id.berkasdesa.app;
 import static id.berkasdesa.app.AppFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.berkasdesa.db.Database;
 import java.nio.file.Path;
+import java.time.Clock;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import id.berkasdesa.wiring.Wiring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,8 +30,8 @@ class HelpUiTest {
 
     @Start
     void start(Stage stage) {
-        try (Database db = Database.open(dir)) {
-            AppFixture.setUpVillage(db);
+        try (Wiring store = Wiring.open(dir, Clock.systemDefaultZone())) {
+            AppFixture.setUpVillage(store);
         }
         app.start(stage, dir);
     }

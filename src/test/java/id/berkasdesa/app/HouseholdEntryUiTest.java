@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.berkasdesa.household.HouseholdSearch;
 import id.berkasdesa.household.HouseholdSummary;
-import id.berkasdesa.db.Database;
 import java.nio.file.Path;
+import java.time.Clock;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import id.berkasdesa.wiring.Wiring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,8 +31,8 @@ class HouseholdEntryUiTest {
 
     @Start
     void start(Stage stage) {
-        try (Database db = Database.open(dir)) {
-            AppFixture.setUpVillage(db);
+        try (Wiring store = Wiring.open(dir, Clock.systemDefaultZone())) {
+            AppFixture.setUpVillage(store);
         }
         app.start(stage, dir);
     }

@@ -3,20 +3,17 @@ package id.berkasdesa.app;
 import static id.berkasdesa.app.AppFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.berkasdesa.db.Database;
 import id.berkasdesa.document.Diagnosis;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.document.TestFiles;
 import id.berkasdesa.household.DateText;
 import id.berkasdesa.household.Household;
-import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.Households;
 import id.berkasdesa.request.CheckChannel;
 import id.berkasdesa.request.ReactivationRequest;
 import id.berkasdesa.request.RequestStatus;
 import id.berkasdesa.request.RequestSummary;
-import id.berkasdesa.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +30,7 @@ import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import id.berkasdesa.wiring.Wiring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,10 +60,10 @@ class RequestUiTest {
     @Start
     void start(Stage stage) {
         Clock clock = Clock.systemDefaultZone();
-        try (Database db = Database.open(dir)) {
-            AppFixture.setUpVillage(db);
-            new HouseholdService(db, Households.WILAYAH, clock).save(FAMILY, true);
-            DocumentService documents = new DocumentService(db, new SettingsStore(db), clock);
+        try (Wiring store = Wiring.open(dir, Clock.systemDefaultZone())) {
+            AppFixture.setUpVillage(store);
+            store.households().save(FAMILY, true);
+            DocumentService documents = store.documents();
             Path scan = TestFiles.jpeg(files.resolve("scan.jpg"), 800, 600, 1);
             documents.attach(new DocumentService.Attach(FAMILY.id(), HEAD, DocumentKind.KTP, null, TODAY.minusYears(3), null, null), List.of(scan));
             documents.attach(new DocumentService.Attach(FAMILY.id(), null, DocumentKind.KK, null, TODAY.minusYears(1), null, null), List.of(scan));

@@ -7,9 +7,11 @@ import id.berkasdesa.db.Database;
 import id.berkasdesa.db.OlderStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import id.berkasdesa.wiring.Wiring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +33,8 @@ class UpgradeBackupUiTest {
     @Start
     void start(Stage stage) {
         try (Database db = OlderStore.open(dir, oldMigrations, 2)) {
-            AppFixture.setUpVillage(db);
+            // the services over the older schema, as that release had them; the store closes with db
+            AppFixture.setUpVillage(Wiring.of(db, id.berkasdesa.household.Households.WILAYAH, Clock.systemDefaultZone(), "0.0.2"));
         }
         app.start(stage, dir);
     }

@@ -3,9 +3,7 @@ package id.berkasdesa.app;
 import static id.berkasdesa.app.AppFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.berkasdesa.db.Database;
 import id.berkasdesa.household.Household;
-import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.Households;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import id.berkasdesa.wiring.Wiring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,9 +31,9 @@ class WarningConfirmationUiTest {
 
     @Start
     void start(Stage stage) {
-        try (Database db = Database.open(dir)) {
-            AppFixture.setUpVillage(db);
-            new HouseholdService(db, Households.WILAYAH, Clock.systemDefaultZone()).save(FAMILY, false);
+        try (Wiring store = Wiring.open(dir, Clock.systemDefaultZone())) {
+            AppFixture.setUpVillage(store);
+            store.households().save(FAMILY, false);
         }
         app.start(stage, dir);
     }

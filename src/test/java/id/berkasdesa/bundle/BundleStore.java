@@ -16,7 +16,7 @@ import id.berkasdesa.request.RequestForm;
 import id.berkasdesa.request.RequestService;
 import id.berkasdesa.request.RequestStatus;
 import id.berkasdesa.request.Route;
-import id.berkasdesa.settings.SettingsStore;
+import id.berkasdesa.wiring.Wiring;
 import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.village.VillageService;
 import java.nio.file.Path;
@@ -37,6 +37,7 @@ public final class BundleStore implements AutoCloseable {
 
     final Clock clock;
     final LocalDate today;
+    final Wiring wiring;
     final Database db;
     final HouseholdService households;
     final VillageService villages;
@@ -54,15 +55,16 @@ public final class BundleStore implements AutoCloseable {
     public BundleStore(Path dir, Path scratch, int readyRequests, Clock clock) {
         this.clock = clock;
         this.today = LocalDate.now(clock);
-        db = Database.open(dir);
-        households = new HouseholdService(db, WILAYAH, clock);
-        villages = new VillageService(db, clock);
+        wiring = Wiring.open(dir, clock);
+        db = wiring.db();
+        households = wiring.households();
+        villages = wiring.villages();
         villages.save(VILLAGE);
-        SettingsStore settings = new SettingsStore(db);
-        documents = new DocumentService(db, settings, clock);
-        requests = new RequestService(db, households, documents, settings, clock);
-        bundles = new BundleService(db, requests, households, documents, villages, WILAYAH, clock, "test");
-        responses = new ResponseService(db, requests, documents, villages, clock);
+        wiring.actAsVillageOperator();
+        documents = wiring.documents();
+        requests = wiring.requests();
+        bundles = wiring.bundles();
+        responses = wiring.responses();
         for (int i = 1; i <= readyRequests; i++) {
             ready.add(readyRequest(i, scratch, i == 1 ? Diagnosis.GAGAL_GINJAL : null));
         }
@@ -100,6 +102,7 @@ public final class BundleStore implements AutoCloseable {
     public void markSample() {
         villages.save(new VillageProfile(VILLAGE.kodeDesa(), VILLAGE.namaDesa(), VILLAGE.namaKantor(),
                 VILLAGE.namaOperator(), true));
+        wiring.actAsVillageOperator();
     }
 
     /** A saved family whose head has KTP, SKTM and a faskes letter and whose KK is attached; no request yet. */
@@ -126,6 +129,6 @@ public final class BundleStore implements AutoCloseable {
 
     @Override
     public void close() {
-        db.close();
+        wiring.close();
     }
 }
