@@ -138,15 +138,22 @@ interface HouseholdDao {
     @SqlQuery("SELECT old_no_kk FROM household_kk_change WHERE household_id = :id ORDER BY changed_at, id")
     List<String> previousKkNumbers(@Bind("id") UUID id);
 
+    /** Standard MERGE (SQL:2003; H2 2.3 and PostgreSQL 15+), not H2's {@code MERGE … KEY}. */
     @SqlUpdate("""
-            MERGE INTO member (id, household_id, urut, nik, tanpa_nik, nama, jenis_kelamin, tempat_lahir,
+            MERGE INTO member t
+            USING (SELECT CAST(:m.id AS UUID) AS id) s ON t.id = s.id
+            WHEN MATCHED THEN UPDATE SET household_id = :household, urut = :urut, nik = :m.nik,
+                   tanpa_nik = :m.tanpaNik, nama = :m.nama, jenis_kelamin = :sex, tempat_lahir = :m.tempatLahir,
+                   tanggal_lahir = :m.tanggalLahir, agama = :m.agama, pendidikan = :m.pendidikan,
+                   pekerjaan = :m.pekerjaan, status_perkawinan = :m.statusPerkawinan, shdk = :m.shdk,
+                   kewarganegaraan = :m.kewarganegaraan, nama_ayah = :m.namaAyah, nama_ibu = :m.namaIbu,
+                   status = :status, status_tanggal = :m.statusDate, updated_at = :now
+            WHEN NOT MATCHED THEN INSERT (id, household_id, urut, nik, tanpa_nik, nama, jenis_kelamin, tempat_lahir,
                    tanggal_lahir, agama, pendidikan, pekerjaan, status_perkawinan, shdk, kewarganegaraan,
                    nama_ayah, nama_ibu, status, status_tanggal, created_at, updated_at)
-            KEY (id)
             VALUES (:m.id, :household, :urut, :m.nik, :m.tanpaNik, :m.nama, :sex, :m.tempatLahir,
                    :m.tanggalLahir, :m.agama, :m.pendidikan, :m.pekerjaan, :m.statusPerkawinan, :m.shdk,
-                   :m.kewarganegaraan, :m.namaAyah, :m.namaIbu, :status, :m.statusDate,
-                   COALESCE((SELECT created_at FROM member WHERE id = :m.id), :now), :now)
+                   :m.kewarganegaraan, :m.namaAyah, :m.namaIbu, :status, :m.statusDate, :now, :now)
             """)
     void upsertMember(@BindMethods("m") Member m, @Bind("household") UUID householdId, @Bind("urut") int urut,
             @Bind("sex") int sexCode, @Bind("status") String status, @Bind("now") OffsetDateTime now);

@@ -31,7 +31,12 @@ public final class SettingsStore {
     public void write(Map<String, String> values) {
         db.write("settings.change", h -> {
             for (Map.Entry<String, String> e : values.entrySet()) {
-                h.createUpdate("MERGE INTO setting (setting_name, setting_value) KEY (setting_name) VALUES (:n, :v)")
+                h.createUpdate("""
+                        MERGE INTO setting t USING (SELECT CAST(:n AS VARCHAR(100)) AS setting_name) s
+                        ON t.setting_name = s.setting_name
+                        WHEN MATCHED THEN UPDATE SET setting_value = :v
+                        WHEN NOT MATCHED THEN INSERT (setting_name, setting_value) VALUES (:n, :v)
+                        """)
                         .bind("n", e.getKey()).bind("v", e.getValue()).execute();
             }
             return null;

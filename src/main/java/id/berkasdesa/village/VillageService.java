@@ -30,8 +30,11 @@ public final class VillageService {
 
     public void save(VillageProfile p) {
         db.write("village.save", h -> h.createUpdate("""
-                MERGE INTO village_profile (id, kode_desa, nama_desa, nama_kantor, nama_operator, sample, created_at)
-                KEY (id) VALUES (1, :kodeDesa, :namaDesa, :namaKantor, :namaOperator, :sample, :now)
+                MERGE INTO village_profile t USING (SELECT 1 AS id) s ON t.id = s.id
+                WHEN MATCHED THEN UPDATE SET kode_desa = :kodeDesa, nama_desa = :namaDesa, nama_kantor = :namaKantor,
+                     nama_operator = :namaOperator, sample = :sample
+                WHEN NOT MATCHED THEN INSERT (id, kode_desa, nama_desa, nama_kantor, nama_operator, sample, created_at)
+                     VALUES (1, :kodeDesa, :namaDesa, :namaKantor, :namaOperator, :sample, :now)
                 """).bindMethods(p).bind("now", OffsetDateTime.now(clock)).execute());
     }
 }
