@@ -62,8 +62,8 @@ class DocumentAttachUiTest {
             documents.attach(new DocumentService.Attach(FAMILY.id(), HEAD, DocumentKind.FASKES, null, today.minusDays(10),
                     "Puskesmas Rajeg", Diagnosis.GAGAL_GINJAL), List.of(TestFiles.pdf(photos.resolve("faskes.pdf"), 1, null)));
         }
-        Path page1 = TestFiles.jpeg(photos.resolve("sktm-1.jpg"), 3000, 4000, 2);
-        Path page2 = TestFiles.jpeg(photos.resolve("sktm-2.jpg"), 3000, 4000, 3);
+        Path page1 = TestFiles.jpeg(photos.resolve("sktm-1.jpg"), 1800, 2400, 2);
+        Path page2 = TestFiles.jpeg(photos.resolve("sktm-2.jpg"), 1800, 2400, 3);
         app.dialogs.setFilePicker(title -> List.of(page2, page1));
         app.start(stage, dir);
     }
