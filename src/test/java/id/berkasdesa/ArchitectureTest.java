@@ -65,4 +65,19 @@ class ArchitectureTest {
                     }
                 }
             });
+
+    /**
+     * The document store is the only code that touches document files: the rest of the document
+     * feature reads them as {@code ByteSource}s from the store, so encryption can live in the store alone.
+     */
+    @ArchTest
+    static final ArchRule onlyTheDocumentStoreTouchesDocumentFiles = noClasses()
+            .that().resideInAPackage("id.berkasdesa.document..")
+            .and().haveNameNotMatching("id\\.berkasdesa\\.document\\.DocumentStore.*")
+            .and().haveNameNotMatching("id\\.berkasdesa\\.document\\.DocumentService.*")
+            .and().resideOutsideOfPackage("..ui..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.pdfbox.io.RandomAccessReadBufferedFile")
+            .because("the store decides how document bytes lie on disk (DocumentService reads only the operator's own files)");
 }

@@ -130,7 +130,7 @@ public final class DocumentService {
             for (Input input : inputs) {
                 DocumentStore.Staged file = stage(input);
                 staged.add(file);
-                sources.add(SourceFile.check(file.temp(), file.sha256(), file.size(), input.name()));
+                sources.add(SourceFile.check(file.source(), file.sha256(), file.size(), input.name()));
             }
             UploadCopy.Result copy = UploadCopy.make(sources, 0, s.maxCopyBytes());
             DocumentStore.Staged copyFile = store.stage(copy.bytes(), "copy");
@@ -192,7 +192,7 @@ public final class DocumentService {
         int rotation = Math.floorMod(d.rotation() + 90 * quarterTurns, 360);
         List<SourceFile> sources = new ArrayList<>();
         for (SourceInfo src : sources(id)) {
-            sources.add(SourceFile.check(store.path(src.sha256()), src.sha256(), src.size(), src.fileName()));
+            sources.add(SourceFile.check(store.source(src.sha256()), src.sha256(), src.size(), src.fileName()));
         }
         UploadCopy.Result copy = UploadCopy.make(sources, rotation, settings().maxCopyBytes());
         DocumentStore.Staged file = store.stage(copy.bytes(), "copy");

@@ -48,7 +48,52 @@ public final class DocumentStore {
     }
 
     /** A file written under a temp name and forced to disk, with its hash and size. */
-    public record Staged(Path temp, String sha256, long size) {
+    public static final class Staged {
+        private final Path temp;
+        private final String sha256;
+        private final long size;
+
+        private Staged(Path temp, String sha256, long size) {
+            this.temp = temp;
+            this.sha256 = sha256;
+            this.size = size;
+        }
+
+        public String sha256() {
+            return sha256;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        /** Its bytes, to check and to make the upload copy from, before it is placed. */
+        public ByteSource source() {
+            return new FileSource(temp, size);
+        }
+    }
+
+    /** The bytes of a stored file; see {@link ByteSource}. */
+    public ByteSource source(String sha256) {
+        Path file = path(sha256);
+        try {
+            return new FileSource(file, Files.size(file));
+        } catch (IOException e) {
+            throw new DocumentException("document.error.missingFile", e);
+        }
+    }
+
+    /** Today's files: plain, read from the data folder. The only implementation that knows a path. */
+    private record FileSource(Path file, long size) implements ByteSource {
+        @Override
+        public InputStream open() throws IOException {
+            return Files.newInputStream(file);
+        }
+
+        @Override
+        public org.apache.pdfbox.io.RandomAccessRead randomAccess() throws IOException {
+            return new org.apache.pdfbox.io.RandomAccessReadBufferedFile(file.toFile());
+        }
     }
 
     /**
@@ -110,17 +155,17 @@ public final class DocumentStore {
         Path target = path(staged.sha256());
         try {
             if (Files.exists(target)) {
-                Files.delete(staged.temp());
+                Files.delete(staged.temp);
                 return false;
             }
             Files.createDirectories(target.getParent());
             try {
-                Files.move(staged.temp(), target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staged.temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
-                Files.delete(staged.temp());
+                Files.delete(staged.temp);
                 return false;
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staged.temp(), target);
+                Files.move(staged.temp, target);
             }
             forceFolder(target.getParent());
             return true;
@@ -130,10 +175,10 @@ public final class DocumentStore {
     }
 
     public void discard(Staged staged) {
-        deleteQuietly(staged.temp());
+        deleteQuietly(staged.temp);
     }
 
-    public Path path(String sha256) {
+    private Path path(String sha256) {
         if (!NAME.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a SHA-256 name");
         }

@@ -7,11 +7,7 @@ import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -24,25 +20,25 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * One file of a document, checked: its type from its first bytes, its page count, and for an image
  * its size in pixels (read from the header, before anything is decoded) and EXIF orientation.
  *
- * @param path where the bytes are (a staged temp file or the store)
+ * @param source the bytes, from the document store (a staged file or a stored one)
  * @param name the name the operator's file had, for messages and the list
  * @param orientation the EXIF orientation, 1 (as stored) to 8
  */
-public record SourceFile(Path path, String sha256, long size, String name, FileType type, int pages, int width,
+public record SourceFile(ByteSource source, String sha256, long size, String name, FileType type, int pages, int width,
         int height, int orientation) {
 
     /** Larger images are refused: decoding 30,000 × 30,000 pixels would take gigabytes. */
     public static final long MAX_PIXELS = 100_000_000L;
 
     /**
-     * Checks the file at {@code path}. Throws {@link DocumentException} when it is not a JPEG, PNG or
+     * Checks the file in {@code source}. Throws {@link DocumentException} when it is not a JPEG, PNG or
      * PDF by content, when it is too large to decode safely, corrupt, truncated, or a PDF that needs
      * a password. An image's pixels are checked when the upload copy decodes them.
      */
-    public static SourceFile check(Path path, String sha256, long size, String name) {
+    public static SourceFile check(ByteSource source, String sha256, long size, String name) {
         byte[] head = new byte[FileType.HEAD];
         int n;
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = source.open()) {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
             throw new DocumentException("document.error.unreadable", e, name);
@@ -52,13 +48,13 @@ public record SourceFile(Path path, String sha256, long size, String name, FileT
         }
         FileType type = FileType.sniff(head, n).orElseThrow(() -> new DocumentException("document.error.unknownType", name));
         return switch (type) {
-            case PDF -> new SourceFile(path, sha256, size, name, type, Pdfs.checkedPages(path, name), 0, 0, 1);
-            case JPEG, PNG -> image(path, sha256, size, name, type);
+            case PDF -> new SourceFile(source, sha256, size, name, type, Pdfs.checkedPages(source, name), 0, 0, 1);
+            case JPEG, PNG -> image(source, sha256, size, name, type);
         };
     }
 
-    private static SourceFile image(Path path, String sha256, long size, String name, FileType type) {
-        try (ImageInputStream iis = ImageIO.createImageInputStream(path.toFile())) {
+    private static SourceFile image(ByteSource source, String sha256, long size, String name, FileType type) {
+        try (InputStream in = source.open(); ImageInputStream iis = UploadCopy.imageStream(in)) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(type.name());
             ImageReader reader = readers.next();
             try {
@@ -71,7 +67,7 @@ public record SourceFile(Path path, String sha256, long size, String name, FileT
                 if ((long) w * h > MAX_PIXELS) {
                     throw new DocumentException("document.error.imageTooBig", name, w, h);
                 }
-                return new SourceFile(path, sha256, size, name, type, 1, w, h, type == FileType.JPEG ? orientation(path) : 1);
+                return new SourceFile(source, sha256, size, name, type, 1, w, h, type == FileType.JPEG ? orientation(source) : 1);
             } finally {
                 reader.dispose();
             }
@@ -81,8 +77,8 @@ public record SourceFile(Path path, String sha256, long size, String name, FileT
     }
 
     /** The EXIF orientation of a JPEG, 1 when it has none or it cannot be read. */
-    static int orientation(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
+    static int orientation(ByteSource source) {
+        try (InputStream in = source.open()) {
             return orientation(in);
         } catch (IOException e) {
             return 1;
@@ -109,11 +105,11 @@ public record SourceFile(Path path, String sha256, long size, String name, FileT
         private Pdfs() {
         }
 
-        static int checkedPages(Path path, String name) {
-            if (!endsWithEof(path)) {
+        static int checkedPages(ByteSource source, String name) {
+            if (!endsWithEof(source)) {
                 throw new DocumentException("document.error.corruptPdf", name);
             }
-            try (PDDocument pdf = Loader.loadPDF(path.toFile())) {
+            try (PDDocument pdf = Loader.loadPDF(source.randomAccess())) {
                 int pages = pdf.getNumberOfPages();
                 if (pages == 0) {
                     throw new DocumentException("document.error.corruptPdf", name);
@@ -130,14 +126,9 @@ public record SourceFile(Path path, String sha256, long size, String name, FileT
          * A complete PDF ends with {@code %%EOF} within its last 1024 bytes (ISO 32000 7.5.5); a
          * download or copy cut short does not. PDFBox would otherwise repair it silently, pages lost.
          */
-        static boolean endsWithEof(Path path) {
-            try (FileChannel ch = FileChannel.open(path)) {
-                long size = ch.size();
-                int n = (int) Math.min(1024, size);
-                ByteBuffer tail = ByteBuffer.allocate(n);
-                ch.read(tail, size - n);
-                String text = new String(tail.array(), 0, tail.position(), StandardCharsets.ISO_8859_1);
-                return text.contains("%%EOF");
+        static boolean endsWithEof(ByteSource source) {
+            try {
+                return new String(source.tail(1024), StandardCharsets.ISO_8859_1).contains("%%EOF");
             } catch (IOException e) {
                 return false;
             }

@@ -7,8 +7,8 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.IIOImage;
@@ -108,9 +108,14 @@ public final class UploadCopy {
     /** A single PDF, rotated by setting its pages' /Rotate, kept when small enough; else null. */
     private static Result keptPdf(SourceFile pdf, int rotation, long limit) throws IOException {
         if (rotation == 0) {
-            return pdf.size() <= limit ? new Result(Files.readAllBytes(pdf.path()), FileType.PDF, pdf.pages(), false) : null;
+            if (pdf.size() > limit) {
+                return null;
+            }
+            try (InputStream in = pdf.source().open()) {
+                return new Result(in.readAllBytes(), FileType.PDF, pdf.pages(), false);
+            }
         }
-        try (PDDocument doc = Loader.loadPDF(pdf.path().toFile())) {
+        try (PDDocument doc = Loader.loadPDF(pdf.source().randomAccess())) {
             for (PDPage page : doc.getPages()) {
                 page.setRotation((page.getRotation() + rotation) % 360);
             }
@@ -130,7 +135,7 @@ public final class UploadCopy {
         List<Page> pages = new ArrayList<>();
         for (SourceFile s : sources) {
             if (s.type() == FileType.PDF) {
-                PDDocument doc = Loader.loadPDF(s.path().toFile());
+                PDDocument doc = Loader.loadPDF(s.source().randomAccess());
                 open.add(doc);
                 PDFRenderer renderer = new PDFRenderer(doc);
                 for (int i = 0; i < doc.getNumberOfPages(); i++) {
@@ -162,7 +167,7 @@ public final class UploadCopy {
      * warning (a truncated JPEG is filled up with grey) counts as a corrupt file.
      */
     static BufferedImage decode(SourceFile s) throws IOException {
-        try (ImageInputStream iis = ImageIO.createImageInputStream(s.path().toFile())) {
+        try (InputStream in = s.source().open(); ImageInputStream iis = imageStream(in)) {
             ImageReader reader = ImageIO.getImageReadersByFormatName(s.type().name()).next();
             try {
                 reader.setInput(iis, true, true);
@@ -185,6 +190,14 @@ public final class UploadCopy {
     }
 
     /** The largest whole step that still leaves the image at least A4 at 150 dpi. */
+    /**
+     * An image stream over {@code in}, cached in memory, never in a temp file (ImageIO's default
+     * would write the scan's bytes, in clear, to the system's temp folder).
+     */
+    static ImageInputStream imageStream(InputStream in) throws IOException {
+        return new javax.imageio.stream.MemoryCacheImageInputStream(in);
+    }
+
     static int subsampling(int width, int height) {
         double scale = fit(Math.max(width, height), Math.min(width, height));
         return Math.max(1, (int) Math.floor(1 / scale));
