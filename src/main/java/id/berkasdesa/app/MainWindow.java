@@ -5,7 +5,7 @@ import id.berkasdesa.common.BuildInfo;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.document.DocumentSettings;
 import id.berkasdesa.document.ui.DocumentSettingsDialog;
 import id.berkasdesa.household.ui.HouseholdPages;
@@ -49,7 +49,7 @@ final class MainWindow {
     private final ToggleGroup nav = new ToggleGroup();
 
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Parent view;
     private AppContext ctx;
@@ -57,7 +57,7 @@ final class MainWindow {
     private RequestPages requests;
     private BundleActions bundles;
 
-    MainWindow(Messages messages, TaskRunner runner, DialogService dialogs) {
+    MainWindow(Messages messages, BackgroundTasks runner, DialogService dialogs) {
         this.messages = messages;
         this.runner = runner;
         this.dialogs = dialogs;

@@ -6,7 +6,7 @@ import id.berkasdesa.bundle.ResponseService;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,12 +19,12 @@ public final class BundleActions {
     private final BundleService bundles;
     private final ResponseService responses;
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Runnable changed;
 
     /** @param changed told after requests changed status (a bundle sent, a response applied) */
-    public BundleActions(BundleService bundles, ResponseService responses, Messages messages, TaskRunner runner,
+    public BundleActions(BundleService bundles, ResponseService responses, Messages messages, BackgroundTasks runner,
             DialogService dialogs, Runnable changed) {
         this.bundles = bundles;
         this.responses = responses;

@@ -6,7 +6,7 @@ import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.household.DateText;
 import id.berkasdesa.request.RequestStatus;
 import id.berkasdesa.request.RequestSummary;
@@ -63,14 +63,14 @@ final class ExportDialog {
     private final BundleService service;
     private final Messages messages;
     private final DialogService dialogs;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final Runnable sent;
     private final Parent view;
     private Path folder;
     private Progress running;
     private java.time.LocalDate today = java.time.LocalDate.now();
 
-    private ExportDialog(BundleService service, Messages messages, DialogService dialogs, TaskRunner runner, Runnable sent) {
+    private ExportDialog(BundleService service, Messages messages, DialogService dialogs, BackgroundTasks runner, Runnable sent) {
         this.service = service;
         this.messages = messages;
         this.dialogs = dialogs;
@@ -80,7 +80,7 @@ final class ExportDialog {
     }
 
     /** @param sent told after a bundle was written and its requests recorded as sent */
-    static void show(BundleService service, Messages messages, DialogService dialogs, TaskRunner runner,
+    static void show(BundleService service, Messages messages, DialogService dialogs, BackgroundTasks runner,
             BundleService.Choice choice, Runnable sent) {
         ExportDialog d = new ExportDialog(service, messages, dialogs, runner, sent);
         d.today = choice.today();

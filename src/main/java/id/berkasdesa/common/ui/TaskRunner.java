@@ -4,14 +4,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.DoubleConsumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.animation.PauseTransition;
 import javafx.concurrent.Task;
+import javafx.util.Duration;
 
 /**
  * Runs work off the JavaFX thread and hands the result back on it. One worker thread: database
@@ -20,13 +21,7 @@ import javafx.concurrent.Task;
  *
  * <p>{@link #status()}, {@link #progress()} and {@link #busy()} feed the window's status bar.
  */
-public final class TaskRunner {
-
-    /** Work that may report progress (0..1). */
-    @FunctionalInterface
-    public interface Work<T> {
-        T call(DoubleConsumer progress) throws Exception;
-    }
+public final class TaskRunner implements BackgroundTasks {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "berkas-desa-worker");
@@ -43,6 +38,7 @@ public final class TaskRunner {
      * @param onSuccess called on the JavaFX thread with the result
      * @param onFailure called on the JavaFX thread with what the work threw
      */
+    @Override
     public <T> void run(String message, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         if (executor.isShutdown()) {
             return; // the window is closing: a timer that fires now has nothing left to do
@@ -81,19 +77,40 @@ public final class TaskRunner {
         }
     }
 
+    @Override
+    public Debounced debounce(long millis, Runnable action) {
+        PauseTransition pause = new PauseTransition(Duration.millis(millis));
+        pause.setOnFinished(e -> action.run());
+        return new Debounced() {
+            @Override
+            public void restart() {
+                pause.playFromStart();
+            }
+
+            @Override
+            public void stop() {
+                pause.stop();
+            }
+        };
+    }
+
+    @Override
     public ReadOnlyStringProperty status() {
         return status.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyDoubleProperty progress() {
         return progress.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyBooleanProperty busy() {
         return busy.getReadOnlyProperty();
     }
 
     /** Lets queued work finish (never interrupts), waiting a little for it, for a clean close. */
+    @Override
     public void shutdown() {
         executor.shutdown();
         try {

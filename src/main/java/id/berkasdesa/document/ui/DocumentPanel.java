@@ -4,7 +4,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.SafeLog;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.document.Checklist;
 import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentException;
@@ -53,7 +53,7 @@ public final class DocumentPanel {
 
     private final DocumentService service;
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Runnable onChanged;
     private final DocumentPanelModel vm = new DocumentPanelModel();
@@ -61,7 +61,7 @@ public final class DocumentPanel {
     private String memberName;
 
     /** @param onChanged told after the documents were (re)loaded, e.g. to refresh a checklist column */
-    public DocumentPanel(DocumentService service, Messages messages, TaskRunner runner, DialogService dialogs,
+    public DocumentPanel(DocumentService service, Messages messages, BackgroundTasks runner, DialogService dialogs,
             Runnable onChanged) {
         this.service = service;
         this.messages = messages;

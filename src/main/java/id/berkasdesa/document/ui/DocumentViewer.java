@@ -4,7 +4,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.SafeLog;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentException;
 import id.berkasdesa.document.DocumentService;
@@ -58,7 +58,7 @@ final class DocumentViewer {
 
     private final DocumentService service;
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Runnable onRotated;
     private final long limit;
@@ -77,7 +77,7 @@ final class DocumentViewer {
     private record Rotated(Document document, byte[] bytes) {
     }
 
-    private DocumentViewer(DocumentService service, Messages messages, TaskRunner runner, DialogService dialogs,
+    private DocumentViewer(DocumentService service, Messages messages, BackgroundTasks runner, DialogService dialogs,
             Document document, long limit, Runnable onRotated) {
         this.service = service;
         this.limit = limit;
@@ -93,7 +93,7 @@ final class DocumentViewer {
      * Opens the viewer as a window of its own over the main window (a Dialog sizes itself to its
      * narrowest line here), big enough to read a page on a 1366×768 screen.
      */
-    static void show(DocumentService service, Messages messages, TaskRunner runner, DialogService dialogs,
+    static void show(DocumentService service, Messages messages, BackgroundTasks runner, DialogService dialogs,
             Document document, String title, long limit, Runnable onRotated) {
         DocumentViewer v = new DocumentViewer(service, messages, runner, dialogs, document, limit, onRotated);
         Stage stage = new Stage();

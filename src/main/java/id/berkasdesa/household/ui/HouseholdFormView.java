@@ -8,7 +8,7 @@ import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.FieldMessages;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.document.Checklist;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.document.ui.DocumentPanel;
@@ -83,7 +83,7 @@ public final class HouseholdFormView {
 
     private final HouseholdFormViewModel vm;
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Runnable onClose;
     private final FieldMessages kkMessages;
@@ -95,7 +95,7 @@ public final class HouseholdFormView {
     /** Opens a member's reactivation request (household id, member id); set by the window. */
     private final BiConsumer<UUID, UUID> onRequest;
 
-    HouseholdFormView(HouseholdService service, DocumentService documentService, Messages messages, TaskRunner runner,
+    HouseholdFormView(HouseholdService service, DocumentService documentService, Messages messages, BackgroundTasks runner,
             DialogService dialogs, Runnable onClose, BiConsumer<UUID, UUID> onRequest) {
         this.onRequest = onRequest;
         this.vm = new HouseholdFormViewModel(service);

@@ -3,7 +3,7 @@ package id.berkasdesa.household.ui;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.household.HouseholdSearch;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.HouseholdSummary;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -25,7 +24,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.util.Duration;
 
 /** All Kartu Keluarga of the village, searched as the operator types. */
 public final class HouseholdListView {
@@ -42,16 +40,18 @@ public final class HouseholdListView {
 
     private final HouseholdListViewModel vm;
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final Consumer<UUID> open;
-    private final PauseTransition typing = new PauseTransition(Duration.millis(120));
+    private BackgroundTasks.Debounced typing;
+    /** Only the newest search's rows are shown, whatever order the answers come in. */
+    private BackgroundTasks.Latest<HouseholdListViewModel.Result> searches;
     private final Parent view;
     private boolean updatingFilters;
 
     /**
      * @param open opens a household's form; null opens a new one
      */
-    HouseholdListView(HouseholdService service, Messages messages, TaskRunner runner, Consumer<UUID> open) {
+    HouseholdListView(HouseholdService service, Messages messages, BackgroundTasks runner, Consumer<UUID> open) {
         this.vm = new HouseholdListViewModel(service);
         this.messages = messages;
         this.runner = runner;
@@ -89,8 +89,9 @@ public final class HouseholdListView {
         filter(rtBox, vm.rt);
         filter(rwBox, vm.rw);
         filter(dusunBox, vm.dusun);
-        typing.setOnFinished(e -> refresh(false));
-        vm.text.addListener((o, a, b) -> typing.playFromStart());
+        typing = runner.debounce(120, () -> refresh(false));
+        searches = runner.latest();
+        vm.text.addListener((o, a, b) -> typing.restart());
     }
 
     private void filter(ComboBox<String> box, javafx.beans.property.StringProperty target) {
@@ -106,14 +107,12 @@ public final class HouseholdListView {
 
     /** Reloads the rows (and, when asked, the filter choices) in the background. */
     public void refresh(boolean withFilters) {
-        long gen = vm.nextGeneration();
         var query = vm.query();
-        runner.run("", p -> vm.search(gen, query, withFilters), r -> {
-            if (vm.accept(r)) {
-                showCount(r);
-                if (r.filters() != null) {
-                    setFilterChoices(r.filters());
-                }
+        searches.run(p -> vm.search(query, withFilters), r -> {
+            vm.accept(r);
+            showCount(r);
+            if (r.filters() != null) {
+                setFilterChoices(r.filters());
             }
         }, e -> countLabel.setText(messages.get("household.list.searchFailed")));
     }

@@ -13,7 +13,7 @@ import javafx.collections.ObservableList;
 final class HouseholdListViewModel {
 
     /** What a search brings back: the rows and the register's size. */
-    record Result(long generation, List<HouseholdSummary> rows, int total, HouseholdService.Filters filters) {
+    record Result(List<HouseholdSummary> rows, int total, HouseholdService.Filters filters) {
     }
 
     final StringProperty text = new SimpleStringProperty("");
@@ -23,15 +23,9 @@ final class HouseholdListViewModel {
     final ObservableList<HouseholdSummary> rows = FXCollections.observableArrayList();
 
     private final HouseholdService service;
-    private long generation;
 
     HouseholdListViewModel(HouseholdService service) {
         this.service = service;
-    }
-
-    /** A new search supersedes every earlier one still running: their results are dropped. */
-    long nextGeneration() {
-        return ++generation;
     }
 
     /** On the UI thread: what the search fields say now, for {@link #search} to run with. */
@@ -40,18 +34,14 @@ final class HouseholdListViewModel {
     }
 
     /** Runs on a worker thread, with the {@link #query} taken on the UI thread. */
-    Result search(long gen, HouseholdSearch query, boolean withFilters) {
+    Result search(HouseholdSearch query, boolean withFilters) {
         List<HouseholdSummary> found = service.search(query);
-        return new Result(gen, found, service.count(), withFilters ? service.filters() : null);
+        return new Result(found, service.count(), withFilters ? service.filters() : null);
     }
 
-    /** Back on the UI thread; false when a newer search has started since. */
-    boolean accept(Result r) {
-        if (r.generation() != generation) {
-            return false;
-        }
+    /** Back on the UI thread with the newest search's result. */
+    void accept(Result r) {
         rows.setAll(r.rows());
-        return true;
     }
 
     boolean isFiltered() {

@@ -2,7 +2,7 @@ package id.berkasdesa.household.ui;
 
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdService;
@@ -20,7 +20,7 @@ public final class HouseholdPages {
     private final HouseholdService service;
     private final DocumentService documents;
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Consumer<Parent> show;
     /** Made when first shown: the home screen comes first at start-up. */
@@ -35,7 +35,7 @@ public final class HouseholdPages {
 
     private final RequestOpener requests;
 
-    public HouseholdPages(HouseholdService service, DocumentService documents, Messages messages, TaskRunner runner,
+    public HouseholdPages(HouseholdService service, DocumentService documents, Messages messages, BackgroundTasks runner,
             DialogService dialogs, Consumer<Parent> show, RequestOpener requests) {
         this.requests = requests;
         this.service = service;

@@ -3,7 +3,7 @@ package id.berkasdesa.request.ui;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.household.DateText;
 import id.berkasdesa.request.Dashboard;
 import id.berkasdesa.request.RequestFilter;
@@ -60,13 +60,13 @@ final class DashboardView {
 
     private final RequestService service;
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final BiConsumer<RequestFilter, String> openList;
     private final Consumer<UUID> openRequest;
     private final Parent view;
     private Runnable onShown = () -> { };
 
-    DashboardView(RequestService service, Messages messages, TaskRunner runner, BiConsumer<RequestFilter, String> openList,
+    DashboardView(RequestService service, Messages messages, BackgroundTasks runner, BiConsumer<RequestFilter, String> openList,
             Consumer<UUID> openRequest) {
         this.service = service;
         this.messages = messages;

@@ -6,7 +6,7 @@ import id.berkasdesa.common.ui.Converters;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.document.Diagnosis;
 import id.berkasdesa.household.DateText;
 import id.berkasdesa.request.CheckChannel;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -46,7 +45,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * One reactivation request: the form on the left, the rules checklist, status actions and history on
@@ -89,11 +87,13 @@ final class RequestFormView {
 
     private final RequestService service;
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Runnable back;
     private final Parent view;
-    private final PauseTransition typing = new PauseTransition(Duration.millis(250));
+    private BackgroundTasks.Debounced typing;
+    /** The checklist for the form as typed: only the newest evaluation is shown. */
+    private BackgroundTasks.Latest<Evaluation> previews;
     /** Used to evaluate a request not yet saved: counts no stored request as itself. */
     private final UUID previewId = UUID.randomUUID();
 
@@ -102,9 +102,8 @@ final class RequestFormView {
     private ReactivationRequest request;
     private boolean loading;
     private boolean dirty;
-    private long previewGeneration;
 
-    RequestFormView(RequestService service, Messages messages, TaskRunner runner, DialogService dialogs, Runnable back) {
+    RequestFormView(RequestService service, Messages messages, BackgroundTasks runner, DialogService dialogs, Runnable back) {
         this.service = service;
         this.messages = messages;
         this.runner = runner;
@@ -150,7 +149,8 @@ final class RequestFormView {
         for (ComboBox<?> box : List.of(channelBox, routeBox, categoryBox, dtsenBox, padanBox)) {
             box.valueProperty().addListener((o, a, b) -> edited());
         }
-        typing.setOnFinished(e -> preview());
+        typing = runner.debounce(250, this::preview);
+        previews = runner.latest();
         urgentBadge.managedProperty().bind(urgentBadge.visibleProperty());
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
@@ -179,7 +179,7 @@ final class RequestFormView {
     void load(RequestService.Opened opened) {
         // a preview still on its way was made for the form before this: it must not overwrite what is stored
         typing.stop();
-        previewGeneration++;
+        previews.forget();
         this.request = opened.request();
         this.householdId = request.householdId();
         this.memberId = request.memberId();
@@ -234,22 +234,17 @@ final class RequestFormView {
         dirty = true;
         messageLabel.getStyleClass().remove("saved");
         messageLabel.setText("");
-        typing.playFromStart();
+        typing.restart();
     }
 
     /** The checklist for the form as typed, evaluated in the background; the latest answer wins. */
     private void preview() {
         RequestInput.Parsed parsed = input().parse();
         showProblems(parsed.problems());
-        long gen = ++previewGeneration;
         UUID id = request == null ? previewId : request.id();
         UUID household = householdId;
         UUID member = memberId;
-        runner.run("", p -> service.preview(id, household, member, parsed.form()), e -> {
-            if (gen == previewGeneration) {
-                showEvaluation(e);
-            }
-        }, e -> { });
+        previews.run(p -> service.preview(id, household, member, parsed.form()), this::showEvaluation, e -> { });
     }
 
     private void showProblems(Map<String, String> problems) {
@@ -400,7 +395,7 @@ final class RequestFormView {
             return;
         }
         typing.stop();
-        previewGeneration++;
+        previews.forget();
         UUID existing = request == null ? null : request.id();
         UUID household = householdId;
         UUID member = memberId;

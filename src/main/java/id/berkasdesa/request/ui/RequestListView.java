@@ -7,7 +7,7 @@ import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
 import id.berkasdesa.common.ui.WrappingCells;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.household.DateText;
 import id.berkasdesa.request.RequestFilter;
 import id.berkasdesa.request.RequestListPdf;
@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -42,7 +41,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.util.Duration;
 
 /** The village's reactivation requests, filtered by status, urgency, RT/RW and route, searched like the register. */
 final class RequestListView {
@@ -64,20 +62,20 @@ final class RequestListView {
 
     private final RequestService service;
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Consumer<UUID> open;
     private final Supplier<RequestListPdf.Heading> heading;
     private final Parent view;
     private final ObservableList<RequestSummary> rows = FXCollections.observableArrayList();
-    private final PauseTransition typing = new PauseTransition(Duration.millis(120));
+    private BackgroundTasks.Debounced typing;
+    private BackgroundTasks.Latest<List<RequestSummary>> search;
     /** The dashboard list this was opened as (deadlines soon, follow-ups due, a month), or none. */
     private RequestFilter base = RequestFilter.all();
     private String baseLabel;
-    private long generation;
     private boolean settingFilters;
 
-    RequestListView(RequestService service, Messages messages, TaskRunner runner, DialogService dialogs,
+    RequestListView(RequestService service, Messages messages, BackgroundTasks runner, DialogService dialogs,
             Consumer<UUID> open, Supplier<RequestListPdf.Heading> heading) {
         this.service = service;
         this.messages = messages;
@@ -156,8 +154,9 @@ final class RequestListView {
                 }
             });
         }
-        typing.setOnFinished(e -> refresh());
-        searchField.textProperty().addListener((o, a, b) -> typing.playFromStart());
+        typing = runner.debounce(120, this::refresh);
+        search = runner.latest();
+        searchField.textProperty().addListener((o, a, b) -> typing.restart());
         clearViewButton.managedProperty().bind(clearViewButton.visibleProperty());
         viewChip.managedProperty().bind(viewChip.visibleProperty());
     }
@@ -244,12 +243,8 @@ final class RequestListView {
 
     /** Reloads the rows in the background; only the latest answer is shown. */
     void refresh() {
-        long gen = ++generation;
         RequestFilter f = filter();
-        runner.run("", p -> service.search(f), found -> {
-            if (gen != generation) {
-                return;
-            }
+        search.run(p -> service.search(f), found -> {
             rows.setAll(found);
             countLabel.setText(found.size() >= f.limit() ? messages.get("request.list.countLimited", found.size())
                     : messages.get("request.list.count", found.size()));

@@ -3,7 +3,7 @@ package id.berkasdesa.request.ui;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.request.Dashboard;
 import id.berkasdesa.request.RequestFilter;
 import id.berkasdesa.request.RequestListPdf;
@@ -23,7 +23,7 @@ public final class RequestPages {
 
     private final RequestService service;
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Consumer<Parent> show;
     private final DashboardView dashboard;
@@ -33,7 +33,7 @@ public final class RequestPages {
     private Runnable backTo;
     private Runnable listShown = () -> { };
 
-    public RequestPages(RequestService service, Messages messages, TaskRunner runner, DialogService dialogs,
+    public RequestPages(RequestService service, Messages messages, BackgroundTasks runner, DialogService dialogs,
             Consumer<Parent> show, Supplier<RequestListPdf.Heading> heading) {
         this.service = service;
         this.messages = messages;

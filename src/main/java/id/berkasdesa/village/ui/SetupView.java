@@ -5,13 +5,12 @@ import id.berkasdesa.common.SafeLog;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
-import id.berkasdesa.common.ui.TaskRunner;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.village.VillageService;
 import id.berkasdesa.wilayah.Area;
 import id.berkasdesa.wilayah.Wilayah;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -24,7 +23,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,16 +40,16 @@ public final class SetupView {
 
     private final SetupViewModel vm;
     private final Messages messages;
-    private final TaskRunner runner;
+    private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Runnable onDone;
-    private final PauseTransition typing = new PauseTransition(Duration.millis(150));
+    private BackgroundTasks.Debounced typing;
     private final Parent view;
     /** The village a search result asked for, applied once the cascade has loaded down to it. */
     private List<Area> pendingPath = List.of();
 
     public SetupView(Wilayah wilayah, VillageService villages, HouseholdService households, Messages messages,
-            TaskRunner runner, DialogService dialogs, Runnable onDone) {
+            BackgroundTasks runner, DialogService dialogs, Runnable onDone) {
         this.vm = new SetupViewModel(wilayah, villages, households);
         this.messages = messages;
         this.runner = runner;
@@ -104,8 +102,8 @@ public final class SetupView {
             }
         });
         results.setPlaceholder(new Label(messages.get("setup.search.none")));
-        typing.setOnFinished(e -> search());
-        searchField.textProperty().addListener((o, a, b) -> typing.playFromStart());
+        typing = runner.debounce(150, this::search);
+        searchField.textProperty().addListener((o, a, b) -> typing.restart());
         searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
                 results.requestFocus();
