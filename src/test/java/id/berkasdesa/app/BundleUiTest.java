@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.berkasdesa.bundle.BundleStore;
 import id.berkasdesa.request.RequestStatus;
 import id.berkasdesa.request.RequestSummary;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,8 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,22 +100,9 @@ class BundleUiTest {
         waitUntil(() -> r.lookup("#tile-TERKIRIM .tile-number").queryAs(Label.class).getText().equals("2"));
 
         // the Dinas Sosial answers in the bundle's own spreadsheet
-        try (OutputStream out = Files.newOutputStream(scratch.resolve("balasan.xlsx"))) {
-            Workbook wb = new Workbook(out, "Dinsos", null);
-            Worksheet ws = wb.newWorksheet("Usulan");
-            List<String> header = List.of("ID Usulan", "Kode Desa", "Keputusan", "Alasan");
-            for (int c = 0; c < header.size(); c++) {
-                ws.value(0, c, header.get(c));
-            }
-            ws.value(1, 0, ready.get(0).toString());
-            ws.value(1, 1, "32.01.01.1001");
-            ws.value(1, 2, "Disetujui");
-            ws.value(2, 0, ready.get(1).toString());
-            ws.value(2, 1, "32.01.01.1001");
-            ws.value(2, 2, "Perlu perbaikan");
-            ws.value(2, 3, "Foto SKTM buram, mohon pindai ulang");
-            wb.finish();
-        }
+        AppFixture.writeResponse(scratch.resolve("balasan.xlsx"), List.of(
+                List.of(ready.get(0).toString(), "32.01.01.1001", "Disetujui"),
+                List.of(ready.get(1).toString(), "32.01.01.1001", "Perlu perbaikan", "Foto SKTM buram, mohon pindai ulang")));
         shortcut(r, KeyCode.B);
         waitUntil(() -> r.lookup("#summaryLabel").tryQuery().isPresent());
         assertThat(r.lookup("#summaryLabel").queryAs(Label.class).getText()).contains("2 usulan berubah status");
@@ -138,11 +122,7 @@ class BundleUiTest {
         int fix = list.getItems().stream().map(RequestSummary::id).toList().indexOf(ready.get(1));
         assertThat(list.getColumns().get(list.getColumns().size() - 1).getCellData(fix))
                 .isEqualTo("Foto SKTM buram, mohon pindai ulang");
-        r.interact(() -> {
-            list.requestFocus();
-            list.getSelectionModel().select(fix);
-        });
-        r.type(KeyCode.ENTER);
+        AppFixture.openRow(r, list, fix);
         waitUntil(() -> r.lookup("#decisionReasonLabel").tryQuery().isPresent());
         assertThat(r.lookup("#decisionReasonLabel").queryAs(Label.class).getText())
                 .isEqualTo("Alasan: Foto SKTM buram, mohon pindai ulang");

@@ -11,7 +11,6 @@ import id.berkasdesa.request.ReactivationRequest;
 import id.berkasdesa.request.RequestFilter;
 import id.berkasdesa.request.RequestStatus;
 import id.berkasdesa.request.RequestSummary;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,8 +27,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -156,7 +153,7 @@ class RequestLifeUiTest {
         assertThat(bundleOnStick().getFileName().toString()).matches("3201011001_\\d{8}-\\d{4}\\.zip");
 
         // Disetujui: the Dinas Sosial's answer read back
-        writeResponse(theRequest(), "Disetujui", null);
+        writeResponse(theRequest(), "Disetujui");
         shortcut(r, KeyCode.B);
         waitUntil(() -> r.lookup("#summaryLabel").tryQuery().isPresent());
         assertThat(r.lookup("#summaryLabel").queryAs(Label.class).getText()).contains("1 usulan berubah status");
@@ -171,11 +168,7 @@ class RequestLifeUiTest {
         @SuppressWarnings("unchecked")
         TableView<RequestSummary> list = r.lookup("#table").queryAs(TableView.class);
         waitUntil(() -> list.getItems().size() == 1 && list.getItems().get(0).status() == RequestStatus.DISETUJUI);
-        r.interact(() -> {
-            list.requestFocus();
-            list.getSelectionModel().select(0);
-        });
-        r.type(KeyCode.ENTER);
+        AppFixture.openRow(r, list, 0);
         waitUntil(() -> r.lookup("#statusBadge").tryQuery().isPresent() && badge(r).equals("Disetujui Dinsos"));
         assertThat(history(r)).anyMatch(l -> l.contains("Disetujui Dinsos (balasan.xlsx)"));
 
@@ -225,21 +218,8 @@ class RequestLifeUiTest {
         }
     }
 
-    private static void writeResponse(ReactivationRequest request, String decision, String reason) throws Exception {
-        try (OutputStream out = Files.newOutputStream(scratch.resolve("balasan.xlsx"))) {
-            Workbook wb = new Workbook(out, "Dinsos", null);
-            Worksheet ws = wb.newWorksheet("Usulan");
-            List<String> header = List.of("ID Usulan", "Kode Desa", "Keputusan", "Alasan");
-            for (int c = 0; c < header.size(); c++) {
-                ws.value(0, c, header.get(c));
-            }
-            ws.value(1, 0, request.id().toString());
-            ws.value(1, 1, "32.01.01.1001");
-            ws.value(1, 2, decision);
-            if (reason != null) {
-                ws.value(1, 3, reason);
-            }
-            wb.finish();
-        }
+    private static void writeResponse(ReactivationRequest request, String decision) {
+        AppFixture.writeResponse(scratch.resolve("balasan.xlsx"),
+                List.of(List.of(request.id().toString(), "32.01.01.1001", decision)));
     }
 }
