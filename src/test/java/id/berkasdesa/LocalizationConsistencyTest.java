@@ -53,7 +53,8 @@ class LocalizationConsistencyTest {
     @Test
     void everyKeyUsedExistsAndEveryKeyIsUsed() throws IOException {
         Set<String> keys = bundle("messages.properties").stringPropertyNames();
-        String source = allSource();
+        // a unit of work's action (db.write("request.status", …), db.unit(…)) names what is done, not a text
+        String source = allSource().replaceAll("\\b(write|unit)\\(\"[a-z][A-Za-z]*(\\.[A-Za-z]+)+\"", "$1(");
         Set<String> used = new HashSet<>();
         Matcher m = Pattern.compile("\"%?([a-z][A-Za-z]*(?:\\.[A-Za-z0-9]+)+)\"").matcher(source);
         while (m.find()) {
