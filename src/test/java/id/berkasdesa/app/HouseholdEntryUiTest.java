@@ -136,6 +136,7 @@ class HouseholdEntryUiTest {
         r.type(KeyCode.ENTER);
         waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isEmpty());
         assertThat(r.lookup("#nikField").queryAs(TextField.class).getText()).isEqualTo("3201010101200004");
+        waitUntil(() -> r.lookup("#nikField").query().isFocused()); // back where the work is
         r.type(KeyCode.ESCAPE);
         waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
         r.clickOn("Tinggalkan");

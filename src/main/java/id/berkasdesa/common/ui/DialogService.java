@@ -223,13 +223,25 @@ public final class DialogService {
     }
 
     public void error(String title, String text) {
-        alert(Alert.AlertType.ERROR, title, text, new ButtonType(messages.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE))
-                .showAndWait();
+        answer(alert(Alert.AlertType.ERROR, title, text, new ButtonType(messages.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE)));
     }
 
     public void info(String title, String text) {
-        alert(Alert.AlertType.INFORMATION, title, text, new ButtonType(messages.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE))
-                .showAndWait();
+        answer(alert(Alert.AlertType.INFORMATION, title, text,
+                new ButtonType(messages.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE)));
+    }
+
+    /**
+     * Shows an alert and waits; then the focus goes back to the field the operator was in (after
+     * "Tetap di sini" the cursor is where the work is, not on the first button of the page).
+     */
+    private Optional<ButtonType> answer(Alert alert) {
+        Node before = owner != null && owner.getScene() != null ? owner.getScene().getFocusOwner() : null;
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (before != null && before.getScene() != null && !before.isDisabled()) {
+            Platform.runLater(before::requestFocus);
+        }
+        return answer;
     }
 
     /** Yes/no question; true only when the operator chose {@code yes}. */
@@ -237,7 +249,7 @@ public final class DialogService {
         ButtonType yesButton = new ButtonType(yes, ButtonBar.ButtonData.YES);
         ButtonType noButton = new ButtonType(no, ButtonBar.ButtonData.NO);
         Alert a = alert(Alert.AlertType.CONFIRMATION, title, text, yesButton, noButton);
-        Optional<ButtonType> answer = a.showAndWait();
+        Optional<ButtonType> answer = answer(a);
         return answer.isPresent() && answer.get() == yesButton;
     }
 
@@ -253,7 +265,7 @@ public final class DialogService {
         keep.setDefaultButton(true);
         ((Button) a.getDialogPane().lookupButton(yesButton)).setDefaultButton(false);
         a.setOnShown(e -> keep.requestFocus());
-        Optional<ButtonType> answer = a.showAndWait();
+        Optional<ButtonType> answer = answer(a);
         return answer.isPresent() && answer.get() == yesButton;
     }
 
