@@ -98,6 +98,11 @@ public final class BundleStore implements AutoCloseable {
         return r.id();
     }
 
+    /** The store's services, as the one wiring built them. */
+    public Wiring services() {
+        return wiring;
+    }
+
     /** The village becomes the invented sample village of "Coba dengan data contoh". */
     public void markSample() {
         villages.save(new VillageProfile(VILLAGE.kodeDesa(), VILLAGE.namaDesa(), VILLAGE.namaKantor(),

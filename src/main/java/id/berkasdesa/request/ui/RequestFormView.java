@@ -14,8 +14,6 @@ import id.berkasdesa.request.Evaluation;
 import id.berkasdesa.request.FollowUp;
 import id.berkasdesa.request.ReactivationRequest;
 import id.berkasdesa.request.RequestEvent;
-import id.berkasdesa.request.RequestForm;
-import id.berkasdesa.request.RequestInput;
 import id.berkasdesa.request.RequestService;
 import id.berkasdesa.request.RequestStatus;
 import id.berkasdesa.request.Route;
@@ -53,21 +51,6 @@ import javafx.scene.layout.VBox;
  */
 final class RequestFormView {
 
-    /** Yes / no / not known, for the registry questions. */
-    enum Answer {
-        YA(Boolean.TRUE), TIDAK(Boolean.FALSE), BELUM_TAHU(null);
-
-        final Boolean value;
-
-        Answer(Boolean value) {
-            this.value = value;
-        }
-
-        static Answer of(Boolean b) {
-            return b == null ? BELUM_TAHU : b ? YA : TIDAK;
-        }
-    }
-
     @FXML BorderPane root;
     @FXML Label titleLabel, statusBadge, urgentBadge, messageLabel, personLabel, deadlineLabel, readyLabel;
     @FXML Label checkDateMessage, bpjsMessage, deletionDateMessage, reasonMessage;
@@ -77,7 +60,7 @@ final class RequestFormView {
     @FXML ComboBox<CheckChannel> channelBox;
     @FXML ComboBox<Route> routeBox;
     @FXML ComboBox<Diagnosis> categoryBox;
-    @FXML ComboBox<Answer> dtsenBox, padanBox;
+    @FXML ComboBox<RequestFormViewModel.Answer> dtsenBox, padanBox;
     @FXML ScrollPane formScroll;
     @FXML GridPane formGrid;
     @FXML VBox sideBox, rulesSection, statusSection, rulesBox, historyBox;
@@ -85,30 +68,17 @@ final class RequestFormView {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
-    private final RequestService service;
     private final Messages messages;
-    private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Runnable back;
     private final Parent view;
-    private BackgroundTasks.Debounced typing;
-    /** The checklist for the form as typed: only the newest evaluation is shown. */
-    private BackgroundTasks.Latest<Evaluation> previews;
-    /** Used to evaluate a request not yet saved: counts no stored request as itself. */
-    private final UUID previewId = UUID.randomUUID();
-
-    private UUID householdId;
-    private UUID memberId;
-    private ReactivationRequest request;
-    private boolean loading;
-    private boolean dirty;
+    private final RequestFormViewModel vm;
 
     RequestFormView(RequestService service, Messages messages, BackgroundTasks runner, DialogService dialogs, Runnable back) {
-        this.service = service;
         this.messages = messages;
-        this.runner = runner;
         this.dialogs = dialogs;
         this.back = back;
+        this.vm = new RequestFormViewModel(service, runner);
         this.view = Fxml.load(this, messages);
     }
 
@@ -128,8 +98,8 @@ final class RequestFormView {
         categoryBox.getItems().setAll(categories);
         categoryBox.setConverter(Converters.of(d -> d == null ? messages.get("request.form.category.none")
                 : messages.get(d.key())));
-        for (ComboBox<Answer> box : List.of(dtsenBox, padanBox)) {
-            box.getItems().setAll(Answer.values());
+        for (ComboBox<RequestFormViewModel.Answer> box : List.of(dtsenBox, padanBox)) {
+            box.getItems().setAll(RequestFormViewModel.Answer.values());
             box.setConverter(Converters.of(a -> a == null ? "" : messages.get("request.answer." + a.name())));
         }
         // a ComboBox shows its prompt while its value is null: "not urgent" is a choice, not a blank
@@ -142,15 +112,27 @@ final class RequestFormView {
         KeyboardEntry.enterMovesFocus(List.<Control>of(checkDateField, channelBox, bpjsField, deletionDateField,
                 routeBox, categoryBox, dtsenBox, padanBox));
         KeyboardEntry.scrollToFocused(formScroll, formGrid);
-        for (var p : List.of(checkDateField.textProperty(), bpjsField.textProperty(), deletionDateField.textProperty(),
-                reasonArea.textProperty())) {
-            p.addListener((o, a, b) -> edited());
-        }
-        for (ComboBox<?> box : List.of(channelBox, routeBox, categoryBox, dtsenBox, padanBox)) {
-            box.valueProperty().addListener((o, a, b) -> edited());
-        }
-        typing = runner.debounce(250, this::preview);
-        previews = runner.latest();
+        // the fields are the view model's; it evaluates what is typed and says what to show
+        checkDateField.textProperty().bindBidirectional(vm.checkDate);
+        channelBox.valueProperty().bindBidirectional(vm.channel);
+        bpjsField.textProperty().bindBidirectional(vm.bpjs);
+        deletionDateField.textProperty().bindBidirectional(vm.deletionDate);
+        routeBox.valueProperty().bindBidirectional(vm.route);
+        reasonArea.textProperty().bindBidirectional(vm.reason);
+        categoryBox.valueProperty().bindBidirectional(vm.category);
+        dtsenBox.valueProperty().bindBidirectional(vm.dtsen);
+        padanBox.valueProperty().bindBidirectional(vm.padan);
+        vm.onEdited(() -> {
+            messageLabel.getStyleClass().remove("saved");
+            messageLabel.setText("");
+        });
+        // invalidation, not change: an evaluation equal to the last one is drawn again too (the status may differ)
+        vm.evaluation().addListener(o -> {
+            if (vm.evaluation().get() != null) {
+                showEvaluation(vm.evaluation().get());
+            }
+        });
+        vm.problems().addListener(o -> showProblems(vm.problems().get()));
         urgentBadge.managedProperty().bind(urgentBadge.visibleProperty());
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
@@ -165,30 +147,27 @@ final class RequestFormView {
 
     /** A new request for a member, not stored until saved. */
     void startNew(UUID household, UUID member, String nama, String nik, String noKk) {
-        this.householdId = household;
-        this.memberId = member;
-        this.request = null;
         titleLabel.setText(messages.get("request.form.titleNew", nama));
         personLabel.setText(messages.get("request.form.person", nik == null ? "-" : nik, noKk));
-        fill(RequestForm.empty());
+        vm.startNew(household, member);
+        editable();
         showStatus(null, List.of());
-        preview();
         KeyboardEntry.focusWhenShown(checkDateField);
     }
 
     void load(RequestService.Opened opened) {
-        // a preview still on its way was made for the form before this: it must not overwrite what is stored
-        typing.stop();
-        previews.forget();
-        this.request = opened.request();
-        this.householdId = request.householdId();
-        this.memberId = request.memberId();
+        vm.load(opened);
+        shown(opened);
+    }
+
+    /** The view's part of showing a stored request: the titles, the rules, the status and history, the focus. */
+    private void shown(RequestService.Opened opened) {
         titleLabel.setText(messages.get("request.form.title", opened.member().nama()));
         personLabel.setText(messages.get("request.form.person",
                 opened.member().nik() == null ? "-" : opened.member().nik(), opened.household().noKk()));
-        fill(request.form());
-        showEvaluation(opened.evaluation());
-        showStatus(request, opened.history());
+        editable();
+        showEvaluation(vm.evaluation().get());
+        showStatus(vm.request(), opened.history());
         KeyboardEntry.focusWhenShown(checkDateField.isDisabled() ? firstAction() : checkDateField);
     }
 
@@ -197,54 +176,13 @@ final class RequestFormView {
         return actionsPane.getChildren().stream().filter(n -> n instanceof Button).findFirst().orElse(root);
     }
 
-    private void fill(RequestForm f) {
-        loading = true;
-        RequestInput in = RequestInput.of(f);
-        checkDateField.setText(in.checkDate());
-        channelBox.setValue(in.checkChannel());
-        bpjsField.setText(in.bpjsNumber());
-        deletionDateField.setText(in.deletionDate());
-        routeBox.setValue(in.route());
-        reasonArea.setText(in.reason());
-        categoryBox.setValue(in.urgentCategory());
-        dtsenBox.setValue(Answer.of(in.dtsenRegistered()));
-        padanBox.setValue(Answer.of(in.adminduksPadan()));
-        loading = false;
-        dirty = false;
-        boolean editable = request == null || request.status().preparing();
+    private void editable() {
+        boolean editable = vm.editable();
         for (Control c : List.of(checkDateField, channelBox, bpjsField, deletionDateField, routeBox, reasonArea,
                 categoryBox, dtsenBox, padanBox)) {
             c.setDisable(!editable);
         }
         saveButton.setDisable(!editable);
-        showProblems(Map.of());
-    }
-
-    private RequestInput input() {
-        return new RequestInput(checkDateField.getText(), channelBox.getValue(), bpjsField.getText(),
-                deletionDateField.getText(), routeBox.getValue(), reasonArea.getText(), categoryBox.getValue(),
-                dtsenBox.getValue() == null ? null : dtsenBox.getValue().value,
-                padanBox.getValue() == null ? null : padanBox.getValue().value);
-    }
-
-    private void edited() {
-        if (loading) {
-            return;
-        }
-        dirty = true;
-        messageLabel.getStyleClass().remove("saved");
-        messageLabel.setText("");
-        typing.restart();
-    }
-
-    /** The checklist for the form as typed, evaluated in the background; the latest answer wins. */
-    private void preview() {
-        RequestInput.Parsed parsed = input().parse();
-        showProblems(parsed.problems());
-        UUID id = request == null ? previewId : request.id();
-        UUID household = householdId;
-        UUID member = memberId;
-        previews.run(p -> service.preview(id, household, member, parsed.form()), this::showEvaluation, e -> { });
     }
 
     private void showProblems(Map<String, String> problems) {
@@ -262,7 +200,7 @@ final class RequestFormView {
 
     private void showEvaluation(Evaluation e) {
         rulesBox.getChildren().clear();
-        boolean preparing = request == null || request.status().preparing();
+        boolean preparing = vm.editable();
         for (RuleCheck c : e.checks()) {
             // once sent, the rules are a record of what was checked, not errors to fix
             String outcome = preparing ? c.outcome().name().toLowerCase() : "past";
@@ -301,7 +239,7 @@ final class RequestFormView {
         });
         deadlineLabel.setVisible(preparing);
         deadlineLabel.setManaged(preparing);
-        if (request == null) {
+        if (vm.request() == null) {
             statusBadge.setText(messages.get("request.form.unsaved"));
         }
     }
@@ -332,7 +270,7 @@ final class RequestFormView {
             actionsPane.getChildren().add(muted(messages.get("request.status.draftHint")));
         }
         if (r.status() == RequestStatus.AKTIF_KEMBALI && r.followUpDone() == null && r.followUpDue() != null) {
-            long left = FollowUp.daysLeft(r.followUpDue(), service.today());
+            long left = FollowUp.daysLeft(r.followUpDue(), vm.today());
             Label due = new Label(left >= 0 ? messages.get("request.followUp.left", DateText.format(r.followUpDue()), left)
                     : messages.get("request.followUp.late", DateText.format(r.followUpDue()), -left));
             due.setWrapText(true);
@@ -385,37 +323,21 @@ final class RequestFormView {
 
     @FXML
     void save() {
-        if (request != null && !request.status().preparing()) {
-            return;
-        }
-        RequestInput.Parsed parsed = input().parse();
-        showProblems(parsed.problems());
-        if (!parsed.ok()) {
-            messageLabel.setText(messages.get("request.form.fix"));
-            return;
-        }
-        typing.stop();
-        previews.forget();
-        UUID existing = request == null ? null : request.id();
-        UUID household = householdId;
-        UUID member = memberId;
-        runner.run(messages.get("request.form.saving"), p -> {
-            ReactivationRequest saved = existing == null ? service.create(household, member, parsed.form())
-                    : service.update(existing, parsed.form());
-            return service.open(saved.id()).orElseThrow();
-        }, opened -> {
-            load(opened);
+        if (!vm.save(messages.get("request.form.saving"), opened -> {
+            shown(opened);
             messageLabel.getStyleClass().add("saved");
             messageLabel.setText(messages.get("request.form.saved", messages.get(opened.request().status().key())));
-        }, this::failed);
+        }, this::failed)) {
+            messageLabel.setText(messages.get("request.form.fix"));
+        }
     }
 
     private void move(RequestStatus to) {
-        if (dirty) {
+        if (vm.dirty().get()) {
             messageLabel.setText(messages.get("request.form.saveBeforeMove"));
             return;
         }
-        LocalDate today = service.today();
+        LocalDate today = vm.today();
         String title = messages.get("request.move." + to.name());
         Optional<LocalDate> date = Optional.empty();
         Optional<String> text = Optional.empty();
@@ -446,26 +368,16 @@ final class RequestFormView {
                 }
             }
         }
-        UUID id = request.id();
-        LocalDate d = date.orElse(null);
-        String t = text.orElse(null);
-        runner.run("", p -> {
-            service.move(id, to, d, t);
-            return service.open(id).orElseThrow();
-        }, this::load, this::failed);
+        vm.move(to, date.orElse(null), text.orElse(null), this::shown, this::failed);
     }
 
     private void closeFollowUp() {
         Optional<LocalDate> date = AskDialog.date(messages, dialogs, messages.get("request.followUp.close"),
-                messages.get("request.ask.followUp"), service.today());
+                messages.get("request.ask.followUp"), vm.today());
         if (date.isEmpty()) {
             return;
         }
-        UUID id = request.id();
-        runner.run("", p -> {
-            service.closeFollowUp(id, date.get());
-            return service.open(id).orElseThrow();
-        }, this::load, this::failed);
+        vm.closeFollowUp(date.get(), this::shown, this::failed);
     }
 
     private void delete() {
@@ -473,11 +385,7 @@ final class RequestFormView {
                 messages.get("request.form.delete"), messages.get("dialog.cancel"))) {
             return;
         }
-        UUID id = request.id();
-        runner.run("", p -> {
-            service.deleteUnsent(id);
-            return id;
-        }, x -> back.run(), this::failed);
+        vm.delete(back, this::failed);
     }
 
     private void failed(Throwable e) {
@@ -487,7 +395,7 @@ final class RequestFormView {
 
     @FXML
     void back() {
-        if (dirty && !dialogs.confirmRisky(messages.get("request.form.discard.title"), messages.get("request.form.discard"),
+        if (vm.dirty().get() && !dialogs.confirmRisky(messages.get("request.form.discard.title"), messages.get("request.form.discard"),
                 messages.get("request.form.discard.yes"), messages.get("request.form.discard.no"))) {
             return;
         }
