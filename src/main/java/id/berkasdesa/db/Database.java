@@ -192,7 +192,16 @@ public final class Database implements AutoCloseable {
      * cut; when it throws, nothing of it was kept.
      */
     public <R, X extends Exception> R write(String action, HandleCallback<R, X> callback) throws X {
+        return write(new UnitOfWork(action, session), callback);
+    }
+
+    /** The same, for work that crosses features: they get the transaction as a {@link Tx}. */
+    public <R> R unit(String action, java.util.function.Function<Tx, R> callback) {
         UnitOfWork work = new UnitOfWork(action, session);
+        return write(work, h -> callback.apply(new Tx(h, work)));
+    }
+
+    private <R, X extends Exception> R write(UnitOfWork work, HandleCallback<R, X> callback) throws X {
         return jdbi.withHandle(handle -> {
             R result = handle.inTransaction(h -> {
                 R r = callback.withHandle(h);
@@ -202,11 +211,6 @@ public final class Database implements AutoCloseable {
             sync(handle);
             return result;
         });
-    }
-
-    /** The same, for work that crosses features: they get the transaction as a {@link Tx}. */
-    public <R> R unit(String action, java.util.function.Function<Tx, R> callback) {
-        return write(action, h -> callback.apply(new Tx(h, new UnitOfWork(action, session))));
     }
 
     /**

@@ -41,6 +41,14 @@ final class AppFixture {
         window.opened(ctx, dataDir);
     }
 
+    /** The window on a new store in {@code dataDir} whose village is set up, so it opens on the home screen. */
+    void startOnVillage(Stage stage, Path dataDir) {
+        try (Wiring store = Wiring.open(dataDir, Clock.systemDefaultZone())) {
+            setUpVillage(store);
+        }
+        start(stage, dataDir);
+    }
+
     /** A real village set up as the first run would, so the app opens on the register. */
     static void setUpVillage(Wiring store) {
         store.villages().save(

@@ -4,14 +4,12 @@ import static id.berkasdesa.app.AppFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import id.berkasdesa.wiring.Wiring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,10 +28,7 @@ class HelpUiTest {
 
     @Start
     void start(Stage stage) {
-        try (Wiring store = Wiring.open(dir, Clock.systemDefaultZone())) {
-            AppFixture.setUpVillage(store);
-        }
-        app.start(stage, dir);
+        app.startOnVillage(stage, dir);
     }
 
     @AfterEach

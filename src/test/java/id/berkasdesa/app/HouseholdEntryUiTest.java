@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.berkasdesa.household.HouseholdSearch;
 import id.berkasdesa.household.HouseholdSummary;
 import java.nio.file.Path;
-import java.time.Clock;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import id.berkasdesa.wiring.Wiring;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,10 +29,7 @@ class HouseholdEntryUiTest {
 
     @Start
     void start(Stage stage) {
-        try (Wiring store = Wiring.open(dir, Clock.systemDefaultZone())) {
-            AppFixture.setUpVillage(store);
-        }
-        app.start(stage, dir);
+        app.startOnVillage(stage, dir);
     }
 
     @AfterEach

@@ -213,11 +213,10 @@ public final class DialogService {
                 window.setHeight(Math.max(window.getScene().getHeight(), h) + frameH);
             }
         }
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double cx = owner == null ? screen.getMinX() + screen.getWidth() / 2 : owner.getX() + owner.getWidth() / 2;
-        double cy = owner == null ? screen.getMinY() + screen.getHeight() / 2 : owner.getY() + owner.getHeight() / 2;
-        double x = Math.max(screen.getMinX(), Math.min(cx - window.getWidth() / 2, screen.getMaxX() - window.getWidth()));
-        double y = Math.max(screen.getMinY(), Math.min(cy - window.getHeight() / 2, screen.getMaxY() - window.getHeight()));
+        double cx = owner == null ? bounds.getMinX() + bounds.getWidth() / 2 : owner.getX() + owner.getWidth() / 2;
+        double cy = owner == null ? bounds.getMinY() + bounds.getHeight() / 2 : owner.getY() + owner.getHeight() / 2;
+        double x = Math.max(bounds.getMinX(), Math.min(cx - window.getWidth() / 2, bounds.getMaxX() - window.getWidth()));
+        double y = Math.max(bounds.getMinY(), Math.min(cy - window.getHeight() / 2, bounds.getMaxY() - window.getHeight()));
         window.setX(x);
         window.setY(y);
     }
