@@ -1,5 +1,6 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.common.Finding;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentKind;
@@ -51,7 +52,19 @@ public final class ResponseService {
     }
 
     /** A row not applied, and why (a message key with its arguments). */
-    public record Skipped(String row, String who, String key, List<Object> args) {
+    public record Skipped(String row, String who, Finding finding) {
+
+        Skipped(String row, String who, String key, Object... args) {
+            this(row, who, Finding.error("row." + row, key, args));
+        }
+
+        public String key() {
+            return finding.key();
+        }
+
+        public List<Object> args() {
+            return finding.args();
+        }
     }
 
     /**
@@ -129,7 +142,7 @@ public final class ResponseService {
             if (a.kodeDesa() != null && !a.kodeDesa().isBlank() && !a.kodeDesa().strip().equals(village.kodeDesa())) {
                 otherVillage++;
                 otherCode = a.kodeDesa().strip();
-                skipped.add(new Skipped(a.row(), who, "response.skip.otherVillage", List.of(a.kodeDesa().strip())));
+                skipped.add(new Skipped(a.row(), who, "response.skip.otherVillage", a.kodeDesa().strip()));
                 continue;
             }
             if (a.decision() == null || a.decision().isBlank()) {
@@ -138,23 +151,23 @@ public final class ResponseService {
             }
             Optional<Decision> decision = Decision.parse(a.decision());
             if (decision.isEmpty()) {
-                skipped.add(new Skipped(a.row(), who, "response.skip.decision", List.of(a.decision().strip())));
+                skipped.add(new Skipped(a.row(), who, "response.skip.decision", a.decision().strip()));
                 continue;
             }
             UUID id;
             try {
                 id = UUID.fromString(a.id().strip());
             } catch (RuntimeException e) {
-                skipped.add(new Skipped(a.row(), who, "response.skip.unknown", List.of()));
+                skipped.add(new Skipped(a.row(), who, "response.skip.unknown"));
                 continue;
             }
             Optional<ReactivationRequest> found = requests.find(id);
             if (found.isEmpty()) {
-                skipped.add(new Skipped(a.row(), who, "response.skip.unknown", List.of()));
+                skipped.add(new Skipped(a.row(), who, "response.skip.unknown"));
                 continue;
             }
             if (!seen.add(id)) {
-                skipped.add(new Skipped(a.row(), who, "response.skip.twice", List.of()));
+                skipped.add(new Skipped(a.row(), who, "response.skip.twice"));
                 continue;
             }
             ReactivationRequest r = found.get();
@@ -167,7 +180,7 @@ public final class ResponseService {
                 changes.add(new Change(id, person.nik(), person.nama(), r.status(), to, reason, a.letter()));
             } else {
                 skipped.add(new Skipped(a.row(), person.nik() == null ? person.nama() : person.nama() + ", NIK " + person.nik(),
-                        "response.skip.status", List.of(r.status(), to)));
+                        "response.skip.status", r.status(), to));
             }
         }
         if (otherVillage > 0 && changes.isEmpty() && recorded == 0 && otherVillage == answers.size() - undecided) {

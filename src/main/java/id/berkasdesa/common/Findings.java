@@ -22,11 +22,12 @@ public record Findings(List<Finding> all) {
     }
 
     public boolean hasWarnings() {
-        return all.stream().anyMatch(f -> !f.isError());
+        return all.stream().anyMatch(Finding::isWarning);
     }
 
+    /** Nothing to tell: no error and no warning (passed checks may be listed). */
     public boolean isClean() {
-        return all.isEmpty();
+        return all.stream().noneMatch(f -> f.isError() || f.isWarning());
     }
 
     public List<Finding> errors() {
@@ -34,7 +35,12 @@ public record Findings(List<Finding> all) {
     }
 
     public List<Finding> warnings() {
-        return filter(f -> !f.isError());
+        return filter(Finding::isWarning);
+    }
+
+    /** The first finding for exactly this field, if any. */
+    public java.util.Optional<Finding> first(String field) {
+        return all.stream().filter(f -> f.field().equals(field)).findFirst();
     }
 
     /** Findings for one field and the fields below it ("member.2" covers "member.2.nik"). */

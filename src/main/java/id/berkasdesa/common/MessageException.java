@@ -29,4 +29,9 @@ public abstract class MessageException extends RuntimeException {
     public String message(Messages messages) {
         return messages.get(key, args);
     }
+
+    /** The same as a finding of the whole input ({@code field} ""), for code that lists what went wrong. */
+    public Finding finding() {
+        return new Finding(Severity.ERROR, "", key, java.util.Arrays.asList(args));
+    }
 }

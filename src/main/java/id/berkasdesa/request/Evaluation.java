@@ -1,5 +1,6 @@
 package id.berkasdesa.request;
 
+import id.berkasdesa.common.Findings;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,6 +19,11 @@ public record Evaluation(List<RuleCheck> checks, LocalDate deadline, Integer day
 
     public Evaluation {
         checks = List.copyOf(checks);
+    }
+
+    /** The checklist as findings, one per rule (passed ones too), filed under the rule's field. */
+    public Findings findings() {
+        return Findings.of(checks.stream().map(RuleCheck::finding).toList());
     }
 
     /** Every blocking rule passes: the request may be sent. */

@@ -1,8 +1,12 @@
 package id.berkasdesa.request;
 
+import id.berkasdesa.common.Finding;
+import id.berkasdesa.common.Findings;
 import id.berkasdesa.document.Diagnosis;
 import id.berkasdesa.household.DateText;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,10 +19,17 @@ public record RequestInput(String checkDate, CheckChannel checkChannel, String b
 
     public static final int MAX_REASON = 500;
 
-    /** @param problems message key by field ("checkDate", "bpjsNumber", "deletionDate", "reason"); empty when readable */
-    public record Parsed(RequestForm form, Map<String, String> problems) {
+    /** @param findings an error per field that cannot be read ("checkDate", "bpjsNumber", "deletionDate", "reason") */
+    public record Parsed(RequestForm form, Findings findings) {
         public boolean ok() {
-            return problems.isEmpty();
+            return !findings.hasErrors();
+        }
+
+        /** Message key by field, for a form that shows one line under each field. */
+        public Map<String, String> problems() {
+            Map<String, String> byField = new LinkedHashMap<>();
+            findings.errors().forEach(f -> byField.putIfAbsent(f.field(), f.key()));
+            return byField;
         }
     }
 
@@ -30,28 +41,28 @@ public record RequestInput(String checkDate, CheckChannel checkChannel, String b
     }
 
     public Parsed parse() {
-        Map<String, String> problems = new LinkedHashMap<>();
+        List<Finding> problems = new ArrayList<>();
         var check = date(checkDate, "checkDate", problems);
         var deletion = date(deletionDate, "deletionDate", problems);
         String bpjs = bpjsNumber == null ? "" : bpjsNumber.replaceAll("[\\s.-]", "");
         if (!bpjs.isEmpty() && !bpjs.matches("\\d{13}")) {
-            problems.put("bpjsNumber", "request.field.bpjs");
+            problems.add(Finding.error("bpjsNumber", "request.field.bpjs"));
         }
         if (reason != null && reason.strip().length() > MAX_REASON) {
-            problems.put("reason", "request.field.reasonLong");
+            problems.add(Finding.error("reason", "request.field.reasonLong"));
         }
         RequestForm form = new RequestForm(check.orElse(null), checkChannel, bpjs.isEmpty() ? null : bpjs,
                 deletion.orElse(null), route, reason, urgentCategory, dtsenRegistered, adminduksPadan);
-        return new Parsed(form, problems);
+        return new Parsed(form, Findings.of(problems));
     }
 
-    private static Optional<java.time.LocalDate> date(String text, String field, Map<String, String> problems) {
+    private static Optional<java.time.LocalDate> date(String text, String field, List<Finding> problems) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         Optional<java.time.LocalDate> d = DateText.parse(text);
         if (d.isEmpty()) {
-            problems.put(field, "request.field.date");
+            problems.add(Finding.error(field, "request.field.date"));
         }
         return d;
     }

@@ -87,6 +87,9 @@ class DocumentServiceTest {
                     assertThat(e.key()).isEqualTo(key);
                     String text = Messages.indonesian().get(e.key(), e.args());
                     assertThat(text).doesNotStartWith("!").contains(file.getFileName().toString());
+                    // the same refusal as a finding, as a list of what went wrong shows it
+                    assertThat(e.finding().isError()).isTrue();
+                    assertThat(e.finding().message(Messages.indonesian())).isEqualTo(text);
                 });
         assertThat(snapshot()).isEqualTo(before);
     }

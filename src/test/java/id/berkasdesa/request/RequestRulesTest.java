@@ -116,6 +116,10 @@ class RequestRulesTest {
         assertThat(e.daysLeft()).isEqualTo(daysLeft);
         assertThat(e.deadlineState()).isEqualTo(state);
         assertThat(e.ready()).isEqualTo(ready);
+        // the checklist read as findings says the same: an error exactly where the request cannot go
+        assertThat(e.findings().hasErrors()).isEqualTo(!ready);
+        assertThat(e.findings().first(Rule.DEADLINE.field())).get().extracting(Finding::key)
+                .isEqualTo(of(e, Rule.DEADLINE).get(0).key());
         RuleCheck check = of(e, Rule.DEADLINE).get(0);
         if (state == Deadline.PASSED) {
             assertThat(check.key()).isEqualTo("request.rule.deadline.passed"); // offers the new-registration route
