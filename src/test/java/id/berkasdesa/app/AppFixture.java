@@ -1,12 +1,12 @@
 package id.berkasdesa.app;
 
+import id.berkasdesa.bundle.BundleStore;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.TaskRunner;
 import id.berkasdesa.wiring.Wiring;
 import id.berkasdesa.village.VillageProfile;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,6 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -75,22 +73,7 @@ final class AppFixture {
      * "Usulan", columns ID Usulan, Kode Desa, Keputusan, Alasan; one row per answer.
      */
     static void writeResponse(Path file, List<List<String>> answers) {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            Workbook wb = new Workbook(out, "Dinsos", null);
-            Worksheet ws = wb.newWorksheet("Usulan");
-            List<String> header = List.of("ID Usulan", "Kode Desa", "Keputusan", "Alasan");
-            for (int c = 0; c < header.size(); c++) {
-                ws.value(0, c, header.get(c));
-            }
-            for (int r = 0; r < answers.size(); r++) {
-                for (int c = 0; c < answers.get(r).size(); c++) {
-                    ws.value(r + 1, c, answers.get(r).get(c));
-                }
-            }
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BundleStore.writeResponse(file, List.of("ID Usulan", "Kode Desa", "Keputusan", "Alasan"), answers);
     }
 
     /** From a list on screen, the row at {@code index} opened as the operator would: selected, Enter. */

@@ -136,4 +136,26 @@ public final class BundleStore implements AutoCloseable {
     public void close() {
         wiring.close();
     }
+
+    /**
+     * The Dinas Sosial's answer as an officer saves it from a spreadsheet: sheet "Usulan", the given
+     * header, one row per answer, every cell text.
+     */
+    public static void writeResponse(Path file, List<String> header, List<List<String>> rows) {
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Dinsos", null);
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Usulan");
+            for (int c = 0; c < header.size(); c++) {
+                ws.value(0, c, header.get(c));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    ws.value(r + 1, c, rows.get(r).get(c));
+                }
+            }
+            wb.finish();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

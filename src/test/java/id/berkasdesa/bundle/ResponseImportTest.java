@@ -173,19 +173,7 @@ class ResponseImportTest {
     @SafeVarargs
     final Path xlsx(List<String> header, List<String>... rows) throws IOException {
         Path f = dir.resolve("balasan-" + System.nanoTime() + ".xlsx");
-        try (OutputStream out = Files.newOutputStream(f)) {
-            Workbook wb = new Workbook(out, "Dinsos", null);
-            Worksheet ws = wb.newWorksheet("Usulan");
-            for (int i = 0; i < header.size(); i++) {
-                ws.value(0, i, header.get(i));
-            }
-            for (int r = 0; r < rows.length; r++) {
-                for (int i = 0; i < rows[r].size(); i++) {
-                    ws.value(r + 1, i, rows[r].get(i));
-                }
-            }
-            wb.finish();
-        }
+        BundleStore.writeResponse(f, header, List.of(rows));
         return f;
     }
 

@@ -55,14 +55,14 @@ public final class BundleActions {
     }
 
     private void readResponse(Path file) {
-        runner.run(messages.get("response.reading"), p -> responses.read(file), preview -> {
-            if (!ResponseDialog.confirm(messages, dialogs, preview)) {
+        ResponseViewModel vm = new ResponseViewModel(responses, messages, runner);
+        vm.read(file, preview -> {
+            if (!ResponseDialog.confirm(vm, messages, dialogs, preview)) {
                 return;
             }
-            runner.run(messages.get("response.applying"), p -> responses.apply(preview), applied -> {
+            vm.apply(preview, applied -> {
                 changed.run();
-                dialogs.info(messages.get("response.title"), messages.get("response.applied", applied.changed(),
-                        applied.letters()));
+                dialogs.info(messages.get("response.title"), vm.appliedText(applied));
             }, e -> failed("response.title", e));
         }, e -> failed("response.title", e));
     }

@@ -1,22 +1,15 @@
 package id.berkasdesa.bundle.ui;
 
 import id.berkasdesa.bundle.BundleService;
-import id.berkasdesa.bundle.Progress;
-import id.berkasdesa.common.MessageException;
+import id.berkasdesa.bundle.ui.ExportViewModel.Row;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
-import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.household.DateText;
 import id.berkasdesa.request.RequestStatus;
-import id.berkasdesa.request.RequestSummary;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -37,19 +30,9 @@ import javafx.scene.layout.VBox;
  * "Kirim ke Dinas Sosial": the operator ticks requests (all ready ones to start with; sent ones can
  * go again), picks the stick, and the bundle is written and verified in the background with a
  * progress bar; Batal stops it and leaves nothing behind. The dialog stays open with the result.
+ * What it shows and does is {@link ExportViewModel}'s; this class binds and draws.
  */
 final class ExportDialog {
-
-    /** A row of the choice: a request, and whether it goes. */
-    static final class Row {
-        final RequestSummary request;
-        final SimpleBooleanProperty send;
-
-        Row(RequestSummary request) {
-            this.request = request;
-            this.send = new SimpleBooleanProperty(request.status() == RequestStatus.SIAP_KIRIM);
-        }
-    }
 
     @FXML VBox root;
     @FXML Button readyButton, noneButton, folderButton;
@@ -60,32 +43,24 @@ final class ExportDialog {
     @FXML TextField folderField;
     @FXML ProgressBar progressBar;
 
-    private final BundleService service;
+    private final ExportViewModel vm;
     private final Messages messages;
     private final DialogService dialogs;
-    private final BackgroundTasks runner;
-    private final Runnable sent;
     private final Parent view;
-    private Path folder;
-    private Progress running;
-    private java.time.LocalDate today = java.time.LocalDate.now();
 
-    private ExportDialog(BundleService service, Messages messages, DialogService dialogs, BackgroundTasks runner, Runnable sent) {
-        this.service = service;
+    private ExportDialog(ExportViewModel vm, Messages messages, DialogService dialogs) {
+        this.vm = vm;
         this.messages = messages;
         this.dialogs = dialogs;
-        this.runner = runner;
-        this.sent = sent;
         this.view = Fxml.load(this, messages);
     }
 
     /** @param sent told after a bundle was written and its requests recorded as sent */
     static void show(BundleService service, Messages messages, DialogService dialogs, BackgroundTasks runner,
             BundleService.Choice choice, Runnable sent) {
-        ExportDialog d = new ExportDialog(service, messages, dialogs, runner, sent);
-        d.today = choice.today();
-        d.sampleLabel.setText(choice.sampleVillage() ? messages.get("bundle.export.sampleWarning") : "");
-        d.rows(choice.candidates());
+        ExportViewModel vm = new ExportViewModel(service, messages, runner, sent);
+        vm.load(choice);
+        ExportDialog d = new ExportDialog(vm, messages, dialogs);
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(messages.get("bundle.export.title"));
         dialog.setResizable(true);
@@ -98,19 +73,20 @@ final class ExportDialog {
         dialog.getDialogPane().setPrefSize(1000, 620);
         Button makeButton = (Button) dialog.getDialogPane().lookupButton(make);
         Button closeButton = (Button) dialog.getDialogPane().lookupButton(close);
+        makeButton.disableProperty().bind(vm.busy());
+        vm.busy().addListener((o, was, busy) ->
+                closeButton.setText(messages.get(busy ? "bundle.export.cancel" : "bundle.export.close")));
         makeButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // the dialog stays open: progress, then the result
-            d.start(makeButton, closeButton);
+            d.start();
         });
         closeButton.addEventFilter(ActionEvent.ACTION, e -> {
-            if (d.running != null) {
+            if (vm.cancel()) {
                 e.consume();
-                d.running.cancel();
-                d.messageLabel.setText(messages.get("bundle.export.cancelling"));
             }
         });
         dialog.setOnCloseRequest(e -> {
-            if (d.running != null) {
+            if (vm.busy().get()) {
                 e.consume();
             }
         });
@@ -120,6 +96,7 @@ final class ExportDialog {
 
     @FXML
     void initialize() {
+        table.setItems(vm.rows());
         colSend.setCellValueFactory(c -> c.getValue().send);
         colSend.setCellFactory(CheckBoxTableCell.forTableColumn(colSend));
         colSend.setEditable(true);
@@ -136,11 +113,38 @@ final class ExportDialog {
         table.setOnKeyPressed(e -> {
             Row r = table.getSelectionModel().getSelectedItem();
             if (e.getCode() == KeyCode.SPACE && r != null) {
-                r.send.set(!r.send.get());
+                vm.toggle(r);
                 e.consume();
             }
         });
+        countLabel.textProperty().bind(vm.count());
+        warningLabel.textProperty().bind(vm.warning());
+        sampleLabel.textProperty().bind(vm.sample());
+        messageLabel.textProperty().bind(vm.message());
+        vm.done().addListener((o, was, done) -> {
+            if (done) {
+                messageLabel.getStyleClass().add("saved");
+            } else {
+                messageLabel.getStyleClass().removeAll("saved");
+            }
+        });
+        folderField.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.folder().get() == null ? "" : vm.folder().get().toString(), vm.folder()));
         progressBar.setVisible(false);
+        vm.busy().addListener((o, was, busy) -> {
+            if (busy) {
+                progressBar.progressProperty().bind(vm.progress());
+                progressBar.setVisible(true);
+            } else {
+                progressBar.progressProperty().unbind();
+                progressBar.setProgress(1); // a finished bundle stays shown full; a failed one hides the bar
+                progressBar.setVisible(vm.done().get());
+            }
+        });
+        table.disableProperty().bind(vm.busy());
+        readyButton.disableProperty().bind(vm.busy());
+        noneButton.disableProperty().bind(vm.busy());
+        folderButton.disableProperty().bind(vm.busy());
         messageLabel.managedProperty().bind(messageLabel.textProperty().isNotEmpty());
         sampleLabel.managedProperty().bind(sampleLabel.textProperty().isNotEmpty());
         warningLabel.managedProperty().bind(warningLabel.textProperty().isNotEmpty());
@@ -148,111 +152,23 @@ final class ExportDialog {
 
     @FXML
     void selectReady() {
-        table.getItems().forEach(r -> r.send.set(r.request.status() == RequestStatus.SIAP_KIRIM));
+        vm.selectReady();
     }
 
     @FXML
     void selectNone() {
-        table.getItems().forEach(r -> r.send.set(false));
+        vm.selectNone();
     }
 
     @FXML
     void chooseFolder() {
-        dialogs.chooseFolder(messages.get("bundle.export.chooseFolder")).ifPresent(f -> {
-            folder = f;
-            folderField.setText(f.toString());
-            messageLabel.setText("");
-        });
+        dialogs.chooseFolder(messages.get("bundle.export.chooseFolder")).ifPresent(vm::folder);
     }
 
-    /** The requests to choose from; the count follows every tick. */
-    private void rows(List<RequestSummary> candidates) {
-        table.getItems().setAll(candidates.stream().map(Row::new).toList());
-        table.getItems().forEach(r -> r.send.addListener((o, a, b) -> count()));
-        count();
-    }
-
-    private List<UUID> chosen() {
-        return table.getItems().stream().filter(r -> r.send.get()).map(r -> r.request.id()).toList();
-    }
-
-    private void count() {
-        long resend = table.getItems().stream().filter(r -> r.send.get() && r.request.status() == RequestStatus.TERKIRIM).count();
-        countLabel.setText(messages.get("bundle.export.count", chosen().size(), resend));
-        // a lost stick's requests can go again, but one past its 6-month limit will likely be refused
-        List<String> past = table.getItems().stream().filter(r -> r.send.get() && r.request.deadline() != null
-                && r.request.deadline().isBefore(today)).map(r -> r.request.nama()).toList();
-        warningLabel.setText(past.isEmpty() ? "" : messages.get("bundle.export.pastDeadline", past.size(), String.join(", ", past)));
-    }
-
-    private void start(Button makeButton, Button closeButton) {
-        if (running != null) {
-            return;
-        }
-        List<UUID> ids = chosen();
-        if (ids.isEmpty()) {
-            messageLabel.setText(messages.get("bundle.error.nothing"));
-            return;
-        }
-        if (folder == null) {
+    private void start() {
+        if (vm.folder().get() == null && !vm.chosen().isEmpty()) {
             chooseFolder();
-            if (folder == null) {
-                messageLabel.setText(messages.get("bundle.export.noFolder"));
-                return;
-            }
         }
-        messageLabel.getStyleClass().removeAll("saved");
-        messageLabel.setText(messages.get("bundle.export.working"));
-        progressBar.setVisible(true);
-        progressBar.setProgress(0);
-        AtomicBoolean pending = new AtomicBoolean();
-        double[] latest = new double[1];
-        Progress progress = new Progress(p -> {
-            synchronized (latest) {
-                latest[0] = p;
-            }
-            if (pending.compareAndSet(false, true)) { // one update per pulse, however fast the bytes go
-                Platform.runLater(() -> {
-                    pending.set(false);
-                    synchronized (latest) {
-                        progressBar.setProgress(latest[0]);
-                    }
-                });
-            }
-        });
-        running = progress;
-        setBusy(true, makeButton, closeButton);
-        Path target = folder;
-        runner.run(messages.get("bundle.export.working"), p -> {
-            BundleService.Exported exported = service.export(ids, target, progress);
-            return new Done(exported, service.candidates());
-        }, done -> {
-            BundleService.Exported e = done.exported();
-            running = null;
-            setBusy(false, makeButton, closeButton);
-            progressBar.setProgress(1);
-            messageLabel.getStyleClass().add("saved");
-            messageLabel.setText(messages.get("bundle.export.done", e.file().toString(), e.requests(), e.resent(),
-                    e.documents(), BundleService.megabytes(e.zipBytes())));
-            sent.run();
-            rows(done.candidates());
-        }, e -> {
-            running = null;
-            setBusy(false, makeButton, closeButton);
-            progressBar.setVisible(false);
-            messageLabel.setText(e instanceof MessageException m ? m.message(messages) : messages.get("bundle.export.failed"));
-        });
-    }
-
-    private record Done(BundleService.Exported exported, List<RequestSummary> candidates) {
-    }
-
-    private void setBusy(boolean busy, Button makeButton, Button closeButton) {
-        makeButton.setDisable(busy);
-        table.setDisable(busy);
-        readyButton.setDisable(busy);
-        noneButton.setDisable(busy);
-        folderButton.setDisable(busy);
-        closeButton.setText(messages.get(busy ? "bundle.export.cancel" : "bundle.export.close"));
+        vm.start();
     }
 }

@@ -35,13 +35,11 @@ final class ResponseDialog {
     }
 
     /** True when the operator chose to apply the changes. */
-    static boolean confirm(Messages messages, DialogService dialogs, ResponseService.Preview p) {
+    static boolean confirm(ResponseViewModel vm, Messages messages, DialogService dialogs, ResponseService.Preview p) {
         ResponseDialog d = new ResponseDialog(messages);
-        d.summaryLabel.setText(messages.get("response.preview.summary", p.source(), p.changes().size(), p.skipped().size(),
-                p.alreadyRecorded(), p.undecided()));
+        d.summaryLabel.setText(vm.summary(p));
         d.changes.getItems().setAll(p.changes());
-        d.skipped.getItems().setAll(p.skipped().stream().map(k -> messages.get("response.preview.skippedRow", k.row(),
-                k.who(), messages.get(k.key(), k.args().toArray()))).toList());
+        d.skipped.getItems().setAll(vm.skippedLines(p));
         d.skipped.setVisible(!p.skipped().isEmpty());
         d.skippedTitle.setVisible(!p.skipped().isEmpty());
         Dialog<Boolean> dialog = new Dialog<>();
