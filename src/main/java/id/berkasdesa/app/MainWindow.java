@@ -237,7 +237,8 @@ final class MainWindow {
 
     private RequestListPdf.Heading pdfHeading() {
         VillageProfile p = ctx.profile().orElseThrow();
-        return new RequestListPdf.Heading(p.namaDesa(), p.namaKantor(), ctx.session().operator(), "", ctx.requests.today());
+        return new RequestListPdf.Heading(p.namaDesa(), p.namaKantor(), ctx.session().operator(), p.namaKepalaDesa(), "",
+                ctx.requests.today());
     }
 
     /** The numbers of the request rules; saving applies them to every open request and says which changed. */

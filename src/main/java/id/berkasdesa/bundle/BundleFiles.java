@@ -310,7 +310,7 @@ final class BundleFiles {
                 v.namaKantor().toUpperCase(java.util.Locale.ROOT),
                 messages.get("bundle.letter.kop.code", v.namaDesa(), v.kodeDesa()));
         RequestListPdf.Heading heading = new RequestListPdf.Heading(v.namaDesa(), v.namaKantor(), header.operator(),
-                messages.get("bundle.letter.filter", header.name()), today, messages.get("bundle.letter.title"),
+                v.namaKepalaDesa(), messages.get("bundle.letter.filter", header.name()), today, messages.get("bundle.letter.title"),
                 List.of(messages.get("bundle.letter.number", today.getYear()),
                         messages.get("bundle.letter.attachment", header.name()),
                         messages.get("bundle.letter.subject"), "",

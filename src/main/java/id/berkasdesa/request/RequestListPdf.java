@@ -34,11 +34,25 @@ public final class RequestListPdf {
      * @param letterhead lines centred above a rule at the top of the first page (a letter's kop), or empty
      * @param watermark a word printed large across every page ("DATA CONTOH"), or null
      */
-    public record Heading(String namaDesa, String namaKantor, String namaOperator, String filter, LocalDate today,
-            String title, List<String> intro, List<String> letterhead, String watermark) {
+    /**
+     * @param namaOperator who prepared the list (the session's operator)
+     * @param signatory the village head who signs it (village data); "" leaves the line to be filled in by hand
+     */
+    public record Heading(String namaDesa, String namaKantor, String namaOperator, String signatory, String filter,
+            LocalDate today, String title, List<String> intro, List<String> letterhead, String watermark) {
 
-        public Heading(String namaDesa, String namaKantor, String namaOperator, String filter, LocalDate today) {
-            this(namaDesa, namaKantor, namaOperator, filter, today, null, List.of(), List.of(), null);
+        public Heading {
+            signatory = signatory == null ? "" : signatory.strip();
+        }
+
+        public Heading(String namaDesa, String namaKantor, String namaOperator, String signatory, String filter,
+                LocalDate today) {
+            this(namaDesa, namaKantor, namaOperator, signatory, filter, today, null, List.of(), List.of(), null);
+        }
+
+        /** The same heading describing another filter. */
+        public Heading withFilter(String description) {
+            return new Heading(namaDesa, namaKantor, namaOperator, signatory, description, today);
         }
     }
 
@@ -181,7 +195,8 @@ public final class RequestListPdf {
         text(cs, regular, 10, right, y, h.namaDesa() + ", " + DateText.format(h.today()));
         text(cs, regular, 10, right, y - 13, t("request.pdf.head"));
         text(cs, regular, 10, MARGIN, y - 75, "( " + h.namaOperator() + " )");
-        text(cs, regular, 10, right, y - 75, "( ..................................................... )");
+        text(cs, regular, 10, right, y - 75, h.signatory().isEmpty()
+                ? "( ..................................................... )" : "( " + h.signatory() + " )");
         text(cs, regular, 8, right, y - 88, t("request.pdf.stamp"));
     }
 

@@ -12,7 +12,7 @@ import java.util.function.DoubleConsumer;
 public final class SampleVillage {
 
     public static final VillageProfile PROFILE = new VillageProfile("32.01.01.9999", "DESA CONTOH (FIKTIF)",
-            "Kantor Desa Contoh", "Operator Contoh", true);
+            "Kantor Desa Contoh", "Operator Contoh", true, "KEPALA DESA CONTOH");
     public static final int DEFAULT_HOUSEHOLDS = 300;
     private static final int BATCH = 500;
 

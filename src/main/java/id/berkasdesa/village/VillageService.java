@@ -18,9 +18,10 @@ public final class VillageService {
 
     public Optional<VillageProfile> profile() {
         return db.read(h -> h.createQuery("""
-                SELECT kode_desa, nama_desa, nama_kantor, nama_operator, sample FROM village_profile WHERE id = 1
+                SELECT kode_desa, nama_desa, nama_kantor, nama_operator, sample, nama_kepala_desa
+                FROM village_profile WHERE id = 1
                 """).map((rs, ctx) -> new VillageProfile(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getBoolean(5))).findOne());
+                rs.getString(4), rs.getBoolean(5), rs.getString(6))).findOne());
     }
 
     /** Forgets the village profile if it is the sample one, so the setup runs again. */
@@ -32,9 +33,10 @@ public final class VillageService {
         db.write("village.save", h -> h.createUpdate("""
                 MERGE INTO village_profile t USING (SELECT 1 AS id) s ON t.id = s.id
                 WHEN MATCHED THEN UPDATE SET kode_desa = :kodeDesa, nama_desa = :namaDesa, nama_kantor = :namaKantor,
-                     nama_operator = :namaOperator, sample = :sample
-                WHEN NOT MATCHED THEN INSERT (id, kode_desa, nama_desa, nama_kantor, nama_operator, sample, created_at)
-                     VALUES (1, :kodeDesa, :namaDesa, :namaKantor, :namaOperator, :sample, :now)
+                     nama_operator = :namaOperator, sample = :sample, nama_kepala_desa = :namaKepalaDesa
+                WHEN NOT MATCHED THEN INSERT (id, kode_desa, nama_desa, nama_kantor, nama_operator, sample,
+                     nama_kepala_desa, created_at)
+                     VALUES (1, :kodeDesa, :namaDesa, :namaKantor, :namaOperator, :sample, :namaKepalaDesa, :now)
                 """).bindMethods(p).bind("now", OffsetDateTime.now(clock)).execute());
     }
 }

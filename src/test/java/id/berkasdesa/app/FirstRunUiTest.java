@@ -51,10 +51,12 @@ class FirstRunUiTest {
         waitUntil(() -> desa.getValue() != null);
         assertThat(r.lookup("#kantorField").queryAs(TextField.class).getText()).isEqualTo("Kantor Kelurahan Pondok Rajeg");
         r.clickOn("#operatorField").write("Ani");
+        r.clickOn("#kepalaField").write("H. Sukarna");
         r.clickOn("#startButton");
 
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
         assertThat(app.ctx.villages.profile().orElseThrow().kodeDesa()).isEqualTo("32.01.01.1001");
+        assertThat(app.ctx.villages.profile().orElseThrow().namaKepalaDesa()).isEqualTo("H. Sukarna");
         assertThat(r.lookup("#villageLabel").queryAs(Label.class).getText()).contains("Pondok Rajeg");
         assertThat(r.lookup("#sampleBanner").queryAs(Label.class).isVisible()).isFalse();
     }

@@ -181,6 +181,27 @@ class BundleExportTest {
         }
     }
 
+    private String coverLetter(BundleService.Exported e) throws IOException {
+        try (ZipFile zip = new ZipFile(e.file().toFile());
+                InputStream in = zip.getInputStream(zip.getEntry(e.name() + "/data/surat-pengantar.pdf"));
+                org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+    }
+
+    @Test
+    void theCoverLetterIsSignedByTheVillageHeadOfTheVillageDataAndPreparedByTheOperatorActing() throws Exception {
+        String unnamed = coverLetter(store.bundles.export(store.ready.subList(0, 1), stick, Progress.none()));
+        assertThat(unnamed).contains("( Rina Operator )", "( ....."); // no head named yet: filled in by hand
+
+        VillageProfile v = BundleStore.VILLAGE;
+        store.villages.save(new VillageProfile(v.kodeDesa(), v.namaDesa(), v.namaKantor(), v.namaOperator(), false,
+                "  H. Sukarna  "));
+        assertThat(store.villages.profile().orElseThrow().namaKepalaDesa()).isEqualTo("H. Sukarna");
+        String signed = coverLetter(store.bundles.export(store.ready.subList(1, 2), stick, Progress.none()));
+        assertThat(signed).contains("( H. Sukarna )", "( Rina Operator )").doesNotContain("( .....");
+    }
+
     @Test
     void aBundleOfTheSampleVillageIsMarkedAsSuchInItsNameItsInfoItsReadMeAndOnTheLetter() throws Exception {
         VillageProfile v = BundleStore.VILLAGE;

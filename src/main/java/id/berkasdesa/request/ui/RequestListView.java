@@ -263,8 +263,7 @@ final class RequestListView {
         RequestFilter f = filter().withLimit(100_000);
         RequestListPdf.Heading h = heading.get();
         String description = describe(f);
-        RequestListPdf.Heading withFilter = new RequestListPdf.Heading(h.namaDesa(), h.namaKantor(), h.namaOperator(),
-                description, today);
+        RequestListPdf.Heading withFilter = h.withFilter(description);
         runner.run(messages.get("request.list.pdf.writing"), p -> {
             List<RequestSummary> all = service.search(f);
             new RequestListPdf(messages).save(all, withFilter, target.get());

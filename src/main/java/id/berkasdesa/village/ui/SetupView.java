@@ -32,7 +32,7 @@ public final class SetupView {
 
     private static final Logger LOG = LoggerFactory.getLogger(SetupView.class);
 
-    @FXML TextField searchField, kantorField, operatorField;
+    @FXML TextField searchField, kantorField, operatorField, kepalaField;
     @FXML ListView<Area> results;
     @FXML ComboBox<Area> provinsiBox, kabupatenBox, kecamatanBox, desaBox;
     @FXML Label message;
@@ -93,6 +93,7 @@ public final class SetupView {
         });
         kantorField.textProperty().bindBidirectional(vm.kantor);
         operatorField.textProperty().bindBidirectional(vm.operator);
+        kepalaField.textProperty().bindBidirectional(vm.kepala);
 
         results.setCellFactory(l -> new ListCell<>() {
             @Override

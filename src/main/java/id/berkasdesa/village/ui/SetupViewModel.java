@@ -23,6 +23,8 @@ final class SetupViewModel {
     final ObjectProperty<Area> desa = new SimpleObjectProperty<>();
     final StringProperty kantor = new SimpleStringProperty("");
     final StringProperty operator = new SimpleStringProperty("");
+    /** Optional: the village head who signs the letters. */
+    final StringProperty kepala = new SimpleStringProperty("");
 
     private final Wilayah wilayah;
     private final VillageService villages;
@@ -83,7 +85,8 @@ final class SetupViewModel {
 
     /** On the UI thread: the profile as typed, for {@link #save} to store. */
     VillageProfile profile() {
-        return new VillageProfile(desa.get().code(), desa.get().name(), kantor.get().strip(), operator.get().strip(), false);
+        return new VillageProfile(desa.get().code(), desa.get().name(), kantor.get().strip(), operator.get().strip(), false,
+                kepala.get());
     }
 
     /** Runs on a worker thread, with the {@link #profile} taken on the UI thread. */
