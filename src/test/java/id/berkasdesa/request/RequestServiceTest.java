@@ -326,12 +326,13 @@ class RequestServiceTest {
         List<RequestSummary> rows = requests.search(RequestFilter.all());
         RequestListPdf pdf = new RequestListPdf(id.berkasdesa.common.Messages.indonesian());
         RequestListPdf.Heading heading = new RequestListPdf.Heading("PONDOK RAJEG", "Kantor Kelurahan", "Ani Ş",
-                "semua usulan", TODAY);
+                "Hj. Ratna", "semua usulan", TODAY);
         Path target = files.resolve("daftar.pdf");
         pdf.save(rows, heading, target);
         try (var doc = org.apache.pdfbox.Loader.loadPDF(target.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains(family.members().get(0).nama(), "Gagal ginjal", "Draf", "( Ani ? )");
+            assertThat(text).contains(family.members().get(0).nama(), "Gagal ginjal", "Draf", "( Ani ? )",
+                    "( Hj. Ratna )");
         }
         // a folder that is not there (a stick pulled out): a message, and no file left behind
         Path gone = files.resolve("tidak-ada").resolve("daftar.pdf");
