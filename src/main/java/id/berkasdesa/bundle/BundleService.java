@@ -338,6 +338,7 @@ public final class BundleService {
         db.unit("bundle.export", tx -> {
             BundleDao dao = tx.dao(BundleDao.class);
             dao.insert(id, name, now, items.size(), documentCount, payload, zipBytes);
+            db.about("bundle", id, "requests", "documents");
             for (BundleItem item : items) {
                 ReactivationRequest r = item.request();
                 if (!requests.markSent(tx, r.id(), r.status(), name, now)) {

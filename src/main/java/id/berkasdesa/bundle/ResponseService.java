@@ -198,6 +198,7 @@ public final class ResponseService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String source = preview.source().length() > 100 ? preview.source().substring(0, 100) : preview.source();
         db.unit("response.import", tx -> {
+            db.about("response", source, "status", "reason");
             for (Change c : preview.changes()) {
                 if (!requests.applyDecision(tx, c.id(), c.after(), c.reason(), source, now)) {
                     throw new BundleException("bundle.error.changedMeanwhile", c.nama());

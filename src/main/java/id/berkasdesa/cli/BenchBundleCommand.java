@@ -39,7 +39,7 @@ final class BenchBundleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return StoreCommand.run(parent.dataDir(), s -> {
+        return StoreCommand.run(parent, s -> {
             // ready requests, and those a previous run sent (they go again, as resends)
             List<UUID> ids = s.bundles().candidates().stream().map(r -> r.id()).limit(BundleService.MAX_REQUESTS).toList();
             if (ids.isEmpty()) {

@@ -5,6 +5,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.DataDir;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
         resourceBundle = "i18n.cli",
         description = "Berkas Desa: register KK dan usulan reaktivasi PBI-JK, tanpa internet.",
         subcommands = {NikCommand.class, KkCommand.class, DemoCommand.class, BenchCommand.class, ExportCommand.class,
-                VerifyCommand.class, ImportResponseCommand.class, BenchBundleCommand.class})
+                VerifyCommand.class, ImportResponseCommand.class, BenchBundleCommand.class, InitCommand.class,
+                OperatorCommand.class, RecoverCommand.class, AuditCommand.class})
 public final class BerkasDesaCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -27,6 +29,11 @@ public final class BerkasDesaCommand implements Callable<Integer> {
             description = "Bahasa tampilan: id (Bahasa Indonesia, bawaan) atau en (English).")
     String lang;
 
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "Pengguna yang masuk (bawaan: variabel lingkungan BERKAS_DESA_USER). Kata sandi dari "
+                    + "BERKAS_DESA_PASSWORD, atau ditanyakan di konsol.")
+    String user;
+
     @Option(names = "--exit-after-shown", hidden = true,
             description = "Close as soon as the first window is shown and print the time it took (start-up benchmark).")
     boolean exitAfterShown;
@@ -36,12 +43,26 @@ public final class BerkasDesaCommand implements Callable<Integer> {
     boolean exitAfterDashboard;
 
     private final Consumer<BerkasDesaCommand> gui;
+    private final Map<String, String> env;
 
     /**
      * @param gui starts the window with this command's options (the composition root supplies it)
+     * @param env the environment variables (the process's; a test gives its own)
      */
-    public BerkasDesaCommand(Consumer<BerkasDesaCommand> gui) {
+    public BerkasDesaCommand(Consumer<BerkasDesaCommand> gui, Map<String, String> env) {
         this.gui = gui;
+        this.env = Map.copyOf(env);
+    }
+
+    /** An environment variable, or null. */
+    String env(String name) {
+        String v = env.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    /** Who signs in: {@code --user}, else {@code BERKAS_DESA_USER}; null when neither. */
+    String user() {
+        return user != null && !user.isBlank() ? user : env("BERKAS_DESA_USER");
     }
 
     public Path dataDir() {
@@ -67,7 +88,11 @@ public final class BerkasDesaCommand implements Callable<Integer> {
     }
 
     public static CommandLine commandLine(Consumer<BerkasDesaCommand> gui) {
-        return new CommandLine(new BerkasDesaCommand(gui)).setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine(gui, System.getenv());
+    }
+
+    public static CommandLine commandLine(Consumer<BerkasDesaCommand> gui, Map<String, String> env) {
+        return new CommandLine(new BerkasDesaCommand(gui, env)).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

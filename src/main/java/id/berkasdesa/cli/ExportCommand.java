@@ -35,7 +35,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!allReady && (requests == null || requests.isEmpty())) {
             return Json.fail(2, "cli.export.choose", messages.get("cli.export.choose"));
         }
-        return StoreCommand.run(parent.dataDir(), s -> {
+        return StoreCommand.run(parent, s -> {
             List<UUID> ids = new java.util.ArrayList<>();
             if (allReady) {
                 ids.addAll(s.bundles().ready());

@@ -28,7 +28,7 @@ final class ImportResponseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Messages messages = Messages.indonesian();
-        return StoreCommand.run(parent.dataDir(), s -> {
+        return StoreCommand.run(parent, s -> {
             ResponseService.Preview p;
             try {
                 p = s.responses().read(file);

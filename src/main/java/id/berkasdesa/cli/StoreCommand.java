@@ -1,16 +1,27 @@
 package id.berkasdesa.cli;
 
+import id.berkasdesa.account.AccountException;
+import id.berkasdesa.account.AccountService;
+import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.db.AccessException;
 import id.berkasdesa.db.StoreException;
 import id.berkasdesa.wiring.Wiring;
+import java.io.Console;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 
 /**
- * What commands that work on a data folder share: open the store through the one wiring, and turn a
- * store that cannot be opened (in use, damaged, not writable) into its message and exit code 2.
+ * What commands that work on a data folder share: open the store through the one wiring, sign in
+ * (a store with accounts: {@code --user} or {@code BERKAS_DESA_USER}, the password from
+ * {@code BERKAS_DESA_PASSWORD} or the console), and turn what cannot be done into its message and
+ * exit code: 2 for a store that cannot be opened, 3 for not signed in, a wrong password, a locked
+ * account or an action the role may not do.
  */
 final class StoreCommand {
+
+    static final int NOT_SIGNED_IN = 3;
 
     @FunctionalInterface
     interface Work {
@@ -20,11 +31,74 @@ final class StoreCommand {
     private StoreCommand() {
     }
 
-    static int run(Path dataDir, Work work) {
-        try (Wiring wiring = Wiring.open(dataDir, Clock.systemDefaultZone())) {
+    static int run(BerkasDesaCommand parent, Work work) {
+        return run(parent, false, work);
+    }
+
+    /** @param ownPassword the command changes the user's own password: allowed while they must change it */
+    static int run(BerkasDesaCommand parent, boolean ownPassword, Work work) {
+        Messages messages = Messages.indonesian();
+        try (Wiring wiring = Wiring.open(parent.dataDir(), Clock.systemDefaultZone())) {
+            if (wiring.accounts().anyAccount()) {
+                int refused = signIn(parent, wiring.accounts(), ownPassword, messages);
+                if (refused != 0) {
+                    return refused;
+                }
+            }
             return work.run(wiring);
         } catch (StoreException e) {
-            return Json.fail(2, e.key(), Messages.indonesian().get(e.key(), e.args()));
+            return Json.fail(2, e.key(), messages.get(e.key(), e.args()));
+        } catch (AccessException e) {
+            return Json.fail(NOT_SIGNED_IN, e.key(), e.message(messages));
+        } catch (AccountException e) {
+            return Json.fail(e.signIn() ? NOT_SIGNED_IN : 1, e.key(), e.message(messages));
         }
+    }
+
+    private static int signIn(BerkasDesaCommand parent, AccountService accounts, boolean ownPassword, Messages messages) {
+        String user = parent.user();
+        char[] password = password(parent, "BERKAS_DESA_PASSWORD", messages.get("cli.signin.password", user));
+        if (user == null || password == null) {
+            return Json.fail(NOT_SIGNED_IN, "cli.signin.needed", messages.get("cli.signin.needed"));
+        }
+        try {
+            AccountService.SignedIn in = accounts.signIn(user, password);
+            if (in.mustChange() && !ownPassword) {
+                return Json.fail(NOT_SIGNED_IN, "account.signin.mustChange", messages.get("account.signin.mustChange")
+                        + " " + messages.get("cli.signin.changeHow"));
+            }
+            return 0;
+        } catch (MessageException e) {
+            return Json.fail(NOT_SIGNED_IN, e.key(), e.message(messages));
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** A secret from the environment variable, else asked on the console without echo; null when neither. */
+    static char[] password(BerkasDesaCommand parent, String variable, String prompt) {
+        String v = parent.env(variable);
+        if (v != null) {
+            return v.toCharArray();
+        }
+        Console console = System.console();
+        return console == null ? null : console.readPassword("%s", prompt);
+    }
+
+    /** A new password: the environment variable, else asked twice on the console; null when neither or they differ. */
+    static char[] newPassword(BerkasDesaCommand parent, String variable, Messages messages) {
+        String v = parent.env(variable);
+        if (v != null) {
+            return v.toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        char[] first = console.readPassword("%s", messages.get("cli.password.new"));
+        char[] again = console.readPassword("%s", messages.get("cli.password.again"));
+        boolean same = Arrays.equals(first, again);
+        Arrays.fill(again, '\0');
+        return same ? first : null;
     }
 }

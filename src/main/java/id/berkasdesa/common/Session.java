@@ -1,17 +1,36 @@
 package id.berkasdesa.common;
 
-/**
- * Who is acting on the store. Today that is the operator named when the village was set up; with
- * accounts it is the operator who signed in. Every unit of work carries it (see {@code UnitOfWork}),
- * and everything that says who did something (the header, the PDFs, a bundle's {@code Contact-Name}
- * and {@code paket.json}) reads it here, not from the village profile.
- */
-public record Session(String operator) {
+import java.util.Set;
 
-    /** Before anyone is known (a new store, the village setup itself). */
-    public static final Session NOBODY = new Session("");
+/**
+ * Who is acting on the store: the operator who signed in, with their role. Every unit of work
+ * carries it (see {@code UnitOfWork}): the store checks {@link #may} before the work and names the
+ * operator in the audit entry; everything that says who did something (the header, the PDFs, a
+ * bundle's {@code Contact-Name} and {@code paket.json}) reads it here.
+ *
+ * @param operator the account's name ("" before anyone is known)
+ * @param role what they may do; null before anyone signed in
+ */
+public record Session(String operator, Role role) {
+
+    /** What may be done before any account exists: the village setup and its sample data, the first Administrator. */
+    private static final Set<String> SETUP = Set.of("village.save", "village.clearSample", "household.sample",
+            "household.deleteSample", "request.sample", "operator.first", "signin.failed", "signin.locked",
+            "operator.recover", "request.evaluate");
+
+    /** Before anyone is known (a new store, the village setup itself, a failed sign-in). */
+    public static final Session NOBODY = new Session("", null);
 
     public Session {
         operator = operator == null ? "" : operator.strip();
+    }
+
+    /** May this session do the unit of work named {@code action}? */
+    public boolean may(String action) {
+        return role == null ? SETUP.contains(action) : role.may(action);
+    }
+
+    public boolean signedIn() {
+        return role != null;
     }
 }

@@ -42,7 +42,7 @@ public final class Database implements AutoCloseable {
      * The version of this release's last migration. A store whose schema history ends there opens
      * without Flyway; a test keeps this equal to the highest migration shipped.
      */
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
     private static final String USER = "berkas";
     /** H2's "unsupported database file version": a store written by another H2 file format. */
     private static final int OTHER_FILE_FORMAT = 90048;
@@ -103,6 +103,11 @@ public final class Database implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** True when {@code dataDir} already holds a store. */
+    public static boolean exists(Path dataDir) {
+        return Files.exists(file(dataDir));
     }
 
     static Path file(Path dataDir) {
@@ -187,9 +192,12 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code callback} as one unit of work named {@code action}, by {@link #session()}: one
-     * transaction, then forced to disk. When this returns, the change survives a crash or a power
-     * cut; when it throws, nothing of it was kept.
+     * Runs {@code callback} as one unit of work named {@code action}, by {@link #session()}: refused
+     * before any work unless the session may do it, then one transaction with its audit entry, then
+     * forced to disk. When this returns, the change survives a crash or a power cut; when it throws,
+     * nothing of it was kept.
+     *
+     * @throws AccessException when the acting session may not do {@code action}
      */
     public <R, X extends Exception> R write(String action, HandleCallback<R, X> callback) throws X {
         return write(new UnitOfWork(action, session), callback);
@@ -201,24 +209,84 @@ public final class Database implements AutoCloseable {
         return write(work, h -> callback.apply(new Tx(h, work)));
     }
 
-    private <R, X extends Exception> R write(UnitOfWork work, HandleCallback<R, X> callback) throws X {
-        return jdbi.withHandle(handle -> {
-            R result = handle.inTransaction(h -> {
-                R r = callback.withHandle(h);
-                within(h, work);
-                return r;
-            });
-            sync(handle);
-            return result;
-        });
+    /** The same, by another session than the store's (a sign-in, before anyone is signed in). */
+    public <R, X extends Exception> R writeAs(Session who, String action, HandleCallback<R, X> callback) throws X {
+        return write(new UnitOfWork(action, who), callback);
     }
 
     /**
-     * The one place every unit of work passes inside its transaction: where the accounts issue will
-     * append the audit entry (and check the permission before the work). Nothing yet.
+     * Inside a unit of work: what it is about (the entity, its id, the names of the fields changed —
+     * never their values), for its audit entry. Outside one it does nothing.
      */
-    private static void within(Handle handle, UnitOfWork work) {
-        // deliberately empty: see the accounts and audit issue
+    public void about(String entity, Object id, java.util.Collection<String> changedFields) {
+        UnitOfWork work = CURRENT.get();
+        if (work != null) {
+            work.about(entity, id, changedFields);
+        }
+    }
+
+    /** Inside a unit of work: it changed nothing after all (a save the rules refused), so it leaves no entry. */
+    public void nothingDone() {
+        UnitOfWork work = CURRENT.get();
+        if (work != null) {
+            work.nothingDone();
+        }
+    }
+
+    public void about(String entity, Object id, String... changedFields) {
+        about(entity, id, java.util.List.of(changedFields));
+    }
+
+    /**
+     * Refuses now, before any slow work, what the session may not do; {@link #write} checks again.
+     * Reads that only some roles may make (the audit trail) check this too.
+     *
+     * @throws AccessException when the acting session may not do {@code action}
+     */
+    public void require(String action) {
+        if (!session.may(action)) {
+            throw new AccessException(session, action);
+        }
+    }
+
+    /** Where every unit of work's audit entry is appended, inside its transaction (the wiring sets it). */
+    public void journal(Journal journal) {
+        this.journal = java.util.Objects.requireNonNull(journal);
+    }
+
+    private static final ThreadLocal<UnitOfWork> CURRENT = new ThreadLocal<>();
+    private volatile Journal journal = Journal.NONE;
+    /** Units of work one at a time: the audit chain is appended in the order the work commits. */
+    private final Object writeLock = new Object();
+
+    private <R, X extends Exception> R write(UnitOfWork work, HandleCallback<R, X> callback) throws X {
+        if (!work.session().may(work.action())) {
+            throw new AccessException(work.session(), work.action());
+        }
+        synchronized (writeLock) {
+            UnitOfWork outer = CURRENT.get();
+            CURRENT.set(work);
+            try {
+                return jdbi.withHandle(handle -> {
+                    R result = handle.inTransaction(h -> {
+                        R r = callback.withHandle(h);
+                        within(h, work);
+                        return r;
+                    });
+                    sync(handle);
+                    return result;
+                });
+            } finally {
+                CURRENT.set(outer);
+            }
+        }
+    }
+
+    /** The one place every unit of work passes inside its transaction: its audit entry is appended. */
+    private void within(Handle handle, UnitOfWork work) {
+        if (work.didSomething()) {
+            journal.append(handle, work);
+        }
     }
 
     private static void sync(Handle handle) {

@@ -144,6 +144,7 @@ public final class DocumentService {
             db.write("document.attach", h -> {
                 DocumentDao dao = h.attach(DocumentDao.class);
                 checkOwner(dao, a);
+                db.about("document", id, "kind", "owner", "file");
                 dao.insert(id, a.householdId(), a.memberId(), a.kind().name(), trimToNull(a.label()), a.tanggal(),
                         trimToNull(a.faskes()), a.diagnosis() == null ? null : a.diagnosis().name(), 0,
                         copyFile.sha256(), copy.type().name(), copyFile.size(), copy.pages(), copy.overLimit(),
@@ -198,8 +199,11 @@ public final class DocumentService {
         DocumentStore.Staged file = store.stage(copy.bytes(), "copy");
         boolean isNew = store.place(file);
         try {
-            db.write("document.rotate", h -> h.attach(DocumentDao.class).updateCopy(id, rotation, file.sha256(), copy.type().name(),
-                    file.size(), copy.pages(), copy.overLimit()));
+            db.write("document.rotate", h -> {
+                db.about("document", id, "rotation");
+                return h.attach(DocumentDao.class).updateCopy(id, rotation, file.sha256(), copy.type().name(),
+                        file.size(), copy.pages(), copy.overLimit());
+            });
         } catch (RuntimeException e) {
             if (isNew) {
                 removeUnreferenced(Set.of(file.sha256()));
@@ -219,7 +223,10 @@ public final class DocumentService {
         Set<String> files = new LinkedHashSet<>();
         files.add(d.get().copySha256());
         sources(id).forEach(s -> files.add(s.sha256()));
-        db.write("document.detach", h -> h.attach(DocumentDao.class).delete(id));
+        db.write("document.detach", h -> {
+            db.about("document", id);
+            return h.attach(DocumentDao.class).delete(id);
+        });
         removeUnreferenced(files);
         changed.fire(d.get().householdId());
     }

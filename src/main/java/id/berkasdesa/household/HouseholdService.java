@@ -1,5 +1,6 @@
 package id.berkasdesa.household;
 
+import id.berkasdesa.common.Changes;
 import id.berkasdesa.common.ChangeListeners;
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.common.Findings;
@@ -54,6 +55,22 @@ public final class HouseholdService {
     private static Optional<Household> load(HouseholdDao dao, UUID id) {
         return dao.findRow(id).map(r -> new Household(r.id(), r.noKk(), r.alamat(), r.rt(), r.rw(), r.dusun(),
                 r.kodePos(), r.sample(), dao.members(id)));
+    }
+
+    /**
+     * The ids a person's data lives under in the audit trail: their member ids (a NIK may have been
+     * registered more than once over time) and their households' ids.
+     */
+    public java.util.Set<UUID> idsOfPerson(String nik) {
+        return db.read(h -> {
+            java.util.Set<UUID> ids = new java.util.HashSet<>();
+            h.createQuery("SELECT id, household_id FROM member WHERE nik = :nik").bind("nik", nik).map((rs, ctx) -> {
+                ids.add(rs.getObject(1, UUID.class));
+                ids.add(rs.getObject(2, UUID.class));
+                return null;
+            }).list();
+            return ids;
+        });
     }
 
     /** The KK numbers this household had before its current one, oldest first. */
@@ -116,9 +133,12 @@ public final class HouseholdService {
             HouseholdDao dao = handle.attach(HouseholdDao.class);
             Findings findings = checkAll(dao, h);
             if (findings.hasErrors() || (findings.hasWarnings() && !warningsConfirmed)) {
+                db.nothingDone();
                 return new SaveResult(h, findings, false);
             }
+            Household before = load(dao, h.id()).orElse(null);
             write(dao, h);
+            db.about("household", h.id(), Changes.names(before, h));
             return new SaveResult(h, findings, true);
         });
         if (result.saved()) {

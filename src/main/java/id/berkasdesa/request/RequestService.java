@@ -1,5 +1,6 @@
 package id.berkasdesa.request;
 
+import id.berkasdesa.common.Changes;
 import id.berkasdesa.common.Findings;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.db.Tx;
@@ -117,6 +118,7 @@ public final class RequestService {
             dao.insert(id, householdId, memberId, form, name(form.checkChannel()), form.route().name(),
                     name(form.urgentCategory()), status.name(), e.urgent(), e.deadline(), e.blocking(), now);
             dao.event(id, now, "STATUS", status.name(), null, null, null);
+            db.about("request", id, "member", "form", "status");
             return null;
         });
         return find(id).orElseThrow();
@@ -139,6 +141,7 @@ public final class RequestService {
         db.write("request.update", h -> {
             RequestDao dao = h.attach(RequestDao.class);
             dao.updateForm(id, form, name(form.checkChannel()), form.route().name(), name(form.urgentCategory()), now);
+            db.about("request", id, Changes.names(r.form(), form));
             derive(dao, r, e, now);
             return null;
         });
@@ -220,6 +223,7 @@ public final class RequestService {
             RequestDao dao = h.attach(RequestDao.class);
             int n = dao.updateStatus(id, r.status().name(), to.name(), bundle, reason,
                     to == RequestStatus.AKTIF_KEMBALI ? date : r.reactivatedOn(), due, now);
+            db.about("request", id, reason == null ? List.of("status") : List.of("status", "reason"));
             if (n == 1) {
                 dao.event(id, now, "STATUS", to.name(), to == RequestStatus.AKTIF_KEMBALI ? date : null, bundle,
                         to == RequestStatus.TERKIRIM ? null : truncate(note, 500));
@@ -318,6 +322,7 @@ public final class RequestService {
         db.write("request.followUp", h -> {
             RequestDao dao = h.attach(RequestDao.class);
             dao.closeFollowUp(id, updatedOn, now);
+            db.about("request", id, "followUp");
             dao.event(id, now, "FOLLOW_UP", r.status().name(), updatedOn, null, null);
             return null;
         });
@@ -326,7 +331,10 @@ public final class RequestService {
 
     /** Deletes a request that was never sent (made by mistake). Sent ones stay, with their history. */
     public void deleteUnsent(UUID id) {
-        int n = db.write("request.delete", h -> h.attach(RequestDao.class).deletePreparing(id));
+        int n = db.write("request.delete", h -> {
+            db.about("request", id);
+            return h.attach(RequestDao.class).deletePreparing(id);
+        });
         if (n != 1 && find(id).isPresent()) {
             throw new RequestException("request.error.notDeletable");
         }
@@ -511,6 +519,16 @@ public final class RequestService {
             RequestDao dao = h.attach(RequestDao.class);
             return new Filters(dao.rts(), dao.rws());
         });
+    }
+
+    /** The requests made for these members (for a person's audit trail). */
+    public java.util.Set<UUID> idsForMembers(java.util.Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return db.read(h -> new java.util.HashSet<>(h.createQuery(
+                "SELECT id FROM reactivation_request WHERE member_id IN (<ids>)").bindList("ids", memberIds)
+                .mapTo(UUID.class).list()));
     }
 
     public int count() {

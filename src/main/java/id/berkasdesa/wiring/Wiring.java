@@ -1,8 +1,13 @@
 package id.berkasdesa.wiring;
 
+import id.berkasdesa.account.AccountService;
+import id.berkasdesa.account.Passwords;
+import id.berkasdesa.audit.AuditJournal;
+import id.berkasdesa.audit.AuditService;
 import id.berkasdesa.bundle.BundleService;
 import id.berkasdesa.bundle.ResponseService;
 import id.berkasdesa.common.BuildInfo;
+import id.berkasdesa.common.Role;
 import id.berkasdesa.common.Session;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentService;
@@ -31,10 +36,15 @@ public final class Wiring implements AutoCloseable {
     private final RequestService requests;
     private final BundleService bundles;
     private final ResponseService responses;
+    private final AccountService accounts;
+    private final AuditService audit;
 
-    private Wiring(Database db, Wilayah wilayah, Clock clock, String appVersion) {
+    private Wiring(Database db, Wilayah wilayah, Clock clock, String appVersion, Passwords.Cost cost) {
         this.db = db;
         this.wilayah = wilayah;
+        db.journal(new AuditJournal(clock));
+        this.accounts = new AccountService(db, new Passwords(cost), clock);
+        this.audit = new AuditService(db);
         this.households = new HouseholdService(db, wilayah, clock);
         this.villages = new VillageService(db, clock);
         SettingsStore settings = new SettingsStore(db);
@@ -55,7 +65,7 @@ public final class Wiring implements AutoCloseable {
         CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
         Database db = Database.open(dataDir);
         try {
-            return new Wiring(db, wilayah.join(), clock, BuildInfo.current().version());
+            return new Wiring(db, wilayah.join(), clock, BuildInfo.current().version(), Passwords.Cost.DEFAULT);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -64,15 +74,29 @@ public final class Wiring implements AutoCloseable {
 
     /** Wires a store that is already open (tests that open, kill and reopen stores themselves). */
     public static Wiring of(Database db, Wilayah wilayah, Clock clock, String appVersion) {
-        return new Wiring(db, wilayah, clock, appVersion);
+        return new Wiring(db, wilayah, clock, appVersion, Passwords.Cost.DEFAULT);
     }
 
     /**
-     * Until accounts exist, the one acting is the operator named when the village was set up; called
-     * again when the setup changes.
+     * On a store without accounts (made before them, or set up in the window, which does not ask for
+     * the Administrator yet), the one acting is the operator named when the village was set up, with
+     * every right, as before accounts; called again when the setup changes. On a store with accounts
+     * nobody acts until someone signs in.
      */
     public void actAsVillageOperator() {
-        db.actAs(villages.profile().map(VillageProfile::namaOperator).map(Session::new).orElse(Session.NOBODY));
+        if (accounts.anyAccount()) {
+            db.actAs(Session.NOBODY);
+            return;
+        }
+        db.actAs(new Session(villages.profile().map(VillageProfile::namaOperator).orElse(""), Role.ADMINISTRATOR));
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public AuditService audit() {
+        return audit;
     }
 
     public Session session() {

@@ -1,0 +1,326 @@
+package id.berkasdesa.account;
+
+import id.berkasdesa.common.Role;
+import id.berkasdesa.common.Session;
+import id.berkasdesa.db.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Accounts and signing in. Passwords are checked (Argon2id, about 0.3 s) outside any transaction;
+ * each outcome is one unit of work with its audit entry, failures included. Five wrong passwords in a
+ * row lock the account for 5 minutes, doubling with each lock; a good sign-in starts again from 5.
+ */
+public final class AccountService {
+
+    public static final int TRIES = 5;
+    static final Duration FIRST_LOCK = Duration.ofMinutes(5);
+    public static final int MAX_NAME = 100;
+
+    private final Database db;
+    private final Passwords passwords;
+    private final Clock clock;
+
+    public AccountService(Database db, Passwords passwords, Clock clock) {
+        this.db = db;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** What a sign-in gives: who acts now, and whether they must first choose a new password. */
+    public record SignedIn(Session session, boolean mustChange) {
+    }
+
+    private record Row(UUID id, String name, Role role, boolean active, String hash, boolean mustChange, int failed,
+            int locks, OffsetDateTime lockedUntil, OffsetDateTime lastSignIn) {
+        Account account() {
+            return new Account(id, name, role, active, mustChange, lastSignIn);
+        }
+    }
+
+    static String key(String name) {
+        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean anyAccount() {
+        return db.read(h -> h.createQuery("SELECT COUNT(*) FROM operator_account").mapTo(Long.class).one()) > 0;
+    }
+
+    /**
+     * The store's first Administrator, on a store that has none (a new one, or one made before
+     * accounts). Signs them in. @return the recovery code, to be shown once
+     */
+    public String createFirstAdministrator(String name, char[] password) {
+        String clean = checkName(name);
+        checkPassword(password);
+        String hash = passwords.hash(password);
+        String code = RecoveryCode.generate();
+        String codeHash = passwords.hash(RecoveryCode.normalize(code).orElseThrow().toCharArray());
+        UUID id = UUID.randomUUID();
+        db.writeAs(Session.NOBODY, "operator.first", h -> {
+            if (count(h) > 0) {
+                throw new AccountException("account.first.exists");
+            }
+            insert(h, id, clean, Role.ADMINISTRATOR, hash, false);
+            h.createUpdate("DELETE FROM recovery_code").execute();
+            h.createUpdate("INSERT INTO recovery_code (id, code_hash, created_at) VALUES (1, :hash, :now)")
+                    .bind("hash", codeHash).bind("now", now()).execute();
+            db.about("account", id, "name", "role", "password", "recoveryCode");
+            return null;
+        });
+        db.actAs(new Session(clean, Role.ADMINISTRATOR));
+        return code;
+    }
+
+    /**
+     * Signs in: the session becomes this operator's. A wrong password, an unknown name, a disabled or
+     * locked account are refused with what to do, and recorded in the trail.
+     */
+    public SignedIn signIn(String name, char[] password) {
+        Optional<Row> found = find(name);
+        if (found.isEmpty()) {
+            passwords.verify(password, DUMMY); // the same time as for a real account: no guessing names by speed
+            db.writeAs(Session.NOBODY, "signin.failed", h -> {
+                db.about("account", "", "unknown");
+                return null;
+            });
+            throw new AccountException("account.signin.wrong");
+        }
+        Row r = found.get();
+        Session who = new Session(r.name(), r.role());
+        if (!r.active()) {
+            db.writeAs(who, "signin.failed", h -> {
+                db.about("account", r.id(), "disabled");
+                return null;
+            });
+            throw new AccountException("account.signin.disabled", r.name());
+        }
+        OffsetDateTime now = now();
+        if (r.lockedUntil() != null && r.lockedUntil().isAfter(now)) {
+            throw locked(r.lockedUntil());
+        }
+        if (!passwords.verify(password, r.hash())) {
+            return failed(r, who, now);
+        }
+        String rehash = passwords.weakerThanNow(r.hash()) ? passwords.hash(password) : null;
+        db.writeAs(who, "signin.ok", h -> {
+            h.createUpdate("""
+                    UPDATE operator_account SET failed_count = 0, lock_count = 0, locked_until = NULL, last_sign_in = :now
+                    WHERE id = :id""").bind("now", now).bind("id", r.id()).execute();
+            if (rehash != null) {
+                h.createUpdate("UPDATE operator_account SET password_hash = :hash WHERE id = :id")
+                        .bind("hash", rehash).bind("id", r.id()).execute();
+            }
+            db.about("account", r.id(), rehash == null ? List.of("lastSignIn") : List.of("lastSignIn", "password"));
+            return null;
+        });
+        db.actAs(who);
+        return new SignedIn(who, r.mustChange());
+    }
+
+    private SignedIn failed(Row r, Session who, OffsetDateTime now) {
+        int failures = r.failed() + 1;
+        if (failures < TRIES) {
+            db.writeAs(who, "signin.failed", h -> {
+                h.createUpdate("UPDATE operator_account SET failed_count = :n WHERE id = :id")
+                        .bind("n", failures).bind("id", r.id()).execute();
+                db.about("account", r.id(), "password");
+                return null;
+            });
+            throw new AccountException("account.signin.wrong");
+        }
+        OffsetDateTime until = now.plus(FIRST_LOCK.multipliedBy(1L << Math.min(r.locks(), 10)));
+        db.writeAs(who, "signin.locked", h -> {
+            h.createUpdate("""
+                    UPDATE operator_account SET failed_count = 0, lock_count = lock_count + 1, locked_until = :until
+                    WHERE id = :id""").bind("until", until).bind("id", r.id()).execute();
+            db.about("account", r.id(), "lockedUntil");
+            return null;
+        });
+        throw locked(until);
+    }
+
+    private AccountException locked(OffsetDateTime until) {
+        java.time.ZonedDateTime local = until.atZoneSameInstant(clock.getZone());
+        return new AccountException("account.signin.locked",
+                String.format(Locale.ROOT, "%02d:%02d", local.getHour(), local.getMinute()),
+                id.berkasdesa.household.DateText.format(local.toLocalDate()));
+    }
+
+    /** Every account (Administrator). */
+    public List<Account> list() {
+        db.require("operator.list");
+        return db.read(h -> rows(h, "").stream().map(Row::account).toList());
+    }
+
+    /** A new account with a first password set by the Administrator: the user must change it at sign-in. */
+    public Account add(String name, Role role, char[] password) {
+        db.require("operator.add");
+        String clean = checkName(name);
+        checkPassword(password);
+        String hash = passwords.hash(password);
+        UUID id = UUID.randomUUID();
+        db.write("operator.add", h -> {
+            if (byKey(h, clean).isPresent()) {
+                throw new AccountException("account.exists", clean);
+            }
+            insert(h, id, clean, role, hash, true);
+            db.about("account", id, "name", "role", "password");
+            return null;
+        });
+        return new Account(id, clean, role, true, true, null);
+    }
+
+    /** Disables an account (it stays, named by the trail); never the last active Administrator. */
+    public void disable(String name) {
+        db.require("operator.disable");
+        db.write("operator.disable", h -> {
+            Row r = byKey(h, name).orElseThrow(() -> new AccountException("account.unknown", name.strip()));
+            if (r.role() == Role.ADMINISTRATOR && r.active() && activeAdministrators(h) <= 1) {
+                throw new AccountException("account.lastAdministrator", r.name());
+            }
+            h.createUpdate("UPDATE operator_account SET active = FALSE WHERE id = :id").bind("id", r.id()).execute();
+            db.about("account", r.id(), "active");
+            return null;
+        });
+    }
+
+    /** A new password set by the Administrator; the user must choose their own at the next sign-in. */
+    public void resetPassword(String name, char[] password) {
+        db.require("operator.reset");
+        checkPassword(password);
+        String hash = passwords.hash(password);
+        db.write("operator.reset", h -> {
+            Row r = byKey(h, name).orElseThrow(() -> new AccountException("account.unknown", name.strip()));
+            setPassword(h, r.id(), hash, true);
+            db.about("account", r.id(), "password", "mustChange");
+            return null;
+        });
+    }
+
+    /** The signed-in user's own new password. */
+    public void changeOwnPassword(char[] password) {
+        db.require("operator.password");
+        checkPassword(password);
+        String hash = passwords.hash(password);
+        String me = db.session().operator();
+        db.write("operator.password", h -> {
+            Row r = byKey(h, me).orElseThrow(() -> new AccountException("account.unknown", me));
+            if (passwords.verify(password, r.hash())) {
+                throw new AccountException("account.password.same");
+            }
+            setPassword(h, r.id(), hash, false);
+            db.about("account", r.id(), "password");
+            return null;
+        });
+    }
+
+    /**
+     * Resets the first Administrator's password with the recovery code (typed with spaces or in lower
+     * case is fine) and unlocks the account. @return the Administrator's name
+     */
+    public String recover(String typedCode, char[] password) {
+        checkPassword(password);
+        Optional<String> code = RecoveryCode.normalize(typedCode);
+        String codeHash = db.read(h -> h.createQuery("SELECT code_hash FROM recovery_code WHERE id = 1")
+                .mapTo(String.class).findOne()).orElseThrow(() -> new AccountException("account.recover.none"));
+        if (code.isEmpty() || !passwords.verify(code.get().toCharArray(), codeHash)) {
+            db.writeAs(Session.NOBODY, "signin.failed", h -> {
+                db.about("account", "", "recoveryCode");
+                return null;
+            });
+            throw new AccountException("account.recover.wrong");
+        }
+        String hash = passwords.hash(password);
+        return db.writeAs(Session.NOBODY, "operator.recover", h -> {
+            Row admin = rows(h, "WHERE role = 'ADMINISTRATOR' AND active").stream().findFirst()
+                    .orElseThrow(() -> new AccountException("account.recover.none"));
+            setPassword(h, admin.id(), hash, false);
+            h.createUpdate("UPDATE operator_account SET failed_count = 0, lock_count = 0, locked_until = NULL WHERE id = :id")
+                    .bind("id", admin.id()).execute();
+            db.about("account", admin.id(), "password", "lockedUntil");
+            return admin.name();
+        });
+    }
+
+    /** Forgets who was signed in (Keluar). */
+    public void signOut() {
+        db.actAs(Session.NOBODY);
+    }
+
+    private static final String DUMMY =
+            "$argon2id$v=19$m=47104,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+    private static String checkName(String name) {
+        String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        if (clean.isEmpty()) {
+            throw new AccountException("account.name.empty");
+        }
+        if (clean.length() > MAX_NAME) {
+            throw new AccountException("account.name.long", MAX_NAME);
+        }
+        return clean;
+    }
+
+    private static void checkPassword(char[] password) {
+        Passwords.problem(password).ifPresent(key -> {
+            throw new AccountException(key, Passwords.MIN_LENGTH);
+        });
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private Optional<Row> find(String name) {
+        return db.read(h -> byKey(h, name));
+    }
+
+    private static long count(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM operator_account").mapTo(Long.class).one();
+    }
+
+    private static long activeAdministrators(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM operator_account WHERE role = 'ADMINISTRATOR' AND active")
+                .mapTo(Long.class).one();
+    }
+
+    private void insert(Handle h, UUID id, String name, Role role, String hash, boolean mustChange) {
+        h.createUpdate("""
+                INSERT INTO operator_account (id, name, name_key, role, active, password_hash, must_change,
+                    failed_count, lock_count, created_at)
+                VALUES (:id, :name, :key, :role, TRUE, :hash, :must, 0, 0, :now)""")
+                .bind("id", id).bind("name", name).bind("key", key(name)).bind("role", role.name())
+                .bind("hash", hash).bind("must", mustChange).bind("now", now()).execute();
+    }
+
+    private static void setPassword(Handle h, UUID id, String hash, boolean mustChange) {
+        h.createUpdate("UPDATE operator_account SET password_hash = :hash, must_change = :must WHERE id = :id")
+                .bind("hash", hash).bind("must", mustChange).bind("id", id).execute();
+    }
+
+    private static Optional<Row> byKey(Handle h, String name) {
+        return h.createQuery(SELECT + " WHERE name_key = :key").bind("key", key(name)).map(AccountService::row).findOne();
+    }
+
+    private static List<Row> rows(Handle h, String where) {
+        return h.createQuery(SELECT + " " + where + " ORDER BY created_at, name_key").map(AccountService::row).list();
+    }
+
+    private static final String SELECT = """
+            SELECT id, name, role, active, password_hash, must_change, failed_count, lock_count, locked_until,
+                   last_sign_in FROM operator_account""";
+
+    private static Row row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new Row(rs.getObject(1, UUID.class), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getBoolean(4),
+                rs.getString(5), rs.getBoolean(6), rs.getInt(7), rs.getInt(8), rs.getObject(9, OffsetDateTime.class),
+                rs.getObject(10, OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,197 @@
+package id.berkasdesa.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.berkasdesa.db.Database;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The audit trail read back (Administrator): its head, the chain verified, entries filtered by
+ * person, operator and date, and exported as JSON lines (everything needed to re-verify the chain
+ * from the file alone) or CSV. An export is itself a unit of work, recorded in the trail.
+ */
+public final class AuditService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+
+    public AuditService(Database db) {
+        this.db = db;
+    }
+
+    /** The newest entry: its sequence number and hash go into every bundle. */
+    public Optional<AuditEntry> head() {
+        return db.read(AuditDao::head);
+    }
+
+    /** Checks the whole chain of the store, streamed. */
+    public AuditChain.Verdict verify() {
+        db.require("audit.verify");
+        AuditChain.Verifier v = new AuditChain.Verifier();
+        db.read(h -> {
+            AuditDao.each(h, v::accept);
+            return null;
+        });
+        return v.verdict();
+    }
+
+    /** Checks the chain of an exported JSON-lines file, from the file alone. */
+    public static AuditChain.Verdict verifyFile(Path file) throws IOException {
+        AuditChain.Verifier v = new AuditChain.Verifier();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Optional<AuditEntry> e = parse(line);
+                if (e.isEmpty()) {
+                    v.unreadable(n);
+                    break;
+                }
+                if (!v.accept(e.get())) {
+                    break;
+                }
+            }
+        }
+        return v.verdict();
+    }
+
+    /**
+     * Which entries to export. {@code entityIds} are the ids a person's data lives under (their
+     * member, household and request ids), resolved from a NIK by the caller; null for everyone.
+     */
+    public record Filter(Set<String> entityIds, String operator, LocalDate from, LocalDate until) {
+
+        public static final Filter ALL = new Filter(null, null, null, null);
+
+        Predicate<AuditEntry> predicate() {
+            return e -> (entityIds == null || entityIds.contains(e.entityId()))
+                    && (operator == null || operator.isBlank() || e.operator().equalsIgnoreCase(operator.strip()))
+                    && (from == null || e.at().substring(0, 10).compareTo(from.toString()) >= 0)
+                    && (until == null || e.at().substring(0, 10).compareTo(until.toString()) <= 0);
+        }
+    }
+
+    /** The entries that match, in order. */
+    public List<AuditEntry> entries(Filter filter) {
+        db.require("audit.view");
+        List<AuditEntry> out = new ArrayList<>();
+        Predicate<AuditEntry> p = filter.predicate();
+        db.read(h -> {
+            AuditDao.each(h, e -> {
+                if (p.test(e)) {
+                    out.add(e);
+                }
+            });
+            return null;
+        });
+        return out;
+    }
+
+    /**
+     * Writes the matching entries to {@code target} ({@code .jsonl} or {@code .csv}), whole or not at
+     * all (a temporary file renamed when complete). @return how many
+     */
+    public int export(Filter filter, Path target) throws IOException {
+        db.require("audit.export");
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean csv = name.endsWith(".csv");
+        if (!csv && !name.endsWith(".jsonl")) {
+            throw new IllegalArgumentException("jsonl or csv: " + name);
+        }
+        // recorded first, so that the export names itself; then read, so the file holds that entry too
+        db.write("audit.export", h -> {
+            db.about("audit", "", filter.entityIds() == null ? List.of() : List.of("person"));
+            return null;
+        });
+        List<AuditEntry> entries = entries(filter);
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+            if (csv) {
+                w.write("seq,at,operator,action,entity,entityId,fields,prev,hash\r\n");
+            }
+            for (AuditEntry e : entries) {
+                w.write(csv ? csvLine(e) : jsonLine(e));
+                w.write(csv ? "\r\n" : "\n");
+            }
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return entries.size();
+    }
+
+    static String jsonLine(AuditEntry e) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("seq", e.seq());
+        n.put("at", e.at());
+        n.put("operator", e.operator());
+        n.put("action", e.action());
+        n.put("entity", e.entity());
+        n.put("entityId", e.entityId());
+        e.fields().forEach(n.putArray("fields")::add);
+        if (e.fields().isEmpty()) {
+            n.putArray("fields");
+        }
+        n.put("prev", e.prev());
+        n.put("hash", e.hash());
+        return n.toString();
+    }
+
+    private static String csvLine(AuditEntry e) {
+        List<String> cells = List.of(Long.toString(e.seq()), e.at(), e.operator(), e.action(), e.entity(), e.entityId(),
+                String.join(" ", e.fields()), e.prev(), e.hash());
+        List<String> quoted = new ArrayList<>();
+        for (String c : cells) {
+            // a cell starting with = + - @ is text, not a formula, when opened in a spreadsheet
+            String safe = c.isEmpty() || "=+-@".indexOf(c.charAt(0)) < 0 ? c : "'" + c;
+            quoted.add("\"" + safe.replace("\"", "\"\"") + "\"");
+        }
+        return String.join(",", quoted);
+    }
+
+    static Optional<AuditEntry> parse(String line) {
+        try {
+            JsonNode n = JSON.readTree(line);
+            List<String> fields = new ArrayList<>();
+            n.get("fields").forEach(f -> fields.add(f.asText()));
+            return Optional.of(new AuditEntry(n.get("seq").asLong(), text(n, "at"), text(n, "operator"),
+                    text(n, "action"), text(n, "entity"), text(n, "entityId"), fields, text(n, "prev"), text(n, "hash")));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("missing " + field);
+        }
+        return v.asText();
+    }
+
+    /** The ids a set of members' data lives under, for {@link Filter#entityIds()}. */
+    public static Set<String> ids(java.util.Collection<?> ids) {
+        Set<String> out = new HashSet<>();
+        ids.forEach(i -> out.add(i.toString()));
+        return out;
+    }
+}

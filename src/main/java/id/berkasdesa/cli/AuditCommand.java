@@ -1,0 +1,129 @@
+package id.berkasdesa.cli;
+
+import id.berkasdesa.audit.AuditChain;
+import id.berkasdesa.audit.AuditService;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.household.DateText;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code audit verify|export}: the audit trail's chain checked, and the trail exported (Administrator). */
+@Command(name = "audit", description = "Rekam jejak: periksa rantainya, atau ekspor (.jsonl atau .csv).",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
+final class AuditCommand {
+
+    @ParentCommand
+    BerkasDesaCommand parent;
+
+    static int verdict(AuditChain.Verdict v, Messages messages) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", v.intact());
+        out.put("entries", v.entries());
+        if (v.head() != null) {
+            out.put("head", v.head().seq() + " " + v.head().hash());
+        }
+        out.put("clockBack", v.clockBack());
+        v.broken().ifPresent(b -> {
+            out.put("brokenAt", b.seq());
+            out.put("why", b.why().name().toLowerCase(java.util.Locale.ROOT));
+            out.put("message", messages.get(switch (b.why()) {
+                case SEQUENCE -> "cli.audit.broken.sequence";
+                case PREVIOUS -> "cli.audit.broken.previous";
+                case HASH -> "cli.audit.broken.hash";
+                case UNREADABLE -> "cli.audit.broken.unreadable";
+            }, b.seq()));
+        });
+        System.out.println(Json.line(out));
+        v.broken().ifPresent(b -> System.err.println(out.get("message")));
+        return v.intact() ? 0 : 1;
+    }
+
+    @Command(name = "verify", description = "Periksa rantai rekam jejak data ini, atau sebuah berkas .jsonl hasil ekspor.")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        AuditCommand group;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "berkas .jsonl hasil 'audit export'")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            if (file != null) {
+                try {
+                    return verdict(AuditService.verifyFile(file), messages);
+                } catch (IOException e) {
+                    return Json.fail(1, "cli.audit.unreadable", messages.get("cli.audit.unreadable", file.toString()));
+                }
+            }
+            return StoreCommand.run(group.parent, w -> verdict(w.audit().verify(), messages));
+        }
+    }
+
+    @Command(name = "export", description = "Ekspor rekam jejak (.jsonl memuat semua yang perlu untuk memeriksa rantainya).")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        AuditCommand group;
+
+        @Option(names = "--nik", paramLabel = "NIK", description = "hanya pemrosesan data orang ini")
+        String nik;
+
+        @Option(names = "--operator", paramLabel = "NAME")
+        String operator;
+
+        @Option(names = "--from", paramLabel = "dd-mm-yyyy")
+        String from;
+
+        @Option(names = "--until", paramLabel = "dd-mm-yyyy")
+        String until;
+
+        @Option(names = "--to", required = true, paramLabel = "FILE", description = ".jsonl atau .csv")
+        Path to;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            String name = to.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (!name.endsWith(".jsonl") && !name.endsWith(".csv")) {
+                return Json.fail(2, "cli.audit.extension", messages.get("cli.audit.extension"));
+            }
+            LocalDate f = date(from);
+            LocalDate u = date(until);
+            if ((from != null && f == null) || (until != null && u == null)) {
+                return Json.fail(2, "cli.audit.date", messages.get("cli.audit.date"));
+            }
+            return StoreCommand.run(group.parent, w -> {
+                Set<String> ids = null;
+                if (nik != null) {
+                    java.util.Set<java.util.UUID> person = new java.util.HashSet<>(w.households().idsOfPerson(nik.strip()));
+                    person.addAll(w.requests().idsForMembers(person));
+                    ids = AuditService.ids(person);
+                }
+                Set<String> forPerson = ids;
+                try {
+                    int n = w.audit().export(new AuditService.Filter(forPerson, operator, f, u), to);
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("ok", true);
+                    out.put("file", to.toString());
+                    out.put("entries", n);
+                    System.out.println(Json.line(out));
+                    return 0;
+                } catch (IOException e) {
+                    return Json.fail(1, "cli.audit.write", messages.get("cli.audit.write", to.toString()));
+                }
+            });
+        }
+
+        private static LocalDate date(String text) {
+            return text == null ? null : DateText.parse(text).orElse(null);
+        }
+    }
+}

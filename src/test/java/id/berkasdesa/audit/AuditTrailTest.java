@@ -1,0 +1,104 @@
+package id.berkasdesa.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.berkasdesa.bundle.BundleStore;
+import id.berkasdesa.household.Household;
+import id.berkasdesa.household.Households;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trail of a real store: one entry per unit of work, names of fields only, tampering found. */
+class AuditTrailTest {
+
+    @TempDir
+    Path dir;
+    @TempDir
+    Path scratch;
+    BundleStore store;
+    AuditService audit;
+
+    @BeforeEach
+    void open() {
+        store = new BundleStore(dir, scratch, 1, Clock.systemDefaultZone());
+        audit = store.services().audit();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void eachUnitOfWorkLeavesOneEntryNamingTheFieldsChangedButNotTheirValues() {
+        Household h = Households.family(7);
+        long before = audit.verify().entries();
+        store.services().households().save(h, true);
+        Household moved = new Household(h.id(), h.noKk(), "JL. MELATI NO. 9", "004", h.rw(), h.dusun(), h.kodePos(),
+                h.sample(), h.members());
+        store.services().households().save(moved, true);
+        List<AuditEntry> all = audit.entries(AuditService.Filter.ALL);
+        assertThat(all).hasSize((int) before + 2);
+        AuditEntry last = all.get(all.size() - 1);
+        assertThat(last.action()).isEqualTo("household.save");
+        assertThat(last.entityId()).isEqualTo(h.id().toString());
+        assertThat(last.fields()).containsExactly("alamat", "rt");
+        assertThat(last.operator()).isEqualTo(store.services().session().operator());
+        assertThat(String.join(" ", all.stream().map(AuditService::jsonLine).toList()))
+                .doesNotContain("MELATI", h.members().get(0).nik(), h.members().get(0).nama(), h.noKk());
+        // a save the rules refuse changes nothing and leaves no entry
+        Household bad = new Household(h.id(), "123", h.alamat(), h.rt(), h.rw(), h.dusun(), h.kodePos(), false, h.members());
+        assertThat(store.services().households().save(bad, true).saved()).isFalse();
+        assertThat(audit.entries(AuditService.Filter.ALL)).hasSize(all.size());
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anEntryEditedDeletedOrReorderedInTheStoreIsFoundWithItsNumber() {
+        assertThat(audit.verify().intact()).isTrue();
+        long n = audit.verify().entries();
+        assertThat(n).isGreaterThanOrEqualTo(4); // village, documents, the request
+        String original = store.services().db().read(h -> h.createQuery("SELECT operator FROM audit_entry WHERE seq = 2")
+                .mapTo(String.class).one());
+        store.services().db().jdbi().useHandle(h -> h.execute("UPDATE audit_entry SET operator = 'Orang lain' WHERE seq = 2"));
+        assertThat(audit.verify().broken()).get().isEqualTo(new AuditChain.Broken(2, AuditChain.Break.HASH));
+        store.services().db().jdbi().useHandle(h -> h.createUpdate("UPDATE audit_entry SET operator = :o WHERE seq = 2")
+                .bind("o", original).execute());
+        assertThat(audit.verify().intact()).isTrue(); // put back as it was: intact again
+        store.services().db().jdbi().useHandle(h -> h.execute("DELETE FROM audit_entry WHERE seq = 3"));
+        assertThat(audit.verify().broken()).get().extracting(AuditChain.Broken::seq).isEqualTo(4L);
+    }
+
+    @Test
+    void anExportedFileVerifiesFromItselfAndAnyEditToItIsFound() throws Exception {
+        Path file = dir.resolve("jejak.jsonl");
+        int n = audit.export(AuditService.Filter.ALL, file);
+        assertThat(AuditService.verifyFile(file).intact()).isTrue();
+        assertThat(AuditService.verifyFile(file).entries()).isEqualTo(n);
+        assertThat(audit.head().orElseThrow().action()).isEqualTo("audit.export"); // the export is recorded too
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        List<String> swapped = new ArrayList<>(lines);
+        swapped.set(1, lines.get(2));
+        swapped.set(2, lines.get(1));
+        Files.write(file, swapped);
+        assertThat(AuditService.verifyFile(file).broken()).get().extracting(AuditChain.Broken::seq).isEqualTo(3L);
+
+        List<String> edited = new ArrayList<>(lines);
+        edited.set(0, lines.get(0).replace("\"village.save\"", "\"village.clearSample\""));
+        Files.write(file, edited);
+        assertThat(AuditService.verifyFile(file).broken()).get().isEqualTo(new AuditChain.Broken(1, AuditChain.Break.HASH));
+
+        List<String> garbled = new ArrayList<>(lines);
+        garbled.set(1, "{bukan json");
+        Files.write(file, garbled);
+        assertThat(AuditService.verifyFile(file).broken()).get().isEqualTo(new AuditChain.Broken(2, AuditChain.Break.UNREADABLE));
+    }
+}
