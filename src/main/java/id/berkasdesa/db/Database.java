@@ -167,7 +167,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private volatile Session session = Session.NOBODY;
+    /**
+     * As before accounts, until the wiring decides (right after opening: the setup's operator on a
+     * store without accounts, nobody on one with accounts until someone signs in). Only the wiring and
+     * tests that open a store of their own open one.
+     */
+    private volatile Session session = new Session("", id.berkasdesa.common.Role.ADMINISTRATOR);
 
     public Path dataDir() {
         return dataDir;

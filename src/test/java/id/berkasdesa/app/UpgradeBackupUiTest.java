@@ -33,8 +33,11 @@ class UpgradeBackupUiTest {
     @Start
     void start(Stage stage) {
         try (Database db = OlderStore.open(dir, oldMigrations, 2)) {
-            // the services over the older schema, as that release had them; the store closes with db
-            AppFixture.setUpVillage(Wiring.of(db, id.berkasdesa.household.Households.WILAYAH, Clock.systemDefaultZone(), "0.0.2"));
+            // the village as that release stored it (today's services expect today's schema)
+            db.jdbi().useHandle(h -> h.execute("""
+                    INSERT INTO village_profile (id, kode_desa, nama_desa, nama_kantor, nama_operator, sample, created_at)
+                    VALUES (1, '32.01.01.1001', 'PONDOK RAJEG', 'Kantor Kelurahan Pondok Rajeg', 'Ani', FALSE,
+                            CURRENT_TIMESTAMP)"""));
         }
         app.start(stage, dir);
     }
