@@ -62,9 +62,13 @@ final class BundleFiles {
             "Tanggal Lahir", "Agama", "Pendidikan", "Pekerjaan", "Status Perkawinan", "Hubungan Keluarga",
             "Kewarganegaraan", "Nama Ayah", "Nama Ibu", "Status");
 
-    /** Where the bundle comes from, when, and who made it ({@code operator}: the session's, not the profile's). */
+    /**
+     * Where the bundle comes from, when, and who made it ({@code operator}: the session's, not the
+     * profile's); {@code auditHead} is the audit trail's newest entry when it was made, so that a
+     * later truncation or rewrite of the trail shows against what the Dinas Sosial received.
+     */
     record Header(UUID id, String name, VillageProfile village, List<Area> path, OffsetDateTime created,
-            String appVersion, String operator) {
+            String appVersion, String operator, AuditHead auditHead) {
 
         String area(Area.Level level) {
             return path.stream().filter(a -> a.level() == level).map(Area::name).findFirst().orElse("");
@@ -241,6 +245,10 @@ final class BundleFiles {
         }
         desa.put("kantor", header.village().namaKantor());
         desa.put("operator", header.operator());
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("seq", header.auditHead().seq());
+        head.put("hash", header.auditHead().hash());
+        paket.put("rekamJejak", head);
         desa.put("kecamatan", header.area(Area.Level.KECAMATAN));
         desa.put("kabupatenKota", header.area(Area.Level.KABUPATEN_KOTA));
         desa.put("provinsi", header.area(Area.Level.PROVINSI));

@@ -1,5 +1,6 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.audit.AuditService;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.Database;
@@ -83,6 +84,7 @@ public final class BundleService {
     private final DocumentService documents;
     private final VillageService villages;
     private final Wilayah wilayah;
+    private final AuditService audit;
     private final Clock clock;
     private final String appVersion;
     private final Messages messages = Messages.indonesian();
@@ -90,8 +92,9 @@ public final class BundleService {
     UnaryOperator<OutputStream> device = UnaryOperator.identity();
 
     public BundleService(Database db, RequestService requests, HouseholdService households, DocumentService documents,
-            VillageService villages, Wilayah wilayah, Clock clock, String appVersion) {
+            VillageService villages, AuditService audit, Wilayah wilayah, Clock clock, String appVersion) {
         this.db = db;
+        this.audit = audit;
         this.requests = requests;
         this.households = households;
         this.documents = documents;
@@ -159,7 +162,7 @@ public final class BundleService {
         Path target = folder.resolve(name + ".zip");
         Path temp = folder.resolve(name + ".zip.part");
         BundleFiles.Header header = new BundleFiles.Header(id, name, village, wilayah.pathTo(village.kodeDesa()), now,
-                appVersion, db.session().operator());
+                appVersion, db.session().operator(), AuditHead.of(audit.head()));
         boolean done = false;
         try {
             long payload = write(temp, header, items, progress);
@@ -277,6 +280,7 @@ public final class BundleService {
             Map<String, String> info = new LinkedHashMap<>();
             info.put("Source-Organization", v.namaKantor());
             info.put("Contact-Name", header.operator());
+            info.put("Audit-Head", header.auditHead().bagInfo());
             info.put("External-Identifier", header.id().toString());
             info.put("External-Description", "Usulan reaktivasi PBI-JK " + v.namaDesa() + " (" + items.size() + " usulan)");
             info.put("Bag-Software-Agent", "Berkas Desa " + appVersion);

@@ -50,7 +50,8 @@ public final class Wiring implements AutoCloseable {
         SettingsStore settings = new SettingsStore(db);
         this.documents = new DocumentService(db, settings, clock);
         this.requests = new RequestService(db, households, documents, settings, clock);
-        this.bundles = new BundleService(db, requests, households, documents, villages, wilayah, clock, appVersion);
+        this.bundles = new BundleService(db, requests, households, documents, villages, audit, wilayah, clock,
+                appVersion);
         this.responses = new ResponseService(db, requests, documents, villages, clock);
         actAsVillageOperator();
     }

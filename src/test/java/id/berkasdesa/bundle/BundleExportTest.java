@@ -85,6 +85,10 @@ class BundleExportTest {
                     "External-Identifier: " + e.id(), "Bagging-Date: 2026-11-23", "Kode-Desa: 32.01.01.1001",
                     "Jumlah-Usulan: 3", "Payload-Oxum: " + e.payloadBytes() + "." + (12 + 7));
             assertThat(info).doesNotContain("Data-Contoh");
+            // the trail's head as it was when the bundle was made: the bundle's own entry comes right after it
+            id.berkasdesa.audit.AuditEntry exported = store.wiring.audit().head().orElseThrow();
+            assertThat(exported.action()).isEqualTo("bundle.export");
+            assertThat(info).contains("Audit-Head: " + (exported.seq() - 1) + " " + exported.prev());
             String csv = text(zip, base + "data/usulan.csv");
             assertThat(csv.lines()).hasSize(4);
             assertThat(csv.lines().findFirst().orElseThrow()).startsWith("\uFEFFID Usulan,Paket,Kirim Ulang,Kode Desa")
@@ -95,6 +99,7 @@ class BundleExportTest {
             Map<?, ?> paket = new ObjectMapper().readValue(zip.getInputStream(zip.getEntry(base + "data/paket.json")), Map.class);
             assertThat(paket.get("schema")).isEqualTo("berkas-desa/paket");
             assertThat(paket.get("versi")).isEqualTo(1);
+            assertThat(((Map<?, ?>) ((Map<?, ?>) paket.get("paket")).get("rekamJejak")).get("hash")).isEqualTo(exported.prev());
             try (InputStream in = zip.getInputStream(zip.getEntry(base + "data/usulan.xlsx"));
                     ReadableWorkbook wb = new ReadableWorkbook(in);
                     Stream<Row> rows = wb.getFirstSheet().openStream()) {
