@@ -29,6 +29,8 @@ final class AppContext implements AutoCloseable {
     final RequestService requests;
     final BundleService bundles;
     final ResponseService responses;
+    final id.berkasdesa.account.AccountService accounts;
+    final id.berkasdesa.audit.AuditService audit;
     /** The home screen's numbers, read while the store opens so the first screen shows at once. */
     Dashboard initialDashboard;
     /** Read once at start; the setup changes it through {@link #reloadProfile()}. */
@@ -44,6 +46,8 @@ final class AppContext implements AutoCloseable {
         this.requests = wiring.requests();
         this.bundles = wiring.bundles();
         this.responses = wiring.responses();
+        this.accounts = wiring.accounts();
+        this.audit = wiring.audit();
         this.profile = villages.profile();
     }
 

@@ -1,5 +1,9 @@
 package id.berkasdesa.app;
 
+import id.berkasdesa.account.ui.PasswordDialog;
+import id.berkasdesa.account.ui.RecoverDialog;
+import id.berkasdesa.account.ui.SignInView;
+import id.berkasdesa.account.ui.SignInViewModel;
 import id.berkasdesa.bundle.ui.BundleActions;
 import id.berkasdesa.common.BuildInfo;
 import id.berkasdesa.common.Messages;
@@ -41,7 +45,8 @@ final class MainWindow {
     @FXML Label villageLabel, operatorLabel, sampleBanner, statusLabel, dataDirLabel, startupLabel;
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
-    @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem;
+    @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
+            switchUserItem;
     @FXML Menu bundleMenu;
     @FXML BorderPane root;
     @FXML HBox navBar;
@@ -134,24 +139,148 @@ final class MainWindow {
         if (ctx.profile().isEmpty()) {
             showSetup();
         } else {
-            frame();
-            nav.selectToggle(navHome);
-            requests.showDashboard(ctx.initialDashboard);
-            // a day has passed, or a letter expired, since the last start: the rules say so now, once
-            // the home screen is up (it shows the stored numbers, and refreshes if anything changed)
-            PauseTransition settle = new PauseTransition(Duration.millis(800));
-            settle.setOnFinished(e -> {
-                // the document files' check too; one worker task at a time, so it never meets an attach half-way
-                runner.run("", p -> {
-                    ctx.sweep();
-                    return null;
-                }, x -> { }, x -> { });
-                requests.reevaluateAtStart();
-            });
-            settle.play();
+            signIn(this::enter);
         }
         ctx.db.upgradeBackup().ifPresent(backup -> Platform.runLater(() -> dialogs.info(
                 messages.get("app.upgradeBackup.title"), messages.get("app.upgradeBackup", backup.toString()))));
+    }
+
+    /**
+     * Before any personal data: a store with accounts asks who signs in; one without (made before
+     * accounts, or just set up) asks for its first Administrator. The sample village has only
+     * invented data and needs neither.
+     */
+    private void signIn(Runnable then) {
+        VillageProfile p = ctx.profile().orElseThrow();
+        accountsExist = ctx.accounts.anyAccount();
+        if (p.sample() || (ctx.session().signedIn() && accountsExist)) {
+            then.run();
+            return;
+        }
+        boolean first = !accountsExist;
+        locked(true);
+        SignInViewModel vm = new SignInViewModel(ctx.accounts, messages, runner,
+                first ? SignInViewModel.Mode.FIRST_ADMINISTRATOR : SignInViewModel.Mode.SIGN_IN);
+        if (first) {
+            vm.name.set(p.namaOperator());
+        }
+        SignInView view = new SignInView(vm, messages, this::recover).onSignedIn(in -> {
+            if (in.mustChange()) {
+                PasswordDialog.choose(ctx.accounts, messages, dialogs, true);
+            }
+            locked(false);
+            then.run();
+        }).onCreated(code -> {
+            accountsExist = true;
+            SignInView.showRecoveryCode(messages, dialogs, code);
+            locked(false);
+            then.run();
+        });
+        villageLabel.setText(messages.get("app.village", p.namaDesa(), p.namaKantor()));
+        operatorLabel.setText("");
+        show(view.view());
+    }
+
+    private void recover() {
+        RecoverDialog.show(ctx.accounts, messages, dialogs).ifPresent(admin ->
+                dialogs.info(messages.get("signin.recover.title"), messages.get("signin.recover.done", admin)));
+    }
+
+    /** While nobody is signed in: no menu, no page button, nothing that shows data. */
+    private void locked(boolean locked) {
+        for (MenuItem item : List.of(registerItem, documentSettingsItem, requestSettingsItem, reevaluateItem)) {
+            item.setDisable(locked);
+        }
+        bundleMenu.setDisable(locked);
+        navBar.setVisible(!locked && ctx.profile().isPresent());
+        passwordItem.setDisable(locked || !ctx.session().signedIn() || !accountsExist);
+        switchUserItem.setDisable(passwordItem.isDisable());
+        lockedNow = locked;
+    }
+
+    private boolean lockedNow;
+    /** Read when the sign-in is decided (not on every page change: a page can change after the store closed). */
+    private boolean accountsExist;
+    private List<javafx.scene.Node> keptWhileLocked = List.of();
+
+    /** The signed-in user's own password. */
+    @FXML
+    void changePassword() {
+        if (PasswordDialog.choose(ctx.accounts, messages, dialogs, false)) {
+            dialogs.info(messages.get("signin.change.title"), messages.get("signin.change.done"));
+        }
+    }
+
+    /**
+     * Locks the window (Ctrl+L, or after the idle minutes): the page is kept as it is, hidden behind
+     * the sign-in; the same user unlocks and finds their work; another user signs in instead.
+     */
+    @FXML
+    void switchUser() {
+        if (lockedNow || ctx.profile().isEmpty() || !accountsExist || !ctx.session().signedIn()) {
+            return;
+        }
+        String me = ctx.session().operator();
+        keptWhileLocked = List.copyOf(content.getChildren());
+        locked(true);
+        SignInViewModel vm = new SignInViewModel(ctx.accounts, messages, runner, SignInViewModel.Mode.SIGN_IN);
+        vm.name.set(me);
+        SignInView view = new SignInView(vm, messages, this::recover).onSignedIn(in -> {
+            if (in.mustChange()) {
+                PasswordDialog.choose(ctx.accounts, messages, dialogs, true);
+            }
+            locked(false);
+            if (in.session().operator().equalsIgnoreCase(me)) {
+                content.getChildren().setAll(keptWhileLocked); // the same person: the work as it was
+                frame();
+            } else {
+                showHome(); // someone else: they start on the home screen
+            }
+            keptWhileLocked = List.of();
+        });
+        operatorLabel.setText("");
+        show(view.view());
+    }
+
+    /** After the idle minutes without a key or a click, the window locks itself. */
+    private void watchIdle() {
+        if (idle != null || view.getScene() == null) {
+            return;
+        }
+        idle = new PauseTransition(Duration.minutes(IDLE_MINUTES));
+        idle.setOnFinished(e -> switchUser());
+        javafx.event.EventHandler<javafx.event.Event> touched = e -> idle.playFromStart();
+        view.getScene().addEventFilter(KeyEvent.ANY, touched);
+        view.getScene().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, touched);
+        view.getScene().addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, touched);
+        view.getScene().addEventFilter(javafx.scene.input.ScrollEvent.ANY, touched);
+        idle.playFromStart();
+    }
+
+    /** Minutes without use before the window locks ({@code -Dberkasdesa.lockMinutes}, default 10). */
+    static final double IDLE_MINUTES = Double.parseDouble(System.getProperty("berkasdesa.lockMinutes", "10"));
+    private PauseTransition idle;
+
+    /** Signed in (or no accounts yet): the home screen, and the start-up checks. */
+    private void enter() {
+        frame();
+        nav.selectToggle(navHome);
+        requests.showDashboard(ctx.initialDashboard);
+        // a day has passed, or a letter expired, since the last start: the rules say so now, once
+        // the home screen is up (it shows the stored numbers, and refreshes if anything changed)
+        PauseTransition settle = new PauseTransition(Duration.millis(800));
+        settle.setOnFinished(e -> {
+            // the document files' check too; one worker task at a time, so it never meets an attach half-way
+            runner.run("", p -> {
+                ctx.sweep();
+                return null;
+            }, x -> { }, x -> { });
+            requests.reevaluateAtStart();
+        });
+        settle.play();
+        if (accountsExist) {
+            watchIdle();
+        }
     }
 
     private void showSetup() {
@@ -173,7 +302,7 @@ final class MainWindow {
                         SampleRequests.fill(ctx.requests, ctx.households, SAMPLE_REQUESTS, 1, n -> { });
                     }
                     return ctx;
-                }, c -> showHome(), e -> { })).view());
+                }, c -> signIn(this::showHome), e -> { })).view());
     }
 
     /** After trying the sample village: delete it and set up the real one. */
@@ -211,6 +340,7 @@ final class MainWindow {
         reevaluateItem.setDisable(false);
         bundleMenu.setDisable(false);
         navBar.setVisible(true);
+        locked(false);
     }
 
     /** The home screen: the request dashboard. */

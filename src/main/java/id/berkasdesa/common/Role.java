@@ -25,7 +25,7 @@ public enum Role {
      * upkeep that no one chooses (the requests re-checked on a new day or new settings).
      */
     static final Set<String> OWN = Set.of("operator.password", "signin.ok", "signin.failed", "signin.locked",
-            "signin.signout", "request.evaluate");
+            "request.evaluate");
 
     public boolean may(String action) {
         if (OWN.contains(action) || this == ADMINISTRATOR) {

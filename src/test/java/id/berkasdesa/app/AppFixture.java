@@ -29,8 +29,34 @@ final class AppFixture {
     final DialogService dialogs = new DialogService(messages);
     AppContext ctx;
 
+    /** The Administrator the fixture creates on a set-up village, and signs in as. */
+    static final String ADMIN = "Ani";
+    static final String PASSWORD = "kata sandi uji coba";
+
+    /**
+     * The window on {@code dataDir}. On a set-up real village the fixture signs in as {@link #ADMIN}
+     * first (creating the Administrator if the store has none), as the sign-in screen would; the
+     * sign-in screen itself is driven by {@link #startSignedOut}.
+     */
     void start(Stage stage, Path dataDir) {
         ctx = AppContext.open(dataDir, Clock.systemDefaultZone());
+        if (ctx.profile().isPresent() && !ctx.profile().get().sample()) {
+            if (ctx.accounts.anyAccount()) {
+                ctx.accounts.signIn(ADMIN, PASSWORD.toCharArray());
+            } else {
+                ctx.accounts.createFirstAdministrator(ADMIN, PASSWORD.toCharArray());
+            }
+        }
+        show(stage, dataDir);
+    }
+
+    /** The window as a person finds it: nobody signed in. */
+    void startSignedOut(Stage stage, Path dataDir) {
+        ctx = AppContext.open(dataDir, Clock.systemDefaultZone());
+        show(stage, dataDir);
+    }
+
+    private void show(Stage stage, Path dataDir) {
         MainWindow window = new MainWindow(messages, runner, dialogs);
         stage.setScene(BerkasDesaApp.scene(window, 1366, 740));
         dialogs.setOwner(stage);

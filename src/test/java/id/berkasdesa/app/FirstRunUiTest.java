@@ -54,9 +54,21 @@ class FirstRunUiTest {
         r.clickOn("#kepalaField").write("H. Sukarna");
         r.clickOn("#startButton");
 
+        // then the village's first Administrator, before any data: the operator named at the setup
+        waitUntil(() -> r.lookup("#repeatField").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        assertThat(r.lookup("#nameField").queryAs(TextField.class).getText()).isEqualTo("Ani");
+        waitUntil(() -> r.lookup("#passwordField").queryAs(TextField.class).isFocused());
+        r.write(AppFixture.PASSWORD).type(KeyCode.ENTER).write(AppFixture.PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(r.lookup(".dialog-pane .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(t -> t != null && t.matches("(?s).*([0-9A-HJKMNP-TV-Z]{5}-){5}[0-9A-HJKMNP-TV-Z]{5}.*"));
+        r.clickOn("OK");
+
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
         assertThat(app.ctx.villages.profile().orElseThrow().kodeDesa()).isEqualTo("32.01.01.1001");
         assertThat(app.ctx.villages.profile().orElseThrow().namaKepalaDesa()).isEqualTo("H. Sukarna");
+        assertThat(app.ctx.session().operator()).isEqualTo("Ani");
+        assertThat(app.ctx.session().role()).isEqualTo(id.berkasdesa.common.Role.ADMINISTRATOR);
         assertThat(r.lookup("#villageLabel").queryAs(Label.class).getText()).contains("Pondok Rajeg");
         assertThat(r.lookup("#sampleBanner").queryAs(Label.class).isVisible()).isFalse();
     }

@@ -1,0 +1,87 @@
+package id.berkasdesa.account.ui;
+
+import id.berkasdesa.account.AccountService;
+import id.berkasdesa.common.MessageException;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.DialogService;
+import java.util.Arrays;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.layout.VBox;
+
+/**
+ * The signed-in user's own new password, typed twice: from the menu, and at once after a sign-in
+ * with a password the Administrator set (then it cannot be skipped).
+ */
+public final class PasswordDialog {
+
+    private PasswordDialog() {
+    }
+
+    /** @param required after a reset: no Batal; @return true once changed */
+    public static boolean choose(AccountService accounts, Messages messages, DialogService dialogs, boolean required) {
+        PasswordField password = new PasswordField();
+        password.setId("newPasswordField");
+        PasswordField repeat = new PasswordField();
+        repeat.setId("newRepeatField");
+        Label message = new Label();
+        message.setId("newPasswordMessage");
+        message.getStyleClass().addAll("field-message", "field-error");
+        message.setWrapText(true);
+        Label intro = new Label(messages.get(required ? "account.signin.mustChange" : "signin.change.intro"));
+        intro.setWrapText(true);
+        Label first = new Label(messages.get("signin.recover.password"));
+        first.setLabelFor(password);
+        Label again = new Label(messages.get("signin.repeat"));
+        again.setLabelFor(repeat);
+        VBox box = new VBox(4, intro, first, password, again, repeat, message);
+        box.setPrefWidth(460);
+        box.setPadding(new javafx.geometry.Insets(10, 6, 4, 6));
+        Dialog<Boolean> dialog = new Dialog<>();
+        dialog.setTitle(messages.get("signin.change.title"));
+        ButtonType ok = new ButtonType(messages.get("signin.change.button"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(required ? new ButtonType[] {ok} : new ButtonType[] {ok, cancel});
+        dialog.getDialogPane().setContent(box);
+        password.setOnAction(e -> {
+            e.consume(); // Enter moves to the second field; it does not press the default button yet
+            repeat.requestFocus();
+        });
+        ((Button) dialog.getDialogPane().lookupButton(ok)).addEventFilter(ActionEvent.ACTION, e -> {
+            char[] p = password.getText().toCharArray();
+            char[] r = repeat.getText().toCharArray();
+            try {
+                if (!Arrays.equals(p, r)) {
+                    message.setText(messages.get("signin.first.mismatch"));
+                    e.consume();
+                    return;
+                }
+                accounts.changeOwnPassword(p);
+            } catch (MessageException m) {
+                message.setText(m.message(messages));
+                e.consume();
+            } finally {
+                Arrays.fill(p, '\0');
+                Arrays.fill(r, '\0');
+                password.clear();
+                repeat.clear();
+                password.requestFocus();
+            }
+        });
+        if (required) {
+            dialog.setOnCloseRequest(e -> {
+                if (dialog.getResult() == null || !dialog.getResult()) {
+                    e.consume();
+                }
+            });
+        }
+        dialog.setResultConverter(b -> b == ok);
+        dialog.setOnShown(e -> password.requestFocus());
+        return dialogs.show(dialog).orElse(false);
+    }
+}

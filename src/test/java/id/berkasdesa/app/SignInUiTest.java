@@ -1,0 +1,122 @@
+package id.berkasdesa.app;
+
+import static id.berkasdesa.app.AppFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.berkasdesa.common.Role;
+import id.berkasdesa.household.Households;
+import id.berkasdesa.wiring.Wiring;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Signing in as an operator finds it: nothing of the register before the password; a wrong one says
+ * so; Ctrl+L locks and the same person finds their work; the recovery code from the safe resets the
+ * Administrator's password; a password the Administrator set must be changed at once.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SignInUiTest {
+
+    @TempDir
+    static Path dir;
+    static final AtomicReference<String> RECOVERY = new AtomicReference<>();
+    private final AppFixture app = new AppFixture();
+
+    @Start
+    void start(Stage stage) throws java.io.IOException {
+        Path store0 = java.nio.file.Files.createTempDirectory(dir, "store"); // a new store for each test
+        try (Wiring store = Wiring.open(store0, Clock.systemDefaultZone())) {
+            AppFixture.setUpVillage(store);
+            RECOVERY.set(store.accounts().createFirstAdministrator(AppFixture.ADMIN, AppFixture.PASSWORD.toCharArray()));
+            store.households().save(Households.family(3), true);
+            store.accounts().add("Budi", Role.OPERATOR, "sementara123".toCharArray());
+        }
+        app.startSignedOut(stage, store0);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    private static boolean visible(FxRobot r, String query) {
+        return r.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    @Test
+    void nothingShowsBeforeTheRightPasswordAndCtrlLLocksKeepingTheWork(FxRobot r) {
+        waitUntil(() -> visible(r, "#passwordField"));
+        assertThat(r.lookup("#statusTiles").tryQuery()).isEmpty();
+        assertThat(r.lookup("#navBar").query().isVisible()).isFalse();
+        Screenshots.take(r, r.lookup("#passwordField").query().getScene(), "masuk");
+
+        r.clickOn("#nameField").write("ani").type(KeyCode.ENTER).write("kata sandi salah").type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#messageLabel").queryAs(Label.class).getText().contains("salah"));
+        assertThat(r.lookup("#statusTiles").tryQuery()).isEmpty();
+        assertThat(r.lookup("#passwordField").queryAs(TextField.class).getText()).isEmpty();
+
+        r.clickOn("#passwordField").write(AppFixture.PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
+        assertThat(r.lookup("#operatorLabel").queryAs(Label.class).getText()).contains("Ani");
+
+        AppFixture.openRegister(r);
+        r.clickOn("#searchField").write("uji");
+        r.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> visible(r, "#passwordField"));
+        assertThat(r.lookup("#searchField").tryQuery()).isEmpty(); // the page is hidden while locked
+        assertThat(r.lookup("#nameField").queryAs(TextField.class).getText()).isEqualTo("Ani");
+        Screenshots.take(r, r.lookup("#passwordField").query().getScene(), "terkunci");
+        r.write(AppFixture.PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
+        assertThat(r.lookup("#searchField").queryAs(TextField.class).getText()).isEqualTo("uji"); // work kept
+    }
+
+    @Test
+    void aPasswordSetByTheAdministratorIsChangedBeforeAnythingElse(FxRobot r) {
+        waitUntil(() -> visible(r, "#passwordField"));
+        r.clickOn("#nameField").write("Budi").type(KeyCode.ENTER).write("sementara123").type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#newPasswordField").tryQuery().isPresent());
+        r.clickOn("#newPasswordField").write("pendek").type(KeyCode.ENTER).write("pendek"); // Enter goes to the second field
+        r.clickOn("Simpan kata sandi");
+        waitUntil(() -> r.lookup("#newPasswordMessage").queryAs(Label.class).getText().contains("10 karakter"));
+        r.clickOn("#newPasswordField").write("kata sandi budi sendiri").type(KeyCode.ENTER).write("kata sandi budi sendiri");
+        r.clickOn("Simpan kata sandi");
+        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
+        assertThat(app.ctx.session().role()).isEqualTo(Role.OPERATOR);
+    }
+
+    @Test
+    void theRecoveryCodeTypedInLowerCaseResetsTheAdministratorsPassword(FxRobot r) {
+        waitUntil(() -> visible(r, "#forgotLink"));
+        r.clickOn("#forgotLink");
+        waitUntil(() -> r.lookup("#recoveryCodeField").tryQuery().isPresent());
+        r.write("ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE");
+        r.clickOn("#recoverPasswordField").write("kata sandi pulih");
+        r.clickOn("#recoverRepeatField").write("kata sandi pulih");
+        r.clickOn("Atur ulang");
+        waitUntil(() -> r.lookup("#recoverMessage").queryAs(Label.class).getText().contains("Kode pemulihan salah"));
+        r.doubleClickOn("#recoveryCodeField").eraseText(40).write(RECOVERY.get().toLowerCase().replace('-', ' '));
+        r.clickOn("#recoverPasswordField").write("kata sandi pulih");
+        r.clickOn("#recoverRepeatField").write("kata sandi pulih");
+        r.clickOn("Atur ulang");
+        waitUntil(() -> r.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().contains("sudah diatur ulang")));
+        r.clickOn("OK");
+        r.clickOn("#nameField").write(AppFixture.ADMIN).type(KeyCode.ENTER).write("kata sandi pulih").type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
+        assertThat(app.ctx.session().role()).isEqualTo(Role.ADMINISTRATOR);
+    }
+}
