@@ -188,6 +188,30 @@ public final class AuditService {
         return v.asText();
     }
 
+    /**
+     * For the benchmark only ({@code bench-accounts}, on a new folder): {@code n} entries named
+     * {@code bench.entry}, chained as any other, in one unit of work. @return the head after
+     */
+    public AuditEntry benchmarkFill(int n, java.time.Clock clock) {
+        db.require("audit.benchmark");
+        return db.write("audit.benchmark", h -> {
+            AuditEntry head = AuditDao.head(h).orElse(null);
+            try (var batch = h.prepareBatch("INSERT INTO audit_entry (seq, at, operator, action, entity, entity_id, "
+                    + "fields, prev, hash) VALUES (:seq, :at, :operator, :action, :entity, :entityId, :fields, :prev, :hash)")) {
+                for (int i = 0; i < n; i++) {
+                    head = AuditChain.next(head, clock.instant(), db.session().operator(), "bench.entry", "household",
+                            java.util.UUID.randomUUID().toString(), List.of("alamat", "rt"));
+                    batch.bind("seq", head.seq()).bind("at", head.at()).bind("operator", head.operator())
+                            .bind("action", head.action()).bind("entity", head.entity()).bind("entityId", head.entityId())
+                            .bind("fields", String.join(",", head.fields())).bind("prev", head.prev())
+                            .bind("hash", head.hash()).add();
+                }
+                batch.execute();
+            }
+            return head;
+        });
+    }
+
     /** The ids a set of members' data lives under, for {@link Filter#entityIds()}. */
     public static Set<String> ids(java.util.Collection<?> ids) {
         Set<String> out = new HashSet<>();

@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return StoreCommand.run(parent, s -> {
+        return StoreCommand.runCreatingAdministrator(parent, s -> {
             try {
                 return bench(s);
             } catch (Exception e) {

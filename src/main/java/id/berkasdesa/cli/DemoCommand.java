@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
         if (households < 1 || requests < 0 || readyRequests < 0 || documentsPerRequest < 1 || documentsPerRequest > 4) {
             return Json.fail(2, "cli.demo.households", messages.get("cli.demo.households"));
         }
-        return StoreCommand.run(parent, s -> {
+        return StoreCommand.runCreatingAdministrator(parent, s -> {
             int existing = s.households().count();
             if (existing > 0) {
                 return Json.fail(2, "cli.demo.notEmpty", messages.get("cli.demo.notEmpty", parent.dataDir().toString(), existing));

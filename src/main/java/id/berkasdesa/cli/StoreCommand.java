@@ -35,6 +35,35 @@ final class StoreCommand {
         return run(parent, false, work);
     }
 
+    /**
+     * For {@code demo} and {@code bench}: on a new folder, once the work is done, the Administrator
+     * named by {@code BERKAS_DESA_USER} (default {@code admin}) is created with the password
+     * {@code BERKAS_DESA_PASSWORD} (made up and printed on standard error when unset), and the
+     * recovery code printed as {@code init} does.
+     */
+    static int runCreatingAdministrator(BerkasDesaCommand parent, Work work) {
+        boolean fresh = !id.berkasdesa.db.Database.exists(parent.dataDir());
+        return run(parent, false, w -> {
+            int exit = work.run(w);
+            if (exit != 0 || !fresh || w.accounts().anyAccount()) {
+                return exit;
+            }
+            String name = parent.user() == null ? "admin" : parent.user();
+            String given = parent.env("BERKAS_DESA_PASSWORD");
+            String password = given != null ? given : id.berkasdesa.account.RecoveryCode.generate().substring(0, 17);
+            String code = w.accounts().createFirstAdministrator(name, password.toCharArray());
+            if (given == null) {
+                System.err.println(Messages.indonesian().get("cli.demo.password", name, password));
+            }
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("village", w.villages().profile().map(id.berkasdesa.village.VillageProfile::kodeDesa).orElse(null));
+            out.put("admin", w.session().operator());
+            out.put("recoveryCode", code);
+            System.out.println(Json.line(out));
+            return 0;
+        });
+    }
+
     /** @param ownPassword the command changes the user's own password: allowed while they must change it */
     static int run(BerkasDesaCommand parent, boolean ownPassword, Work work) {
         Messages messages = Messages.indonesian();

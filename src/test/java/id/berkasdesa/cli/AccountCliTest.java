@@ -167,4 +167,20 @@ class AccountCliTest {
         assertThat(store.err()).contains("entri 3");
         assertThat(run(admin, "audit", "export", "--to", dir.resolve("x.txt").toString()).exit()).isEqualTo(2);
     }
+
+    @Test
+    void demoOnANewFolderMakesTheAdministratorAndWithoutAPasswordMakesOneUpOnStandardError() throws Exception {
+        Path own = dir;
+        dir = own.resolve("demo-tanpa-sandi");
+        Run demo = run(Map.of(), "demo", "--households", "3");
+        assertThat(demo.exit()).as(demo.err()).isZero();
+        JsonNode admin = new ObjectMapper().readTree(demo.out().lines().filter(l -> l.contains("recoveryCode")).findFirst()
+                .orElseThrow());
+        assertThat(admin.get("admin").asText()).isEqualTo("admin");
+        String made = demo.err().lines().filter(l -> l.contains("kata sandi:")).findFirst().orElseThrow();
+        String password = made.substring(made.indexOf("kata sandi:") + "kata sandi:".length()).strip();
+        assertThat(run(Map.of(), "operator", "list").exit()).isEqualTo(3);
+        assertThat(run(as("admin", password), "operator", "list").exit()).isZero();
+        dir = own;
+    }
 }

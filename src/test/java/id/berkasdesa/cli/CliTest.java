@@ -33,9 +33,11 @@ class CliTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            // who signs in, as an operator's script would say it: demo makes this Administrator on a new folder
             int exit = BerkasDesaCommand.commandLine(c -> {
                 throw new AssertionError("no window in a command-line test");
-            }).execute(args);
+            }, java.util.Map.of("BERKAS_DESA_USER", "admin", "BERKAS_DESA_PASSWORD", "kata sandi uji baris perintah"))
+                    .execute(args);
             return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
