@@ -24,7 +24,7 @@ class LocalizationConsistencyTest {
     private static final Set<String> DYNAMIC_PREFIXES = Set.of("member.status.", "member.status.short.", "document.kind.",
             "document.diagnosis.", "document.preset.", "document.state.", "document.type.", "request.status.",
             "request.route.", "request.channel.", "request.rule.", "request.answer.", "request.urgency.", "request.view.",
-            "request.move.", "help.key.", "help.does.", "help.howto.", "role.");
+            "request.move.", "help.key.", "help.does.", "help.howto.", "role.", "audit.do.");
 
     private static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
@@ -57,7 +57,7 @@ class LocalizationConsistencyTest {
         // (also where a role's or the setup's list of allowed actions names them)
         String all = allSource();
         Set<String> actions = new HashSet<>();
-        Matcher a = Pattern.compile("\\b(?:write|unit|writeAs)\\((?:[A-Za-z.]+, )?\"([a-z][A-Za-z]*(?:\\.[A-Za-z]+)+)\"")
+        Matcher a = Pattern.compile("\\b(?:write|unit|writeAs|require)\\((?:[A-Za-z.]+, )?\"([a-z][A-Za-z]*(?:\\.[A-Za-z]+)+)\"")
                 .matcher(all);
         while (a.find()) {
             actions.add(a.group(1));

@@ -1,6 +1,8 @@
 package id.berkasdesa.app;
 
+import id.berkasdesa.account.ui.AccountsDialog;
 import id.berkasdesa.account.ui.PasswordDialog;
+import id.berkasdesa.audit.ui.AuditDialog;
 import id.berkasdesa.account.ui.RecoverDialog;
 import id.berkasdesa.account.ui.SignInView;
 import id.berkasdesa.account.ui.SignInViewModel;
@@ -46,7 +48,7 @@ final class MainWindow {
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
-            switchUserItem;
+            switchUserItem, accountsItem, auditItem;
     @FXML Menu bundleMenu;
     @FXML BorderPane root;
     @FXML HBox navBar;
@@ -195,6 +197,12 @@ final class MainWindow {
         navBar.setVisible(!locked && ctx.profile().isPresent());
         passwordItem.setDisable(locked || !ctx.session().signedIn() || !accountsExist);
         switchUserItem.setDisable(passwordItem.isDisable());
+        // what the role may not do is not offered (the services refuse it anyway)
+        boolean admin = ctx.session().role() == id.berkasdesa.common.Role.ADMINISTRATOR;
+        accountsItem.setDisable(passwordItem.isDisable() || !admin);
+        auditItem.setDisable(locked || !admin);
+        documentSettingsItem.setDisable(locked || !admin);
+        requestSettingsItem.setDisable(locked || !admin);
         lockedNow = locked;
     }
 
@@ -202,6 +210,23 @@ final class MainWindow {
     /** Read when the sign-in is decided (not on every page change: a page can change after the store closed). */
     private boolean accountsExist;
     private List<javafx.scene.Node> keptWhileLocked = List.of();
+
+    /** Berkas > Pengguna (Administrator). */
+    @FXML
+    void accounts() {
+        new AccountsDialog(ctx.accounts, messages, dialogs).show();
+    }
+
+    /** Berkas > Rekam jejak (Administrator). */
+    @FXML
+    void audit() {
+        VillageProfile p = ctx.profile().orElseThrow();
+        new AuditDialog(ctx.audit, nik -> {
+            java.util.Set<java.util.UUID> ids = new java.util.HashSet<>(ctx.households.idsOfPerson(nik));
+            ids.addAll(ctx.requests.idsForMembers(ids));
+            return id.berkasdesa.audit.AuditService.ids(ids);
+        }, messages, dialogs, runner, messages.get("app.village", p.namaDesa(), p.namaKantor())).show();
+    }
 
     /** The signed-in user's own password. */
     @FXML

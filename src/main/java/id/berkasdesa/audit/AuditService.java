@@ -120,10 +120,7 @@ public final class AuditService {
             throw new IllegalArgumentException("jsonl or csv: " + name);
         }
         // recorded first, so that the export names itself; then read, so the file holds that entry too
-        db.write("audit.export", h -> {
-            db.about("audit", "", filter.entityIds() == null ? List.of() : List.of("person"));
-            return null;
-        });
+        recordExport(filter);
         List<AuditEntry> entries = entries(filter);
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
@@ -137,6 +134,14 @@ public final class AuditService {
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return entries.size();
+    }
+
+    /** An export of the trail (a file, a printout) is itself a processing of personal data: recorded. */
+    public void recordExport(Filter filter) {
+        db.write("audit.export", h -> {
+            db.about("audit", "", filter.entityIds() == null ? List.of() : List.of("person"));
+            return null;
+        });
     }
 
     static String jsonLine(AuditEntry e) {

@@ -1,5 +1,6 @@
 package id.berkasdesa.request;
 
+import id.berkasdesa.common.PdfText;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.household.DateText;
 import java.io.IOException;
@@ -209,37 +210,15 @@ public final class RequestListPdf {
     }
 
     private void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s) throws IOException {
-        cs.beginText();
-        cs.setFont(font, size);
-        cs.newLineAtOffset(x, y);
-        cs.showText(encodable(font, s));
-        cs.endText();
+        PdfText.text(cs, font, size, x, y, s);
     }
 
-    /** The standard PDF fonts know WinAnsi only: anything else becomes '?', never an exception. */
     private static String encodable(PDFont font, String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().forEach(cp -> {
-            String c = new String(Character.toChars(cp));
-            try {
-                font.encode(c);
-                b.append(c);
-            } catch (IOException | IllegalArgumentException e) {
-                b.append('?');
-            }
-        });
-        return b.toString();
+        return PdfText.encodable(font, s);
     }
 
     private static String fit(PDFont font, float size, String s, float width) throws IOException {
-        String e = encodable(font, s);
-        if (font.getStringWidth(e) / 1000 * size <= width) {
-            return e;
-        }
-        while (e.length() > 1 && font.getStringWidth(e + "...") / 1000 * size > width) {
-            e = e.substring(0, e.length() - 1);
-        }
-        return e + "...";
+        return PdfText.fit(font, size, s, width);
     }
 
     private String t(String key) {

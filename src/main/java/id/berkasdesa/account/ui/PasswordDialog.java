@@ -25,6 +25,16 @@ public final class PasswordDialog {
 
     /** @param required after a reset: no Batal; @return true once changed */
     public static boolean choose(AccountService accounts, Messages messages, DialogService dialogs, boolean required) {
+        return ask(messages, dialogs, messages.get(required ? "account.signin.mustChange" : "signin.change.intro"), required,
+                accounts::changeOwnPassword);
+    }
+
+    /**
+     * A new password typed twice, given to {@code apply} (which may refuse it with a message: the
+     * dialog stays open and says why). @return true once applied
+     */
+    public static boolean ask(Messages messages, DialogService dialogs, String introText, boolean required,
+            java.util.function.Consumer<char[]> apply) {
         PasswordField password = new PasswordField();
         password.setId("newPasswordField");
         PasswordField repeat = new PasswordField();
@@ -33,7 +43,7 @@ public final class PasswordDialog {
         message.setId("newPasswordMessage");
         message.getStyleClass().addAll("field-message", "field-error");
         message.setWrapText(true);
-        Label intro = new Label(messages.get(required ? "account.signin.mustChange" : "signin.change.intro"));
+        Label intro = new Label(introText);
         intro.setWrapText(true);
         Label first = new Label(messages.get("signin.recover.password"));
         first.setLabelFor(password);
@@ -61,7 +71,7 @@ public final class PasswordDialog {
                     e.consume();
                     return;
                 }
-                accounts.changeOwnPassword(p);
+                apply.accept(p);
             } catch (MessageException m) {
                 message.setText(m.message(messages));
                 e.consume();

@@ -69,7 +69,7 @@ public final class DialogService {
     }
 
     /**
-     * Lets the operator pick where to save a PDF, proposing {@code fileName}; empty when cancelled.
+     * Lets the operator pick where to save a file (a PDF, a CSV), proposing {@code fileName}; empty when cancelled.
      * Tests replace the native chooser through {@link #setSavePicker}.
      */
     public Optional<Path> chooseSaveFile(String title, String fileName) {
@@ -121,7 +121,9 @@ public final class DialogService {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(fileName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        // the proposed name's own kind: a PDF, or a CSV of the audit trail
+        String ext = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1) : "pdf";
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 

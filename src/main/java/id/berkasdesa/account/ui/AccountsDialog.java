@@ -1,0 +1,178 @@
+package id.berkasdesa.account.ui;
+
+import id.berkasdesa.account.Account;
+import id.berkasdesa.account.AccountService;
+import id.berkasdesa.common.MessageException;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.Role;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.household.DateText;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * "Pengguna" (Administrator): who may sign in, with what role; add one (their first password is
+ * theirs to change at the first sign-in), disable one (never deleted: the trail names them), reset
+ * a forgotten password. The last active Administrator cannot be disabled.
+ */
+public final class AccountsDialog {
+
+    private final AccountService accounts;
+    private final Messages messages;
+    private final DialogService dialogs;
+    final TableView<Account> table = new TableView<>();
+    final TextField name = new TextField();
+    final ComboBox<Role> role = new ComboBox<>();
+    final PasswordField password = new PasswordField();
+    final PasswordField repeat = new PasswordField();
+    final Label message = new Label();
+
+    public AccountsDialog(AccountService accounts, Messages messages, DialogService dialogs) {
+        this.accounts = accounts;
+        this.messages = messages;
+        this.dialogs = dialogs;
+    }
+
+    public void show() {
+        table.setId("accountsTable");
+        table.getColumns().setAll(List.of(column("accounts.col.name", Account::name, 200),
+                column("accounts.col.role", a -> messages.get(a.role().key()), 130),
+                column("accounts.col.active", a -> messages.get(a.active() ? "accounts.active" : "accounts.disabled"), 110),
+                column("accounts.col.lastSignIn", a -> a.lastSignIn() == null ? "-" : DateText.format(a.lastSignIn().toLocalDate()), 130)));
+        table.setPrefHeight(220);
+        Button disable = new Button(messages.get("accounts.disable"));
+        disable.setId("disableAccount");
+        disable.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        disable.setOnAction(e -> disableSelected());
+        Button reset = new Button(messages.get("accounts.reset"));
+        reset.setId("resetAccount");
+        reset.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        reset.setOnAction(e -> resetSelected());
+
+        name.setId("newAccountName");
+        role.setId("newAccountRole");
+        role.getItems().setAll(Role.values());
+        role.setValue(Role.OPERATOR);
+        role.setButtonCell(roleCell());
+        role.setCellFactory(l -> roleCell());
+        password.setId("newAccountPassword");
+        repeat.setId("newAccountRepeat");
+        Button add = new Button(messages.get("accounts.add"));
+        add.setId("addAccount");
+        add.setOnAction(e -> add());
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(4);
+        form.addRow(0, label("accounts.col.name", name), label("accounts.col.role", role), label("signin.password", password),
+                label("signin.repeat", repeat));
+        form.addRow(1, name, role, password, repeat, add);
+        message.setId("accountsMessage");
+        message.setWrapText(true);
+        Label note = new Label(messages.get("accounts.note"));
+        note.setWrapText(true);
+        VBox box = new VBox(8, table, new HBox(6, disable, reset), new Label(messages.get("accounts.addTitle")), form, note,
+                message);
+        box.setPadding(new Insets(8));
+        box.setPrefWidth(820);
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle(messages.get("accounts.title"));
+        dialog.setResizable(true);
+        dialog.getDialogPane().getButtonTypes().setAll(new ButtonType(messages.get("bundle.export.close"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().setStyle("-fx-max-width: 1000px;");
+        dialog.setOnShown(e -> table.requestFocus());
+        reload();
+        dialogs.show(dialog);
+    }
+
+    private ListCell<Role> roleCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Role r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? "" : messages.get(r.key()));
+            }
+        };
+    }
+
+    private Label label(String key, javafx.scene.Node field) {
+        Label l = new Label(messages.get(key));
+        l.setLabelFor(field);
+        return l;
+    }
+
+    private TableColumn<Account, String> column(String key, Function<Account, String> value, double width) {
+        TableColumn<Account, String> c = new TableColumn<>(messages.get(key));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private void reload() {
+        table.getItems().setAll(accounts.list());
+    }
+
+    void add() {
+        char[] p = password.getText().toCharArray();
+        char[] r = repeat.getText().toCharArray();
+        password.clear();
+        repeat.clear();
+        try {
+            if (!Arrays.equals(p, r)) {
+                message.setText(messages.get("signin.first.mismatch"));
+                return;
+            }
+            Account a = accounts.add(name.getText(), role.getValue(), p);
+            message.setText(messages.get("accounts.added", a.name(), messages.get(a.role().key())));
+            name.clear();
+            reload();
+        } catch (MessageException e) {
+            message.setText(e.message(messages));
+        } finally {
+            Arrays.fill(p, '\0');
+            Arrays.fill(r, '\0');
+        }
+    }
+
+    void disableSelected() {
+        Account a = table.getSelectionModel().getSelectedItem();
+        if (a == null || !dialogs.confirmRisky(messages.get("accounts.disable"), messages.get("accounts.disableAsk", a.name()),
+                messages.get("accounts.disableYes"), messages.get("dialog.cancel"))) {
+            return;
+        }
+        try {
+            accounts.disable(a.name());
+            message.setText(messages.get("accounts.disabledDone", a.name()));
+            reload();
+        } catch (MessageException e) {
+            message.setText(e.message(messages));
+        }
+    }
+
+    void resetSelected() {
+        Account a = table.getSelectionModel().getSelectedItem();
+        if (a != null && PasswordDialog.ask(messages, dialogs, messages.get("accounts.resetIntro", a.name()), false,
+                p -> accounts.resetPassword(a.name(), p))) {
+            message.setText(messages.get("accounts.resetDone", a.name()));
+            reload();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package id.berkasdesa.audit;
+
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.PdfText;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * The audit trail on paper (A4 landscape): the whole trail or a filtered part, or one person's
+ * processing trail to hand to them (UU PDP access right). Each line: number, time (local), operator,
+ * what was done in words, which data and which fields.
+ */
+public final class AuditPdf {
+
+    private static final float MARGIN = 36;
+    private static final float ROW = 13;
+    private static final float[] WIDTHS = {44, 96, 110, 230, 90, 200};
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+    private final Messages messages;
+    private final ZoneId zone;
+    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+
+    public AuditPdf(Messages messages, ZoneId zone) {
+        this.messages = messages;
+        this.zone = zone;
+    }
+
+    /** What was done, in the operator's words ("Data KK disimpan"); the action's name when it has none. */
+    public String action(String action) {
+        String key = "audit.do." + action;
+        return messages.has(key) ? messages.get(key) : action;
+    }
+
+    /** The time of an entry as the village reads it. */
+    public String when(AuditEntry e) {
+        return WHEN.format(Instant.parse(e.at()).atZone(zone));
+    }
+
+    /**
+     * Writes to {@code target} through a temporary file renamed when complete.
+     *
+     * @param lines the heading lines under the title (village, filter or person, the chain's head)
+     */
+    public void save(String title, List<String> lines, List<AuditEntry> entries, Path target) throws IOException {
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE); OutputStream out = Channels.newOutputStream(channel)) {
+            write(title, lines, entries, out);
+            out.flush();
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    void write(String title, List<String> lines, List<AuditEntry> entries, OutputStream out) throws IOException {
+        String[] headers = {messages.get("audit.col.seq"), messages.get("audit.col.at"), messages.get("audit.col.operator"),
+                messages.get("audit.col.action"), messages.get("audit.col.entity"), messages.get("audit.col.fields")};
+        try (PDDocument doc = new PDDocument()) {
+            PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
+            int index = 0;
+            int pageNo = 0;
+            do {
+                PDPage page = new PDPage(size);
+                doc.addPage(page);
+                pageNo++;
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    float y = size.getHeight() - MARGIN;
+                    if (pageNo == 1) {
+                        PdfText.text(cs, bold, 14, MARGIN, y, title);
+                        y -= 18;
+                        for (String line : lines) {
+                            PdfText.text(cs, regular, 9, MARGIN, y, line);
+                            y -= 12;
+                        }
+                        y -= 6;
+                    }
+                    row(cs, bold, y, headers);
+                    y -= ROW;
+                    while (index < entries.size() && y > MARGIN + 20) {
+                        AuditEntry e = entries.get(index++);
+                        row(cs, regular, y, new String[] {Long.toString(e.seq()), when(e), e.operator(), action(e.action()),
+                                e.entity(), String.join(", ", e.fields())});
+                        y -= ROW;
+                    }
+                    if (entries.isEmpty()) {
+                        PdfText.text(cs, regular, 9, MARGIN, y, messages.get("audit.pdf.none"));
+                    }
+                    PdfText.text(cs, regular, 8, size.getWidth() - MARGIN - 80, MARGIN - 12,
+                            messages.get("audit.pdf.page", pageNo));
+                }
+            } while (index < entries.size());
+            doc.save(out);
+        }
+    }
+
+    private void row(PDPageContentStream cs, PDFont font, float y, String[] cells) throws IOException {
+        float x = MARGIN;
+        for (int i = 0; i < cells.length; i++) {
+            PdfText.text(cs, font, 8.5f, x, y, PdfText.fit(font, 8.5f, cells[i], WIDTHS[i] - 4));
+            x += WIDTHS[i];
+        }
+    }
+}

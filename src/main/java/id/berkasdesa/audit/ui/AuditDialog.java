@@ -1,0 +1,213 @@
+package id.berkasdesa.audit.ui;
+
+import id.berkasdesa.audit.AuditChain;
+import id.berkasdesa.audit.AuditEntry;
+import id.berkasdesa.audit.AuditPdf;
+import id.berkasdesa.audit.AuditService;
+import id.berkasdesa.common.MessageException;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.BackgroundTasks;
+import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.household.DateText;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * "Rekam jejak" (Administrator): the trail filtered by person (NIK), operator and dates, the chain's
+ * state, and the trail as CSV or PDF; for one NIK, that person's processing trail as a PDF to hand
+ * to them. Reading and writing run on the worker.
+ */
+public final class AuditDialog {
+
+    private final AuditService audit;
+    private final Function<String, Set<String>> idsOfNik;
+    private final Messages messages;
+    private final DialogService dialogs;
+    private final BackgroundTasks tasks;
+    private final AuditPdf pdf;
+    private final String village;
+    final TextField nik = field("auditNik", 16);
+    final TextField operator = field("auditOperator", 12);
+    final TextField from = field("auditFrom", 9);
+    final TextField until = field("auditUntil", 9);
+    final TableView<AuditEntry> table = new TableView<>();
+    final Label verdict = new Label();
+    final Label message = new Label();
+
+    /** @param idsOfNik the ids a person's data lives under (their members, households, requests) */
+    public AuditDialog(AuditService audit, Function<String, Set<String>> idsOfNik, Messages messages, DialogService dialogs,
+            BackgroundTasks tasks, String village) {
+        this.audit = audit;
+        this.idsOfNik = idsOfNik;
+        this.messages = messages;
+        this.dialogs = dialogs;
+        this.tasks = tasks;
+        this.pdf = new AuditPdf(messages, ZoneId.systemDefault());
+        this.village = village;
+    }
+
+    private static TextField field(String id, int columns) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(columns);
+        return f;
+    }
+
+    public void show() {
+        from.setPromptText("dd-mm-yyyy");
+        until.setPromptText("dd-mm-yyyy");
+        Button showButton = new Button(messages.get("audit.show"));
+        showButton.setId("auditShow");
+        showButton.setDefaultButton(true);
+        showButton.setOnAction(e -> load());
+        HBox filters = new HBox(6, label("audit.filter.nik", nik), nik, label("audit.filter.operator", operator), operator,
+                label("audit.filter.from", from), from, label("audit.filter.until", until), until, showButton);
+        filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        table.setId("auditTable");
+        table.getColumns().setAll(List.of(column("audit.col.seq", e -> Long.toString(e.seq()), 60),
+                column("audit.col.at", pdf::when, 130), column("audit.col.operator", AuditEntry::operator, 120),
+                column("audit.col.action", e -> pdf.action(e.action()), 240), column("audit.col.entity", AuditEntry::entity, 90),
+                column("audit.col.fields", e -> String.join(", ", e.fields()), 230)));
+        table.setPlaceholder(new Label(messages.get("audit.pdf.none")));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        verdict.setId("auditVerdict");
+        verdict.setWrapText(true);
+        message.setId("auditMessage");
+        message.setWrapText(true);
+        Button csv = new Button(messages.get("audit.exportCsv"));
+        csv.setId("auditCsv");
+        csv.setOnAction(e -> exportCsv());
+        Button print = new Button(messages.get("audit.exportPdf"));
+        print.setId("auditPdf");
+        print.setOnAction(e -> exportPdf(false));
+        Button person = new Button(messages.get("audit.personPdf"));
+        person.setId("auditPersonPdf");
+        person.disableProperty().bind(nik.textProperty().isEmpty());
+        person.setOnAction(e -> exportPdf(true));
+        HBox actions = new HBox(6, csv, print, person);
+        VBox box = new VBox(8, filters, verdict, table, actions, message);
+        box.setPadding(new Insets(8));
+        box.setPrefSize(980, 560);
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle(messages.get("audit.title"));
+        dialog.setResizable(true);
+        dialog.getDialogPane().getButtonTypes().setAll(new ButtonType(messages.get("bundle.export.close"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().setStyle("-fx-max-width: 1100px;");
+        dialog.setOnShown(e -> nik.requestFocus());
+        load();
+        dialogs.show(dialog);
+    }
+
+    private Label label(String key, TextField field) {
+        Label l = new Label(messages.get(key));
+        l.setLabelFor(field);
+        return l;
+    }
+
+    private TableColumn<AuditEntry, String> column(String key, Function<AuditEntry, String> value, double width) {
+        TableColumn<AuditEntry, String> c = new TableColumn<>(messages.get(key));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    /** The filter as typed; empty (with the reason shown) when a date cannot be read. */
+    Optional<AuditService.Filter> filter() {
+        LocalDate f = from.getText().isBlank() ? null : DateText.parse(from.getText()).orElse(null);
+        LocalDate u = until.getText().isBlank() ? null : DateText.parse(until.getText()).orElse(null);
+        if ((!from.getText().isBlank() && f == null) || (!until.getText().isBlank() && u == null)) {
+            message.setText(messages.get("cli.audit.date"));
+            return Optional.empty();
+        }
+        String n = nik.getText().strip();
+        return Optional.of(new AuditService.Filter(n.isEmpty() ? null : idsOfNik.apply(n), operator.getText(), f, u));
+    }
+
+    private record Loaded(List<AuditEntry> entries, AuditChain.Verdict verdict) {
+    }
+
+    void load() {
+        Optional<AuditService.Filter> f = filter();
+        if (f.isEmpty()) {
+            return;
+        }
+        message.setText("");
+        tasks.run(messages.get("audit.loading"), p -> new Loaded(audit.entries(f.get()), audit.verify()), l -> {
+            table.getItems().setAll(l.entries());
+            verdict.setText(describe(l.verdict()));
+            verdict.getStyleClass().removeAll("field-error", "saved");
+            verdict.getStyleClass().add(l.verdict().intact() ? "saved" : "field-error");
+        }, this::failed);
+    }
+
+    String describe(AuditChain.Verdict v) {
+        StringBuilder b = new StringBuilder();
+        if (v.intact()) {
+            b.append(messages.get("audit.intact", v.entries(), v.head() == null ? 0 : v.head().seq(),
+                    v.head() == null ? "" : v.head().hash().substring(0, 16)));
+        } else {
+            AuditChain.Broken x = v.broken().orElseThrow();
+            b.append(messages.get("audit.broken", x.seq()));
+        }
+        if (!v.clockBack().isEmpty()) {
+            b.append(' ').append(messages.get("audit.clockBack", v.clockBack().size(), v.clockBack().get(0)));
+        }
+        return b.toString();
+    }
+
+    private void exportCsv() {
+        Optional<AuditService.Filter> f = filter();
+        if (f.isEmpty()) {
+            return;
+        }
+        dialogs.chooseSaveFile(messages.get("audit.exportCsv"), "rekam-jejak.csv").ifPresent(target ->
+                tasks.run(messages.get("audit.writing"), p -> audit.export(f.get(), target), n ->
+                        message.setText(messages.get("audit.written", n, target.toString())), this::failed));
+    }
+
+    private void exportPdf(boolean person) {
+        Optional<AuditService.Filter> f = filter();
+        if (f.isEmpty()) {
+            return;
+        }
+        String n = nik.getText().strip();
+        String name = person ? "rekam-jejak-" + n + ".pdf" : "rekam-jejak.pdf";
+        dialogs.chooseSaveFile(messages.get(person ? "audit.personPdf" : "audit.exportPdf"), name).ifPresent(target ->
+                tasks.run(messages.get("audit.writing"), p -> {
+                    audit.recordExport(f.get());
+                    List<AuditEntry> entries = audit.entries(f.get());
+                    String title = messages.get(person ? "audit.pdf.personTitle" : "audit.pdf.title");
+                    List<String> lines = List.of(village, person ? messages.get("audit.pdf.person", n)
+                            : messages.get("audit.pdf.filter", operator.getText().isBlank() ? "-" : operator.getText().strip(),
+                                    from.getText().isBlank() ? "-" : from.getText(), until.getText().isBlank() ? "-" : until.getText()),
+                            messages.get("audit.pdf.made", DateText.format(LocalDate.now())));
+                    pdf.save(title, lines, entries, target);
+                    return entries.size();
+                }, count -> message.setText(messages.get("audit.written", count, target.toString())), this::failed));
+    }
+
+    private void failed(Throwable e) {
+        message.setText(e instanceof MessageException m ? m.message(messages) : messages.get("audit.failed"));
+    }
+}

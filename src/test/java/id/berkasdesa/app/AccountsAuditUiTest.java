@@ -1,0 +1,129 @@
+package id.berkasdesa.app;
+
+import static id.berkasdesa.app.AppFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.berkasdesa.account.Account;
+import id.berkasdesa.common.Role;
+import id.berkasdesa.household.Household;
+import id.berkasdesa.household.Households;
+import id.berkasdesa.wiring.Wiring;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Administrator's two dialogs: Pengguna (add, disable, reset) and Rekam jejak (filter, chain, a person's PDF). */
+@ExtendWith(ApplicationExtension.class)
+class AccountsAuditUiTest {
+
+    @TempDir
+    static Path dir;
+    static Household family;
+    private final AppFixture app = new AppFixture();
+
+    @Start
+    void start(Stage stage) throws java.io.IOException {
+        Path store = Files.createTempDirectory(dir, "store");
+        try (Wiring w = Wiring.open(store, Clock.systemDefaultZone())) {
+            AppFixture.setUpVillage(w);
+            family = Households.family(5);
+            w.households().save(family, true);
+        }
+        app.start(stage, store);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    private static String text(FxRobot r, String id) {
+        return r.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void theAdministratorAddsAnOperatorResetsAPasswordAndCannotDisableThemself(FxRobot r) {
+        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
+        r.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
+        r.clickOn("Pengguna…");
+        waitUntil(() -> r.lookup("#accountsTable").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<Account> table = r.lookup("#accountsTable").queryAs(TableView.class);
+        assertThat(table.getItems()).extracting(Account::name).containsExactly(AppFixture.ADMIN);
+
+        r.clickOn("#newAccountName").write("Budi Santoso");
+        r.clickOn("#newAccountPassword").write("sementara123");
+        r.clickOn("#newAccountRepeat").write("sementara124");
+        r.clickOn("#addAccount");
+        waitUntil(() -> text(r, "#accountsMessage").contains("tidak sama"));
+        r.clickOn("#newAccountPassword").write("sementara123");
+        r.clickOn("#newAccountRepeat").write("sementara123");
+        r.clickOn("#addAccount");
+        waitUntil(() -> table.getItems().size() == 2);
+        assertThat(text(r, "#accountsMessage")).contains("Budi Santoso", "Operator");
+        Screenshots.take(r, table.getScene(), "pengguna");
+
+        r.clickOn(AppFixture.ADMIN); // the row
+        r.clickOn("#disableAccount");
+        r.clickOn("Ya, nonaktifkan");
+        waitUntil(() -> text(r, "#accountsMessage").contains("satu-satunya Administrator"));
+
+        r.clickOn("Budi Santoso");
+        r.clickOn("#resetAccount");
+        waitUntil(() -> r.lookup("#newPasswordField").tryQuery().isPresent());
+        r.clickOn("#newPasswordField").write("kata sandi sementara");
+        r.clickOn("#newRepeatField").write("kata sandi sementara");
+        r.clickOn("Simpan kata sandi");
+        waitUntil(() -> text(r, "#accountsMessage").contains("diatur ulang"));
+        assertThat(app.ctx.accounts.list()).filteredOn(a -> a.name().equals("Budi Santoso"))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.mustChange()).isTrue();
+                    assertThat(a.role()).isEqualTo(Role.OPERATOR);
+                });
+    }
+
+    @Test
+    void theTrailShowsAPersonsProcessingAndPrintsItForThem(FxRobot r) throws Exception {
+        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
+        Path pdf = dir.resolve("rekam-jejak-orang.pdf");
+        app.dialogs.setSavePicker((title, name) -> Optional.of(pdf));
+        r.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
+        r.clickOn("Rekam jejak…");
+        waitUntil(() -> text(r, "#auditVerdict").contains("utuh"));
+        @SuppressWarnings("unchecked")
+        TableView<id.berkasdesa.audit.AuditEntry> table = r.lookup("#auditTable").queryAs(TableView.class);
+        assertThat(table.getItems()).extracting(id.berkasdesa.audit.AuditEntry::action).contains("household.save", "operator.first");
+
+        r.clickOn("#auditFrom").write("31-02-2026");
+        r.clickOn("#auditShow");
+        waitUntil(() -> text(r, "#auditMessage").contains("dd-mm-yyyy"));
+        r.doubleClickOn("#auditFrom").eraseText(10);
+
+        String nik = family.members().get(0).nik();
+        r.clickOn("#auditNik").write(nik);
+        r.clickOn("#auditShow");
+        waitUntil(() -> !table.getItems().isEmpty() && table.getItems().stream().allMatch(e -> e.action().equals("household.save")));
+        Screenshots.take(r, table.getScene(), "rekam-jejak");
+        r.clickOn("#auditPersonPdf");
+        waitUntil(() -> Files.exists(pdf) && text(r, "#auditMessage").contains(pdf.toString()));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String content = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(content).contains("Rekam jejak pemrosesan data pribadi", nik, "Data KK disimpan", AppFixture.ADMIN);
+            assertThat(content).doesNotContain(family.members().get(0).nama()); // the trail holds no personal values
+        }
+        // printing a person's trail is itself recorded
+        assertThat(app.ctx.audit.head().orElseThrow().action()).isEqualTo("audit.export");
+    }
+}
