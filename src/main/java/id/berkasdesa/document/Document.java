@@ -13,7 +13,15 @@ import java.util.UUID;
  */
 public record Document(UUID id, UUID householdId, UUID memberId, DocumentKind kind, String label, LocalDate tanggal,
         String faskes, Diagnosis diagnosis, int rotation, String copySha256, FileType copyType, long copySize,
-        int copyPages, boolean overLimit, long originalSize, int sourceCount) {
+        int copyPages, boolean overLimit, long originalSize, int sourceCount, String attachedBy) {
+
+    /** A document whose attacher is not known (attached before accounts). */
+    public Document(UUID id, UUID householdId, UUID memberId, DocumentKind kind, String label, LocalDate tanggal,
+            String faskes, Diagnosis diagnosis, int rotation, String copySha256, FileType copyType, long copySize,
+            int copyPages, boolean overLimit, long originalSize, int sourceCount) {
+        this(id, householdId, memberId, kind, label, tanggal, faskes, diagnosis, rotation, copySha256, copyType, copySize,
+                copyPages, overLimit, originalSize, sourceCount, null);
+    }
 
     public boolean forHousehold() {
         return memberId == null;

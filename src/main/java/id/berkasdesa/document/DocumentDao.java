@@ -38,15 +38,15 @@ interface DocumentDao {
 
     @SqlUpdate("""
             INSERT INTO document (id, household_id, member_id, kind, label, tanggal, faskes, diagnosis, rotation,
-                   copy_sha256, copy_type, copy_size, copy_pages, over_limit, created_at)
+                   copy_sha256, copy_type, copy_size, copy_pages, over_limit, created_at, attached_by)
             VALUES (:id, :household, :member, :kind, :label, :tanggal, :faskes, :diagnosis, :rotation,
-                   :sha, :type, :size, :pages, :overLimit, :now)
+                   :sha, :type, :size, :pages, :overLimit, :now, :by)
             """)
     void insert(@Bind("id") UUID id, @Bind("household") UUID household, @Bind("member") UUID member,
             @Bind("kind") String kind, @Bind("label") String label, @Bind("tanggal") LocalDate tanggal,
             @Bind("faskes") String faskes, @Bind("diagnosis") String diagnosis, @Bind("rotation") int rotation,
             @Bind("sha") String sha, @Bind("type") String type, @Bind("size") long size, @Bind("pages") int pages,
-            @Bind("overLimit") boolean overLimit, @Bind("now") OffsetDateTime now);
+            @Bind("overLimit") boolean overLimit, @Bind("now") OffsetDateTime now, @Bind("by") String attachedBy);
 
     @SqlUpdate("""
             INSERT INTO document_source (document_id, urut, sha256, media_type, size, file_name, pages)
@@ -92,7 +92,7 @@ interface DocumentDao {
                     diagnosis == null ? null : Diagnosis.valueOf(diagnosis), rs.getInt("rotation"),
                     rs.getString("copy_sha256"), FileType.valueOf(rs.getString("copy_type")), rs.getLong("copy_size"),
                     rs.getInt("copy_pages"), rs.getBoolean("over_limit"), rs.getLong("original_size"),
-                    rs.getInt("source_count"));
+                    rs.getInt("source_count"), rs.getString("attached_by"));
         }
     }
 

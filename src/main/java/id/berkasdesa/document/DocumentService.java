@@ -148,7 +148,7 @@ public final class DocumentService {
                 dao.insert(id, a.householdId(), a.memberId(), a.kind().name(), trimToNull(a.label()), a.tanggal(),
                         trimToNull(a.faskes()), a.diagnosis() == null ? null : a.diagnosis().name(), 0,
                         copyFile.sha256(), copy.type().name(), copyFile.size(), copy.pages(), copy.overLimit(),
-                        OffsetDateTime.now(clock));
+                        OffsetDateTime.now(clock), db.session().operator().isEmpty() ? null : db.session().operator());
                 for (int i = 0; i < sources.size(); i++) {
                     SourceFile f = sources.get(i);
                     dao.insertSource(id, i, f.sha256(), f.type().name(), f.size(), f.name(), f.pages());

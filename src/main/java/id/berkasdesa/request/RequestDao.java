@@ -109,13 +109,13 @@ interface RequestDao {
     int deletePreparing(@Bind("id") UUID id);
 
     @SqlUpdate("""
-            INSERT INTO request_event (request_id, seq, at, kind, status, event_date, bundle, note)
+            INSERT INTO request_event (request_id, seq, at, kind, status, event_date, bundle, note, operator)
             VALUES (:id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM request_event WHERE request_id = :id), :now, :kind,
-                   :status, :date, :bundle, :note)
+                   :status, :date, :bundle, :note, :operator)
             """)
     void event(@Bind("id") UUID id, @Bind("now") OffsetDateTime now, @Bind("kind") String kind,
             @Bind("status") String status, @Bind("date") LocalDate date, @Bind("bundle") String bundle,
-            @Bind("note") String note);
+            @Bind("note") String note, @Bind("operator") String operator);
 
     @SqlQuery("SELECT * FROM request_event WHERE request_id = :id ORDER BY seq")
     List<RequestEvent> events(@Bind("id") UUID id);
@@ -215,7 +215,8 @@ interface RequestDao {
         public RequestEvent map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new RequestEvent(rs.getObject("at", OffsetDateTime.class), "FOLLOW_UP".equals(rs.getString("kind")),
                     RequestStatus.valueOf(rs.getString("status")), rs.getObject("event_date", LocalDate.class),
-                    rs.getString("bundle"), rs.getString("note"));
+                    rs.getString("bundle"), rs.getString("note"),
+                    rs.getString("operator") == null || rs.getString("operator").isBlank() ? null : rs.getString("operator"));
         }
     }
 

@@ -117,7 +117,7 @@ public final class RequestService {
             RequestDao dao = h.attach(RequestDao.class);
             dao.insert(id, householdId, memberId, form, name(form.checkChannel()), form.route().name(),
                     name(form.urgentCategory()), status.name(), e.urgent(), e.deadline(), e.blocking(), now);
-            dao.event(id, now, "STATUS", status.name(), null, null, null);
+            dao.event(id, now, "STATUS", status.name(), null, null, null, who());
             db.about("request", id, "member", "form", "status");
             return null;
         });
@@ -226,7 +226,7 @@ public final class RequestService {
             db.about("request", id, reason == null ? List.of("status") : List.of("status", "reason"));
             if (n == 1) {
                 dao.event(id, now, "STATUS", to.name(), to == RequestStatus.AKTIF_KEMBALI ? date : null, bundle,
-                        to == RequestStatus.TERKIRIM ? null : truncate(note, 500));
+                        to == RequestStatus.TERKIRIM ? null : truncate(note, 500), who());
             }
             return n;
         });
@@ -247,7 +247,7 @@ public final class RequestService {
             RequestDao dao = h.attach(RequestDao.class);
             int n = dao.updateDerived(r.id(), r.status().name(), prepared.name(), e.urgent(), e.deadline(), e.blocking(), now);
             if (n == 1) {
-                dao.event(r.id(), now, "STATUS", prepared.name(), null, null, null);
+                dao.event(r.id(), now, "STATUS", prepared.name(), null, null, null, who());
             }
             return n;
         });
@@ -276,7 +276,7 @@ public final class RequestService {
                 r.reactivatedOn(), r.followUpDue(), now);
         if (n == 1) {
             dao.event(id, now, "STATUS", RequestStatus.TERKIRIM.name(), null, truncate(bundle, 100),
-                    from == RequestStatus.TERKIRIM ? RESEND_NOTE : null);
+                    from == RequestStatus.TERKIRIM ? RESEND_NOTE : null, who());
         }
         return n == 1;
     }
@@ -297,7 +297,7 @@ public final class RequestService {
         String note = reason == null || reason.isBlank() ? null : truncate(reason.strip(), 500);
         int n = dao.updateStatus(id, RequestStatus.TERKIRIM.name(), to.name(), null, note, null, null, now);
         if (n == 1) {
-            dao.event(id, now, "STATUS", to.name(), null, truncate(source, 100), note);
+            dao.event(id, now, "STATUS", to.name(), null, truncate(source, 100), note, who());
         }
         return n == 1;
     }
@@ -323,7 +323,7 @@ public final class RequestService {
             RequestDao dao = h.attach(RequestDao.class);
             dao.closeFollowUp(id, updatedOn, now);
             db.about("request", id, "followUp");
-            dao.event(id, now, "FOLLOW_UP", r.status().name(), updatedOn, null, null);
+            dao.event(id, now, "FOLLOW_UP", r.status().name(), updatedOn, null, null, who());
             return null;
         });
         return find(id).orElseThrow();
@@ -423,7 +423,7 @@ public final class RequestService {
             dao.insert(id, householdId, memberId, form, name(form.checkChannel()), form.route().name(),
                     name(form.urgentCategory()), path.isEmpty() ? prepared.name() : RequestStatus.SIAP_KIRIM.name(),
                     e.urgent(), e.deadline(), path.isEmpty() ? e.blocking() : 0, created);
-            dao.event(id, created, "STATUS", (path.isEmpty() ? prepared : RequestStatus.SIAP_KIRIM).name(), null, null, null);
+            dao.event(id, created, "STATUS", (path.isEmpty() ? prepared : RequestStatus.SIAP_KIRIM).name(), null, null, null, who());
             RequestStatus from = RequestStatus.SIAP_KIRIM;
             OffsetDateTime at = created;
             for (RequestStatus step : path) {
@@ -441,7 +441,7 @@ public final class RequestService {
                 LocalDate due = step == RequestStatus.AKTIF_KEMBALI ? FollowUp.due(day, policy()) : null;
                 dao.updateStatus(id, from.name(), step.name(), bundle, reason,
                         step == RequestStatus.AKTIF_KEMBALI ? day : null, due, at);
-                dao.event(id, at, "STATUS", step.name(), step == RequestStatus.AKTIF_KEMBALI ? day : null, bundle, reason);
+                dao.event(id, at, "STATUS", step.name(), step == RequestStatus.AKTIF_KEMBALI ? day : null, bundle, reason, who());
                 from = step;
             }
             return null;
@@ -531,6 +531,11 @@ public final class RequestService {
                 .mapTo(UUID.class).list()));
     }
 
+    /** Who acts now, for the history lines. */
+    private String who() {
+        return db.session().operator();
+    }
+
     public int count() {
         return db.read(h -> h.attach(RequestDao.class).count());
     }
@@ -611,11 +616,11 @@ public final class RequestService {
     }
 
     /** Stores what the rules derived; a change of status goes into the history. */
-    private static int derive(RequestDao dao, ReactivationRequest r, Evaluation e, OffsetDateTime now) {
+    private int derive(RequestDao dao, ReactivationRequest r, Evaluation e, OffsetDateTime now) {
         RequestStatus after = r.status().preparing() ? e.preparedStatus() : r.status();
         int n = dao.updateDerived(r.id(), r.status().name(), after.name(), e.urgent(), e.deadline(), e.blocking(), now);
         if (n == 1 && after != r.status()) {
-            dao.event(r.id(), now, "STATUS", after.name(), null, null, null);
+            dao.event(r.id(), now, "STATUS", after.name(), null, null, null, who());
         }
         return n;
     }

@@ -61,6 +61,13 @@ class AuditTrailTest {
     }
 
     @Test
+    void aDocumentNamesWhoAttachedIt() {
+        var docs = store.services().documents().forHousehold(
+                store.services().requests().find(store.ready.get(0)).orElseThrow().householdId());
+        assertThat(docs).isNotEmpty().allSatisfy(d -> assertThat(d.attachedBy()).isEqualTo(store.services().session().operator()));
+    }
+
+    @Test
     void anEntryEditedDeletedOrReorderedInTheStoreIsFoundWithItsNumber() {
         assertThat(audit.verify().intact()).isTrue();
         long n = audit.verify().entries();

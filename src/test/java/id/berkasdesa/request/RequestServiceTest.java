@@ -152,12 +152,15 @@ class RequestServiceTest {
                 .extracting(RequestSummary::id).containsExactly(r.id());
         assertThat(requests.dashboard().followUpsDue()).isEqualTo(1);
 
+        db.actAs(new id.berkasdesa.common.Session("Rina", id.berkasdesa.common.Role.OPERATOR)); // signed in from here on
         requests.closeFollowUp(r.id(), LocalDate.of(2027, 3, 9));
         assertThat(requests.dashboard().followUpsDue()).isZero();
         List<RequestEvent> history = requests.open(r.id()).orElseThrow().history();
         assertThat(history).extracting(RequestEvent::status).containsExactly(RequestStatus.SIAP_KIRIM,
                 RequestStatus.TERKIRIM, RequestStatus.DISETUJUI, RequestStatus.AKTIF_KEMBALI, RequestStatus.AKTIF_KEMBALI);
         assertThat(history.get(4).followUp()).isTrue();
+        assertThat(history.get(4).operator()).isEqualTo("Rina"); // who recorded the line
+        assertThat(history.get(0).operator()).isNull(); // nobody named before accounts
         assertThat(history.get(4).date()).isEqualTo(LocalDate.of(2027, 3, 9));
         assertThat(history.get(2).at().toLocalDate()).isEqualTo(TODAY.plusDays(20));
         assertThat(history.get(3).date()).isEqualTo(TODAY.plusDays(28));

@@ -185,13 +185,17 @@ public final class DocumentPanel {
     }
 
     private String note(Document d) {
+        String note = "";
         if (vm.expired(d)) {
-            return messages.get("document.note.expired", DateText.format(d.validUntil(vm.settings.expiryMonths())));
+            note = messages.get("document.note.expired", DateText.format(d.validUntil(vm.settings.expiryMonths())));
+        } else if (d.overLimit()) {
+            note = messages.get("document.note.overLimit", size(vm.settings.maxCopyBytes()));
         }
-        if (d.overLimit()) {
-            return messages.get("document.note.overLimit", size(vm.settings.maxCopyBytes()));
+        if (d.attachedBy() == null || d.attachedBy().isBlank()) {
+            return note;
         }
-        return "";
+        String by = messages.get("document.note.by", d.attachedBy());
+        return note.isEmpty() ? by : note + " · " + by;
     }
 
     static String size(long bytes) {

@@ -294,7 +294,9 @@ final class RequestFormView {
     }
 
     private String historyLine(RequestEvent ev) {
-        String when = ev.at().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(STAMP);
+        String at = ev.at().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(STAMP);
+        // who recorded it, after the time (lines from before accounts have no name)
+        String when = ev.operator() == null ? at : messages.get("request.history.by", at, ev.operator());
         if (ev.followUp()) {
             return messages.get("request.history.followUp", when, DateText.format(ev.date()));
         }
