@@ -174,7 +174,8 @@ final class MainWindow {
             then.run();
         }).onCreated(code -> {
             accountsExist = true;
-            SignInView.showRecoveryCode(messages, dialogs, code);
+            SignInView.showRecoveryCode(messages, dialogs, code, messages.get("app.village", p.namaDesa(), p.namaKantor()),
+                    ctx.session().operator());
             locked(false);
             then.run();
         });

@@ -34,6 +34,9 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--admin", required = true, paramLabel = "NAME", description = "Nama Administrator pertama")
     String admin;
 
+    @Option(names = "--recovery-sheet", paramLabel = "FILE.pdf", description = "Tulis juga lembar pemulihan (PDF) untuk brankas kantor.")
+    java.nio.file.Path recoverySheet;
+
     @Override
     public Integer call() {
         Messages messages = Messages.indonesian();
@@ -59,6 +62,15 @@ final class InitCommand implements Callable<Integer> {
             out.put("recoveryCode", recovery);
             System.out.println(Json.line(out));
             System.err.println(messages.get("cli.init.keepCode"));
+            if (recoverySheet != null) {
+                try {
+                    id.berkasdesa.account.RecoverySheet.save(messages, desa.name() + " (" + desa.code() + ")",
+                            w.session().operator(), recovery, java.time.LocalDate.now(), recoverySheet);
+                    System.err.println(messages.get("cli.init.sheet", recoverySheet.toString()));
+                } catch (java.io.IOException e) {
+                    return Json.fail(1, "signin.code.failed", messages.get("signin.code.failed", recoverySheet.toString()));
+                }
+            }
             return 0;
         } catch (MessageException e) {
             return Json.fail(1, e.key(), e.message(messages));

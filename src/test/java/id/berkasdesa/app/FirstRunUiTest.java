@@ -37,7 +37,7 @@ class FirstRunUiTest {
     }
 
     @Test
-    void findTheVillageByNameThenStartWithAnEmptyRegister(FxRobot r) {
+    void findTheVillageByNameThenStartWithAnEmptyRegister(FxRobot r) throws Exception {
         r.clickOn("#startButton");
         Label message = r.lookup("#message").queryAs(Label.class);
         waitUntil(message::isVisible);
@@ -60,9 +60,20 @@ class FirstRunUiTest {
         waitUntil(() -> r.lookup("#passwordField").queryAs(TextField.class).isFocused());
         r.write(AppFixture.PASSWORD).type(KeyCode.ENTER).write(AppFixture.PASSWORD).type(KeyCode.ENTER);
         waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
-        assertThat(r.lookup(".dialog-pane .label").queryAllAs(Label.class)).extracting(Label::getText)
-                .anyMatch(t -> t != null && t.matches("(?s).*([0-9A-HJKMNP-TV-Z]{5}-){5}[0-9A-HJKMNP-TV-Z]{5}.*"));
+        String code = r.lookup(".dialog-pane .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .filter(t -> t != null).map(t -> java.util.regex.Pattern.compile("([0-9A-HJKMNP-TV-Z]{5}-){5}[0-9A-HJKMNP-TV-Z]{5}")
+                        .matcher(t)).filter(java.util.regex.Matcher::find).map(java.util.regex.Matcher::group)
+                .findFirst().orElseThrow();
+        // the printable sheet for the office safe carries the same code
+        Path sheet = dir.resolve("lembar-pemulihan.pdf");
+        app.dialogs.setSavePicker((title, name) -> java.util.Optional.of(sheet));
+        r.clickOn("Simpan lembar pemulihan (PDF)…");
+        waitUntil(() -> java.nio.file.Files.exists(sheet));
         r.clickOn("OK");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(sheet.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains(code, "Administrator: Ani",
+                    "Pondok Rajeg");
+        }
 
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
         assertThat(app.ctx.villages.profile().orElseThrow().kodeDesa()).isEqualTo("32.01.01.1001");

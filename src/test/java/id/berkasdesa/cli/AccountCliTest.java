@@ -80,6 +80,20 @@ class AccountCliTest {
     }
 
     @Test
+    void initWritesTheRecoverySheetWhenAsked() throws Exception {
+        Path own = dir;
+        dir = own.resolve("dengan-lembar");
+        Path sheet = own.resolve("lembar.pdf");
+        Run r = run(Map.of("BERKAS_DESA_PASSWORD", "kopi tubruk pagi hari"), "init", "--village", "32.01.01.1001",
+                "--office", "Kantor", "--admin", "Rina", "--recovery-sheet", sheet.toString());
+        assertThat(r.exit()).isZero();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(sheet.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains(r.json().get("recoveryCode").asText());
+        }
+        dir = own;
+    }
+
+    @Test
     void initRefusesAFolderThatHasAStore() {
         Run again = run(Map.of("BERKAS_DESA_PASSWORD", "kopi tubruk pagi hari"), "init", "--village", "32.01.01.1001",
                 "--office", "Kantor", "--admin", "Lain");

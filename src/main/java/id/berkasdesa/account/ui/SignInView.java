@@ -116,8 +116,22 @@ public final class SignInView {
         forgot.run();
     }
 
-    /** The recovery code, once, large and grouped, with what to do with it. */
-    public static void showRecoveryCode(Messages messages, DialogService dialogs, String code) {
-        dialogs.info(messages.get("signin.code.title"), messages.get("signin.code.text", code));
+    /**
+     * The recovery code, once, grouped, with what to do with it; offers the printable sheet for the
+     * office safe.
+     */
+    public static void showRecoveryCode(Messages messages, DialogService dialogs, String code, String village, String admin) {
+        if (!dialogs.confirm(messages.get("signin.code.title"), messages.get("signin.code.text", code),
+                messages.get("signin.code.sheet"), messages.get("signin.code.done"))) {
+            return;
+        }
+        dialogs.chooseSaveFile(messages.get("signin.code.sheet"), "lembar-pemulihan.pdf").ifPresent(target -> {
+            try {
+                id.berkasdesa.account.RecoverySheet.save(messages, village, admin, code, java.time.LocalDate.now(), target);
+                dialogs.info(messages.get("signin.code.title"), messages.get("signin.code.saved", target.toString()));
+            } catch (java.io.IOException e) {
+                dialogs.error(messages.get("signin.code.title"), messages.get("signin.code.failed", target.toString()));
+            }
+        });
     }
 }
