@@ -43,6 +43,7 @@ class SignInUiTest {
             RECOVERY.set(store.accounts().createFirstAdministrator(AppFixture.ADMIN, AppFixture.PASSWORD.toCharArray()));
             store.households().save(Households.family(3), true);
             store.accounts().add("Budi", Role.OPERATOR, "sementara123".toCharArray());
+            store.accounts().add("Kades", Role.PEMERIKSA, "periksa saja ya".toCharArray());
         }
         app.startSignedOut(stage, store0);
     }
@@ -50,6 +51,17 @@ class SignInUiTest {
     @AfterEach
     void stop() {
         app.stop();
+    }
+
+    /** A menu item drawn greyed out: its row in the open menu is disabled. */
+    private static boolean greyed(FxRobot r, String text) {
+        javafx.css.PseudoClass disabled = javafx.css.PseudoClass.getPseudoClass("disabled");
+        for (Node n = r.lookup(text).query(); n != null; n = n.getParent()) {
+            if (n.isDisabled() || n.getPseudoClassStates().contains(disabled)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean visible(FxRobot r, String query) {
@@ -118,5 +130,39 @@ class SignInUiTest {
         r.clickOn("#nameField").write(AppFixture.ADMIN).type(KeyCode.ENTER).write("kata sandi pulih").type(KeyCode.ENTER);
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
         assertThat(app.ctx.session().role()).isEqualTo(Role.ADMINISTRATOR);
+    }
+
+    @Test
+    void aPemeriksaSeesTheRegisterButASaveIsRefusedWithAClearMessageAndNothingChanges(FxRobot r) {
+        waitUntil(() -> visible(r, "#passwordField"));
+        r.clickOn("#nameField").write("Kades").type(KeyCode.ENTER).write("periksa saja ya").type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#newPasswordField").tryQuery().isPresent()); // set by the Administrator: changed first
+        r.clickOn("#newPasswordField").write("kepala desa periksa");
+        r.clickOn("#newRepeatField").write("kepala desa periksa");
+        r.clickOn("Simpan kata sandi");
+        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
+        assertThat(app.ctx.session().role()).isEqualTo(Role.PEMERIKSA);
+        r.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
+        waitUntil(() -> r.lookup("Pengguna…").tryQuery().isPresent());
+        // what a Pemeriksa may not do is not offered (the services refuse it anyway, as below)
+        assertThat(greyed(r, "Pengguna…")).isTrue();
+        assertThat(greyed(r, "Rekam jejak…")).isTrue();
+        assertThat(greyed(r, "Ganti kata sandi…")).isFalse();
+        r.type(KeyCode.ESCAPE);
+
+        AppFixture.openRegister(r);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<id.berkasdesa.household.HouseholdSummary> list =
+                r.lookup("#table").queryAs(javafx.scene.control.TableView.class);
+        waitUntil(() -> list.getItems().size() == 1);
+        String before = app.ctx.households.load(list.getItems().get(0).id()).orElseThrow().alamat();
+        AppFixture.openRow(r, list, 0);
+        waitUntil(() -> r.lookup("#alamatField").tryQuery().isPresent());
+        r.doubleClickOn("#alamatField").write("JL. DIUBAH PEMERIKSA");
+        r.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().contains("tidak diizinkan")));
+        r.clickOn("OK");
+        assertThat(app.ctx.households.load(list.getItems().get(0).id()).orElseThrow().alamat()).isEqualTo(before);
     }
 }

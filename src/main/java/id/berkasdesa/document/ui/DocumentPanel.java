@@ -302,7 +302,7 @@ public final class DocumentPanel {
 
     /** A failure in Bahasa Indonesia: the document rule's own message, else a general one. */
     private void failed(Throwable e, String fallbackKey) {
-        if (e instanceof DocumentException d) {
+        if (e instanceof id.berkasdesa.common.MessageException d) { // a document rule, or not allowed for this role
             dialogs.error(messages.get("document.problem.title"), d.message(messages));
         } else {
             LOG.error("document action failed: {}", SafeLog.describe(e));

@@ -2,6 +2,7 @@ package id.berkasdesa.household.ui;
 
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.common.Findings;
+import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.SafeLog;
 import id.berkasdesa.common.ui.DialogService;
@@ -325,7 +326,9 @@ public final class HouseholdFormView {
         runner.run(messages.get("household.form.saving"), p -> vm.save(snapshot, confirmed), this::afterSave,
                 e -> {
                     LOG.error("household save failed: {}", SafeLog.describe(e));
-                    dialogs.error(messages.get("household.form.saveFailed.title"), messages.get("household.form.saveFailed"));
+                    // a refusal that explains itself (not allowed for this role) is shown as it is
+                    dialogs.error(messages.get("household.form.saveFailed.title"), e instanceof MessageException m
+                            ? m.message(messages) : messages.get("household.form.saveFailed"));
                 });
     }
 
