@@ -50,6 +50,12 @@ public final class AuditPdf {
         return messages.has(key) ? messages.get(key) : action;
     }
 
+    /** Which data, in the operator's words ("KK", "Usulan"); as stored when it has none. */
+    public String entity(String entity) {
+        String key = "audit.entity." + entity;
+        return entity.isEmpty() || !messages.has(key) ? entity : messages.get(key);
+    }
+
     /** The time of an entry as the village reads it. */
     public String when(AuditEntry e) {
         return WHEN.format(Instant.parse(e.at()).atZone(zone));
@@ -101,7 +107,7 @@ public final class AuditPdf {
                     while (index < entries.size() && y > MARGIN + 20) {
                         AuditEntry e = entries.get(index++);
                         row(cs, regular, y, new String[] {Long.toString(e.seq()), when(e), e.operator(), action(e.action()),
-                                e.entity(), String.join(", ", e.fields())});
+                                entity(e.entity()), String.join(", ", e.fields())});
                         y -= ROW;
                     }
                     if (entries.isEmpty()) {

@@ -58,8 +58,10 @@ class FirstRunUiTest {
         waitUntil(() -> r.lookup("#repeatField").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         assertThat(r.lookup("#nameField").queryAs(TextField.class).getText()).isEqualTo("Ani");
         waitUntil(() -> r.lookup("#passwordField").queryAs(TextField.class).isFocused());
+        Screenshots.take(r, r.lookup("#passwordField").query().getScene(), "administrator-pertama");
         r.write(AppFixture.PASSWORD).type(KeyCode.ENTER).write(AppFixture.PASSWORD).type(KeyCode.ENTER);
         waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
+        Screenshots.take(r, r.lookup(".dialog-pane").query().getScene(), "kode-pemulihan");
         String code = r.lookup(".dialog-pane .label").queryAllAs(Label.class).stream().map(Label::getText)
                 .filter(t -> t != null).map(t -> java.util.regex.Pattern.compile("([0-9A-HJKMNP-TV-Z]{5}-){5}[0-9A-HJKMNP-TV-Z]{5}")
                         .matcher(t)).filter(java.util.regex.Matcher::find).map(java.util.regex.Matcher::group)

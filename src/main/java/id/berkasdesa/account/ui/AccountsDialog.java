@@ -87,6 +87,8 @@ public final class AccountsDialog {
         message.setWrapText(true);
         Label note = new Label(messages.get("accounts.note"));
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole note, never cut
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(8, table, new HBox(6, disable, reset), new Label(messages.get("accounts.addTitle")), form, note,
                 message);
         box.setPadding(new Insets(8));

@@ -44,10 +44,10 @@ public final class AuditDialog {
     private final BackgroundTasks tasks;
     private final AuditPdf pdf;
     private final String village;
-    final TextField nik = field("auditNik", 16);
-    final TextField operator = field("auditOperator", 12);
-    final TextField from = field("auditFrom", 9);
-    final TextField until = field("auditUntil", 9);
+    final TextField nik = field("auditNik", 13);
+    final TextField operator = field("auditOperator", 10);
+    final TextField from = field("auditFrom", 8);
+    final TextField until = field("auditUntil", 8);
     final TableView<AuditEntry> table = new TableView<>();
     final Label verdict = new Label();
     final Label message = new Label();
@@ -78,14 +78,15 @@ public final class AuditDialog {
         showButton.setId("auditShow");
         showButton.setDefaultButton(true);
         showButton.setOnAction(e -> load());
+        showButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox filters = new HBox(6, label("audit.filter.nik", nik), nik, label("audit.filter.operator", operator), operator,
                 label("audit.filter.from", from), from, label("audit.filter.until", until), until, showButton);
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         table.setId("auditTable");
         table.getColumns().setAll(List.of(column("audit.col.seq", e -> Long.toString(e.seq()), 60),
-                column("audit.col.at", pdf::when, 130), column("audit.col.operator", AuditEntry::operator, 120),
-                column("audit.col.action", e -> pdf.action(e.action()), 240), column("audit.col.entity", AuditEntry::entity, 90),
-                column("audit.col.fields", e -> String.join(", ", e.fields()), 230)));
+                column("audit.col.at", pdf::when, 150), column("audit.col.operator", AuditEntry::operator, 120),
+                column("audit.col.action", e -> pdf.action(e.action()), 240), column("audit.col.entity", e -> pdf.entity(e.entity()), 90),
+                column("audit.col.fields", e -> String.join(", ", e.fields()), 260)));
         table.setPlaceholder(new Label(messages.get("audit.pdf.none")));
         VBox.setVgrow(table, Priority.ALWAYS);
         verdict.setId("auditVerdict");
@@ -121,6 +122,7 @@ public final class AuditDialog {
     private Label label(String key, TextField field) {
         Label l = new Label(messages.get(key));
         l.setLabelFor(field);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "Pengg..."
         return l;
     }
 
