@@ -80,12 +80,20 @@ public final class AuditService {
      * Which entries to export. {@code entityIds} are the ids a person's data lives under (their
      * member, household and request ids), resolved from a NIK by the caller; null for everyone.
      */
-    public record Filter(Set<String> entityIds, String operator, LocalDate from, LocalDate until) {
+    public record Filter(Set<String> entityIds, String operator, LocalDate from, LocalDate until, String action) {
 
-        public static final Filter ALL = new Filter(null, null, null, null);
+        public static final Filter ALL = new Filter(null, null, null, null, null);
 
+        public Filter(Set<String> entityIds, String operator, LocalDate from, LocalDate until) {
+            this(entityIds, operator, from, until, null);
+        }
+
+        /** @param action a whole action ({@code household.save}) or a feature ({@code household}) */
         Predicate<AuditEntry> predicate() {
+            String a = action == null ? "" : action.strip().toLowerCase(Locale.ROOT);
             return e -> (entityIds == null || entityIds.contains(e.entityId()))
+                    && (a.isEmpty() || e.action().toLowerCase(Locale.ROOT).equals(a)
+                            || e.action().toLowerCase(Locale.ROOT).startsWith(a + "."))
                     && (operator == null || operator.isBlank() || e.operator().equalsIgnoreCase(operator.strip()))
                     && (from == null || e.at().substring(0, 10).compareTo(from.toString()) >= 0)
                     && (until == null || e.at().substring(0, 10).compareTo(until.toString()) <= 0);

@@ -139,6 +139,7 @@ public final class BundleService {
      *         removed, the read-back not matching, cancelled
      */
     public Exported export(List<UUID> ids, Path folder, Progress progress) {
+        db.require("bundle.export"); // before any file is copied or written: a role that may not, changes nothing
         long started = System.nanoTime();
         VillageProfile village = villages.profile().orElseThrow(() -> new BundleException("bundle.error.noVillage"));
         if (ids.isEmpty()) {

@@ -195,6 +195,7 @@ public final class ResponseService {
      * @throws BundleException a request changed since the preview was made (nothing is applied)
      */
     public Applied apply(Preview preview) {
+        db.require("response.import"); // before any file is copied or written: a role that may not, changes nothing
         OffsetDateTime now = OffsetDateTime.now(clock);
         String source = preview.source().length() > 100 ? preview.source().substring(0, 100) : preview.source();
         db.unit("response.import", tx -> {

@@ -79,6 +79,9 @@ final class AuditCommand {
         @Option(names = "--operator", paramLabel = "NAME")
         String operator;
 
+        @Option(names = "--action", paramLabel = "ACTION", description = "mis. household.save, atau household untuk semuanya")
+        String action;
+
         @Option(names = "--from", paramLabel = "dd-mm-yyyy")
         String from;
 
@@ -109,7 +112,7 @@ final class AuditCommand {
                 }
                 Set<String> forPerson = ids;
                 try {
-                    int n = w.audit().export(new AuditService.Filter(forPerson, operator, f, u), to);
+                    int n = w.audit().export(new AuditService.Filter(forPerson, operator, f, u, action), to);
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("ok", true);
                     out.put("file", to.toString());

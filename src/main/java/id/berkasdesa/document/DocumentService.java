@@ -104,6 +104,7 @@ public final class DocumentService {
     }
 
     public Document attach(Attach a, List<Path> files) {
+        db.require("document.attach"); // before any file is copied or written: a role that may not, changes nothing
         return attachInputs(a, files.stream().map(Input::of).toList());
     }
 
@@ -189,6 +190,7 @@ public final class DocumentService {
 
     /** Turns a document a quarter turn ({@code quarterTurns} clockwise, negative for counter-clockwise). */
     public Document rotate(UUID id, int quarterTurns) {
+        db.require("document.rotate"); // the role first: a Pemeriksa hears that, not what else is wrong
         Document d = find(id).orElseThrow(() -> new DocumentException("document.error.gone"));
         int rotation = Math.floorMod(d.rotation() + 90 * quarterTurns, 360);
         List<SourceFile> sources = new ArrayList<>();
@@ -216,6 +218,7 @@ public final class DocumentService {
 
     /** Detaches a document; its files go when no other document uses them. */
     public void detach(UUID id) {
+        db.require("document.detach"); // the role first: a Pemeriksa hears that, not what else is wrong
         Optional<Document> d = find(id);
         if (d.isEmpty()) {
             return;
@@ -287,6 +290,7 @@ public final class DocumentService {
     }
 
     public void saveSettings(DocumentSettings s) {
+        db.require("settings.change"); // before any file is copied or written: a role that may not, changes nothing
         settings.write(s.toMap());
     }
 

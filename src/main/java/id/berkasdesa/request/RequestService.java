@@ -105,6 +105,7 @@ public final class RequestService {
      * @throws RequestException when the member is not (or no longer) in the household
      */
     public ReactivationRequest create(UUID householdId, UUID memberId, RequestForm form) {
+        db.require("request.create"); // before any file is copied or written: a role that may not, changes nothing
         Household household = households.load(householdId)
                 .orElseThrow(() -> new RequestException("request.error.memberGone"));
         Member member = member(household, memberId);
@@ -130,6 +131,7 @@ public final class RequestService {
      * @throws RequestException when it has been sent (or ended) meanwhile, or is gone
      */
     public ReactivationRequest update(UUID id, RequestForm form) {
+        db.require("request.update"); // the role first: a Pemeriksa hears that, not what else is wrong
         ReactivationRequest r = find(id).orElseThrow(() -> new RequestException("request.error.gone"));
         if (!r.status().preparing()) {
             throw new RequestException("request.error.notEditable", r.status());
@@ -192,6 +194,7 @@ public final class RequestService {
      *         reason or date is missing
      */
     public ReactivationRequest move(UUID id, RequestStatus to, LocalDate date, String text) {
+        db.require("request.status"); // the role first: a Pemeriksa hears that, not what else is wrong
         ReactivationRequest r = find(id).orElseThrow(() -> new RequestException("request.error.gone"));
         if (!r.status().next().contains(to)) {
             throw new RequestException("request.error.transition", r.status(), to);
@@ -308,6 +311,7 @@ public final class RequestService {
      * @throws RequestException when the request is not reactivated, or the date is impossible
      */
     public ReactivationRequest closeFollowUp(UUID id, LocalDate updatedOn) {
+        db.require("request.followUp"); // the role first: a Pemeriksa hears that, not what else is wrong
         ReactivationRequest r = find(id).orElseThrow(() -> new RequestException("request.error.gone"));
         if (r.status() != RequestStatus.AKTIF_KEMBALI || r.followUpDone() != null) {
             throw new RequestException("request.error.noFollowUp");

@@ -109,7 +109,14 @@ class AccountsAuditUiTest {
         r.clickOn("#auditFrom").write("31-02-2026");
         r.clickOn("#auditShow");
         waitUntil(() -> text(r, "#auditMessage").contains("dd-mm-yyyy"));
-        r.doubleClickOn("#auditFrom").eraseText(10);
+        r.clickOn("#auditFrom").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
+
+        // by kind of action, chosen by typing its first letters
+        r.clickOn("#auditOperator").type(KeyCode.TAB).write("akun"); // Tab to the list, then its words
+        r.clickOn("#auditShow");
+        waitUntil(() -> !table.getItems().isEmpty()
+                && table.getItems().stream().allMatch(e -> e.action().startsWith("operator.")));
+        r.clickOn("#auditOperator").type(KeyCode.TAB).write("semua");
 
         String nik = family.members().get(0).nik();
         r.clickOn("#auditNik").write(nik);

@@ -120,7 +120,8 @@ class SignInUiTest {
         r.clickOn("#recoverRepeatField").write("kata sandi pulih");
         r.clickOn("Atur ulang");
         waitUntil(() -> r.lookup("#recoverMessage").queryAs(Label.class).getText().contains("Kode pemulihan salah"));
-        r.doubleClickOn("#recoveryCodeField").eraseText(40).write(RECOVERY.get().toLowerCase().replace('-', ' '));
+        r.clickOn("#recoveryCodeField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .type(KeyCode.BACK_SPACE).write(RECOVERY.get().toLowerCase().replace('-', ' '));
         r.clickOn("#recoverPasswordField").write("kata sandi pulih");
         r.clickOn("#recoverRepeatField").write("kata sandi pulih");
         r.clickOn("Atur ulang");

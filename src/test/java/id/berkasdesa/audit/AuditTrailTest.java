@@ -108,4 +108,45 @@ class AuditTrailTest {
         Files.write(file, garbled);
         assertThat(AuditService.verifyFile(file).broken()).get().isEqualTo(new AuditChain.Broken(2, AuditChain.Break.UNREADABLE));
     }
+
+    @Test
+    void aPemeriksaIsRefusedEveryWriteByTheServicesAndNothingChangesNotEvenOnTheStick() throws Exception {
+        var w = store.services();
+        w.accounts().createFirstAdministrator("Rina", "kata sandi administrator".toCharArray());
+        w.accounts().add("Kades", id.berkasdesa.common.Role.PEMERIKSA, "periksa saja ya".toCharArray());
+        w.accounts().signOut();
+        w.accounts().signIn("Kades", "periksa saja ya".toCharArray());
+        Long entries = w.db().read(x -> x.createQuery("SELECT COUNT(*) FROM audit_entry").mapTo(Long.class).one());
+        var request = w.requests().find(store.ready.get(0)).orElseThrow();
+        Household h = w.households().load(request.householdId()).orElseThrow();
+        Path photo = scratch.resolve("ktp-baru.jpg");
+        java.nio.file.Files.write(photo, id.berkasdesa.document.SampleScans.letterJpeg(800, 600, 3));
+        Path stick = java.nio.file.Files.createDirectories(scratch.resolve("flashdisk"));
+        int documents = w.documents().forHousehold(h.id()).size();
+
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> forbidden = List.of(
+                () -> w.households().save(h, true),
+                () -> w.documents().attach(new id.berkasdesa.document.DocumentService.Attach(h.id(), h.members().get(0).id(),
+                        id.berkasdesa.document.DocumentKind.KTP, null, w.documents().today(), null, null), List.of(photo)),
+                () -> w.requests().create(h.id(), h.members().get(1).id(), request.form()),
+                () -> w.requests().move(request.id(), id.berkasdesa.request.RequestStatus.DRAF, null, null),
+                () -> w.bundles().export(store.ready, stick, id.berkasdesa.bundle.Progress.none()),
+                () -> w.documents().saveSettings(id.berkasdesa.document.DocumentSettings.DEFAULTS),
+                () -> w.accounts().add("Lain", id.berkasdesa.common.Role.ADMINISTRATOR, "ambil alih semua".toCharArray()),
+                () -> w.accounts().resetPassword("Rina", "ambil alih semua".toCharArray()),
+                () -> w.audit().export(AuditService.Filter.ALL, scratch.resolve("jejak.jsonl")));
+        for (var action : forbidden) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(action).isInstanceOfSatisfying(
+                    id.berkasdesa.db.AccessException.class, e -> assertThat(e.message(id.berkasdesa.common.Messages.indonesian()))
+                            .contains("tidak diizinkan"));
+        }
+        assertThat(w.documents().forHousehold(h.id())).hasSize(documents);
+        assertThat(w.requests().find(request.id()).orElseThrow().status()).isEqualTo(request.status());
+        try (var files = java.nio.file.Files.list(stick)) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(java.nio.file.Files.exists(scratch.resolve("jejak.jsonl"))).isFalse();
+        Long after = w.db().read(x -> x.createQuery("SELECT COUNT(*) FROM audit_entry").mapTo(Long.class).one());
+        assertThat(after).isEqualTo(entries);
+    }
 }

@@ -48,6 +48,7 @@ public final class AuditDialog {
     final TextField operator = field("auditOperator", 10);
     final TextField from = field("auditFrom", 8);
     final TextField until = field("auditUntil", 8);
+    final javafx.scene.control.ComboBox<String> action = new javafx.scene.control.ComboBox<>();
     final TableView<AuditEntry> table = new TableView<>();
     final Label verdict = new Label();
     final Label message = new Label();
@@ -79,8 +80,30 @@ public final class AuditDialog {
         showButton.setDefaultButton(true);
         showButton.setOnAction(e -> load());
         showButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        action.setId("auditAction");
+        action.getItems().setAll(List.of("", "household", "document", "request", "bundle", "response", "operator", "signin",
+                "settings", "audit"));
+        action.setButtonCell(actionCell());
+        action.setCellFactory(l -> actionCell());
+        action.setValue("");
+        action.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String a) {
+                return kind(a);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        id.berkasdesa.common.ui.KeyboardEntry.typeAhead(action); // typing "usu" picks Usulan
+        Label actionLabel = new Label(messages.get("audit.filter.action"));
+        actionLabel.setLabelFor(action);
+        actionLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox filters = new HBox(6, label("audit.filter.nik", nik), nik, label("audit.filter.operator", operator), operator,
-                label("audit.filter.from", from), from, label("audit.filter.until", until), until, showButton);
+                actionLabel, action, label("audit.filter.from", from), from, label("audit.filter.until", until), until,
+                showButton);
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         table.setId("auditTable");
         table.getColumns().setAll(List.of(column("audit.col.seq", e -> Long.toString(e.seq()), 60),
@@ -119,6 +142,21 @@ public final class AuditDialog {
         dialogs.show(dialog);
     }
 
+    /** A kind of action in words: "Data KK", "Sign-in"…; the empty choice is every action. */
+    private javafx.scene.control.ListCell<String> actionCell() {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String a, boolean empty) {
+                super.updateItem(a, empty);
+                setText(empty || a == null ? "" : kind(a));
+            }
+        };
+    }
+
+    private String kind(String a) {
+        return a == null ? "" : messages.get(a.isEmpty() ? "audit.filter.allActions" : "audit.kind." + a);
+    }
+
     private Label label(String key, TextField field) {
         Label l = new Label(messages.get(key));
         l.setLabelFor(field);
@@ -143,7 +181,8 @@ public final class AuditDialog {
             return Optional.empty();
         }
         String n = nik.getText().strip();
-        return Optional.of(new AuditService.Filter(n.isEmpty() ? null : idsOfNik.apply(n), operator.getText(), f, u));
+        return Optional.of(new AuditService.Filter(n.isEmpty() ? null : idsOfNik.apply(n), operator.getText(), f, u,
+                action.getValue()));
     }
 
     private record Loaded(List<AuditEntry> entries, AuditChain.Verdict verdict) {
