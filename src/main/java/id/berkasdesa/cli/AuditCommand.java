@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -95,7 +96,7 @@ final class AuditCommand {
         public Integer call() {
             Messages messages = Messages.indonesian();
             String name = to.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            if (!name.endsWith(".jsonl") && !name.endsWith(".csv")) {
+            if (!name.endsWith(".jsonl") && !name.endsWith(".csv") && !name.endsWith(".pdf")) {
                 return Json.fail(2, "cli.audit.extension", messages.get("cli.audit.extension"));
             }
             LocalDate f = date(from);
@@ -112,7 +113,22 @@ final class AuditCommand {
                 }
                 Set<String> forPerson = ids;
                 try {
-                    int n = w.audit().export(new AuditService.Filter(forPerson, operator, f, u, action), to);
+                    AuditService.Filter filter = new AuditService.Filter(forPerson, operator, f, u, action);
+                    int n;
+                    if (name.endsWith(".pdf")) {
+                        w.audit().recordExport(filter);
+                        var entries = w.audit().entries(filter);
+                        String village = w.villages().profile().map(v -> v.namaDesa() + " (" + v.kodeDesa() + ")").orElse("");
+                        new id.berkasdesa.audit.AuditPdf(messages, java.time.ZoneId.systemDefault()).save(
+                                messages.get(nik != null ? "audit.pdf.personTitle" : "audit.pdf.title"),
+                                List.of(village, nik != null ? messages.get("audit.pdf.person", nik.strip())
+                                        : messages.get("audit.pdf.filter", operator == null ? "-" : operator,
+                                                from == null ? "-" : from, until == null ? "-" : until),
+                                        messages.get("audit.pdf.made", DateText.format(LocalDate.now()))), entries, to);
+                        n = entries.size();
+                    } else {
+                        n = w.audit().export(filter, to);
+                    }
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("ok", true);
                     out.put("file", to.toString());

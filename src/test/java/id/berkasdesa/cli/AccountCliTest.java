@@ -180,6 +180,11 @@ class AccountCliTest {
         assertThat(store.exit()).isEqualTo(1);
         assertThat(store.err()).contains("entri 3");
         assertThat(run(admin, "audit", "export", "--to", dir.resolve("x.txt").toString()).exit()).isEqualTo(2);
+        Path pdf = dir.resolve("jejak.pdf");
+        assertThat(run(admin, "audit", "export", "--operator", "Rina", "--to", pdf.toString()).exit()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Rekam jejak pemrosesan data", "Masuk");
+        }
     }
 
     @Test
