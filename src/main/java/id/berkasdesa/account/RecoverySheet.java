@@ -1,15 +1,11 @@
 package id.berkasdesa.account;
 
+import id.berkasdesa.common.AtomicFile;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.PdfText;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -34,17 +30,7 @@ public final class RecoverySheet {
 
     public static void save(Messages messages, String village, String admin, String code, LocalDate made, Path target)
             throws IOException {
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE); OutputStream out = Channels.newOutputStream(channel)) {
-            write(messages, village, admin, code, made, out);
-            out.flush();
-            channel.force(true);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(target, out -> write(messages, village, admin, code, made, out));
     }
 
     static void write(Messages messages, String village, String admin, String code, LocalDate made, OutputStream out)

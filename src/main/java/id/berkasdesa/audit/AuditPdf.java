@@ -1,15 +1,11 @@
 package id.berkasdesa.audit;
 
+import id.berkasdesa.common.AtomicFile;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.PdfText;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -67,17 +63,7 @@ public final class AuditPdf {
      * @param lines the heading lines under the title (village, filter or person, the chain's head)
      */
     public void save(String title, List<String> lines, List<AuditEntry> entries, Path target) throws IOException {
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE); OutputStream out = Channels.newOutputStream(channel)) {
-            write(title, lines, entries, out);
-            out.flush();
-            channel.force(true);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(target, out -> write(title, lines, entries, out));
     }
 
     void write(String title, List<String> lines, List<AuditEntry> entries, OutputStream out) throws IOException {

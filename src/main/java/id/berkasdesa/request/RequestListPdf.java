@@ -1,16 +1,12 @@
 package id.berkasdesa.request;
 
+import id.berkasdesa.common.AtomicFile;
 import id.berkasdesa.common.PdfText;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.household.DateText;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -76,21 +72,9 @@ public final class RequestListPdf {
      * @throws RequestException "request.pdf.failed" when the folder cannot be written
      */
     public void save(List<RequestSummary> rows, Heading heading, Path target) {
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE); OutputStream out = Channels.newOutputStream(channel)) {
-                write(rows, heading, out);
-                out.flush();
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(target, out -> write(rows, heading, out));
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // nothing more to do: the message names the folder
-            }
             throw new RequestException("request.pdf.failed", String.valueOf(target.getParent()));
         }
     }

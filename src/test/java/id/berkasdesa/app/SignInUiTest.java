@@ -116,14 +116,14 @@ class SignInUiTest {
         r.clickOn("#forgotLink");
         waitUntil(() -> r.lookup("#recoveryCodeField").tryQuery().isPresent());
         r.write("ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE");
-        r.clickOn("#recoverPasswordField").write("kata sandi pulih");
-        r.clickOn("#recoverRepeatField").write("kata sandi pulih");
+        r.clickOn("#newPasswordField").write("kata sandi pulih");
+        r.clickOn("#newRepeatField").write("kata sandi pulih");
         r.clickOn("Atur ulang");
-        waitUntil(() -> r.lookup("#recoverMessage").queryAs(Label.class).getText().contains("Kode pemulihan salah"));
+        waitUntil(() -> r.lookup("#newPasswordMessage").queryAs(Label.class).getText().contains("Kode pemulihan salah"));
         r.clickOn("#recoveryCodeField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
                 .type(KeyCode.BACK_SPACE).write(RECOVERY.get().toLowerCase().replace('-', ' '));
-        r.clickOn("#recoverPasswordField").write("kata sandi pulih");
-        r.clickOn("#recoverRepeatField").write("kata sandi pulih");
+        r.clickOn("#newPasswordField").write("kata sandi pulih");
+        r.clickOn("#newRepeatField").write("kata sandi pulih");
         r.clickOn("Atur ulang");
         waitUntil(() -> r.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText() != null && l.getText().contains("sudah diatur ulang")));

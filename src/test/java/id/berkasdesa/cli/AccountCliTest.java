@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.berkasdesa.db.Database;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,40 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line on a store with accounts: init, signing in by environment, roles, recovery, the audit trail. */
 class AccountCliTest {
 
-    record Run(int exit, String out, String err) {
-        JsonNode json() {
-            try {
-                return new ObjectMapper().readTree(out.lines().findFirst().orElse("{}"));
-            } catch (java.io.IOException e) {
-                throw new AssertionError(out, e);
-            }
-        }
-    }
-
     @TempDir
     Path dir;
     String recoveryCode;
 
-    private Run run(Map<String, String> env, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 2];
-            all[0] = "--data-dir";
-            all[1] = dir.toString();
-            System.arraycopy(args, 0, all, 2, args.length);
-            int exit = BerkasDesaCommand.commandLine(c -> {
-                throw new AssertionError("no window in a command-line test");
-            }, env).execute(all);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private CliRun run(Map<String, String> env, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = dir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CliRun.of(env, all);
     }
 
     static Map<String, String> as(String user, String password) {
@@ -71,7 +44,7 @@ class AccountCliTest {
 
     @BeforeEach
     void init() {
-        Run r = run(Map.of("BERKAS_DESA_PASSWORD", "kopi tubruk pagi hari"), "init", "--village", "32.01.01.1001",
+        CliRun r = run(Map.of("BERKAS_DESA_PASSWORD", "kopi tubruk pagi hari"), "init", "--village", "32.01.01.1001",
                 "--office", "Kantor Kelurahan Pondok Rajeg", "--admin", "Rina");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.json().get("admin").asText()).isEqualTo("Rina");
@@ -84,7 +57,7 @@ class AccountCliTest {
         Path own = dir;
         dir = own.resolve("dengan-lembar");
         Path sheet = own.resolve("lembar.pdf");
-        Run r = run(Map.of("BERKAS_DESA_PASSWORD", "kopi tubruk pagi hari"), "init", "--village", "32.01.01.1001",
+        CliRun r = run(Map.of("BERKAS_DESA_PASSWORD", "kopi tubruk pagi hari"), "init", "--village", "32.01.01.1001",
                 "--office", "Kantor", "--admin", "Rina", "--recovery-sheet", sheet.toString());
         assertThat(r.exit()).isZero();
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(sheet.toFile())) {
@@ -95,7 +68,7 @@ class AccountCliTest {
 
     @Test
     void initRefusesAFolderThatHasAStore() {
-        Run again = run(Map.of("BERKAS_DESA_PASSWORD", "kopi tubruk pagi hari"), "init", "--village", "32.01.01.1001",
+        CliRun again = run(Map.of("BERKAS_DESA_PASSWORD", "kopi tubruk pagi hari"), "init", "--village", "32.01.01.1001",
                 "--office", "Kantor", "--admin", "Lain");
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("sudah berisi data");
@@ -103,15 +76,15 @@ class AccountCliTest {
 
     @Test
     void withoutAUserAWrongPasswordOrAnUnknownUserTheExitIsThreeAndNothingIsShown() {
-        Run nobody = run(Map.of(), "operator", "list");
+        CliRun nobody = run(Map.of(), "operator", "list");
         assertThat(nobody.exit()).isEqualTo(3);
         assertThat(nobody.err()).contains("--user");
-        Run wrong = run(as("Rina", "kopi tubruk sore"), "operator", "list");
+        CliRun wrong = run(as("Rina", "kopi tubruk sore"), "operator", "list");
         assertThat(wrong.exit()).isEqualTo(3);
         assertThat(wrong.json().get("error").asText()).isEqualTo("account.signin.wrong");
         assertThat(wrong.out()).doesNotContain("kopi tubruk sore");
         assertThat(run(as("Siapa", "kopi tubruk pagi hari"), "operator", "list").exit()).isEqualTo(3);
-        Run ok = run(Map.of("BERKAS_DESA_PASSWORD", "kopi tubruk pagi hari"), "--user", "Rina", "operator", "list");
+        CliRun ok = run(Map.of("BERKAS_DESA_PASSWORD", "kopi tubruk pagi hari"), "--user", "Rina", "operator", "list");
         assertThat(ok.exit()).isZero();
         assertThat(ok.json().get("role").asText()).isEqualTo("administrator");
         assertThat(ok.json().get("lastSignIn").isNull()).isFalse();
@@ -126,17 +99,17 @@ class AccountCliTest {
                 "--role", "juru").exit()).isEqualTo(2);
 
         Map<String, String> budi = as("Budi", "sementara123");
-        Run first = run(budi, "audit", "verify");
+        CliRun first = run(budi, "audit", "verify");
         assertThat(first.exit()).isEqualTo(3);
         assertThat(first.json().get("error").asText()).isEqualTo("account.signin.mustChange");
         assertThat(run(with(budi, "BERKAS_DESA_NEW_PASSWORD", "kata sandi budi sendiri"), "operator", "password").exit())
                 .isZero();
         Map<String, String> budiNow = as("Budi", "kata sandi budi sendiri");
-        Run forbidden = run(with(budiNow, "BERKAS_DESA_NEW_PASSWORD", "ambil alih sekarang"), "operator", "reset-password",
+        CliRun forbidden = run(with(budiNow, "BERKAS_DESA_NEW_PASSWORD", "ambil alih sekarang"), "operator", "reset-password",
                 "--name", "Rina");
         assertThat(forbidden.exit()).isEqualTo(3);
         assertThat(forbidden.json().get("error").asText()).isEqualTo("access.denied");
-        Run last = run(admin, "operator", "disable", "--name", "Rina");
+        CliRun last = run(admin, "operator", "disable", "--name", "Rina");
         assertThat(last.exit()).isEqualTo(1);
         assertThat(last.err()).contains("satu-satunya Administrator");
     }
@@ -155,11 +128,11 @@ class AccountCliTest {
     @Test
     void theChainVerifiesItsExportVerifiesFromTheFileAndAnEditIsNamedByItsEntry() throws Exception {
         Map<String, String> admin = as("Rina", "kopi tubruk pagi hari");
-        Run verify = run(admin, "audit", "verify");
+        CliRun verify = run(admin, "audit", "verify");
         assertThat(verify.exit()).isZero();
         assertThat(verify.json().get("ok").asBoolean()).isTrue();
         Path file = dir.resolve("jejak.jsonl");
-        Run export = run(admin, "audit", "export", "--to", file.toString());
+        CliRun export = run(admin, "audit", "export", "--to", file.toString());
         assertThat(export.exit()).isZero();
         assertThat(run(Map.of(), "audit", "verify", "--file", file.toString()).exit()).isZero();
         JsonNode line = new ObjectMapper().readTree(Files.readAllLines(file).get(0));
@@ -169,14 +142,14 @@ class AccountCliTest {
         List<String> lines = Files.readAllLines(file);
         lines.set(1, lines.get(1).replaceFirst("\"at\":\"2", "\"at\":\"1")); // the time of entry 2 moved back a millennium
         Files.write(file, lines);
-        Run broken = run(Map.of(), "audit", "verify", "--file", file.toString());
+        CliRun broken = run(Map.of(), "audit", "verify", "--file", file.toString());
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.json().get("brokenAt").asLong()).isEqualTo(2);
 
         try (Database db = Database.open(dir)) {
             db.jdbi().useHandle(h -> h.execute("DELETE FROM audit_entry WHERE seq = 2"));
         }
-        Run store = run(admin, "audit", "verify");
+        CliRun store = run(admin, "audit", "verify");
         assertThat(store.exit()).isEqualTo(1);
         assertThat(store.err()).contains("entri 3");
         assertThat(run(admin, "audit", "export", "--to", dir.resolve("x.txt").toString()).exit()).isEqualTo(2);
@@ -191,7 +164,7 @@ class AccountCliTest {
     void demoOnANewFolderMakesTheAdministratorAndWithoutAPasswordMakesOneUpOnStandardError() throws Exception {
         Path own = dir;
         dir = own.resolve("demo-tanpa-sandi");
-        Run demo = run(Map.of(), "demo", "--households", "3");
+        CliRun demo = run(Map.of(), "demo", "--households", "3");
         assertThat(demo.exit()).as(demo.err()).isZero();
         JsonNode admin = new ObjectMapper().readTree(demo.out().lines().filter(l -> l.contains("recoveryCode")).findFirst()
                 .orElseThrow());

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.berkasdesa.db.Database;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,38 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
 
-    record Run(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
     @TempDir
     Path dir;
 
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            // who signs in, as an operator's script would say it: demo makes this Administrator on a new folder
-            int exit = BerkasDesaCommand.commandLine(c -> {
-                throw new AssertionError("no window in a command-line test");
-            }, java.util.Map.of("BERKAS_DESA_USER", "admin", "BERKAS_DESA_PASSWORD", "kata sandi uji baris perintah"))
-                    .execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** Who signs in, as an operator's script would say it: demo makes this Administrator on a new folder. */
+    private static CliRun run(String... args) {
+        return CliRun.of(java.util.Map.of("BERKAS_DESA_USER", "admin", "BERKAS_DESA_PASSWORD", "kata sandi uji baris perintah"),
+                args);
     }
 
     @Test
     void nikPrintsOneJsonObjectPerInputAndExitsOneWhenAnyIsInvalid() throws Exception {
-        Run r = run("nik", "3201015708850003", "3201 9957 0885 0003", "32010157088");
+        CliRun r = run("nik", "3201015708850003", "3201 9957 0885 0003", "32010157088");
         assertThat(r.exit()).isEqualTo(1);
         List<String> lines = r.lines();
         assertThat(lines).hasSize(3);
@@ -72,7 +49,7 @@ class CliTest {
 
     @Test
     void kkNeverReportsSexOrBirthDate() throws Exception {
-        Run r = run("kk", "3201011203000001");
+        CliRun r = run("kk", "3201011203000001");
         assertThat(r.exit()).isZero();
         JsonNode n = new ObjectMapper().readTree(r.lines().get(0));
         assertThat(n.get("sex").isNull()).isTrue();
@@ -82,7 +59,7 @@ class CliTest {
 
     @Test
     void aKkWhoseDatePartIsNoDateOrWhoseSerialIsZeroIsAWarning() throws Exception {
-        Run r = run("kk", "5203159999999999", "5203151203800000", "5203151203800001");
+        CliRun r = run("kk", "5203159999999999", "5203151203800000", "5203151203800001");
         assertThat(r.exit()).as("warnings are not invalid").isZero();
         ObjectMapper json = new ObjectMapper();
         JsonNode noDate = json.readTree(r.lines().get(0));
@@ -99,7 +76,7 @@ class CliTest {
         assertThat(run("--data-dir", dir.toString(), "demo", "--households", "5").exit()).isZero();
         Path stick = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-stick"));
 
-        Run nothing = run("--data-dir", dir.toString(), "export", "--to", stick.toString(), "--all-ready");
+        CliRun nothing = run("--data-dir", dir.toString(), "export", "--to", stick.toString(), "--all-ready");
         assertThat(nothing.exit()).isEqualTo(1);
         JsonNode line = new ObjectMapper().readTree(nothing.lines().get(0));
         assertThat(line.get("ok").asBoolean()).isFalse();
@@ -111,18 +88,18 @@ class CliTest {
             assertThat(files).isEmpty();
         }
 
-        Run unchosen = run("--data-dir", dir.toString(), "export", "--to", stick.toString());
+        CliRun unchosen = run("--data-dir", dir.toString(), "export", "--to", stick.toString());
         assertThat(unchosen.exit()).isEqualTo(2);
         assertThat(new ObjectMapper().readTree(unchosen.lines().get(0)).get("error").asText()).isEqualTo("cli.export.choose");
 
-        Run full = run("--data-dir", dir.toString(), "demo", "--households", "5");
+        CliRun full = run("--data-dir", dir.toString(), "demo", "--households", "5");
         assertThat(full.exit()).isEqualTo(2);
         assertThat(new ObjectMapper().readTree(full.lines().get(0)).get("message").asText()).contains("sudah berisi 5 KK");
     }
 
     @Test
     void demoSaysHowManyOfItsRequestsAreReallyReady() {
-        Run r = run("--data-dir", dir.toString(), "demo", "--households", "6", "--ready-requests", "2",
+        CliRun r = run("--data-dir", dir.toString(), "demo", "--households", "6", "--ready-requests", "2",
                 "--documents-per-request", "2");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("2 usulan dengan 4 dokumen contoh ditambahkan: 0 Siap kirim, 2 masih Draf");
@@ -131,7 +108,7 @@ class CliTest {
     @Test
     void demoFillsAnEmptyFolderReproduciblyAndRefusesAFolderWithData() {
         assertThat(run("--data-dir", dir.toString(), "demo", "--households", "25", "--seed", "4").exit()).isZero();
-        Run again = run("--data-dir", dir.toString(), "demo", "--households", "5");
+        CliRun again = run("--data-dir", dir.toString(), "demo", "--households", "5");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("sudah berisi 25 KK");
     }
@@ -139,7 +116,7 @@ class CliTest {
     @Test
     void aFolderInUseByTheAppGetsAClearMessage() {
         try (Database open = Database.open(dir)) {
-            Run r = run("--data-dir", dir.toString(), "demo", "--households", "5");
+            CliRun r = run("--data-dir", dir.toString(), "demo", "--households", "5");
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.err()).contains("sudah terbuka di jendela lain");
         }

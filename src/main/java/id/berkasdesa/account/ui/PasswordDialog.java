@@ -35,6 +35,16 @@ public final class PasswordDialog {
      */
     public static boolean ask(Messages messages, DialogService dialogs, String introText, boolean required,
             java.util.function.Consumer<char[]> apply) {
+        return ask(messages, dialogs, messages.get("signin.change.title"), introText, messages.get("signin.change.button"),
+                required, null, apply);
+    }
+
+    /**
+     * The same with a title and button of its own and, above the two password fields, {@code first}
+     * (the recovery code's field), which gets the focus first.
+     */
+    static boolean ask(Messages messages, DialogService dialogs, String title, String introText, String button,
+            boolean required, javafx.scene.Node first, java.util.function.Consumer<char[]> apply) {
         PasswordField password = new PasswordField();
         password.setId("newPasswordField");
         PasswordField repeat = new PasswordField();
@@ -45,16 +55,20 @@ public final class PasswordDialog {
         message.setWrapText(true);
         Label intro = new Label(introText);
         intro.setWrapText(true);
-        Label first = new Label(messages.get("signin.recover.password"));
-        first.setLabelFor(password);
+        Label newLabel = new Label(messages.get("signin.recover.password"));
+        newLabel.setLabelFor(password);
         Label again = new Label(messages.get("signin.repeat"));
         again.setLabelFor(repeat);
-        VBox box = new VBox(4, intro, first, password, again, repeat, message);
+        VBox box = new VBox(4, intro);
+        if (first != null) {
+            box.getChildren().add(first);
+        }
+        box.getChildren().addAll(newLabel, password, again, repeat, message);
         box.setPrefWidth(460);
         box.setPadding(new javafx.geometry.Insets(10, 6, 4, 6));
         Dialog<Boolean> dialog = new Dialog<>();
-        dialog.setTitle(messages.get("signin.change.title"));
-        ButtonType ok = new ButtonType(messages.get("signin.change.button"), ButtonBar.ButtonData.OK_DONE);
+        dialog.setTitle(title);
+        ButtonType ok = new ButtonType(button, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(required ? new ButtonType[] {ok} : new ButtonType[] {ok, cancel});
         dialog.getDialogPane().setContent(box);
@@ -83,6 +97,8 @@ public final class PasswordDialog {
                 password.requestFocus();
             }
         });
+        javafx.scene.Node focus = first instanceof VBox v && !v.getChildren().isEmpty() ? v.getChildren().get(v.getChildren().size() - 1)
+                : first != null ? first : password;
         if (required) {
             dialog.setOnCloseRequest(e -> {
                 if (dialog.getResult() == null || !dialog.getResult()) {
@@ -91,7 +107,7 @@ public final class PasswordDialog {
             });
         }
         dialog.setResultConverter(b -> b == ok);
-        dialog.setOnShown(e -> password.requestFocus());
+        dialog.setOnShown(e -> focus.requestFocus());
         return dialogs.show(dialog).orElse(false);
     }
 }

@@ -1,0 +1,46 @@
+package id.berkasdesa.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** One command run in this JVM, as a shell would: its exit code and what it printed on each stream. */
+record CliRun(int exit, String out, String err) {
+
+    List<String> lines() {
+        return out.lines().toList();
+    }
+
+    /** The first line of standard output as JSON. */
+    JsonNode json() {
+        try {
+            return new ObjectMapper().readTree(out.lines().findFirst().orElse("{}"));
+        } catch (IOException e) {
+            throw new AssertionError(out, e);
+        }
+    }
+
+    /** Runs {@code args} with {@code env} as the environment variables; no window may open. */
+    static CliRun of(Map<String, String> env, String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = BerkasDesaCommand.commandLine(c -> {
+                throw new AssertionError("no window in a command-line test");
+            }, env).execute(args);
+            return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}
