@@ -48,7 +48,7 @@ final class MainWindow {
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
-            switchUserItem, accountsItem, auditItem;
+            switchUserItem, accountsItem, auditItem, signOutItem;
     @FXML Menu bundleMenu;
     @FXML BorderPane root;
     @FXML HBox navBar;
@@ -198,6 +198,7 @@ final class MainWindow {
         navBar.setVisible(!locked && ctx.profile().isPresent());
         passwordItem.setDisable(locked || !ctx.session().signedIn() || !accountsExist);
         switchUserItem.setDisable(passwordItem.isDisable());
+        signOutItem.setDisable(passwordItem.isDisable());
         // what the role may not do is not offered (the services refuse it anyway)
         boolean admin = ctx.session().role() == id.berkasdesa.common.Role.ADMINISTRATOR;
         accountsItem.setDisable(passwordItem.isDisable() || !admin);
@@ -266,6 +267,20 @@ final class MainWindow {
         });
         operatorLabel.setText("");
         show(view.view());
+    }
+
+    /**
+     * Keluar dari akun: nobody acts any more; the page is closed (unsaved typing asks first, as
+     * leaving any page does) and the sign-in screen waits for the next person.
+     */
+    @FXML
+    void signOut() {
+        if (lockedNow || !accountsExist || !ctx.session().signedIn()) {
+            return;
+        }
+        ctx.accounts.signOut();
+        keptWhileLocked = List.of();
+        signIn(this::showHome);
     }
 
     /** After the idle minutes without a key or a click, the window locks itself. */

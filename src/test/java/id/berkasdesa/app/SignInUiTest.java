@@ -94,6 +94,13 @@ class SignInUiTest {
         r.write(AppFixture.PASSWORD).type(KeyCode.ENTER);
         waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
         assertThat(r.lookup("#searchField").queryAs(TextField.class).getText()).isEqualTo("uji"); // work kept
+
+        // Keluar dari akun: nobody acts, the sign-in waits for the next person
+        r.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
+        r.clickOn("Keluar dari akun");
+        waitUntil(() -> visible(r, "#passwordField"));
+        assertThat(app.ctx.session().signedIn()).isFalse();
+        assertThat(r.lookup("#searchField").tryQuery()).isEmpty();
     }
 
     @Test

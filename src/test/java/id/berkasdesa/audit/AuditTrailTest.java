@@ -79,6 +79,33 @@ class AuditTrailTest {
         store.services().db().jdbi().useHandle(h -> h.createUpdate("UPDATE audit_entry SET operator = :o WHERE seq = 2")
                 .bind("o", original).execute());
         assertThat(audit.verify().intact()).isTrue(); // put back as it was: intact again
+        // two entries swapped (their numbers exchanged): the chain breaks where the order was changed
+        store.services().db().jdbi().useHandle(h -> {
+            h.execute("UPDATE audit_entry SET seq = -1 WHERE seq = 2");
+            h.execute("UPDATE audit_entry SET seq = 2 WHERE seq = 3");
+            h.execute("UPDATE audit_entry SET seq = 3 WHERE seq = -1");
+        });
+        assertThat(audit.verify().broken()).get().isEqualTo(new AuditChain.Broken(2, AuditChain.Break.PREVIOUS));
+        store.services().db().jdbi().useHandle(h -> {
+            h.execute("UPDATE audit_entry SET seq = -1 WHERE seq = 2");
+            h.execute("UPDATE audit_entry SET seq = 2 WHERE seq = 3");
+            h.execute("UPDATE audit_entry SET seq = 3 WHERE seq = -1");
+        });
+        assertThat(audit.verify().intact()).isTrue();
+        // an entry inserted with a plausible hash of its own: the one after it no longer links
+        store.services().db().jdbi().useHandle(h -> {
+            h.execute("UPDATE audit_entry SET seq = seq + 1000 WHERE seq >= 3");
+            h.execute("UPDATE audit_entry SET seq = seq - 999 WHERE seq >= 1003");
+            AuditEntry two = AuditDaoAccess.entry(h, 2);
+            AuditEntry forged = AuditChain.next(two, java.time.Instant.now(), "Penyusup", "household.save", "household", "x",
+                    List.of("nik"));
+            h.createUpdate("INSERT INTO audit_entry (seq, at, operator, action, entity, entity_id, fields, prev, hash) "
+                    + "VALUES (3, :at, :op, :action, :entity, :id, :fields, :prev, :hash)").bind("at", forged.at())
+                    .bind("op", forged.operator()).bind("action", forged.action()).bind("entity", forged.entity())
+                    .bind("id", forged.entityId()).bind("fields", "nik").bind("prev", forged.prev()).bind("hash", forged.hash())
+                    .execute();
+        });
+        assertThat(audit.verify().broken()).get().isEqualTo(new AuditChain.Broken(4, AuditChain.Break.PREVIOUS));
         store.services().db().jdbi().useHandle(h -> h.execute("DELETE FROM audit_entry WHERE seq = 3"));
         assertThat(audit.verify().broken()).get().extracting(AuditChain.Broken::seq).isEqualTo(4L);
     }
@@ -148,5 +175,13 @@ class AuditTrailTest {
         assertThat(java.nio.file.Files.exists(scratch.resolve("jejak.jsonl"))).isFalse();
         Long after = w.db().read(x -> x.createQuery("SELECT COUNT(*) FROM audit_entry").mapTo(Long.class).one());
         assertThat(after).isEqualTo(entries);
+    }
+
+    /** Reads one stored entry as the chain sees it. */
+    static final class AuditDaoAccess {
+        static AuditEntry entry(org.jdbi.v3.core.Handle h, long seq) {
+            return h.createQuery("SELECT seq, at, operator, action, entity, entity_id, fields, prev, hash FROM audit_entry "
+                    + "WHERE seq = :seq").bind("seq", seq).map(AuditDao.MAPPER).one();
+        }
     }
 }
