@@ -26,11 +26,38 @@ public final class AccountService {
     private final Database db;
     private final Passwords passwords;
     private final Clock clock;
+    private final id.berkasdesa.settings.SettingsStore settings;
 
-    public AccountService(Database db, Passwords passwords, Clock clock) {
+    /** Minutes without use before the window locks itself: 10 unless the Administrator set another (1–120). */
+    public static final int DEFAULT_LOCK_MINUTES = 10;
+    public static final int MAX_LOCK_MINUTES = 120;
+    /** The setting's name: the prefix, then the value's own part (not a message key). */
+    private static final String LOCK_PREFIX = "lock.";
+    private static final String LOCK_MINUTES = LOCK_PREFIX + "idleMinutes";
+
+    public AccountService(Database db, Passwords passwords, id.berkasdesa.settings.SettingsStore settings, Clock clock) {
         this.db = db;
         this.passwords = passwords;
+        this.settings = settings;
         this.clock = clock;
+    }
+
+    public int lockMinutes() {
+        try {
+            int m = Integer.parseInt(settings.read(LOCK_PREFIX).getOrDefault(LOCK_MINUTES, "").strip());
+            return m >= 1 && m <= MAX_LOCK_MINUTES ? m : DEFAULT_LOCK_MINUTES;
+        } catch (NumberFormatException e) {
+            return DEFAULT_LOCK_MINUTES; // never set, or unreadable: the default
+        }
+    }
+
+    /** The Administrator's setting. @throws AccountException when not 1–120 */
+    public void lockMinutes(int minutes) {
+        db.require("settings.change");
+        if (minutes < 1 || minutes > MAX_LOCK_MINUTES) {
+            throw new AccountException("account.lock.range", MAX_LOCK_MINUTES);
+        }
+        settings.write(java.util.Map.of(LOCK_MINUTES, Integer.toString(minutes)));
     }
 
     /** What a sign-in gives: who acts now, and whether they must first choose a new password. */

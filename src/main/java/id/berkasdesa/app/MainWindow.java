@@ -48,7 +48,7 @@ final class MainWindow {
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
-            switchUserItem, accountsItem, auditItem, signOutItem;
+            switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem;
     @FXML Menu bundleMenu;
     @FXML BorderPane root;
     @FXML HBox navBar;
@@ -202,6 +202,7 @@ final class MainWindow {
         // what the role may not do is not offered (the services refuse it anyway)
         boolean admin = ctx.session().role() == id.berkasdesa.common.Role.ADMINISTRATOR;
         accountsItem.setDisable(passwordItem.isDisable() || !admin);
+        lockSettingsItem.setDisable(accountsItem.isDisable());
         auditItem.setDisable(locked || !admin);
         documentSettingsItem.setDisable(locked || !admin);
         requestSettingsItem.setDisable(locked || !admin);
@@ -288,7 +289,7 @@ final class MainWindow {
         if (idle != null || view.getScene() == null) {
             return;
         }
-        idle = new PauseTransition(Duration.minutes(IDLE_MINUTES));
+        idle = new PauseTransition(idleUnit.multiply(ctx.accounts.lockMinutes()));
         idle.setOnFinished(e -> switchUser());
         javafx.event.EventHandler<javafx.event.Event> touched = e -> idle.playFromStart();
         view.getScene().addEventFilter(KeyEvent.ANY, touched);
@@ -298,9 +299,43 @@ final class MainWindow {
         idle.playFromStart();
     }
 
-    /** Minutes without use before the window locks ({@code -Dberkasdesa.lockMinutes}, default 10). */
-    static final double IDLE_MINUTES = Double.parseDouble(System.getProperty("berkasdesa.lockMinutes", "10"));
+    /** One "minute" of the idle setting; a test makes it a second so that the lock can be watched. */
+    static Duration idleUnit = Duration.minutes(1);
     private PauseTransition idle;
+
+    /** Berkas > Kunci layar otomatis (Administrator): the idle minutes before the window locks. */
+    @FXML
+    void lockSettings() {
+        javafx.scene.control.TextField minutes = new javafx.scene.control.TextField(String.valueOf(ctx.accounts.lockMinutes()));
+        minutes.setId("lockMinutesField");
+        minutes.setPrefColumnCount(5);
+        javafx.scene.control.Label text = new javafx.scene.control.Label(messages.get("lock.settings.text",
+                id.berkasdesa.account.AccountService.MAX_LOCK_MINUTES));
+        text.setWrapText(true);
+        text.setLabelFor(minutes);
+        javafx.scene.control.Label problem = new javafx.scene.control.Label();
+        problem.setId("lockMinutesProblem");
+        problem.getStyleClass().add("field-error");
+        problem.setWrapText(true);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, text, minutes, problem);
+        box.setPrefWidth(440);
+        dialogs.<Integer>form(messages.get("lock.settings.title"), box, minutes, () -> {
+            try {
+                int m = Integer.parseInt(minutes.getText().strip());
+                return m >= 1 && m <= id.berkasdesa.account.AccountService.MAX_LOCK_MINUTES ? java.util.Optional.of(m)
+                        : java.util.Optional.empty();
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        }, () -> problem.setText(messages.get("account.lock.range", id.berkasdesa.account.AccountService.MAX_LOCK_MINUTES)))
+                .ifPresent(m -> {
+                    ctx.accounts.lockMinutes(m);
+                    if (idle != null) {
+                        idle.setDuration(idleUnit.multiply(m));
+                        idle.playFromStart();
+                    }
+                });
+    }
 
     /** Signed in (or no accounts yet): the home screen, and the start-up checks. */
     private void enter() {

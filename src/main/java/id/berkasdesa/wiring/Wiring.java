@@ -43,11 +43,11 @@ public final class Wiring implements AutoCloseable {
         this.db = db;
         this.wilayah = wilayah;
         db.journal(new AuditJournal(clock));
-        this.accounts = new AccountService(db, new Passwords(cost), clock);
+        SettingsStore settings = new SettingsStore(db);
+        this.accounts = new AccountService(db, new Passwords(cost), settings, clock);
         this.audit = new AuditService(db);
         this.households = new HouseholdService(db, wilayah, clock);
         this.villages = new VillageService(db, clock);
-        SettingsStore settings = new SettingsStore(db);
         this.documents = new DocumentService(db, settings, clock);
         this.requests = new RequestService(db, households, documents, settings, clock);
         this.bundles = new BundleService(db, requests, households, documents, villages, audit, wilayah, clock,

@@ -158,6 +158,21 @@ class AccountServiceTest {
     }
 
     @Test
+    void theIdleMinutesAreTheAdministratorsSettingWithinOneToOneHundredTwenty() {
+        assertThat(accounts.lockMinutes()).isEqualTo(AccountService.DEFAULT_LOCK_MINUTES);
+        for (int bad : new int[] {0, -5, 121}) {
+            assertThatThrownBy(() -> accounts.lockMinutes(bad)).satisfies(e -> assertThat(key(e)).isEqualTo("account.lock.range"));
+        }
+        accounts.lockMinutes(25);
+        assertThat(accounts.lockMinutes()).isEqualTo(25);
+        accounts.add("Budi", Role.OPERATOR, "sementara123".toCharArray());
+        accounts.signOut();
+        accounts.signIn("Budi", "sementara123".toCharArray());
+        assertThatThrownBy(() -> accounts.lockMinutes(120)).isInstanceOf(AccessException.class);
+        assertThat(accounts.lockMinutes()).isEqualTo(25);
+    }
+
+    @Test
     void aShortPasswordIsRefusedWithTheRuleAndNothingIsAdded() {
         assertThatThrownBy(() -> accounts.add("Budi", Role.OPERATOR, "pendek".toCharArray()))
                 .isInstanceOfSatisfying(AccountException.class, e ->
