@@ -16,7 +16,7 @@ final class HelpDialogs {
     /** Keys of the shortcut list, in the order shown; each has {@code help.key.<name>} and {@code help.does.<name>}. */
     static final String[] SHORTCUTS = {"home", "register", "requests", "newKk", "search", "save", "addMember",
         "documents", "attach", "request", "memberUpDown", "enter", "tab", "space", "back", "export", "response",
-        "menus", "help", "quit"};
+        "lock", "menus", "help", "quit"};
 
     private HelpDialogs() {
     }

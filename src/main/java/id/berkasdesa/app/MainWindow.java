@@ -240,7 +240,7 @@ final class MainWindow {
     }
 
     /**
-     * Locks the window (Ctrl+L, or after the idle minutes): the page is kept as it is, hidden behind
+     * Locks the window (Ctrl+Shift+L; Ctrl+L attaches a document, or after the idle minutes): the page is kept as it is, hidden behind
      * the sign-in; the same user unlocks and finds their work; another user signs in instead.
      */
     @FXML
@@ -251,7 +251,7 @@ final class MainWindow {
         String me = ctx.session().operator();
         keptWhileLocked = List.copyOf(content.getChildren());
         locked(true);
-        SignInViewModel vm = new SignInViewModel(ctx.accounts, messages, runner, SignInViewModel.Mode.SIGN_IN);
+        SignInViewModel vm = new SignInViewModel(ctx.accounts, messages, runner, SignInViewModel.Mode.UNLOCK);
         vm.name.set(me);
         SignInView view = new SignInView(vm, messages, this::recover).onSignedIn(in -> {
             if (in.mustChange()) {

@@ -54,6 +54,7 @@ class IdleLockUiTest {
         r.clickOn("Kunci layar otomatis…");
         waitUntil(() -> r.lookup("#lockMinutesField").tryQuery().isPresent());
         assertThat(r.lookup("#lockMinutesField").queryAs(TextField.class).getText()).isEqualTo("10");
+        Screenshots.take(r, r.lookup("#lockMinutesField").query().getScene(), "kunci-layar");
         r.doubleClickOn("#lockMinutesField").write("0");
         r.clickOn("Simpan");
         waitUntil(() -> r.lookup("#lockMinutesProblem").queryAs(Label.class).getText().contains("1 sampai 120"));

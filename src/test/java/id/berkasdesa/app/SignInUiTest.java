@@ -24,7 +24,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Signing in as an operator finds it: nothing of the register before the password; a wrong one says
- * so; Ctrl+L locks and the same person finds their work; the recovery code from the safe resets the
+ * so; Ctrl+Shift+L locks and the same person finds their work; the recovery code from the safe resets the
  * Administrator's password; a password the Administrator set must be changed at once.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -69,7 +69,7 @@ class SignInUiTest {
     }
 
     @Test
-    void nothingShowsBeforeTheRightPasswordAndCtrlLLocksKeepingTheWork(FxRobot r) {
+    void nothingShowsBeforeTheRightPasswordAndCtrlShiftLLocksKeepingTheWork(FxRobot r) {
         waitUntil(() -> visible(r, "#passwordField"));
         assertThat(r.lookup("#statusTiles").tryQuery()).isEmpty();
         assertThat(r.lookup("#navBar").query().isVisible()).isFalse();
@@ -86,10 +86,11 @@ class SignInUiTest {
 
         AppFixture.openRegister(r);
         r.clickOn("#searchField").write("uji");
-        r.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        r.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> visible(r, "#passwordField"));
         assertThat(r.lookup("#searchField").tryQuery()).isEmpty(); // the page is hidden while locked
         assertThat(r.lookup("#nameField").queryAs(TextField.class).getText()).isEqualTo("Ani");
+        assertThat(r.lookup("#titleLabel").queryAs(Label.class).getText()).isEqualTo("Layar terkunci");
         Screenshots.take(r, r.lookup("#passwordField").query().getScene(), "terkunci");
         r.write(AppFixture.PASSWORD).type(KeyCode.ENTER);
         waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());

@@ -72,8 +72,7 @@ public final class SignInView {
         }
         forgotLink.setVisible(!first);
         nameField.textProperty().bindBidirectional(vm.name);
-        nameField.setEditable(!unlock);
-        nameField.setFocusTraversable(!unlock);
+        // unlocking: the same person types the password; someone else may change the name and sign in instead
         messageLabel.textProperty().bind(vm.message());
         messageLabel.managedProperty().bind(messageLabel.textProperty().isNotEmpty());
         signInButton.disableProperty().bind(vm.busy());
