@@ -48,7 +48,7 @@ final class MainWindow {
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
-            switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem;
+            switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem, exportItem, responseItem;
     @FXML Menu bundleMenu;
     @FXML BorderPane root;
     @FXML HBox navBar;
@@ -203,6 +203,10 @@ final class MainWindow {
         boolean admin = ctx.session().role() == id.berkasdesa.common.Role.ADMINISTRATOR;
         accountsItem.setDisable(passwordItem.isDisable() || !admin);
         lockSettingsItem.setDisable(accountsItem.isDisable());
+        // a Pemeriksa checks bundles but does not send them or apply answers
+        boolean pemeriksa = ctx.session().role() == id.berkasdesa.common.Role.PEMERIKSA;
+        exportItem.setDisable(locked || pemeriksa);
+        responseItem.setDisable(locked || pemeriksa);
         auditItem.setDisable(locked || !admin);
         documentSettingsItem.setDisable(locked || !admin);
         requestSettingsItem.setDisable(locked || !admin);

@@ -158,6 +158,12 @@ class SignInUiTest {
         assertThat(greyed(r, "Rekam jejak…")).isTrue();
         assertThat(greyed(r, "Ganti kata sandi…")).isFalse();
         r.type(KeyCode.ESCAPE);
+        r.press(KeyCode.ALT, KeyCode.P).release(KeyCode.P, KeyCode.ALT);
+        waitUntil(() -> r.lookup("Periksa paket…").tryQuery().isPresent());
+        assertThat(greyed(r, "Kirim ke Dinas Sosial…")).isTrue();
+        assertThat(greyed(r, "Baca balasan Dinas Sosial…")).isTrue();
+        assertThat(greyed(r, "Periksa paket…")).isFalse(); // checking a bundle is theirs
+        r.type(KeyCode.ESCAPE);
 
         AppFixture.openRegister(r);
         @SuppressWarnings("unchecked")

@@ -36,15 +36,16 @@ public final class PasswordDialog {
     public static boolean ask(Messages messages, DialogService dialogs, String introText, boolean required,
             java.util.function.Consumer<char[]> apply) {
         return ask(messages, dialogs, messages.get("signin.change.title"), introText, messages.get("signin.change.button"),
-                required, null, apply);
+                required, null, null, apply);
     }
 
     /**
      * The same with a title and button of its own and, above the two password fields, {@code first}
-     * (the recovery code's field), which gets the focus first.
+     * (the recovery code's label and field), with {@code focus} in it getting the focus first.
      */
     static boolean ask(Messages messages, DialogService dialogs, String title, String introText, String button,
-            boolean required, javafx.scene.Node first, java.util.function.Consumer<char[]> apply) {
+            boolean required, javafx.scene.Node first, javafx.scene.Node focus,
+            java.util.function.Consumer<char[]> apply) {
         PasswordField password = new PasswordField();
         password.setId("newPasswordField");
         PasswordField repeat = new PasswordField();
@@ -97,8 +98,7 @@ public final class PasswordDialog {
                 password.requestFocus();
             }
         });
-        javafx.scene.Node focus = first instanceof VBox v && !v.getChildren().isEmpty() ? v.getChildren().get(v.getChildren().size() - 1)
-                : first != null ? first : password;
+        javafx.scene.Node start = focus != null ? focus : password;
         if (required) {
             dialog.setOnCloseRequest(e -> {
                 if (dialog.getResult() == null || !dialog.getResult()) {
@@ -107,7 +107,7 @@ public final class PasswordDialog {
             });
         }
         dialog.setResultConverter(b -> b == ok);
-        dialog.setOnShown(e -> focus.requestFocus());
+        dialog.setOnShown(e -> start.requestFocus());
         return dialogs.show(dialog).orElse(false);
     }
 }

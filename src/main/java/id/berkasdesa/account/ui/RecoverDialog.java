@@ -26,7 +26,7 @@ public final class RecoverDialog {
         label.setLabelFor(code);
         String[] admin = new String[1];
         boolean done = PasswordDialog.ask(messages, dialogs, messages.get("signin.recover.title"),
-                messages.get("signin.recover.intro"), messages.get("signin.recover.button"), false, new VBox(4, label, code),
+                messages.get("signin.recover.intro"), messages.get("signin.recover.button"), false, new VBox(4, label, code), code,
                 p -> admin[0] = accounts.recover(code.getText(), p));
         return done ? Optional.ofNullable(admin[0]) : Optional.empty();
     }
