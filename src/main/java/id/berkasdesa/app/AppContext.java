@@ -95,6 +95,11 @@ final class AppContext implements AutoCloseable {
         return this;
     }
 
+    /** The ids one person's data lives under in the audit trail (a worker-thread read). */
+    java.util.Set<String> personIds(String nik) {
+        return wiring.personIds(nik);
+    }
+
     /** Who is acting now. */
     id.berkasdesa.common.Session session() {
         return wiring.session();

@@ -168,7 +168,7 @@ final class MainWindow {
         }
         SignInView view = new SignInView(vm, messages, this::recover).onSignedIn(in -> {
             if (in.mustChange()) {
-                PasswordDialog.choose(ctx.accounts, messages, dialogs, true);
+                PasswordDialog.choose(ctx.accounts, messages, dialogs, runner, true);
             }
             locked(false);
             then.run();
@@ -185,7 +185,7 @@ final class MainWindow {
     }
 
     private void recover() {
-        RecoverDialog.show(ctx.accounts, messages, dialogs).ifPresent(admin ->
+        RecoverDialog.show(ctx.accounts, messages, dialogs, runner).ifPresent(admin ->
                 dialogs.info(messages.get("signin.recover.title"), messages.get("signin.recover.done", admin)));
     }
 
@@ -221,24 +221,20 @@ final class MainWindow {
     /** Berkas > Pengguna (Administrator). */
     @FXML
     void accounts() {
-        new AccountsDialog(ctx.accounts, messages, dialogs).show();
+        new AccountsDialog(ctx.accounts, messages, dialogs, runner).show();
     }
 
     /** Berkas > Rekam jejak (Administrator). */
     @FXML
     void audit() {
         VillageProfile p = ctx.profile().orElseThrow();
-        new AuditDialog(ctx.audit, nik -> {
-            java.util.Set<java.util.UUID> ids = new java.util.HashSet<>(ctx.households.idsOfPerson(nik));
-            ids.addAll(ctx.requests.idsForMembers(ids));
-            return id.berkasdesa.audit.AuditService.ids(ids);
-        }, messages, dialogs, runner, messages.get("app.village", p.namaDesa(), p.namaKantor())).show();
+        new AuditDialog(ctx.audit, ctx::personIds, messages, dialogs, runner, messages.get("app.village", p.namaDesa(), p.namaKantor())).show();
     }
 
     /** The signed-in user's own password. */
     @FXML
     void changePassword() {
-        if (PasswordDialog.choose(ctx.accounts, messages, dialogs, false)) {
+        if (PasswordDialog.choose(ctx.accounts, messages, dialogs, runner, false)) {
             dialogs.info(messages.get("signin.change.title"), messages.get("signin.change.done"));
         }
     }
@@ -259,7 +255,7 @@ final class MainWindow {
         vm.name.set(me);
         SignInView view = new SignInView(vm, messages, this::recover).onSignedIn(in -> {
             if (in.mustChange()) {
-                PasswordDialog.choose(ctx.accounts, messages, dialogs, true);
+                PasswordDialog.choose(ctx.accounts, messages, dialogs, runner, true);
             }
             locked(false);
             if (in.session().operator().equalsIgnoreCase(me)) {

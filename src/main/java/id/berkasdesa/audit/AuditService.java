@@ -160,10 +160,7 @@ public final class AuditService {
         n.put("action", e.action());
         n.put("entity", e.entity());
         n.put("entityId", e.entityId());
-        e.fields().forEach(n.putArray("fields")::add);
-        if (e.fields().isEmpty()) {
-            n.putArray("fields");
-        }
+        e.fields().forEach(n.putArray("fields")::add); // the array is made once, also when empty
         n.put("prev", e.prev());
         n.put("hash", e.hash());
         return n.toString();

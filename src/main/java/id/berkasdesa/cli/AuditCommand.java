@@ -105,13 +105,7 @@ final class AuditCommand {
                 return Json.fail(2, "cli.audit.date", messages.get("cli.audit.date"));
             }
             return StoreCommand.run(group.parent, w -> {
-                Set<String> ids = null;
-                if (nik != null) {
-                    java.util.Set<java.util.UUID> person = new java.util.HashSet<>(w.households().idsOfPerson(nik.strip()));
-                    person.addAll(w.requests().idsForMembers(person));
-                    ids = AuditService.ids(person);
-                }
-                Set<String> forPerson = ids;
+                Set<String> forPerson = nik == null ? null : w.personIds(nik);
                 try {
                     AuditService.Filter filter = new AuditService.Filter(forPerson, operator, f, u, action);
                     int n;

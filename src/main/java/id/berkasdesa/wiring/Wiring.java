@@ -98,6 +98,16 @@ public final class Wiring implements AutoCloseable {
         db.actAs(new Session(villages.profile().map(VillageProfile::namaOperator).orElse(""), Role.ADMINISTRATOR));
     }
 
+    /**
+     * The ids one person's data lives under in the audit trail, from their NIK: their member and
+     * household ids and their requests' ids (a person's trail spans three features).
+     */
+    public java.util.Set<String> personIds(String nik) {
+        java.util.Set<java.util.UUID> ids = new java.util.HashSet<>(households.idsOfPerson(nik.strip()));
+        ids.addAll(requests.idsForMembers(ids));
+        return AuditService.ids(ids);
+    }
+
     public AccountService accounts() {
         return accounts;
     }

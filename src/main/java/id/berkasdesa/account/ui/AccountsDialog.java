@@ -5,6 +5,7 @@ import id.berkasdesa.account.AccountService;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.Role;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.household.DateText;
 import java.util.Arrays;
@@ -37,6 +38,7 @@ public final class AccountsDialog {
     private final AccountService accounts;
     private final Messages messages;
     private final DialogService dialogs;
+    private final BackgroundTasks tasks;
     final TableView<Account> table = new TableView<>();
     final TextField name = new TextField();
     final ComboBox<Role> role = new ComboBox<>();
@@ -44,10 +46,11 @@ public final class AccountsDialog {
     final PasswordField repeat = new PasswordField();
     final Label message = new Label();
 
-    public AccountsDialog(AccountService accounts, Messages messages, DialogService dialogs) {
+    public AccountsDialog(AccountService accounts, Messages messages, DialogService dialogs, BackgroundTasks tasks) {
         this.accounts = accounts;
         this.messages = messages;
         this.dialogs = dialogs;
+        this.tasks = tasks;
     }
 
     public void show() {
@@ -137,21 +140,28 @@ public final class AccountsDialog {
         char[] r = repeat.getText().toCharArray();
         password.clear();
         repeat.clear();
-        try {
-            if (!Arrays.equals(p, r)) {
-                message.setText(messages.get("signin.first.mismatch"));
-                return;
+        boolean same = Arrays.equals(p, r);
+        Arrays.fill(r, '\0');
+        if (!same) {
+            Arrays.fill(p, '\0');
+            message.setText(messages.get("signin.first.mismatch"));
+            return;
+        }
+        String typed = name.getText();
+        Role chosen = role.getValue();
+        message.setText(messages.get("signin.working"));
+        // the first password is hashed (Argon2id) on the worker, never on the JavaFX thread
+        tasks.run("", w -> {
+            try {
+                return accounts.add(typed, chosen, p);
+            } finally {
+                Arrays.fill(p, '\0');
             }
-            Account a = accounts.add(name.getText(), role.getValue(), p);
+        }, a -> {
             message.setText(messages.get("accounts.added", a.name(), messages.get(a.role().key())));
             name.clear();
             reload();
-        } catch (MessageException e) {
-            message.setText(e.message(messages));
-        } finally {
-            Arrays.fill(p, '\0');
-            Arrays.fill(r, '\0');
-        }
+        }, e -> message.setText(e instanceof MessageException m ? m.message(messages) : messages.get("signin.error")));
     }
 
     void disableSelected() {
@@ -171,7 +181,7 @@ public final class AccountsDialog {
 
     void resetSelected() {
         Account a = table.getSelectionModel().getSelectedItem();
-        if (a != null && PasswordDialog.ask(messages, dialogs, messages.get("accounts.resetIntro", a.name()), false,
+        if (a != null && PasswordDialog.ask(messages, dialogs, tasks, messages.get("accounts.resetIntro", a.name()), false,
                 p -> accounts.resetPassword(a.name(), p))) {
             message.setText(messages.get("accounts.resetDone", a.name()));
             reload();

@@ -3,6 +3,7 @@ package id.berkasdesa.account.ui;
 import id.berkasdesa.account.AccountService;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
 import java.util.Arrays;
 import javafx.event.ActionEvent;
@@ -24,8 +25,9 @@ public final class PasswordDialog {
     }
 
     /** @param required after a reset: no Batal; @return true once changed */
-    public static boolean choose(AccountService accounts, Messages messages, DialogService dialogs, boolean required) {
-        return ask(messages, dialogs, messages.get(required ? "account.signin.mustChange" : "signin.change.intro"), required,
+    public static boolean choose(AccountService accounts, Messages messages, DialogService dialogs, BackgroundTasks tasks,
+            boolean required) {
+        return ask(messages, dialogs, tasks, messages.get(required ? "account.signin.mustChange" : "signin.change.intro"), required,
                 accounts::changeOwnPassword);
     }
 
@@ -33,9 +35,9 @@ public final class PasswordDialog {
      * A new password typed twice, given to {@code apply} (which may refuse it with a message: the
      * dialog stays open and says why). @return true once applied
      */
-    public static boolean ask(Messages messages, DialogService dialogs, String introText, boolean required,
-            java.util.function.Consumer<char[]> apply) {
-        return ask(messages, dialogs, messages.get("signin.change.title"), introText, messages.get("signin.change.button"),
+    public static boolean ask(Messages messages, DialogService dialogs, BackgroundTasks tasks, String introText,
+            boolean required, java.util.function.Consumer<char[]> apply) {
+        return ask(messages, dialogs, tasks, messages.get("signin.change.title"), introText, messages.get("signin.change.button"),
                 required, null, null, apply);
     }
 
@@ -43,7 +45,8 @@ public final class PasswordDialog {
      * The same with a title and button of its own and, above the two password fields, {@code first}
      * (the recovery code's label and field), with {@code focus} in it getting the focus first.
      */
-    static boolean ask(Messages messages, DialogService dialogs, String title, String introText, String button,
+    static boolean ask(Messages messages, DialogService dialogs, BackgroundTasks tasks, String title, String introText,
+            String button,
             boolean required, javafx.scene.Node first, javafx.scene.Node focus,
             java.util.function.Consumer<char[]> apply) {
         PasswordField password = new PasswordField();
@@ -77,26 +80,38 @@ public final class PasswordDialog {
             e.consume(); // Enter moves to the second field; it does not press the default button yet
             repeat.requestFocus();
         });
-        ((Button) dialog.getDialogPane().lookupButton(ok)).addEventFilter(ActionEvent.ACTION, e -> {
+        Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
+        okButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume(); // the dialog closes itself once the worker has applied the password
             char[] p = password.getText().toCharArray();
             char[] r = repeat.getText().toCharArray();
-            try {
-                if (!Arrays.equals(p, r)) {
-                    message.setText(messages.get("signin.first.mismatch"));
-                    e.consume();
-                    return;
-                }
-                apply.accept(p);
-            } catch (MessageException m) {
-                message.setText(m.message(messages));
-                e.consume();
-            } finally {
+            password.clear();
+            repeat.clear();
+            password.requestFocus();
+            boolean same = Arrays.equals(p, r);
+            Arrays.fill(r, '\0');
+            if (!same) {
                 Arrays.fill(p, '\0');
-                Arrays.fill(r, '\0');
-                password.clear();
-                repeat.clear();
-                password.requestFocus();
+                message.setText(messages.get("signin.first.mismatch"));
+                return;
             }
+            // Argon2id takes a fraction of a second: on the worker, never on the JavaFX thread
+            okButton.setDisable(true);
+            message.setText(messages.get("signin.working"));
+            tasks.run("", w -> {
+                try {
+                    apply.accept(p);
+                    return true;
+                } finally {
+                    Arrays.fill(p, '\0');
+                }
+            }, done -> {
+                dialog.setResult(true);
+                dialog.close();
+            }, err -> {
+                okButton.setDisable(false);
+                message.setText(err instanceof MessageException m ? m.message(messages) : messages.get("signin.error"));
+            });
         });
         javafx.scene.Node start = focus != null ? focus : password;
         if (required) {

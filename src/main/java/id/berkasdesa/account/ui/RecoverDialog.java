@@ -2,6 +2,7 @@ package id.berkasdesa.account.ui;
 
 import id.berkasdesa.account.AccountService;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
 import java.util.Optional;
 import javafx.scene.control.Label;
@@ -18,14 +19,15 @@ public final class RecoverDialog {
     }
 
     /** @return the Administrator's name once the password was reset; empty when cancelled */
-    public static Optional<String> show(AccountService accounts, Messages messages, DialogService dialogs) {
+    public static Optional<String> show(AccountService accounts, Messages messages, DialogService dialogs,
+            BackgroundTasks tasks) {
         TextField code = new TextField();
         code.setId("recoveryCodeField");
         code.setPromptText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX");
         Label label = new Label(messages.get("signin.recover.code"));
         label.setLabelFor(code);
         String[] admin = new String[1];
-        boolean done = PasswordDialog.ask(messages, dialogs, messages.get("signin.recover.title"),
+        boolean done = PasswordDialog.ask(messages, dialogs, tasks, messages.get("signin.recover.title"),
                 messages.get("signin.recover.intro"), messages.get("signin.recover.button"), false, new VBox(4, label, code), code,
                 p -> admin[0] = accounts.recover(code.getText(), p));
         return done ? Optional.ofNullable(admin[0]) : Optional.empty();

@@ -172,8 +172,11 @@ public final class AuditDialog {
         return c;
     }
 
-    /** The filter as typed; empty (with the reason shown) when a date cannot be read. */
-    Optional<AuditService.Filter> filter() {
+    /**
+     * The filter as typed, to be resolved on the worker (a NIK becomes the ids its data lives under:
+     * a store read); empty, with the reason shown, when a date cannot be read.
+     */
+    Optional<java.util.function.Supplier<AuditService.Filter>> filter() {
         LocalDate f = from.getText().isBlank() ? null : DateText.parse(from.getText()).orElse(null);
         LocalDate u = until.getText().isBlank() ? null : DateText.parse(until.getText()).orElse(null);
         if ((!from.getText().isBlank() && f == null) || (!until.getText().isBlank() && u == null)) {
@@ -181,20 +184,21 @@ public final class AuditDialog {
             return Optional.empty();
         }
         String n = nik.getText().strip();
-        return Optional.of(new AuditService.Filter(n.isEmpty() ? null : idsOfNik.apply(n), operator.getText(), f, u,
-                action.getValue()));
+        String who = operator.getText();
+        String kind = action.getValue();
+        return Optional.of(() -> new AuditService.Filter(n.isEmpty() ? null : idsOfNik.apply(n), who, f, u, kind));
     }
 
     private record Loaded(List<AuditEntry> entries, AuditChain.Verdict verdict) {
     }
 
     void load() {
-        Optional<AuditService.Filter> f = filter();
+        Optional<java.util.function.Supplier<AuditService.Filter>> f = filter();
         if (f.isEmpty()) {
             return;
         }
         message.setText("");
-        tasks.run(messages.get("audit.loading"), p -> new Loaded(audit.entries(f.get()), audit.verify()), l -> {
+        tasks.run(messages.get("audit.loading"), p -> new Loaded(audit.entries(f.get().get()), audit.verify()), l -> {
             table.getItems().setAll(l.entries());
             verdict.setText(describe(l.verdict()));
             verdict.getStyleClass().removeAll("field-error", "saved");
@@ -218,17 +222,17 @@ public final class AuditDialog {
     }
 
     private void exportCsv() {
-        Optional<AuditService.Filter> f = filter();
+        Optional<java.util.function.Supplier<AuditService.Filter>> f = filter();
         if (f.isEmpty()) {
             return;
         }
         dialogs.chooseSaveFile(messages.get("audit.exportCsv"), "rekam-jejak.csv").ifPresent(target ->
-                tasks.run(messages.get("audit.writing"), p -> audit.export(f.get(), target), n ->
+                tasks.run(messages.get("audit.writing"), p -> audit.export(f.get().get(), target), n ->
                         message.setText(messages.get("audit.written", n, target.toString())), this::failed));
     }
 
     private void exportPdf(boolean person) {
-        Optional<AuditService.Filter> f = filter();
+        Optional<java.util.function.Supplier<AuditService.Filter>> f = filter();
         if (f.isEmpty()) {
             return;
         }
@@ -236,8 +240,9 @@ public final class AuditDialog {
         String name = person ? "rekam-jejak-" + n + ".pdf" : "rekam-jejak.pdf";
         dialogs.chooseSaveFile(messages.get(person ? "audit.personPdf" : "audit.exportPdf"), name).ifPresent(target ->
                 tasks.run(messages.get("audit.writing"), p -> {
-                    audit.recordExport(f.get());
-                    List<AuditEntry> entries = audit.entries(f.get());
+                    AuditService.Filter resolved = f.get().get(); // on the worker: the NIK is looked up here
+                    audit.recordExport(resolved);
+                    List<AuditEntry> entries = audit.entries(resolved);
                     String title = messages.get(person ? "audit.pdf.personTitle" : "audit.pdf.title");
                     List<String> lines = List.of(village, person ? messages.get("audit.pdf.person", n)
                             : messages.get("audit.pdf.filter", operator.getText().isBlank() ? "-" : operator.getText().strip(),
