@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +36,11 @@ public final class AccountService {
     private static final String LOCK_PREFIX = "lock.";
     private static final String LOCK_MINUTES = LOCK_PREFIX + "idleMinutes";
 
-    public AccountService(Database db, Passwords passwords, id.berkasdesa.settings.SettingsStore settings, Clock clock) {
+    private final KeyWraps wraps;
+
+    public AccountService(Database db, Passwords passwords, id.berkasdesa.settings.SettingsStore settings, Clock clock,
+            KeyWraps wraps) {
+        this.wraps = wraps;
         this.db = db;
         this.passwords = passwords;
         this.settings = settings;
@@ -72,7 +77,7 @@ public final class AccountService {
     }
 
     static String key(String name) {
-        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return id.berkasdesa.keys.KeyRing.login(name);
     }
 
     public boolean anyAccount() {
@@ -90,6 +95,7 @@ public final class AccountService {
         String code = RecoveryCode.generate();
         String codeHash = passwords.hash(RecoveryCode.normalize(code).orElseThrow().toCharArray());
         UUID id = UUID.randomUUID();
+        wraps.wrap(clean, hash);
         db.writeAs(Session.NOBODY, "operator.first", h -> {
             if (count(h) > 0) {
                 throw new AccountException("account.first.exists");
@@ -101,6 +107,7 @@ public final class AccountService {
             db.about("account", id, "name", "role", "password", "recoveryCode");
             return null;
         });
+        rewrap();
         db.actAs(new Session(clean, Role.ADMINISTRATOR));
         return code;
     }
@@ -136,6 +143,9 @@ public final class AccountService {
             return failed(r, who, now);
         }
         String rehash = passwords.weakerThanNow(r.hash()) ? passwords.hash(password) : null;
+        if (rehash != null) {
+            wraps.wrap(r.name(), rehash);
+        }
         db.writeAs(who, "signin.ok", h -> {
             h.createUpdate("""
                     UPDATE operator_account SET failed_count = 0, lock_count = 0, locked_until = NULL, last_sign_in = :now
@@ -147,6 +157,9 @@ public final class AccountService {
             db.about("account", r.id(), rehash == null ? List.of("lastSignIn") : List.of("lastSignIn", "password"));
             return null;
         });
+        if (rehash != null) {
+            rewrap();
+        }
         db.actAs(who);
         return new SignedIn(who, r.mustChange());
     }
@@ -193,6 +206,10 @@ public final class AccountService {
         checkPassword(password);
         String hash = passwords.hash(password);
         UUID id = UUID.randomUUID();
+        if (find(clean).isPresent()) {
+            throw new AccountException("account.exists", clean);
+        }
+        wraps.wrap(clean, hash);
         db.write("operator.add", h -> {
             if (byKey(h, clean).isPresent()) {
                 throw new AccountException("account.exists", clean);
@@ -201,6 +218,7 @@ public final class AccountService {
             db.about("account", id, "name", "role", "password");
             return null;
         });
+        rewrap();
         return new Account(id, clean, role, true, true, null);
     }
 
@@ -216,6 +234,7 @@ public final class AccountService {
             db.about("account", r.id(), "active");
             return null;
         });
+        rewrap(); // their password no longer opens the store
     }
 
     /** A new password set by the Administrator; the user must choose their own at the next sign-in. */
@@ -223,12 +242,17 @@ public final class AccountService {
         db.require("operator.reset");
         checkPassword(password);
         String hash = passwords.hash(password);
+        Row known = find(name).orElseThrow(() -> new AccountException("account.unknown", name.strip()));
+        if (known.active()) {
+            wraps.wrap(known.name(), hash);
+        }
         db.write("operator.reset", h -> {
             Row r = byKey(h, name).orElseThrow(() -> new AccountException("account.unknown", name.strip()));
             setPassword(h, r.id(), hash, true);
             db.about("account", r.id(), "password", "mustChange");
             return null;
         });
+        rewrap();
     }
 
     /** The signed-in user's own new password. */
@@ -237,15 +261,18 @@ public final class AccountService {
         checkPassword(password);
         String hash = passwords.hash(password);
         String me = db.session().operator();
+        Row mine = find(me).orElseThrow(() -> new AccountException("account.unknown", me));
+        if (passwords.verify(password, mine.hash())) {
+            throw new AccountException("account.password.same");
+        }
+        wraps.wrap(me, hash);
         db.write("operator.password", h -> {
             Row r = byKey(h, me).orElseThrow(() -> new AccountException("account.unknown", me));
-            if (passwords.verify(password, r.hash())) {
-                throw new AccountException("account.password.same");
-            }
             setPassword(h, r.id(), hash, false);
             db.about("account", r.id(), "password");
             return null;
         });
+        rewrap();
     }
 
     /**
@@ -265,7 +292,9 @@ public final class AccountService {
             throw new AccountException("account.recover.wrong");
         }
         String hash = passwords.hash(password);
-        return db.writeAs(Session.NOBODY, "operator.recover", h -> {
+        db.read(h -> rows(h, "WHERE role = 'ADMINISTRATOR' AND active").stream().findFirst())
+                .ifPresent(admin -> wraps.wrap(admin.name(), hash));
+        String name = db.writeAs(Session.NOBODY, "operator.recover", h -> {
             Row admin = rows(h, "WHERE role = 'ADMINISTRATOR' AND active").stream().findFirst()
                     .orElseThrow(() -> new AccountException("account.recover.none"));
             setPassword(h, admin.id(), hash, false);
@@ -274,6 +303,24 @@ public final class AccountService {
             db.about("account", admin.id(), "password", "lockedUntil");
             return admin.name();
         });
+        rewrap();
+        return name;
+    }
+
+    /**
+     * Brings the key file's wraps in line with the store: one per active account's password, one for
+     * the recovery code. The wiring runs it after every opening; the changes above run it themselves.
+     */
+    public void rewrap() {
+        Map<String, String> active = new java.util.LinkedHashMap<>();
+        String[] recovery = {null};
+        db.read(h -> {
+            rows(h, "WHERE active").forEach(r -> active.put(r.name(), r.hash()));
+            recovery[0] = h.createQuery("SELECT code_hash FROM recovery_code WHERE id = 1").mapTo(String.class)
+                    .findOne().orElse(null);
+            return null;
+        });
+        wraps.keepOnly(active, recovery[0]);
     }
 
     /** Forgets who was signed in (Keluar). */

@@ -1,15 +1,11 @@
 package id.berkasdesa.account;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import id.berkasdesa.keys.Argon2id;
+import id.berkasdesa.keys.Phc;
 
 /**
  * Argon2id password hashes (Bouncy Castle's pure-Java generator), in the PHC string form that keeps
@@ -34,7 +30,6 @@ public final class Passwords {
 
     public static final int MIN_LENGTH = 10;
     private static final int SALT = 16;
-    private static final int LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Cost cost;
@@ -61,21 +56,19 @@ public final class Passwords {
     public String hash(char[] password) {
         byte[] salt = new byte[SALT];
         RANDOM.nextBytes(salt);
-        byte[] out = derive(password, salt, cost);
-        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        String encoded = "$argon2id$v=19$m=" + cost.memoryKib() + ",t=" + cost.iterations() + ",p=" + cost.parallelism()
-                + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(out);
+        byte[] out = Argon2id.derive(password, salt, cost.memoryKib(), cost.iterations(), cost.parallelism());
+        String encoded = new Phc(cost.memoryKib(), cost.iterations(), cost.parallelism(), salt, out).encode();
         Arrays.fill(out, (byte) 0);
         return encoded;
     }
 
     /** True when {@code password} is the one {@code encoded} was made from (compared in constant time). */
     public boolean verify(char[] password, String encoded) {
-        Optional<Parsed> p = parse(encoded);
-        if (p.isEmpty()) {
+        Optional<Phc> p = Phc.parse(encoded);
+        if (p.isEmpty() || p.get().hash().length == 0) {
             return false;
         }
-        byte[] out = derive(password, p.get().salt(), p.get().cost());
+        byte[] out = p.get().derive(password);
         boolean same = MessageDigest.isEqual(out, p.get().hash());
         Arrays.fill(out, (byte) 0);
         return same;
@@ -83,62 +76,7 @@ public final class Passwords {
 
     /** True when {@code encoded} was made with weaker parameters than new hashes get. */
     public boolean weakerThanNow(String encoded) {
-        return parse(encoded).map(p -> p.cost().memoryKib() < cost.memoryKib() || p.cost().iterations() < cost.iterations())
+        return Phc.parse(encoded).map(p -> p.memoryKib() < cost.memoryKib() || p.iterations() < cost.iterations())
                 .orElse(true);
-    }
-
-    private record Parsed(Cost cost, byte[] salt, byte[] hash) {
-    }
-
-    private static Optional<Parsed> parse(String encoded) {
-        try {
-            String[] parts = encoded.split("\\$");
-            // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash
-            if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
-                return Optional.empty();
-            }
-            int m = 0;
-            int t = 0;
-            int par = 0;
-            for (String kv : parts[3].split(",")) {
-                int v = Integer.parseInt(kv.substring(2));
-                switch (kv.charAt(0)) {
-                    case 'm' -> m = v;
-                    case 't' -> t = v;
-                    case 'p' -> par = v;
-                    default -> { return Optional.empty(); }
-                }
-            }
-            Base64.Decoder b64 = Base64.getDecoder();
-            return Optional.of(new Parsed(new Cost(m, t, par), b64.decode(parts[4]), b64.decode(parts[5])));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static byte[] derive(char[] password, byte[] salt, Cost cost) {
-        byte[] utf8 = utf8(password);
-        try {
-            Argon2BytesGenerator g = new Argon2BytesGenerator();
-            g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                    .withSalt(salt).withMemoryAsKB(cost.memoryKib()).withIterations(cost.iterations())
-                    .withParallelism(cost.parallelism()).build());
-            byte[] out = new byte[LENGTH];
-            g.generateBytes(utf8, out);
-            return out;
-        } finally {
-            Arrays.fill(utf8, (byte) 0);
-        }
-    }
-
-    /** The password's UTF-8 bytes, without a String copy that could not be wiped. */
-    static byte[] utf8(char[] password) {
-        ByteBuffer b = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
-        if (b.hasArray()) {
-            Arrays.fill(b.array(), (byte) 0);
-        }
-        return out;
     }
 }

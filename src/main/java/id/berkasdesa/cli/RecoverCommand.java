@@ -25,7 +25,9 @@ final class RecoverCommand implements Callable<Integer> {
         if (code == null || password == null) {
             return Json.fail(StoreCommand.NOT_SIGNED_IN, "cli.recover.none", messages.get("cli.recover.none"));
         }
-        try (Wiring w = Wiring.open(parent.dataDir(), Clock.systemDefaultZone())) {
+        try (Wiring w = Wiring.needsPassword(parent.dataDir())
+                ? Wiring.unlockWithRecovery(parent.dataDir(), Clock.systemDefaultZone(), new String(code))
+                : Wiring.open(parent.dataDir(), Clock.systemDefaultZone())) {
             String admin = w.accounts().recover(new String(code), password);
             return OperatorCommand.ok("recovered", admin);
         } catch (StoreException e) {

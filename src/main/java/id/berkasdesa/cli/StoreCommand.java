@@ -6,6 +6,7 @@ import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.AccessException;
 import id.berkasdesa.db.StoreException;
+import id.berkasdesa.keys.KeyException;
 import id.berkasdesa.wiring.Wiring;
 import java.io.Console;
 import java.nio.file.Path;
@@ -67,26 +68,50 @@ final class StoreCommand {
     /** @param ownPassword the command changes the user's own password: allowed while they must change it */
     static int run(BerkasDesaCommand parent, boolean ownPassword, Work work) {
         Messages messages = Messages.indonesian();
-        try (Wiring wiring = Wiring.open(parent.dataDir(), Clock.systemDefaultZone())) {
-            if (wiring.accounts().anyAccount()) {
-                int refused = signIn(parent, wiring.accounts(), ownPassword, messages);
-                if (refused != 0) {
-                    return refused;
+        char[] password = null;
+        try {
+            Wiring opened;
+            if (Wiring.needsPassword(parent.dataDir())) {
+                // an encrypted store: the same name and password unwrap its key, then sign in
+                password = password(parent, "BERKAS_DESA_PASSWORD", messages.get("cli.signin.password", parent.user()));
+                if (parent.user() == null || password == null) {
+                    return Json.fail(NOT_SIGNED_IN, "cli.signin.needed", messages.get("cli.signin.needed"));
                 }
+                opened = Wiring.unlock(parent.dataDir(), Clock.systemDefaultZone(), parent.user(), password);
+            } else {
+                opened = Wiring.open(parent.dataDir(), Clock.systemDefaultZone());
             }
-            return work.run(wiring);
+            try (Wiring wiring = opened) {
+                if (wiring.accounts().anyAccount()) {
+                    if (password == null) {
+                        password = password(parent, "BERKAS_DESA_PASSWORD", messages.get("cli.signin.password", parent.user()));
+                    }
+                    int refused = signIn(parent, wiring.accounts(), password, ownPassword, messages);
+                    if (refused != 0) {
+                        return refused;
+                    }
+                }
+                return work.run(wiring);
+            }
         } catch (StoreException e) {
             return Json.fail(2, e.key(), messages.get(e.key(), e.args()));
         } catch (AccessException e) {
             return Json.fail(NOT_SIGNED_IN, e.key(), e.message(messages));
         } catch (AccountException e) {
             return Json.fail(e.signIn() ? NOT_SIGNED_IN : 1, e.key(), e.message(messages));
+        } catch (KeyException e) {
+            boolean signIn = e.key().startsWith("account.");
+            return Json.fail(signIn ? NOT_SIGNED_IN : 2, e.key(), e.message(messages));
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
         }
     }
 
-    private static int signIn(BerkasDesaCommand parent, AccountService accounts, boolean ownPassword, Messages messages) {
+    private static int signIn(BerkasDesaCommand parent, AccountService accounts, char[] password, boolean ownPassword,
+            Messages messages) {
         String user = parent.user();
-        char[] password = password(parent, "BERKAS_DESA_PASSWORD", messages.get("cli.signin.password", user));
         if (user == null || password == null) {
             return Json.fail(NOT_SIGNED_IN, "cli.signin.needed", messages.get("cli.signin.needed"));
         }
@@ -99,8 +124,6 @@ final class StoreCommand {
             return 0;
         } catch (MessageException e) {
             return Json.fail(NOT_SIGNED_IN, e.key(), e.message(messages));
-        } finally {
-            Arrays.fill(password, '\0');
         }
     }
 

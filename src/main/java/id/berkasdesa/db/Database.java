@@ -3,6 +3,7 @@ package id.berkasdesa.db;
 import id.berkasdesa.common.BuildInfo;
 import id.berkasdesa.common.SafeLog;
 import id.berkasdesa.common.Session;
+import id.berkasdesa.keys.StoreKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,6 +37,8 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final String FILE_NAME = "berkas-desa";
+    /** The encrypted store's name: a different file, so a half-done encryption never stands in for the store. */
+    static final String ENCRYPTED_NAME = "berkas-desa-terenkripsi";
 
     static final String MIGRATIONS = "classpath:db/migration";
     /**
@@ -52,9 +55,11 @@ public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final Jdbi jdbi;
     private final Path upgradeBackup;
+    private final StoreKey key;
 
-    private Database(Path dataDir, InstanceLock lock, JdbcConnectionPool pool, Path upgradeBackup) {
+    private Database(Path dataDir, InstanceLock lock, JdbcConnectionPool pool, Path upgradeBackup, StoreKey key) {
         this.dataDir = dataDir;
+        this.key = key;
         this.lock = lock;
         this.pool = pool;
         this.upgradeBackup = upgradeBackup;
@@ -68,7 +73,19 @@ public final class Database implements AutoCloseable {
      *     another window, store damaged or from an unknown version
      */
     public static Database open(Path dataDir) {
-        return open(dataDir, MIGRATIONS, BuildInfo.current().version());
+        return open(dataDir, MIGRATIONS, BuildInfo.current().version(), null);
+    }
+
+    /**
+     * Opens (creating if needed) the encrypted store of {@code dataDir}: H2's {@code CIPHER=AES} with
+     * the file key derived from {@code key}, never a typed password.
+     */
+    public static Database open(Path dataDir, StoreKey key) {
+        return open(dataDir, MIGRATIONS, BuildInfo.current().version(), java.util.Objects.requireNonNull(key));
+    }
+
+    static Database open(Path dataDir, String migrations, String appVersion) {
+        return open(dataDir, migrations, appVersion, null);
     }
 
     /**
@@ -77,7 +94,7 @@ public final class Database implements AutoCloseable {
      * When this app brings migrations the store lacks, the file is first copied to
      * {@code cadangan/} in the data folder; a migration that fails puts that copy back.
      */
-    static Database open(Path dataDir, String migrations, String appVersion) {
+    static Database open(Path dataDir, String migrations, String appVersion, StoreKey key) {
         try {
             Files.createDirectories(dataDir);
         } catch (Exception e) {
@@ -86,38 +103,96 @@ public final class Database implements AutoCloseable {
         InstanceLock lock = InstanceLock.acquire(dataDir);
         JdbcConnectionPool pool = null;
         try {
-            StoreUpgrade.Prepared prepared = StoreUpgrade.prepare(dataDir, file(dataDir), probeUrl(dataDir), USER,
-                    migrations, appVersion);
+            boolean encrypted = key != null;
+            String password = encrypted ? key.fileKey() + " " : "";
+            StoreUpgrade.Prepared prepared = StoreUpgrade.prepare(dataDir, file(dataDir, encrypted),
+                    probeUrl(dataDir, encrypted), USER, password, migrations, appVersion);
             Path backup = prepared.backup();
-            pool = JdbcConnectionPool.create(url(dataDir), USER, "");
+            pool = JdbcConnectionPool.create(url(dataDir, encrypted), USER, password);
             pool.setMaxConnections(4);
             if (!prepared.upToDate()) {
-                migrate(pool, migrations, dataDir, backup);
+                migrate(pool, migrations, dataDir, backup, file(dataDir, encrypted));
             }
-            LOG.info("store opened");
-            return new Database(dataDir, lock, pool, backup);
+            LOG.info("store opened{}", encrypted ? " (encrypted)" : "");
+            return new Database(dataDir, lock, pool, backup, key);
         } catch (RuntimeException e) {
             if (pool != null) {
-                shutdown(pool);
+                shutdown(pool, false);
             }
             lock.close();
             throw e;
         }
     }
 
-    /** True when {@code dataDir} already holds a store. */
+    /** True when {@code dataDir} already holds a store (plain, or encrypted). */
     public static boolean exists(Path dataDir) {
+        return Files.exists(file(dataDir)) || Files.exists(file(dataDir, true));
+    }
+
+    /** True when {@code dataDir} holds a plain store (one made before encryption). */
+    public static boolean plainExists(Path dataDir) {
         return Files.exists(file(dataDir));
     }
 
     static Path file(Path dataDir) {
-        return dataDir.toAbsolutePath().resolve(FILE_NAME + ".mv.db");
+        return file(dataDir, false);
+    }
+
+    /**
+     * The first step of encrypting a plain store: a copy of its file under the encrypted store's
+     * name, encrypted by H2's {@code ChangeFileEncryption} (a byte copy through H2's cipher, not a
+     * compaction) and forced to disk. The plain file is not touched. The store must not be open.
+     */
+    public static void encryptCopy(Path dataDir, StoreKey key) {
+        Path plain = file(dataDir);
+        Path encrypted = file(dataDir, true);
+        try {
+            Files.copy(plain, encrypted, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            org.h2.tools.ChangeFileEncryption.execute(dataDir.toAbsolutePath().toString(), ENCRYPTED_NAME, "AES", null,
+                    key.fileKey().toCharArray(), true);
+            try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(encrypted,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
+        } catch (java.io.IOException | SQLException | RuntimeException e) {
+            removeEncrypted(dataDir);
+            throw new StoreException(otherFileFormat(e) ? "store.error.otherFormat" : "store.error.encrypt", e,
+                    dataDir.toString());
+        }
+    }
+
+    /** Deletes the encrypted store's files (what an interrupted first encryption left behind). */
+    public static void removeEncrypted(Path dataDir) {
+        removeFiles(dataDir, ENCRYPTED_NAME);
+    }
+
+    /** Deletes the plain store's files, once its encrypted copy is the store. */
+    public static void removePlain(Path dataDir) {
+        removeFiles(dataDir, FILE_NAME);
+        StoreUpgrade.removePlainBackups(dataDir);
+    }
+
+    private static void removeFiles(Path dataDir, String name) {
+        try (java.util.stream.Stream<Path> files = Files.list(dataDir.toAbsolutePath())) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String f = p.getFileName().toString();
+                if (f.startsWith(name + ".") && !f.startsWith(name + "-")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("store.error.folder", e, dataDir.toString());
+        }
+    }
+
+    static Path file(Path dataDir, boolean encrypted) {
+        return dataDir.toAbsolutePath().resolve((encrypted ? ENCRYPTED_NAME : FILE_NAME) + ".mv.db");
     }
 
     /** Read-only, for looking before opening (the probe shuts it down when done). */
-    private static String probeUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME)
-                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+    private static String probeUrl(Path dataDir, boolean encrypted) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(encrypted ? ENCRYPTED_NAME : FILE_NAME)
+                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0" + (encrypted ? ";CIPHER=AES" : "");
     }
 
     static boolean otherFileFormat(Throwable e) {
@@ -135,6 +210,10 @@ public final class Database implements AutoCloseable {
     }
 
     static String url(Path dataDir) {
+        return url(dataDir, false);
+    }
+
+    static String url(Path dataDir, boolean encrypted) {
         // DB_CLOSE_DELAY=-1: H2 would otherwise close the file each time the last connection returns.
         // DB_CLOSE_ON_EXIT=FALSE: we close it ourselves, in order, on the way out.
         // TRACE_LEVEL_FILE=0: no .trace.db, which would copy SQL (and so personal data) into a file.
@@ -142,11 +221,12 @@ public final class Database implements AutoCloseable {
         // default for 200 ms, and a store closed that way after a crash was left unreadable ("Double
         // mark", h2database#4123/#4247) in our kill tests. Shrinking is done by SHUTDOWN COMPACT only,
         // which writes a new file and renames it over the old one (see shutdown and decision 0006).
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME)
-                + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;MAX_COMPACT_TIME=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(encrypted ? ENCRYPTED_NAME : FILE_NAME)
+                + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;MAX_COMPACT_TIME=0"
+                + (encrypted ? ";CIPHER=AES" : "");
     }
 
-    private static void migrate(JdbcConnectionPool pool, String migrations, Path dataDir, Path backup) {
+    private static void migrate(JdbcConnectionPool pool, String migrations, Path dataDir, Path backup, Path file) {
         try {
             Flyway.configure()
                     .dataSource(pool)
@@ -159,8 +239,8 @@ public final class Database implements AutoCloseable {
             if (backup == null) {
                 throw new StoreException("store.error.migration", e);
             }
-            shutdown(pool);
-            StoreUpgrade.restore(backup, file(dataDir));
+            shutdown(pool, false);
+            StoreUpgrade.restore(backup, file);
             throw new StoreException("store.error.migrationRestored", e, backup.toString());
         } catch (RuntimeException e) {
             throw new StoreException(otherFileFormat(e) ? "store.error.otherFormat" : "store.error.open", e);
@@ -176,6 +256,11 @@ public final class Database implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The store's key when it is encrypted (the document store takes its cipher from it); null for a plain store. */
+    public StoreKey storeKey() {
+        return key;
     }
 
     /** For reads, and for DAOs; writes go through {@link #write}. */
@@ -300,7 +385,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        shutdown(pool);
+        shutdown(pool, key == null);
         lock.close();
         LOG.info("store closed");
     }
@@ -310,10 +395,13 @@ public final class Database implements AutoCloseable {
      * it is compacted on the way out: H2 keeps old chunks for its retention time and reuses them
      * only partly, so a 16 MB register can sit in a 500 MB file. Compaction of 20,000 households
      * takes about 2 s; a plain close when the file is mostly live.
+     *
+     * <p>Never on an encrypted store: {@code SHUTDOWN COMPACT} corrupted encrypted files in several H2
+     * releases (h2database #3307, #3517, fixed again only after our pinned 2.3.232); see decision 0011.
      */
-    private static void shutdown(JdbcConnectionPool pool) {
+    private static void shutdown(JdbcConnectionPool pool, boolean mayCompact) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute(chunksFillRate(s) < COMPACT_BELOW_FILL_RATE ? "SHUTDOWN COMPACT" : "SHUTDOWN");
+            s.execute(mayCompact && chunksFillRate(s) < COMPACT_BELOW_FILL_RATE ? "SHUTDOWN COMPACT" : "SHUTDOWN");
         } catch (SQLException | RuntimeException e) {
             LOG.warn("store shutdown: {}", SafeLog.describe(e));
         } finally {

@@ -46,13 +46,15 @@ final class StoreUpgrade {
     /**
      * @throws StoreException "store.error.otherFormat" or "store.error.newer", the file untouched
      */
-    static Prepared prepare(Path dataDir, Path file, String probeUrl, String user, String migrations, String appVersion) {
+    static Prepared prepare(Path dataDir, Path file, String probeUrl, String user, String password, String migrations,
+            String appVersion) {
         if (!Files.exists(file)) {
             return new Prepared(null, false);
         }
         JdbcDataSource probe = new JdbcDataSource();
         probe.setURL(probeUrl);
         probe.setUser(user);
+        probe.setPassword(password);
         MigrationInfoService info;
         // one connection held open keeps the read-only database open while Flyway looks
         try (Connection hold = probe.getConnection()) {
@@ -128,7 +130,8 @@ final class StoreUpgrade {
     private static Path backup(Path dataDir, Path file, String schema, String appVersion) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path folder = dataDir.resolve(BACKUP_FOLDER);
-        Path target = folder.resolve("berkas-desa-" + stamp + "-skema" + schema + "-sebelum-" + safe(appVersion) + ".mv.db");
+        String base = file.getFileName().toString().replace(".mv.db", "");
+        Path target = folder.resolve(base + "-" + stamp + "-skema" + schema + "-sebelum-" + safe(appVersion) + ".mv.db");
         Path temp = folder.resolve(target.getFileName() + ".tmp");
         try {
             Files.createDirectories(folder);
@@ -156,6 +159,34 @@ final class StoreUpgrade {
             LOG.warn("store restored from its pre-migration copy");
         } catch (IOException e) {
             throw new StoreException("store.error.restoreFailed", e, backup.toString());
+        }
+    }
+
+    /**
+     * Deletes the copies in {@code cadangan/} that are plain (made before the store was encrypted):
+     * they hold personal data in clear. An encrypted copy starts with H2's "H2encrypt" header.
+     */
+    static void removePlainBackups(Path dataDir) {
+        Path folder = dataDir.resolve(BACKUP_FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(p) && !encrypted(p)) {
+                    Files.deleteIfExists(p);
+                    LOG.info("a plain pre-migration copy was deleted after encryption");
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("store.error.folder", e, folder.toString());
+        }
+    }
+
+    private static boolean encrypted(Path p) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            byte[] head = in.readNBytes(9);
+            return new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("H2encrypt");
         }
     }
 

@@ -43,7 +43,7 @@ public final class DocumentService {
 
     public DocumentService(Database db, SettingsStore settings, Clock clock) {
         this.db = db;
-        this.store = new DocumentStore(db.dataDir());
+        this.store = new DocumentStore(db.dataDir(), db.storeKey());
         this.settings = settings;
         this.clock = clock;
     }

@@ -1,5 +1,7 @@
 package id.berkasdesa.document;
 
+import com.google.crypto.tink.StreamingAead;
+import id.berkasdesa.keys.StoreKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +9,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
@@ -23,9 +27,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The document files: a content-addressed folder ({@code dokumen/} in the data folder) where each
- * file is named by its SHA-256, so a scan attached twice is kept once. Every file access of the
- * documents goes through here, so encryption or another place can come in one class.
+ * The document files: a content-addressed folder where each file is named after its SHA-256, so a
+ * scan attached twice is kept once. Every file access of the documents goes through here.
+ *
+ * <p>On an encrypted store ({@code dokumen-terenkripsi/}) every file is sealed with the store's
+ * authenticated streaming cipher (Tink, AES256_GCM_HKDF_1MB) as it is written, and named by a keyed
+ * hash of its SHA-256: nothing is staged in plaintext, and a copy of a known scan does not tell
+ * whether it is here. A file that was changed or cut short fails to decrypt and reads as damaged. A
+ * plain store ({@code dokumen/}, from before encryption) is read only to be encrypted.
  *
  * <p>A file arrives in two steps: {@link #stage} writes it under {@code tmp/}, forced to disk;
  * {@link #place} moves it to its final name and forces the folder. Only then may a row name it.
@@ -39,16 +48,83 @@ public final class DocumentStore {
 
     private static final Pattern NAME = Pattern.compile("[0-9a-f]{64}");
 
+    static final String PLAIN_FOLDER = "dokumen";
+    static final String ENCRYPTED_FOLDER = "dokumen-terenkripsi";
+    private static final byte[] CONTEXT = "berkas-desa dokumen v1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private final Path root;
     private final Path tmp;
+    private final StoreKey key;
+    private final StreamingAead cipher;
 
-    public DocumentStore(Path dataDir) {
-        this.root = dataDir.resolve("dokumen");
+    /** The documents of {@code dataDir}: encrypted under {@code key}, or plain when it is null. */
+    public DocumentStore(Path dataDir, StoreKey key) {
+        this.root = dataDir.resolve(key == null ? PLAIN_FOLDER : ENCRYPTED_FOLDER);
         this.tmp = root.resolve("tmp");
+        this.key = key;
+        this.cipher = key == null ? null : key.documents();
+    }
+
+    /** Whether {@code dataDir} still holds plain document files (from before encryption). */
+    public static boolean plainExists(Path dataDir) {
+        return Files.isDirectory(dataDir.resolve(PLAIN_FOLDER));
+    }
+
+    /**
+     * Seals every plain file of {@code dataDir} into {@code target} (an encrypted store), each
+     * checked against its name; the plain files stay until {@link #removePlain}. @return the count
+     */
+    public static int encryptPlain(Path dataDir, DocumentStore target) {
+        DocumentStore plain = new DocumentStore(dataDir, null);
+        int n = 0;
+        for (String sha : plain.all()) {
+            try (InputStream in = plain.open(sha)) {
+                Staged staged = target.stage(in, sha);
+                if (!staged.sha256().equals(sha)) {
+                    target.discard(staged); // a damaged plain file stays plain; the sweep reports it missing
+                    continue;
+                }
+                target.place(staged);
+                n++;
+            } catch (IOException e) {
+                throw new DocumentException("document.error.storeFailed", e, target.root.toString());
+            }
+        }
+        return n;
+    }
+
+    /** Deletes the plain document folder (after its files were sealed into the encrypted store). */
+    public static void removePlain(Path dataDir) {
+        Path folder = dataDir.resolve(PLAIN_FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the encrypted folder (what an interrupted first encryption left; no key names it). */
+    public static void removeEncrypted(Path dataDir) {
+        Path folder = dataDir.resolve(ENCRYPTED_FOLDER);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A file written under a temp name and forced to disk, with its hash and size. */
-    public static final class Staged {
+    public final class Staged {
         private final Path temp;
         private final String sha256;
         private final long size;
@@ -77,22 +153,64 @@ public final class DocumentStore {
     public ByteSource source(String sha256) {
         Path file = path(sha256);
         try {
-            return new FileSource(file, Files.size(file));
-        } catch (IOException e) {
+            return new FileSource(file, plainSize(file));
+        } catch (IOException | GeneralSecurityException e) {
             throw new DocumentException("document.error.missingFile", e);
         }
     }
 
-    /** Today's files: plain, read from the data folder. The only implementation that knows a path. */
-    private record FileSource(Path file, long size) implements ByteSource {
+    private long plainSize(Path file) throws IOException, GeneralSecurityException {
+        if (cipher == null) {
+            return Files.size(file);
+        }
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ);
+                SeekableByteChannel plain = cipher.newSeekableDecryptingChannel(c, CONTEXT)) {
+            return plain.size();
+        }
+    }
+
+    /** A file of this store, decrypted as it is read. The only implementation that knows a path. */
+    private final class FileSource implements ByteSource {
+        private final Path file;
+        private final long size;
+
+        FileSource(Path file, long size) {
+            this.file = file;
+            this.size = size;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
         @Override
         public InputStream open() throws IOException {
-            return Files.newInputStream(file);
+            return openFile(file);
         }
 
         @Override
         public org.apache.pdfbox.io.RandomAccessRead randomAccess() throws IOException {
-            return new org.apache.pdfbox.io.RandomAccessReadBufferedFile(file.toFile());
+            if (cipher == null) {
+                return new org.apache.pdfbox.io.RandomAccessReadBufferedFile(file.toFile());
+            }
+            // decrypted into memory (at most MAX_FILE_BYTES; a scan's PDF is a few MB), never to disk
+            try (InputStream in = openFile(file)) {
+                return new org.apache.pdfbox.io.RandomAccessReadBuffer(in);
+            }
+        }
+    }
+
+    private InputStream openFile(Path file) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        if (cipher == null) {
+            return raw;
+        }
+        try {
+            return cipher.newDecryptingStream(raw, CONTEXT);
+        } catch (GeneralSecurityException e) {
+            raw.close();
+            throw new IOException("cannot decrypt", e);
         }
     }
 
@@ -107,8 +225,8 @@ public final class DocumentStore {
         Path temp = newTemp();
         MessageDigest digest = sha256();
         long size = 0;
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                OutputStream os = Channels.newOutputStream(out)) {
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            OutputStream os = seal(Channels.newOutputStream(out));
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = read(in, buffer, name)) > 0; ) {
                 size += n;
@@ -118,8 +236,9 @@ public final class DocumentStore {
                 digest.update(buffer, 0, n);
                 os.write(buffer, 0, n);
             }
+            os.close(); // the cipher writes its last segment and tag on close; the channel stays open to be forced
             out.force(true);
-        } catch (IOException e) {
+        } catch (IOException | GeneralSecurityException e) {
             deleteQuietly(temp);
             throw new DocumentException("document.error.storeFailed", e, root.toString());
         } catch (RuntimeException e) {
@@ -131,6 +250,22 @@ public final class DocumentStore {
             throw new DocumentException("document.error.empty", name);
         }
         return new Staged(temp, HexFormat.of().formatHex(digest.digest()), size);
+    }
+
+    /** Keeps the channel open when the cipher's stream is closed, so it can still be forced. */
+    private OutputStream seal(OutputStream out) throws IOException, GeneralSecurityException {
+        OutputStream kept = new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
+        return cipher == null ? kept : cipher.newEncryptingStream(kept, CONTEXT);
     }
 
     public Staged stage(byte[] bytes, String name) {
@@ -182,7 +317,13 @@ public final class DocumentStore {
         if (!NAME.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a SHA-256 name");
         }
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+        String name = fileName(sha256);
+        return root.resolve(name.substring(0, 2)).resolve(name);
+    }
+
+    /** The name on disk: the SHA-256 itself on a plain store, its keyed hash on an encrypted one. */
+    private String fileName(String sha256) {
+        return key == null ? sha256 : key.name(sha256);
     }
 
     public boolean exists(String sha256) {
@@ -190,8 +331,8 @@ public final class DocumentStore {
     }
 
     public byte[] read(String sha256) {
-        try {
-            return Files.readAllBytes(path(sha256));
+        try (InputStream in = openFile(path(sha256))) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new DocumentException("document.error.missingFile", e);
         }
@@ -199,12 +340,12 @@ public final class DocumentStore {
 
     /** Streams a stored file (a bundle copies upload copies this way, never holding one in memory). */
     public InputStream open(String sha256) throws IOException {
-        return Files.newInputStream(path(sha256));
+        return openFile(path(sha256));
     }
 
     /** Whether the file's content still has the hash it is named by. */
     public boolean intact(String sha256) {
-        try (InputStream in = Files.newInputStream(path(sha256))) {
+        try (InputStream in = openFile(path(sha256))) {
             MessageDigest digest = sha256();
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {
@@ -220,7 +361,16 @@ public final class DocumentStore {
         deleteQuietly(path(sha256));
     }
 
-    /** The hashes of all stored files. */
+    /** The names on disk of the files with these hashes (to compare with {@link #all}). */
+    public Set<String> namesOf(java.util.Collection<String> sha256s) {
+        Set<String> names = new HashSet<>();
+        for (String sha : sha256s) {
+            names.add(fileName(sha));
+        }
+        return names;
+    }
+
+    /** The names of all stored files (on a plain store, their hashes; see {@link #namesOf}). */
     public Set<String> all() {
         Set<String> names = new HashSet<>();
         if (!Files.isDirectory(root)) {
@@ -256,15 +406,23 @@ public final class DocumentStore {
             }
         }
         Set<String> stored = all();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (String sha : referenced) {
+            names.put(fileName(sha), sha);
+        }
         int orphans = 0;
-        for (String sha : stored) {
-            if (!referenced.contains(sha)) {
-                delete(sha);
+        for (String name : stored) {
+            if (!names.containsKey(name)) {
+                deleteQuietly(root.resolve(name.substring(0, 2)).resolve(name));
                 orphans++;
             }
         }
-        Set<String> missing = new HashSet<>(referenced);
-        missing.removeAll(stored);
+        Set<String> missing = new HashSet<>();
+        names.forEach((name, sha) -> {
+            if (!stored.contains(name)) {
+                missing.add(sha);
+            }
+        });
         return new Sweep(orphans, temps, missing);
     }
 

@@ -1,6 +1,7 @@
 package id.berkasdesa.wiring;
 
 import id.berkasdesa.account.AccountService;
+import id.berkasdesa.account.KeyWraps;
 import id.berkasdesa.account.Passwords;
 import id.berkasdesa.audit.AuditJournal;
 import id.berkasdesa.audit.AuditService;
@@ -10,6 +11,8 @@ import id.berkasdesa.common.BuildInfo;
 import id.berkasdesa.common.Role;
 import id.berkasdesa.common.Session;
 import id.berkasdesa.db.Database;
+import id.berkasdesa.db.StoreException;
+import id.berkasdesa.keys.KeyRing;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.request.RequestService;
@@ -39,15 +42,18 @@ public final class Wiring implements AutoCloseable {
     private final AccountService accounts;
     private final AuditService audit;
 
-    private Wiring(Database db, Wilayah wilayah, Clock clock, String appVersion, Passwords.Cost cost) {
+    private final KeyRing keys;
+
+    private Wiring(Database db, Wilayah wilayah, Clock clock, String appVersion, Passwords.Cost cost, KeyRing keys) {
         this.db = db;
         this.wilayah = wilayah;
+        this.keys = keys;
         db.journal(new AuditJournal(clock));
         SettingsStore settings = new SettingsStore(db);
-        this.accounts = new AccountService(db, new Passwords(cost), settings, clock);
+        this.villages = new VillageService(db, clock);
+        this.accounts = new AccountService(db, new Passwords(cost), settings, clock, wraps(keys, villages));
         this.audit = new AuditService(db);
         this.households = new HouseholdService(db, wilayah, clock);
-        this.villages = new VillageService(db, clock);
         this.documents = new DocumentService(db, settings, clock);
         this.requests = new RequestService(db, households, documents, settings, clock);
         this.bundles = new BundleService(db, requests, households, documents, villages, audit, wilayah, clock,
@@ -57,16 +63,81 @@ public final class Wiring implements AutoCloseable {
     }
 
     /**
-     * Opens the store of {@code dataDir} (the area codes load meanwhile on a second thread) and wires
-     * it. The caller closes it.
+     * Opens the store of {@code dataDir} when no password is needed (the area codes load meanwhile on
+     * a second thread) and wires it; the caller closes it. A new folder gets a new encrypted store; a
+     * store from before encryption is encrypted first ({@link StoreEncryption}); a store whose key an
+     * Administrator has claimed needs {@link #unlock} instead.
      *
-     * @throws id.berkasdesa.db.StoreException when the store cannot be opened
+     * @throws id.berkasdesa.db.StoreException when the store cannot be opened ("store.locked" when it
+     *     needs a password)
      */
     public static Wiring open(Path dataDir, Clock clock) {
         CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
-        Database db = Database.open(dataDir);
+        KeyRing keys = switch (lockState(dataDir)) {
+            case CLAIMED -> throw new StoreException("store.locked", null);
+            case UNCLAIMED -> KeyRing.openUnclaimed(dataDir);
+            case NONE -> Database.plainExists(dataDir) ? StoreEncryption.run(dataDir, clock) : newKey(dataDir);
+        };
+        return wire(dataDir, clock, wilayah, keys);
+    }
+
+    /**
+     * Opens a store whose key only a password opens: {@code name}'s password unwraps it. Nobody is
+     * signed in yet: the caller signs in with the same name and password (which the store checks
+     * again, and records).
+     *
+     * @throws id.berkasdesa.keys.KeyException "account.signin.wrong" for a wrong name or password
+     */
+    public static Wiring unlock(Path dataDir, Clock clock, String name, char[] password) {
+        lockState(dataDir);
+        CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
+        return wire(dataDir, clock, wilayah, KeyRing.unlock(dataDir, name, password));
+    }
+
+    /** The same with the recovery code (the caller then sets the Administrator's new password with it). */
+    public static Wiring unlockWithRecovery(Path dataDir, Clock clock, String typedCode) {
+        lockState(dataDir);
+        String code = id.berkasdesa.account.RecoveryCode.normalize(typedCode)
+                .orElseThrow(() -> new id.berkasdesa.keys.KeyException("account.recover.wrong", null));
+        CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
+        return wire(dataDir, clock, wilayah, KeyRing.unlockWithRecovery(dataDir, code));
+    }
+
+    /**
+     * Whether the store of {@code dataDir} needs a password (or the recovery code) to open; finishes
+     * what an interrupted first encryption left to clear (the plain files it replaced).
+     */
+    public static boolean needsPassword(Path dataDir) {
+        return lockState(dataDir) == KeyRing.State.CLAIMED;
+    }
+
+    /** The village a locked store belongs to, as its key file names it (for the sign-in screen). */
+    public static java.util.Optional<String> lockedVillage(Path dataDir) {
+        return KeyRing.village(dataDir);
+    }
+
+    private static KeyRing.State lockState(Path dataDir) {
+        KeyRing.State state = KeyRing.state(dataDir);
+        if (state != KeyRing.State.NONE) {
+            StoreEncryption.finish(dataDir);
+        } else if (!Database.plainExists(dataDir) && Database.exists(dataDir)) {
+            throw new StoreException("store.error.keyMissing", null, KeyRing.file(dataDir).toString());
+        }
+        return state;
+    }
+
+    private static KeyRing newKey(Path dataDir) {
+        KeyRing keys = KeyRing.generate(dataDir);
+        keys.save();
+        return keys;
+    }
+
+    private static Wiring wire(Path dataDir, Clock clock, CompletableFuture<Wilayah> wilayah, KeyRing keys) {
+        Database db = Database.open(dataDir, keys.key());
         try {
-            return new Wiring(db, wilayah.join(), clock, BuildInfo.current().version(), Passwords.Cost.DEFAULT);
+            Wiring w = new Wiring(db, wilayah.join(), clock, BuildInfo.current().version(), Passwords.Cost.DEFAULT, keys);
+            w.accounts.rewrap();
+            return w;
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -75,7 +146,31 @@ public final class Wiring implements AutoCloseable {
 
     /** Wires a store that is already open (tests that open, kill and reopen stores themselves). */
     public static Wiring of(Database db, Wilayah wilayah, Clock clock, String appVersion) {
-        return new Wiring(db, wilayah, clock, appVersion, Passwords.Cost.DEFAULT);
+        return new Wiring(db, wilayah, clock, appVersion, Passwords.Cost.DEFAULT, null);
+    }
+
+    /** The key file's side of account changes; on a plain store (tests of the database alone), none. */
+    private static KeyWraps wraps(KeyRing keys, VillageService villages) {
+        if (keys == null) {
+            return KeyWraps.NONE;
+        }
+        return new KeyWraps() {
+            @Override
+            public void wrap(String name, String phc) {
+                keys.wrap(name, phc);
+            }
+
+            @Override
+            public void keepOnly(java.util.Map<String, String> active, String recoveryPhc) {
+                keys.keepOnly(active, recoveryPhc, villages.profile()
+                        .map(p -> p.sample() ? null : p.namaDesa() + " — " + p.namaKantor()).orElse(null));
+            }
+        };
+    }
+
+    /** The store's key ring (null on a store opened without one, in tests of the database alone). */
+    KeyRing keys() {
+        return keys;
     }
 
     /**

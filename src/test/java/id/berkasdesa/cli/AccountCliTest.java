@@ -146,7 +146,8 @@ class AccountCliTest {
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.json().get("brokenAt").asLong()).isEqualTo(2);
 
-        try (Database db = Database.open(dir)) {
+        // someone with the store's key (and so the password) edits the file behind the app's back
+        try (Database db = Database.open(dir, id.berkasdesa.keys.KeyRing.unlock(dir, "Rina", "kopi tubruk pagi hari".toCharArray()).key())) {
             db.jdbi().useHandle(h -> h.execute("DELETE FROM audit_entry WHERE seq = 2"));
         }
         CliRun store = run(admin, "audit", "verify");

@@ -1,0 +1,310 @@
+package id.berkasdesa.keys;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.subtle.Hkdf;
+import id.berkasdesa.common.AtomicFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The key file ({@code kunci.json}, beside the store): what must be readable before the store opens.
+ * It holds the store's key only wrapped (AES-256-GCM) — once for every active account, under a key
+ * derived with Argon2id from that account's password, and once under the recovery code — bound to
+ * this store's id and the account's name. The wrap key is derived from the same Argon2id output as the
+ * account's password hash, so the app can make a wrap for every account from the hashes kept inside
+ * the (encrypted) store, without anyone typing their password again; a password change re-wraps only.
+ *
+ * <p>Until a store has its first Administrator (a new store being set up, before any personal data
+ * is entered) the key lies in the file unwrapped ("unclaimed"); creating the Administrator claims it.
+ *
+ * <p>Written whole or not at all ({@link AtomicFile}); the file's presence is what says the store is
+ * encrypted.
+ */
+public final class KeyRing {
+
+    public static final String FILE = "kunci.json";
+    static final int FORMAT = 1;
+    private static final String RECOVERY = "#pemulihan";
+    private static final byte[] DUMMY_SALT = new byte[16];
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** What the data folder holds. */
+    public enum State {
+        /** No key file: no store yet, or a store from before encryption. */
+        NONE,
+        /** A key not yet claimed by an Administrator. */
+        UNCLAIMED,
+        /** Only a password or the recovery code opens it. */
+        CLAIMED
+    }
+
+    /** One wrap of the store key: for whom, the Argon2id setting (parameters and salt), the sealed key. */
+    record Wrap(String login, String setting, String sealed) {
+    }
+
+    record Content(int format, String storeId, String village, String unclaimed, List<Wrap> wraps, Wrap recovery) {
+        Content {
+            wraps = wraps == null ? List.of() : List.copyOf(wraps);
+        }
+    }
+
+    private final Path file;
+    private final StoreKey key;
+    private Content content;
+
+    private KeyRing(Path file, StoreKey key, Content content) {
+        this.file = file;
+        this.key = key;
+        this.content = content;
+    }
+
+    public static Path file(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve(FILE);
+    }
+
+    /** The name a login is known by: case and surrounding spaces do not matter. */
+    public static String login(String name) {
+        return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    public static State state(Path dataDir) {
+        Path f = file(dataDir);
+        if (!Files.exists(f)) {
+            return State.NONE;
+        }
+        return read(f).unclaimed() != null ? State.UNCLAIMED : State.CLAIMED;
+    }
+
+    /** The village named in the key file (for the sign-in screen before the store opens), if any. */
+    public static Optional<String> village(Path dataDir) {
+        Path f = file(dataDir);
+        return Files.exists(f) ? Optional.ofNullable(read(f).village()) : Optional.empty();
+    }
+
+    /** A new key for a new store, not yet written (see {@link #save}). */
+    public static KeyRing generate(Path dataDir) {
+        StoreKey k = StoreKey.generate();
+        byte[] b = k.bytes();
+        try {
+            return new KeyRing(file(dataDir), k, new Content(FORMAT, UUID.randomUUID().toString(), null,
+                    b64(b), List.of(), null));
+        } finally {
+            Arrays.fill(b, (byte) 0);
+        }
+    }
+
+    /** The key of a store nobody has claimed yet. */
+    public static KeyRing openUnclaimed(Path dataDir) {
+        Path f = file(dataDir);
+        Content c = read(f);
+        if (c.unclaimed() == null) {
+            throw new KeyException("keys.error.claimed", null);
+        }
+        byte[] b = unb64(c.unclaimed());
+        try {
+            return new KeyRing(f, new StoreKey(b), c);
+        } catch (IllegalArgumentException e) {
+            throw new KeyException("keys.error.unreadable", e, f.toString());
+        } finally {
+            Arrays.fill(b, (byte) 0);
+        }
+    }
+
+    /**
+     * Unwraps the key with an account's password. An unknown name costs the same time as a wrong
+     * password. @throws KeyException "account.signin.wrong"
+     */
+    public static KeyRing unlock(Path dataDir, String name, char[] password) {
+        Path f = file(dataDir);
+        Content c = read(f);
+        if (c.unclaimed() != null) {
+            return openUnclaimed(dataDir);
+        }
+        String login = login(name);
+        List<Wrap> mine = c.wraps().stream().filter(w -> w.login().equals(login)).toList();
+        if (mine.isEmpty()) {
+            Argon2id.derive(password, DUMMY_SALT, 46 * 1024, 2, 1);
+            throw new KeyException("account.signin.wrong", null);
+        }
+        for (Wrap w : mine) {
+            Optional<StoreKey> k = open(c.storeId(), w, password);
+            if (k.isPresent()) {
+                return new KeyRing(f, k.get(), c);
+            }
+        }
+        throw new KeyException("account.signin.wrong", null);
+    }
+
+    /** Unwraps the key with the recovery code (normalized: 30 characters, no spaces). @throws KeyException "account.recover.wrong" */
+    public static KeyRing unlockWithRecovery(Path dataDir, String normalizedCode) {
+        Path f = file(dataDir);
+        Content c = read(f);
+        if (c.unclaimed() != null) {
+            return openUnclaimed(dataDir);
+        }
+        if (c.recovery() == null) {
+            throw new KeyException("account.recover.none", null);
+        }
+        return open(c.storeId(), c.recovery(), normalizedCode.toCharArray())
+                .map(k -> new KeyRing(f, k, c))
+                .orElseThrow(() -> new KeyException("account.recover.wrong", null));
+    }
+
+    public StoreKey key() {
+        return key;
+    }
+
+    public String storeId() {
+        return content.storeId();
+    }
+
+    public boolean claimed() {
+        return content.unclaimed() == null;
+    }
+
+    /** Writes the key file, whole or not at all. */
+    public synchronized void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(content);
+            AtomicFile.write(file, out -> out.write(json));
+        } catch (IOException e) {
+            throw new KeyException("keys.error.write", e, file.toString());
+        }
+    }
+
+    /** Adds a wrap for {@code name}'s password (its Argon2id hash {@code phc}), keeping their others until {@link #keepOnly}. */
+    public synchronized void wrap(String name, String phc) {
+        Wrap w = seal(login(name), phc);
+        List<Wrap> wraps = new ArrayList<>(content.wraps());
+        if (wraps.stream().noneMatch(x -> x.login().equals(w.login()) && x.setting().equals(w.setting()))) {
+            wraps.add(w);
+        }
+        content = new Content(FORMAT, content.storeId(), content.village(), content.unclaimed(), wraps, content.recovery());
+        save();
+    }
+
+    /**
+     * Makes the wraps exactly those of {@code accounts} (login → current password hash) and the
+     * recovery code's hash; with at least one account and a recovery code, the key is no longer kept
+     * unclaimed. Written only when something changed. Run after every unlock: a change of password
+     * that crashed between the store and this file is put right here.
+     */
+    public synchronized void keepOnly(Map<String, String> accounts, String recoveryPhc, String village) {
+        List<Wrap> wraps = new ArrayList<>();
+        for (Map.Entry<String, String> a : accounts.entrySet()) {
+            String login = login(a.getKey());
+            String setting = Phc.parse(a.getValue()).map(Phc::setting).orElse(null);
+            if (setting == null) {
+                continue;
+            }
+            wraps.add(content.wraps().stream().filter(w -> w.login().equals(login) && w.setting().equals(setting))
+                    .findFirst().orElseGet(() -> seal(login, a.getValue())));
+        }
+        Wrap recovery = content.recovery();
+        if (recoveryPhc != null) {
+            String setting = Phc.parse(recoveryPhc).map(Phc::setting).orElse(null);
+            if (recovery == null || !recovery.setting().equals(setting)) {
+                recovery = seal(RECOVERY, recoveryPhc);
+            }
+        }
+        String unclaimed = !wraps.isEmpty() && recovery != null ? null : content.unclaimed();
+        Content next = new Content(FORMAT, content.storeId(), village, unclaimed, wraps, recovery);
+        if (!next.equals(content)) {
+            content = next;
+            save();
+        }
+    }
+
+    private Wrap seal(String login, String phc) {
+        Phc p = Phc.parse(phc).orElseThrow(() -> new IllegalArgumentException("not an Argon2id hash"));
+        byte[] kek = kek(p.hash());
+        byte[] master = key.bytes();
+        try {
+            byte[] sealed = new AesGcmJce(kek).encrypt(master, context(content.storeId(), login));
+            return new Wrap(login, p.setting(), b64(sealed));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Arrays.fill(kek, (byte) 0);
+            Arrays.fill(master, (byte) 0);
+        }
+    }
+
+    private static Optional<StoreKey> open(String storeId, Wrap w, char[] secret) {
+        Optional<Phc> p = Phc.parse(w.setting());
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] raw = p.get().derive(secret);
+        byte[] kek = kek(raw);
+        Arrays.fill(raw, (byte) 0);
+        try {
+            byte[] master = new AesGcmJce(kek).decrypt(unb64(w.sealed()), context(storeId, w.login()));
+            try {
+                return Optional.of(new StoreKey(master));
+            } finally {
+                Arrays.fill(master, (byte) 0);
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        } finally {
+            Arrays.fill(kek, (byte) 0);
+        }
+    }
+
+    /** The wrap key from the Argon2id output (the same bytes as the account's password hash). */
+    private static byte[] kek(byte[] argon2) {
+        try {
+            return Hkdf.computeHkdf("HMACSHA256", argon2, new byte[0],
+                    "berkas-desa wrap v1".getBytes(StandardCharsets.UTF_8), 32);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] context(String storeId, String login) {
+        return ("berkas-desa kunci v1|" + storeId + "|" + login).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Content read(Path f) {
+        try {
+            Content c = JSON.readValue(Files.readAllBytes(f), Content.class);
+            if (c.format() != FORMAT || c.storeId() == null) {
+                throw new KeyException(c.format() > FORMAT ? "keys.error.newer" : "keys.error.unreadable", null,
+                        f.toString());
+            }
+            return c;
+        } catch (IOException e) {
+            throw new KeyException("keys.error.unreadable", e, f.toString());
+        }
+    }
+
+    private static String b64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    private static byte[] unb64(String s) {
+        try {
+            return Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new KeyException("keys.error.unreadable", e, "");
+        }
+    }
+}
