@@ -56,7 +56,20 @@ final class AppContext implements AutoCloseable {
      * thread. The document files are checked afterwards, by {@link #sweep}.
      */
     static AppContext open(Path dataDir, Clock clock) {
-        Wiring wiring = Wiring.open(dataDir, clock);
+        return of(Wiring.open(dataDir, clock));
+    }
+
+    /** An encrypted store, opened with an account's password (nobody signed in yet); on the worker. */
+    static AppContext unlock(Path dataDir, Clock clock, String name, char[] password) {
+        return of(Wiring.unlock(dataDir, clock, name, password));
+    }
+
+    /** The same with the recovery code. */
+    static AppContext unlockWithRecovery(Path dataDir, Clock clock, String code) {
+        return of(Wiring.unlockWithRecovery(dataDir, clock, code));
+    }
+
+    private static AppContext of(Wiring wiring) {
         AppContext context;
         try {
             context = new AppContext(wiring);

@@ -100,6 +100,8 @@ public final class BerkasDesaApp extends Application {
         }
         if (pending != null) {
             window.opened(pending, dataDir);
+        } else if (pendingLocked) {
+            showLocked();
         }
         // the icons and the home screen's warm-up after this frame: the FX thread would otherwise wait idle
         Platform.runLater(() -> {
@@ -114,10 +116,21 @@ public final class BerkasDesaApp extends Application {
 
     private void openStore(Messages messages, DialogService dialogs) {
         runner.run(messages.get("app.opening"), p -> {
+            if (id.berkasdesa.wiring.Wiring.needsPassword(dataDir)) {
+                return null; // encrypted: the store opens with the password typed at the sign-in
+            }
             AppContext c = AppContext.open(dataDir, Clock.systemDefaultZone());
             log().info("first window shown {} ms after JVM start", shownAt - ManagementFactory.getRuntimeMXBean().getStartTime());
             return c;
         }, c -> {
+            if (c == null) {
+                if (window != null) {
+                    showLocked();
+                } else {
+                    pendingLocked = true;
+                }
+                return;
+            }
             ctx = c;
             storeOpenAt = System.currentTimeMillis();
             if (window != null) {
@@ -146,6 +159,14 @@ public final class BerkasDesaApp extends Application {
     }
 
     private long storeOpenAt;
+    private boolean pendingLocked;
+
+    private void showLocked() {
+        window.lockedStore(dataDir, id.berkasdesa.wiring.Wiring.lockedVillage(dataDir), c -> {
+            ctx = c;
+            storeOpenAt = System.currentTimeMillis();
+        });
+    }
 
     /** Start-up benchmark: the home screen's numbers are on screen. */
     private void dashboardShown() {

@@ -24,6 +24,7 @@ import id.berkasdesa.village.SampleVillage;
 import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.village.ui.SetupView;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -156,6 +157,7 @@ final class MainWindow {
         VillageProfile p = ctx.profile().orElseThrow();
         accountsExist = ctx.accounts.anyAccount();
         if (p.sample() || (ctx.session().signedIn() && accountsExist)) {
+            locked(false);
             then.run();
             return;
         }
@@ -181,6 +183,57 @@ final class MainWindow {
         });
         villageLabel.setText(messages.get("app.village", p.namaDesa(), p.namaKantor()));
         operatorLabel.setText("");
+        show(view.view());
+    }
+
+    /**
+     * An encrypted store whose key only a password opens: the sign-in comes first, and the store
+     * opens (on the worker) with the name and password typed, then signs them in. "Lupa kata sandi"
+     * opens it with the recovery code. {@code opened} is told of the store once it is open.
+     */
+    void lockedStore(Path dataDir, java.util.Optional<String> village, java.util.function.Consumer<AppContext> opened) {
+        Clock clock = Clock.systemDefaultZone();
+        AppContext[] holder = new AppContext[1];
+        SignInViewModel.Door door = new SignInViewModel.Door() {
+            @Override
+            public id.berkasdesa.account.AccountService.SignedIn signIn(String name, char[] password) {
+                AppContext c = holder[0] != null ? holder[0] : AppContext.unlock(dataDir, clock, name, password);
+                holder[0] = c;
+                return c.accounts.signIn(name, password);
+            }
+
+            @Override
+            public String createFirstAdministrator(String name, char[] password) {
+                throw new IllegalStateException("a locked store has its Administrator");
+            }
+        };
+        SignInViewModel vm = new SignInViewModel(door, messages, runner, SignInViewModel.Mode.SIGN_IN);
+        SignInView view = new SignInView(vm, messages, () -> {
+            RecoverDialog.show((code, password) -> {
+                AppContext c = holder[0] != null ? holder[0] : AppContext.unlockWithRecovery(dataDir, clock, code);
+                holder[0] = c;
+                return c.accounts.recover(code, password);
+            }, messages, dialogs, runner).ifPresent(admin -> {
+                dialogs.info(messages.get("signin.recover.title"), messages.get("signin.recover.done", admin));
+                opened.accept(holder[0]);
+                opened(holder[0], dataDir); // open now: the sign-in that follows is the store's own
+            });
+        }).onSignedIn(in -> {
+            if (in.mustChange()) {
+                PasswordDialog.choose(holder[0].accounts, messages, dialogs, runner, true);
+            }
+            opened.accept(holder[0]);
+            opened(holder[0], dataDir);
+        });
+        dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
+        villageLabel.setText(village.orElse(""));
+        operatorLabel.setText("");
+        for (MenuItem item : List.of(registerItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
+                switchUserItem, signOutItem, accountsItem, lockSettingsItem, auditItem)) {
+            item.setDisable(true);
+        }
+        bundleMenu.setDisable(true);
+        navBar.setVisible(false);
         show(view.view());
     }
 

@@ -37,14 +37,19 @@ final class StoreEncryption {
     private StoreEncryption() {
     }
 
-    static KeyRing run(Path dataDir, Clock clock) {
+    /** The encrypted store, open, with its key. */
+    record Opened(KeyRing keys, Database db) {
+    }
+
+    static Opened run(Path dataDir, Clock clock) {
         LOG.info("encrypting a store made before encryption");
         Database.removeEncrypted(dataDir);
         DocumentStore.removeEncrypted(dataDir);
         deleteQuietly(KeyRing.file(dataDir).resolveSibling(KeyRing.FILE + ".tmp"));
         KeyRing keys = KeyRing.generate(dataDir);
         Database.encryptCopy(dataDir, keys.key());
-        try (Database db = Database.open(dataDir, keys.key())) {
+        Database db = Database.open(dataDir, keys.key());
+        try {
             int files = DocumentStore.encryptPlain(dataDir, new DocumentStore(dataDir, keys.key()));
             VillageService villages = new VillageService(db, clock);
             String village = villages.profile().filter(p -> !p.sample())
@@ -64,6 +69,7 @@ final class StoreEncryption {
             keys.save(); // the encrypted store is the store from here on
             LOG.info("store encrypted: {} document files sealed", files);
         } catch (RuntimeException e) {
+            db.close();
             if (!Files.exists(KeyRing.file(dataDir))) {
                 Database.removeEncrypted(dataDir);
                 DocumentStore.removeEncrypted(dataDir);
@@ -71,7 +77,7 @@ final class StoreEncryption {
             throw e;
         }
         finish(dataDir);
-        return keys;
+        return new Opened(keys, db);
     }
 
     /** Clears the plain files an encrypted store replaced (a start interrupted here finishes it next time). */

@@ -73,10 +73,15 @@ public final class Wiring implements AutoCloseable {
      */
     public static Wiring open(Path dataDir, Clock clock) {
         CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
-        KeyRing keys = switch (lockState(dataDir)) {
+        KeyRing.State state = lockState(dataDir);
+        if (state == KeyRing.State.NONE && Database.plainExists(dataDir)) {
+            StoreEncryption.Opened opened = StoreEncryption.run(dataDir, clock);
+            return wire(opened.db(), clock, wilayah, opened.keys());
+        }
+        KeyRing keys = switch (state) {
             case CLAIMED -> throw new StoreException("store.locked", null);
             case UNCLAIMED -> KeyRing.openUnclaimed(dataDir);
-            case NONE -> Database.plainExists(dataDir) ? StoreEncryption.run(dataDir, clock) : newKey(dataDir);
+            case NONE -> newKey(dataDir);
         };
         return wire(dataDir, clock, wilayah, keys);
     }
@@ -133,7 +138,10 @@ public final class Wiring implements AutoCloseable {
     }
 
     private static Wiring wire(Path dataDir, Clock clock, CompletableFuture<Wilayah> wilayah, KeyRing keys) {
-        Database db = Database.open(dataDir, keys.key());
+        return wire(Database.open(dataDir, keys.key()), clock, wilayah, keys);
+    }
+
+    private static Wiring wire(Database db, Clock clock, CompletableFuture<Wilayah> wilayah, KeyRing keys) {
         try {
             Wiring w = new Wiring(db, wilayah.join(), clock, BuildInfo.current().version(), Passwords.Cost.DEFAULT, keys);
             w.accounts.rewrap();

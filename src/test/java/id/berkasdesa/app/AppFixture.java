@@ -39,7 +39,8 @@ final class AppFixture {
      * sign-in screen itself is driven by {@link #startSignedOut}.
      */
     void start(Stage stage, Path dataDir) {
-        ctx = AppContext.open(dataDir, Clock.systemDefaultZone());
+        ctx = Wiring.needsPassword(dataDir) ? AppContext.unlock(dataDir, Clock.systemDefaultZone(), ADMIN, PASSWORD.toCharArray())
+                : AppContext.open(dataDir, Clock.systemDefaultZone());
         if (ctx.profile().isPresent() && !ctx.profile().get().sample()) {
             if (ctx.accounts.anyAccount()) {
                 ctx.accounts.signIn(ADMIN, PASSWORD.toCharArray());
@@ -50,19 +51,31 @@ final class AppFixture {
         show(stage, dataDir);
     }
 
-    /** The window as a person finds it: nobody signed in. */
+    /**
+     * The window as a person finds it: nobody signed in. On an encrypted store with an Administrator
+     * the store is not open yet: the sign-in opens it ({@link MainWindow#lockedStore}).
+     */
     void startSignedOut(Stage stage, Path dataDir) {
+        if (Wiring.needsPassword(dataDir)) {
+            MainWindow window = window(stage);
+            window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), c -> ctx = c);
+            return;
+        }
         ctx = AppContext.open(dataDir, Clock.systemDefaultZone());
         show(stage, dataDir);
     }
 
-    private void show(Stage stage, Path dataDir) {
+    private MainWindow window(Stage stage) {
         MainWindow window = new MainWindow(messages, runner, dialogs);
         stage.setScene(BerkasDesaApp.scene(window, 1366, 740));
         dialogs.setOwner(stage);
         stage.show();
         stage.requestFocus();
-        window.opened(ctx, dataDir);
+        return window;
+    }
+
+    private void show(Stage stage, Path dataDir) {
+        window(stage).opened(ctx, dataDir);
     }
 
     /** The window on a new store in {@code dataDir} whose village is set up, so it opens on the home screen. */

@@ -21,6 +21,16 @@ public final class RecoverDialog {
     /** @return the Administrator's name once the password was reset; empty when cancelled */
     public static Optional<String> show(AccountService accounts, Messages messages, DialogService dialogs,
             BackgroundTasks tasks) {
+        return show(accounts::recover, messages, dialogs, tasks);
+    }
+
+    /** What resets the password: the open store's accounts, or a door that first unlocks an encrypted store with the code. */
+    public interface Recovery {
+        String recover(String typedCode, char[] password);
+    }
+
+    public static Optional<String> show(Recovery accounts, Messages messages, DialogService dialogs,
+            BackgroundTasks tasks) {
         TextField code = new TextField();
         code.setId("recoveryCodeField");
         code.setPromptText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX");

@@ -25,8 +25,32 @@ public final class SignInViewModel {
     /** What the screen is for. */
     public enum Mode { SIGN_IN, FIRST_ADMINISTRATOR, UNLOCK }
 
+    /**
+     * What signing in calls: the account service of an open store, or, on an encrypted store not yet
+     * open, a door that first unlocks the store's key with the same name and password.
+     */
+    public interface Door {
+        AccountService.SignedIn signIn(String name, char[] password);
+
+        String createFirstAdministrator(String name, char[] password);
+
+        static Door of(AccountService accounts) {
+            return new Door() {
+                @Override
+                public AccountService.SignedIn signIn(String name, char[] password) {
+                    return accounts.signIn(name, password);
+                }
+
+                @Override
+                public String createFirstAdministrator(String name, char[] password) {
+                    return accounts.createFirstAdministrator(name, password);
+                }
+            };
+        }
+    }
+
     public final StringProperty name = new SimpleStringProperty("");
-    private final AccountService accounts;
+    private final Door accounts;
     private final Messages messages;
     private final BackgroundTasks tasks;
     private final Mode mode;
@@ -34,6 +58,10 @@ public final class SignInViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public SignInViewModel(AccountService accounts, Messages messages, BackgroundTasks tasks, Mode mode) {
+        this(Door.of(accounts), messages, tasks, mode);
+    }
+
+    public SignInViewModel(Door accounts, Messages messages, BackgroundTasks tasks, Mode mode) {
         this.accounts = accounts;
         this.messages = messages;
         this.tasks = tasks;
