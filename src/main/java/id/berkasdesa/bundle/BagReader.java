@@ -54,13 +54,21 @@ public final class BagReader implements Closeable {
     public record Checked(String name, Map<String, String> info, int payloadFiles, long payloadBytes, long zipBytes) {
     }
 
-    private final Path file;
+    /** A zip of the same file with its own position, for a second reader thread. */
+    interface Reopen {
+        ZipFile open() throws IOException;
+    }
+
+    private final String fileName;
+    private final long zipBytes;
+    private Reopen reopen;
     private final ZipFile zip;
     private final String prefix;
     private final Map<String, ZipArchiveEntry> entries;
 
-    private BagReader(Path file, ZipFile zip, String prefix, Map<String, ZipArchiveEntry> entries) {
-        this.file = file;
+    private BagReader(String fileName, long zipBytes, ZipFile zip, String prefix, Map<String, ZipArchiveEntry> entries) {
+        this.fileName = fileName;
+        this.zipBytes = zipBytes;
         this.zip = zip;
         this.prefix = prefix;
         this.entries = entries;
@@ -76,12 +84,48 @@ public final class BagReader implements Closeable {
             throw new BundleException("bundle.error.noFile", file.getFileName());
         }
         ZipFile zip = openZip(file);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            closeQuietly(zip);
+            throw new BundleException("bundle.error.read", e, file.getFileName());
+        }
+        BagReader r = of(zip, file.getFileName().toString(), size);
+        r.reopen = () -> ZipFile.builder().setPath(file).get();
+        return r;
+    }
+
+    /**
+     * A bag read from a channel (a protected bundle's content, decrypted as it is read); {@code name}
+     * stands for the file's name in messages. Closing the reader closes the channel.
+     */
+    static BagReader open(java.nio.channels.SeekableByteChannel channel, String name, Reopen reopen) {
+        ZipFile zip;
+        long size;
+        try {
+            size = channel.size();
+            zip = ZipFile.builder().setSeekableByteChannel(channel).get();
+        } catch (IOException | RuntimeException e) {
+            try {
+                channel.close();
+            } catch (IOException x) {
+                e.addSuppressed(x);
+            }
+            throw new BundleException("sealed.error.damaged", e, name);
+        }
+        BagReader r = of(zip, name + ".zip", size);
+        r.reopen = reopen;
+        return r;
+    }
+
+    private static BagReader of(ZipFile zip, String fileName, long size) {
         try {
             Map<String, ZipArchiveEntry> files = checkEntries(zip);
             String prefix = prefix(files.keySet());
             Map<String, ZipArchiveEntry> inBag = new TreeMap<>();
             files.forEach((name, e) -> inBag.put(name.substring(prefix.length()), e));
-            return new BagReader(file, zip, prefix, inBag);
+            return new BagReader(fileName, size, zip, prefix, inBag);
         } catch (RuntimeException e) {
             closeQuietly(zip);
             throw e;
@@ -183,7 +227,7 @@ public final class BagReader implements Closeable {
         if (!prefix.isEmpty()) {
             return prefix.substring(0, prefix.length() - 1);
         }
-        String n = file.getFileName().toString();
+        String n = fileName;
         return n.toLowerCase(Locale.ROOT).endsWith(".zip") ? n.substring(0, n.length() - 4) : n;
     }
 
@@ -279,12 +323,6 @@ public final class BagReader implements Closeable {
             }
         }
         hashAll(new ArrayList<>(tagManifestFiles(tagManifests)), tagManifests, Progress.none());
-        long zipBytes;
-        try {
-            zipBytes = Files.size(file);
-        } catch (IOException e) {
-            throw new BundleException("bundle.error.read", e, file.getFileName());
-        }
         return new Checked(name(), info, payload.size(), bytes, zipBytes);
     }
 
@@ -299,7 +337,8 @@ public final class BagReader implements Closeable {
         if (paths.isEmpty()) {
             return;
         }
-        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(4, paths.size())));
+        int workers = reopen == null ? 1
+                : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(4, paths.size())));
         if (workers == 1) {
             hashSome(zip, paths, 0, 1, manifests, progress);
             return;
@@ -315,7 +354,7 @@ public final class BagReader implements Closeable {
                 int worker = w;
                 running.add(pool.submit(() -> {
                     // a zip file of its own: each reader has its own position in the file
-                    try (ZipFile own = ZipFile.builder().setPath(file).get()) {
+                    try (ZipFile own = reopen.open()) {
                         hashSome(own, paths, worker, workers, manifests, progress);
                     }
                     return null;
@@ -334,7 +373,7 @@ public final class BagReader implements Closeable {
                 } catch (ExecutionException e) {
                     if (first == null) {
                         first = e.getCause() instanceof RuntimeException r ? r
-                                : new BundleException("bundle.error.read", e.getCause(), file.getFileName());
+                                : new BundleException("bundle.error.read", e.getCause(), fileName);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

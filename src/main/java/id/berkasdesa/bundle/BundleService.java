@@ -4,6 +4,8 @@ import id.berkasdesa.audit.AuditService;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.Database;
+import id.berkasdesa.keys.KeyPair;
+import id.berkasdesa.keys.PublicKeys;
 import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentService;
@@ -75,7 +77,8 @@ public final class BundleService {
 
     /** What {@link #verify} found in an intact bundle. */
     public record Verified(String name, String village, String kodeDesa, int requests, int documents,
-            long payloadBytes, long zipBytes, String kind) {
+            long payloadBytes, long zipBytes, String kind, String villageFingerprint, String district,
+            String districtFingerprint) {
     }
 
     private final Database db;
@@ -91,9 +94,15 @@ public final class BundleService {
     /** Between the zip and the file: tests put a failing or lying stick here. */
     UnaryOperator<OutputStream> device = UnaryOperator.identity();
 
+    private final DistrictKeyService districtKeys;
+    private final java.util.function.Supplier<KeyPair> villageKeys;
+
     public BundleService(Database db, RequestService requests, HouseholdService households, DocumentService documents,
-            VillageService villages, AuditService audit, Wilayah wilayah, Clock clock, String appVersion) {
+            VillageService villages, AuditService audit, Wilayah wilayah, Clock clock, String appVersion,
+            DistrictKeyService districtKeys, java.util.function.Supplier<KeyPair> villageKeys) {
         this.db = db;
+        this.districtKeys = districtKeys;
+        this.villageKeys = villageKeys;
         this.audit = audit;
         this.requests = requests;
         this.households = households;
@@ -139,7 +148,23 @@ public final class BundleService {
      *         removed, the read-back not matching, cancelled
      */
     public Exported export(List<UUID> ids, Path folder, Progress progress) {
+        return export(ids, folder, true, progress);
+    }
+
+    /**
+     * The same; with the Dinas Sosial's key imported, the bundle is protected ({@link SealedBundle}:
+     * encrypted to the district, signed by the village). Without one it is today's plain bag, marked
+     * unprotected, only when {@code plainAllowed} (the operator chose it, warned that the stick then
+     * carries personal data in clear).
+     *
+     * @throws BundleException "bundle.error.noDistrictKey" without a district key and without that choice
+     */
+    public Exported export(List<UUID> ids, Path folder, boolean plainAllowed, Progress progress) {
         db.require("bundle.export"); // before any file is copied or written: a role that may not, changes nothing
+        java.util.Optional<DistrictKeyService.DistrictKey> district = districtKeys.current();
+        if (district.isEmpty() && !plainAllowed) {
+            throw new BundleException("bundle.error.noDistrictKey");
+        }
         long started = System.nanoTime();
         VillageProfile village = villages.profile().orElseThrow(() -> new BundleException("bundle.error.noVillage"));
         if (ids.isEmpty()) {
@@ -165,11 +190,14 @@ public final class BundleService {
         BundleFiles.Header header = new BundleFiles.Header(id, name, village, wilayah.pathTo(village.kodeDesa()), now,
                 appVersion, db.session().operator(), AuditHead.of(audit.head()));
         boolean done = false;
+        KeyPair villageKey = district.isPresent() ? villageKeys.get() : null;
         try {
-            long payload = write(temp, header, items, progress);
+            Written written = write(temp, header, items, progress, villageKey,
+                    district.map(DistrictKeyService.DistrictKey::keys).orElse(null));
+            long payload = written.payload();
             BagReader.Checked checked;
-            try (BagReader reader = BagReader.open(temp)) {
-                checked = reader.verify(progress.phase(0.5, 1.0));
+            try {
+                checked = readBack(temp, written, progress);
             } catch (BundleException e) {
                 if ("bundle.cancelled".equals(e.key())) {
                     throw e;
@@ -239,8 +267,35 @@ public final class BundleService {
         };
     }
 
-    /** Writes the bag to {@code temp} and forces it to the device; returns the payload's bytes. */
-    private long write(Path temp, BundleFiles.Header header, List<BundleItem> items, Progress progress) {
+    /** What was written: the payload's bytes, and for a protected bundle its content key (kept in memory for the read-back). */
+    private record Written(long payload, byte[] contentKey) {
+    }
+
+    /**
+     * Reads the file just written back from the stick and checks it whole: a plain bag, or a protected
+     * bundle's signature and ciphertext hash, then its bag decrypted with the content key.
+     */
+    private static BagReader.Checked readBack(Path temp, Written written, Progress progress) {
+        if (written.contentKey() == null) {
+            try (BagReader reader = BagReader.open(temp)) {
+                return reader.verify(progress.phase(0.5, 1.0));
+            }
+        }
+        try (SealedBundle.Opened sealed = SealedBundle.open(temp, progress.phase(0.5, 0.7));
+                BagReader reader = sealed.bag(written.contentKey())) {
+            BagReader.Checked inner = reader.verify(progress.phase(0.7, 1.0));
+            return new BagReader.Checked(inner.name(), inner.info(), inner.payloadFiles(), inner.payloadBytes(),
+                    sealed.outside().zipBytes());
+        } catch (java.io.IOException e) {
+            throw new BundleException("bundle.error.readBack", e, temp.getParent().toString());
+        } finally {
+            java.util.Arrays.fill(written.contentKey(), (byte) 0);
+        }
+    }
+
+    /** Writes the bag to {@code temp} and forces it to the device; protected when {@code district} is given. */
+    private Written write(Path temp, BundleFiles.Header header, List<BundleItem> items, Progress progress, KeyPair village,
+            PublicKeys district) {
         List<BundleItem.Doc> docs = items.stream().flatMap(i -> i.documents().stream()).toList();
         long docBytes = docs.stream().mapToLong(d -> d.document().copySize()).sum();
         Progress writing = progress.phase(0, 0.5);
@@ -251,8 +306,13 @@ public final class BundleService {
             t.setDaemon(true);
             return t;
         });
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            OutputStream out = device.apply(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20));
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            SealedBundle.Writer sealed = district == null ? null : new SealedBundle.Writer(channel, header.id().toString(),
+                    header.name(), header.created().toInstant().toEpochMilli(), village, district, device);
+            OutputStream out = sealed == null
+                    ? device.apply(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20))
+                    : new BufferedOutputStream(sealed.payload(), 1 << 20);
             BagWriter bag = new BagWriter(out, header.name(), header.created().toInstant().toEpochMilli(), writing);
             List<Future<BagWriter.Digest>> digests = new ArrayList<>();
             for (BundleItem.Doc d : docs) {
@@ -290,10 +350,21 @@ public final class BundleService {
             if (v.sample()) {
                 info.put("Data-Contoh", SAMPLE_MARK);
             }
+            if (sealed == null) {
+                info.put("Perlindungan", SealedBundle.MARK_PLAIN + " (berisi data pribadi tanpa enkripsi)");
+            } else {
+                info.put("Kunci-Desa", village.publicKeys().fingerprint());
+                info.put("Kunci-Dinas", district.fingerprint());
+            }
             bag.finish(info, header.created().toLocalDate());
             out.flush();
+            byte[] contentKey = null;
+            if (sealed != null) {
+                contentKey = sealed.contentKey();
+                sealed.finish();
+            }
             channel.force(true);
-            return bag.payloadBytes();
+            return new Written(bag.payloadBytes(), contentKey);
         } catch (MessageException e) {
             throw e; // cancelled, or a copy missing from the data folder: each says so itself
         } catch (IOException | RuntimeException e) {
@@ -366,28 +437,122 @@ public final class BundleService {
      * @throws BundleException with what is wrong
      */
     public static Verified verify(Path file, Progress progress) {
-        try (BagReader reader = BagReader.open(file)) {
-            BagReader.Checked c = reader.verify(progress);
-            Map<String, String> info = c.info();
-            if (reader.has("data/paket.json")) {
-                Map<String, Object> paket = BagJson.object(reader, "data/paket.json", BundleFiles.SCHEMA, BundleFiles.VERSION);
-                Map<?, ?> desa = paket.get("desa") instanceof Map<?, ?> m ? m : Map.of();
-                List<?> usulan = paket.get("usulan") instanceof List<?> l ? l : List.of();
-                int docs = usulan.stream().mapToInt(u -> u instanceof Map<?, ?> m && m.get("dokumen") instanceof List<?> d
-                        ? d.size() : 0).sum();
-                return new Verified(c.name(), String.valueOf(desa.get("nama")), String.valueOf(desa.get("kode")),
-                        usulan.size(), docs, c.payloadBytes(), c.zipBytes(), "paket");
+        if (SealedBundle.isSealed(file)) {
+            try (SealedBundle.Opened sealed = SealedBundle.open(file, progress)) {
+                SealedBundle.Outside o = sealed.outside();
+                return new Verified(o.name(), o.village().name(), o.village().code(), -1, -1, o.payloadBytes(),
+                        o.zipBytes(), "paket-aman", o.village().fingerprint(), o.districtName(), o.districtFingerprint());
+            } catch (java.io.IOException e) {
+                throw new BundleException("sealed.error.damaged", e, file.getFileName());
             }
-            if (reader.has("data/balasan.json")) {
-                Map<String, Object> balasan = BagJson.object(reader, "data/balasan.json", ResponseService.SCHEMA,
-                        ResponseService.VERSION);
-                List<?> decisions = balasan.get("keputusan") instanceof List<?> l ? l : List.of();
-                return new Verified(c.name(), info.getOrDefault("Source-Organization", ""),
-                        String.valueOf(balasan.get("kodeDesa")), decisions.size(), reader.files("data/surat/").size(),
-                        c.payloadBytes(), c.zipBytes(), "balasan");
-            }
-            throw new BundleException("bundle.error.noPaket");
         }
+        try (BagReader reader = BagReader.open(file)) {
+            return verified(reader, reader.verify(progress), null);
+        }
+    }
+
+    /**
+     * Checks a protected bundle whole with the Dinas Sosial's private keys: its outside, then its bag,
+     * decrypted as it is read (nothing written).
+     *
+     * @throws BundleException damaged, not signed, for another district, or a bag that does not verify
+     */
+    public static Verified verify(Path file, KeyPair district, Progress progress) {
+        if (!SealedBundle.isSealed(file)) {
+            throw new BundleException("sealed.error.notSealed", file.getFileName());
+        }
+        try (SealedBundle.Opened sealed = SealedBundle.open(file, progress.phase(0, 0.3));
+                BagReader reader = sealed.bag(sealed.contentKey(district))) {
+            BagReader.Checked c = inner(reader, progress.phase(0.3, 1.0), file);
+            return verified(reader, new BagReader.Checked(c.name(), c.info(), c.payloadFiles(), c.payloadBytes(),
+                    sealed.outside().zipBytes()), sealed.outside());
+        } catch (java.io.IOException e) {
+            throw new BundleException("sealed.error.damaged", e, file.getFileName());
+        }
+    }
+
+    /**
+     * Writes the plain bag of a protected bundle into {@code folder} (as today's plain bundles), only
+     * after the whole bundle verified with the district's keys; the file written is verified again
+     * before it gets its name. On any failure nothing is left in {@code folder}.
+     */
+    public static Path openBundle(Path file, KeyPair district, Path folder, Progress progress) {
+        Verified v = verify(file, district, progress.phase(0, 0.5));
+        Path target = folder.resolve(v.name() + ".zip");
+        Path temp = folder.resolve(v.name() + ".zip.part");
+        if (Files.exists(target)) {
+            throw new BundleException("sealed.error.exists", target.toString());
+        }
+        boolean done = false;
+        try (SealedBundle.Opened sealed = SealedBundle.open(file, Progress.none())) {
+            Files.createDirectories(folder);
+            try (java.nio.channels.SeekableByteChannel plain = sealed.plainChannel(sealed.contentKey(district));
+                    FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 20);
+                while (plain.read(b) >= 0) {
+                    progress.check();
+                    b.flip();
+                    while (b.hasRemaining()) {
+                        out.write(b);
+                    }
+                    b.clear();
+                }
+                out.force(true);
+            }
+            try (BagReader reader = BagReader.open(temp)) {
+                reader.verify(progress.phase(0.5, 1.0));
+            }
+            move(temp, target);
+            done = true;
+            return target;
+        } catch (java.io.IOException e) {
+            throw new BundleException("bundle.error.write", e, folder.toString(), 0);
+        } finally {
+            if (!done) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    private static BagReader.Checked inner(BagReader reader, Progress progress, Path file) {
+        try {
+            return reader.verify(progress);
+        } catch (BundleException e) {
+            if ("bundle.error.read".equals(e.key())) {
+                throw new BundleException("sealed.error.damaged", e, file.getFileName()); // an AEAD tag failed
+            }
+            throw e;
+        }
+    }
+
+    private static Verified verified(BagReader reader, BagReader.Checked c, SealedBundle.Outside sealed) {
+        Map<String, String> info = c.info();
+        String kind = sealed == null ? "" : "-aman";
+        String villageFp = sealed == null ? null : sealed.village().fingerprint();
+        String districtName = sealed == null ? null : sealed.districtName();
+        String districtFp = sealed == null ? null : sealed.districtFingerprint();
+        if (reader.has("data/paket.json")) {
+            Map<String, Object> paket = BagJson.object(reader, "data/paket.json", BundleFiles.SCHEMA, BundleFiles.VERSION);
+            Map<?, ?> desa = paket.get("desa") instanceof Map<?, ?> m ? m : Map.of();
+            List<?> usulan = paket.get("usulan") instanceof List<?> l ? l : List.of();
+            int docs = usulan.stream().mapToInt(u -> u instanceof Map<?, ?> m && m.get("dokumen") instanceof List<?> d
+                    ? d.size() : 0).sum();
+            if (sealed != null && (!sealed.village().code().equals(String.valueOf(desa.get("kode")))
+                    || !sealed.village().fingerprint().equals(info.get("Kunci-Desa")))) {
+                throw new BundleException("sealed.error.signature", c.name());
+            }
+            return new Verified(c.name(), String.valueOf(desa.get("nama")), String.valueOf(desa.get("kode")),
+                    usulan.size(), docs, c.payloadBytes(), c.zipBytes(), "paket" + kind, villageFp, districtName, districtFp);
+        }
+        if (reader.has("data/balasan.json")) {
+            Map<String, Object> balasan = BagJson.object(reader, "data/balasan.json", ResponseService.SCHEMA,
+                    ResponseService.VERSION);
+            List<?> decisions = balasan.get("keputusan") instanceof List<?> l ? l : List.of();
+            return new Verified(c.name(), info.getOrDefault("Source-Organization", ""),
+                    String.valueOf(balasan.get("kodeDesa")), decisions.size(), reader.files("data/surat/").size(),
+                    c.payloadBytes(), c.zipBytes(), "balasan" + kind, villageFp, districtName, districtFp);
+        }
+        throw new BundleException("bundle.error.noPaket");
     }
 
     /** Bytes as the operator reads a size: megabytes with one decimal ("12.3"). */

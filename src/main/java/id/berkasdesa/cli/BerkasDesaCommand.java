@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = "Berkas Desa: register KK dan usulan reaktivasi PBI-JK, tanpa internet.",
         subcommands = {NikCommand.class, KkCommand.class, DemoCommand.class, BenchCommand.class, ExportCommand.class,
                 VerifyCommand.class, ImportResponseCommand.class, BenchBundleCommand.class, InitCommand.class,
-                OperatorCommand.class, RecoverCommand.class, AuditCommand.class, BenchAccountsCommand.class})
+                OperatorCommand.class, RecoverCommand.class, AuditCommand.class, BenchAccountsCommand.class,
+                DistrictKeyCommand.class, OpenBundleCommand.class})
 public final class BerkasDesaCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -29,6 +29,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--request", paramLabel = "ID", description = "ID usulan (boleh berulang; juga untuk kirim ulang).")
     List<UUID> requests;
 
+    @Option(names = "--plain", description = "Tanpa kunci Dinas Sosial: tulis paket TANPA enkripsi (data pribadi terbuka di flashdisk).")
+    boolean plain;
+
     @Override
     public Integer call() {
         Messages messages = Messages.indonesian();
@@ -47,10 +50,14 @@ final class ExportCommand implements Callable<Integer> {
                 return Json.fail(1, "cli.export.nothingReady", messages.get("cli.export.nothingReady"));
             }
             try {
-                BundleService.Exported e = s.bundles().export(ids, folder, Progress.none());
+                boolean sealed = s.districtKeys().current().isPresent();
+                BundleService.Exported e = s.bundles().export(ids, folder, plain, Progress.none());
                 System.out.println(Json.line(Map.of("file", e.file().toString(), "requests", e.requests(),
                         "resent", e.resent(), "documents", e.documents(), "payload_bytes", e.payloadBytes(),
-                        "zip_bytes", e.zipBytes(), "seconds", e.took().toMillis() / 1000.0)));
+                        "zip_bytes", e.zipBytes(), "seconds", e.took().toMillis() / 1000.0, "encrypted", sealed)));
+                if (!sealed) {
+                    System.err.println(messages.get("cli.export.plainWarning"));
+                }
                 return 0;
             } catch (BundleException e) {
                 return Json.fail(1, e.key(), e.message(messages));

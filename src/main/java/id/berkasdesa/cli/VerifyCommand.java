@@ -17,15 +17,54 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Berkas paket .zip")
     List<Path> files;
 
+    @picocli.CommandLine.ParentCommand
+    BerkasDesaCommand parent;
+
+    @picocli.CommandLine.Option(names = "--key", paramLabel = "PRIVATEFILE",
+            description = "Kunci rahasia Dinas Sosial: paket terenkripsi juga dibuka (di memori) dan isinya diperiksa.")
+    Path key;
+
+    /** The district's private keys from {@code file}, the passphrase from BERKAS_DESA_KEY_PASSWORD or asked; null (and a JSON line) when refused. */
+    static id.berkasdesa.keys.KeyPair privateKey(BerkasDesaCommand parent, Path file, Messages messages) {
+        char[] pass = DistrictKeyCommand.passphrase(parent, messages, false);
+        if (pass == null) {
+            Json.fail(3, "cli.key.noPassphrase", messages.get("cli.key.noPassphrase"));
+            return null;
+        }
+        try {
+            return id.berkasdesa.keys.SecretKeyFile.read(file, pass);
+        } catch (id.berkasdesa.keys.KeyException e) {
+            Json.fail(3, e.key(), e.message(messages));
+            return null;
+        } finally {
+            java.util.Arrays.fill(pass, '\0');
+        }
+    }
+
     @Override
     public Integer call() {
         Messages messages = Messages.indonesian();
+        id.berkasdesa.keys.KeyPair district = null;
+        if (key != null) {
+            district = privateKey(parent, key, messages);
+            if (district == null) {
+                return 3;
+            }
+        }
         int bad = 0;
         for (Path file : files) {
             try {
-                BundleService.Verified v = BundleService.verify(file, Progress.none());
-                System.out.println(messages.get(v.kind().equals("paket") ? "cli.verify.ok" : "cli.verify.okResponse",
-                        file.toString(), v.village(), v.kodeDesa(), v.requests(), v.documents(), BundleService.megabytes(v.payloadBytes())));
+                BundleService.Verified v = district != null && id.berkasdesa.bundle.SealedBundle.isSealed(file)
+                        ? BundleService.verify(file, district, Progress.none()) : BundleService.verify(file, Progress.none());
+                if (v.kind().equals("paket-aman")) {
+                    System.out.println(messages.get("cli.verify.okSealed", file.toString(), v.village(), v.kodeDesa(),
+                            v.villageFingerprint(), v.district(), v.districtFingerprint(),
+                            BundleService.megabytes(v.payloadBytes())));
+                    continue;
+                }
+                System.out.println(messages.get(v.kind().startsWith("paket") ? "cli.verify.ok" : "cli.verify.okResponse",
+                        file.toString(), v.village(), v.kodeDesa(), v.requests(), v.documents(), BundleService.megabytes(v.payloadBytes()))
+                        + (v.villageFingerprint() != null ? " " + messages.get("cli.verify.signedBy", v.villageFingerprint()) : ""));
             } catch (BundleException e) {
                 bad++;
                 System.out.println(messages.get("cli.verify.bad", file.toString(), e.message(messages)));

@@ -58,9 +58,18 @@ public final class KeyRing {
     record Wrap(String login, String setting, String sealed) {
     }
 
-    record Content(int format, String storeId, String village, String unclaimed, List<Wrap> wraps, Wrap recovery) {
+    /** The village's own key pair (signing bundles, reading answers), sealed under the store key. */
+    record VillageKeys(String kode, String nama, String decrypt, String sign) {
+    }
+
+    record Content(int format, String storeId, String village, String unclaimed, List<Wrap> wraps, Wrap recovery,
+            VillageKeys desa) {
         Content {
             wraps = wraps == null ? List.of() : List.copyOf(wraps);
+        }
+
+        Content with(List<Wrap> w, Wrap r, String v, String u) {
+            return new Content(format, storeId, v, u, w, r, desa);
         }
     }
 
@@ -103,7 +112,7 @@ public final class KeyRing {
         byte[] b = k.bytes();
         try {
             return new KeyRing(file(dataDir), k, new Content(FORMAT, UUID.randomUUID().toString(), null,
-                    b64(b), List.of(), null));
+                    b64(b), List.of(), null, null));
         } finally {
             Arrays.fill(b, (byte) 0);
         }
@@ -196,7 +205,7 @@ public final class KeyRing {
         if (wraps.stream().noneMatch(x -> x.login().equals(w.login()) && x.setting().equals(w.setting()))) {
             wraps.add(w);
         }
-        content = new Content(FORMAT, content.storeId(), content.village(), content.unclaimed(), wraps, content.recovery());
+        content = content.with(wraps, content.recovery(), content.village(), content.unclaimed());
         save();
     }
 
@@ -225,10 +234,37 @@ public final class KeyRing {
             }
         }
         String unclaimed = !wraps.isEmpty() && recovery != null ? null : content.unclaimed();
-        Content next = new Content(FORMAT, content.storeId(), village, unclaimed, wraps, recovery);
+        Content next = content.with(wraps, recovery, village, unclaimed);
         if (!next.equals(content)) {
             content = next;
             save();
+        }
+    }
+
+    /**
+     * The village's key pair, made (and the key file written) the first time it is asked for. Its
+     * private keys exist on disk only sealed under the store key.
+     */
+    public synchronized KeyPair villageKeys(String kode, String nama) {
+        byte[] k = key.derive("berkas-desa village keys v1");
+        try {
+            AesGcmJce aead = new AesGcmJce(k);
+            byte[] context = ("berkas-desa desa v1|" + content.storeId()).getBytes(StandardCharsets.UTF_8);
+            VillageKeys v = content.desa();
+            if (v != null && v.kode().equals(kode)) {
+                return KeyPair.unseal(new KeyPair.Sealed(unb64(v.decrypt()), unb64(v.sign())), aead, context, "desa",
+                        v.kode(), v.nama());
+            }
+            KeyPair pair = KeyPair.generate("desa", kode, nama);
+            KeyPair.Sealed sealed = pair.seal(aead, context);
+            content = new Content(FORMAT, content.storeId(), content.village(), content.unclaimed(), content.wraps(),
+                    content.recovery(), new VillageKeys(kode, nama, b64(sealed.decrypt()), b64(sealed.sign())));
+            save();
+            return pair;
+        } catch (GeneralSecurityException e) {
+            throw new KeyException("keys.error.unreadable", e, file.toString());
+        } finally {
+            Arrays.fill(k, (byte) 0);
         }
     }
 

@@ -12,7 +12,9 @@ import id.berkasdesa.common.Role;
 import id.berkasdesa.common.Session;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.db.StoreException;
+import id.berkasdesa.keys.KeyPair;
 import id.berkasdesa.keys.KeyRing;
+import id.berkasdesa.bundle.DistrictKeyService;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.request.RequestService;
@@ -43,6 +45,8 @@ public final class Wiring implements AutoCloseable {
     private final AuditService audit;
 
     private final KeyRing keys;
+    private final DistrictKeyService districtKeys;
+    private KeyPair ephemeralVillageKeys;
 
     private Wiring(Database db, Wilayah wilayah, Clock clock, String appVersion, Passwords.Cost cost, KeyRing keys) {
         this.db = db;
@@ -56,8 +60,9 @@ public final class Wiring implements AutoCloseable {
         this.households = new HouseholdService(db, wilayah, clock);
         this.documents = new DocumentService(db, settings, clock);
         this.requests = new RequestService(db, households, documents, settings, clock);
+        this.districtKeys = new DistrictKeyService(db, clock);
         this.bundles = new BundleService(db, requests, households, documents, villages, audit, wilayah, clock,
-                appVersion);
+                appVersion, districtKeys, this::villageKeys);
         this.responses = new ResponseService(db, requests, documents, villages, clock);
         actAsVillageOperator();
     }
@@ -174,6 +179,25 @@ public final class Wiring implements AutoCloseable {
                         .map(p -> p.sample() ? null : p.namaDesa() + " — " + p.namaKantor()).orElse(null));
             }
         };
+    }
+
+    /**
+     * The village's key pair (made on first use and kept sealed in the key file); on a store opened
+     * without a key ring (tests of the database alone) one made for this session only.
+     */
+    public synchronized KeyPair villageKeys() {
+        VillageProfile p = villages.profile().orElseThrow(() -> new StoreException("store.error.open", null));
+        if (keys != null) {
+            return keys.villageKeys(p.kodeDesa(), p.namaDesa());
+        }
+        if (ephemeralVillageKeys == null || !ephemeralVillageKeys.publicKeys().code().equals(p.kodeDesa())) {
+            ephemeralVillageKeys = KeyPair.generate("desa", p.kodeDesa(), p.namaDesa());
+        }
+        return ephemeralVillageKeys;
+    }
+
+    public DistrictKeyService districtKeys() {
+        return districtKeys;
     }
 
     /** The store's key ring (null on a store opened without one, in tests of the database alone). */

@@ -1,0 +1,234 @@
+package id.berkasdesa.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.berkasdesa.keys.KeyException;
+import id.berkasdesa.keys.KeyPair;
+import id.berkasdesa.keys.PublicKeys;
+import id.berkasdesa.keys.SecretKeyFile;
+import id.berkasdesa.request.RequestStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bundles on the stick, protected: encrypted to the Dinas Sosial whose key the village imported,
+ * signed by the village. Whoever finds the stick reads nothing personal; the Dinas Sosial checks
+ * who sent it without its private key, and opens it with it; any change to the file is caught.
+ */
+class SealedBundleTest {
+
+    private static final char[] PASSPHRASE = "frasa sandi dinas sosial bogor".toCharArray();
+
+    @TempDir
+    Path dir;
+    @TempDir
+    Path scratch;
+    @TempDir
+    Path stick;
+    @TempDir
+    Path office;
+    BundleStore store;
+    KeyPair district;
+
+    @BeforeEach
+    void open() {
+        store = new BundleStore(dir, scratch, 2);
+        district = KeyPair.generate("dinas", "32.01", "Dinas Sosial Kabupaten Bogor");
+        store.wiring.districtKeys().importKey(district.publicKeys(), false);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private BundleService.Exported export() {
+        return store.bundles.export(store.ready, stick, false, Progress.none());
+    }
+
+    @Test
+    void theBundleIsOneSignedEncryptedZipWithNothingPersonalOutsideAndTheDistrictOpensIt() throws Exception {
+        BundleService.Exported e = export();
+
+        assertThat(e.file().getFileName().toString()).isEqualTo("3201011001_20261123-1030.zip");
+        assertThat(store.ready).allSatisfy(id -> assertThat(store.status(id)).isEqualTo(RequestStatus.TERKIRIM));
+        try (ZipFile zip = ZipFile.builder().setPath(e.file()).get()) {
+            assertThat(Collections.list(zip.getEntries()).stream().map(ZipArchiveEntry::getName))
+                    .containsExactlyInAnyOrder("3201011001_20261123-1030/BACA-SAYA.txt", "3201011001_20261123-1030/isi.bin",
+                            "3201011001_20261123-1030/paket-aman.json");
+        }
+        byte[] raw = Files.readAllBytes(e.file());
+        for (var h : store.households.search(id.berkasdesa.household.HouseholdSearch.all())) {
+            for (var m : store.households.load(h.id()).orElseThrow().members()) {
+                if (m.nik() != null) {
+                    assertThat(contains(raw, m.nik())).as("a NIK in the clear").isFalse();
+                }
+                assertThat(contains(raw, m.nama())).as("a name in the clear").isFalse();
+            }
+        }
+        assertThat(contains(raw, "%PDF")).as("a PDF in the clear").isFalse();
+
+        // at the Dinas Sosial, without the private key: whose it is, signed and whole
+        BundleService.Verified outside = BundleService.verify(e.file(), Progress.none());
+        assertThat(outside.kind()).isEqualTo("paket-aman");
+        assertThat(outside.kodeDesa()).isEqualTo("32.01.01.1001");
+        assertThat(outside.villageFingerprint()).isEqualTo(store.wiring.villageKeys().publicKeys().fingerprint());
+        assertThat(outside.districtFingerprint()).isEqualTo(district.publicKeys().fingerprint());
+        // with it: the bag inside checked in a stream, then written out as today's plain bag
+        BundleService.Verified inside = BundleService.verify(e.file(), district, Progress.none());
+        assertThat(inside.requests()).isEqualTo(2);
+        assertThat(inside.documents()).isEqualTo(8);
+        Path plain = BundleService.openBundle(e.file(), district, office, Progress.none());
+        try (BagReader bag = BagReader.open(plain)) {
+            assertThat(bag.verify(Progress.none()).info()).containsEntry("Kunci-Desa", outside.villageFingerprint());
+        }
+        try (Stream<Path> files = Files.list(office)) {
+            assertThat(files).containsExactly(plain);
+        }
+    }
+
+    @Test
+    void aFlippedByteAnywhereOrACutFileIsCaughtAndNothingIsWrittenOut() throws Exception {
+        Path file = export().file();
+        byte[] good = Files.readAllBytes(file);
+        java.util.Random random = new java.util.Random(14);
+        List<Integer> places = new java.util.ArrayList<>(List.of(10, good.length / 2, good.length - 30));
+        for (int i = 0; i < 12; i++) {
+            places.add(random.nextInt(good.length));
+        }
+        for (int at : places) {
+            byte[] bad = good.clone();
+            bad[at] ^= 0x20;
+            Path f = scratch.resolve("flip" + at + ".zip");
+            Files.write(f, bad);
+            assertThatThrownBy(() -> BundleService.verify(f, district, Progress.none())).as("byte %d", at)
+                    .isInstanceOf(BundleException.class);
+            assertThatThrownBy(() -> BundleService.openBundle(f, district, office, Progress.none()))
+                    .isInstanceOf(BundleException.class);
+        }
+        Path cut = scratch.resolve("cut.zip");
+        Files.write(cut, java.util.Arrays.copyOf(good, good.length * 2 / 3));
+        assertThatThrownBy(() -> BundleService.verify(cut, Progress.none())).isInstanceOf(BundleException.class);
+        assertThatThrownBy(() -> BundleService.openBundle(cut, district, office, Progress.none()))
+                .isInstanceOf(BundleException.class);
+        assertThat(office).isEmptyDirectory();
+    }
+
+    @Test
+    void aBundleReSignedByAnotherVillageOrForAnotherDistrictOrTheWrongKeyIsRefused() throws Exception {
+        Path file = export().file();
+        // another village's key signs the same ciphertext, naming itself: the signature checks, the content does not
+        KeyPair other = KeyPair.generate("desa", "32.01.01.1001", "Pondok Rajeg");
+        Path forged = resign(file, other);
+        assertThat(BundleService.verify(forged, Progress.none()).villageFingerprint())
+                .isEqualTo(other.publicKeys().fingerprint()).isNotEqualTo(store.wiring.villageKeys().publicKeys().fingerprint());
+        assertThatThrownBy(() -> BundleService.verify(forged, district, Progress.none()))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("sealed.error.damaged"));
+        // another district's private key
+        KeyPair otherDistrict = KeyPair.generate("dinas", "32.02", "Dinas Sosial Kabupaten Sukabumi");
+        assertThatThrownBy(() -> BundleService.verify(file, otherDistrict, Progress.none()))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("sealed.error.otherDistrict"));
+        // the private key file with a wrong passphrase
+        Path secret = office.resolve("32.01.kunci-rahasia");
+        SecretKeyFile.write(secret, district, PASSPHRASE);
+        assertThatThrownBy(() -> SecretKeyFile.read(secret, "bukan frasa sandinya".toCharArray()))
+                .isInstanceOfSatisfying(KeyException.class, e -> assertThat(e.key()).isEqualTo("keys.error.passphrase"));
+        assertThat(BundleService.verify(file, SecretKeyFile.read(secret, PASSPHRASE), Progress.none()).requests()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutADistrictKeyTheBundleIsPlainOnlyByChoiceAndSaysSo() throws Exception {
+        try (BundleStore plainStore = new BundleStore(scratch.resolve("lain"), scratch, 1)) {
+            assertThatThrownBy(() -> plainStore.bundles.export(plainStore.ready, stick, false, Progress.none()))
+                    .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("bundle.error.noDistrictKey"));
+            assertThat(stick).isEmptyDirectory();
+            Path file = plainStore.bundles.export(plainStore.ready, stick, true, Progress.none()).file();
+            try (BagReader bag = BagReader.open(file)) {
+                assertThat(bag.verify(Progress.none()).info().get("Perlindungan")).startsWith("TIDAK TERENKRIPSI");
+            }
+        }
+    }
+
+    @Test
+    void aSecondDifferentKeyIsRefusedUnlessReplacedAndTheImportIsInTheTrail() {
+        PublicKeys again = district.publicKeys();
+        assertThat(store.wiring.districtKeys().importKey(again, false).fingerprint()).isEqualTo(again.fingerprint());
+        PublicKeys other = KeyPair.generate("dinas", "32.01", "Dinas Sosial Kabupaten Bogor").publicKeys();
+        assertThatThrownBy(() -> store.wiring.districtKeys().importKey(other, false))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("district.error.other"));
+        assertThat(store.wiring.districtKeys().current().orElseThrow().fingerprint()).isEqualTo(again.fingerprint());
+        store.wiring.districtKeys().importKey(other, true);
+        assertThat(store.wiring.districtKeys().current().orElseThrow().fingerprint()).isEqualTo(other.fingerprint());
+        assertThat(store.wiring.audit().entries(id.berkasdesa.audit.AuditService.Filter.ALL).stream()
+                .filter(a -> a.action().equals("district.import"))).hasSize(2);
+        assertThatThrownBy(() -> DistrictKeyService.read(store.wiring.villageKeys().publicKeys().toBytes()))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("district.error.notDistrict"));
+    }
+
+    /** The same bundle with its header naming {@code other} as the village key, and signed by it. */
+    private Path resign(Path file, KeyPair other) throws IOException {
+        Path out = scratch.resolve("forged.zip");
+        try (ZipFile in = ZipFile.builder().setPath(file).get();
+                ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
+            zip.setComment("0".repeat(128));
+            for (ZipArchiveEntry e : Collections.list(in.getEntries())) {
+                byte[] b = in.getInputStream(e).readAllBytes();
+                if (e.getName().endsWith("/paket-aman.json")) {
+                    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                    var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(b);
+                    json.set("desa", other.publicKeys().toJson());
+                    b = mapper.writeValueAsBytes(json);
+                }
+                ZipArchiveEntry n = new ZipArchiveEntry(e.getName());
+                n.setMethod(ZipArchiveEntry.STORED);
+                zip.putArchiveEntry(n);
+                zip.write(b);
+                zip.closeArchiveEntry();
+            }
+        }
+        byte[] bytes = Files.readAllBytes(out);
+        byte[] digest;
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-512");
+            sha.update(bytes, 0, bytes.length - 128);
+            digest = sha.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] label = "berkas-desa paket-aman v1 sha512:".getBytes(StandardCharsets.US_ASCII);
+        byte[] signed = java.util.Arrays.copyOf(label, label.length + digest.length);
+        System.arraycopy(digest, 0, signed, label.length, digest.length);
+        byte[] sig = java.util.HexFormat.of().formatHex(other.sign(signed)).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(sig, 0, bytes, bytes.length - 128, 128);
+        Files.write(out, bytes);
+        return out;
+    }
+
+    private static boolean contains(byte[] haystack, String text) {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+}
