@@ -22,4 +22,10 @@ interface BundleDao {
 
     @SqlQuery("SELECT COUNT(*) FROM bundle_request WHERE request_id = :request")
     int timesSent(@Bind("request") UUID request);
+
+    @SqlQuery("SELECT request_id FROM bundle_request WHERE bundle_id = :bundle")
+    java.util.List<UUID> requestsOf(@Bind("bundle") UUID bundle);
+
+    @SqlQuery("SELECT COUNT(*) FROM bundle WHERE id = :bundle")
+    int exists(@Bind("bundle") UUID bundle);
 }

@@ -514,6 +514,71 @@ public final class BundleService {
         }
     }
 
+    /**
+     * At the Dinas Sosial: an answer to a protected bundle, signed with the district's keys and
+     * encrypted to the village that sent {@code bundle} (its public key comes from the bundle) — from
+     * the filled {@code usulan.xlsx} or a response bag {@code .zip}. Written to {@code out} under a
+     * temporary name, read back and checked, then renamed.
+     *
+     * @throws BundleException the bundle is damaged or not for this district, the answer is not a
+     *     spreadsheet or response bag, or the file could not be written
+     */
+    public static Path signResponse(Path response, Path bundle, KeyPair district, Path out) {
+        SealedBundle.Outside of;
+        try (SealedBundle.Opened sealed = SealedBundle.open(bundle, Progress.none())) {
+            of = sealed.outside();
+            if (!of.kind().equals("paket")) {
+                throw new BundleException("sealed.error.notBundle", bundle.getFileName());
+            }
+            sealed.contentKey(district); // it was encrypted for this district, or this is the wrong key
+        } catch (java.io.IOException e) {
+            throw new BundleException("sealed.error.damaged", e, bundle.getFileName());
+        }
+        String lower = response.getFileName().toString().toLowerCase(Locale.ROOT);
+        String format;
+        if (lower.endsWith(".xlsx")) {
+            BagReader.checkZip(response);
+            format = "xlsx";
+        } else {
+            try (BagReader bag = BagReader.open(response)) {
+                bag.verify(Progress.none());
+                if (!bag.has("data/balasan.json")) {
+                    throw new BundleException("bundle.error.notResponse");
+                }
+            }
+            format = "bag";
+        }
+        Path temp = out.resolveSibling(out.getFileName() + ".part");
+        boolean done = false;
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE); InputStream in = Files.newInputStream(response)) {
+                String name = "balasan_" + of.name();
+                SealedBundle.Writer w = new SealedBundle.Writer(channel, UUID.randomUUID().toString(), name,
+                        System.currentTimeMillis(), district, of.signer(), java.util.function.UnaryOperator.identity(), "balasan", of.id(), format);
+                OutputStream payload = new BufferedOutputStream(w.payload(), 1 << 20);
+                in.transferTo(payload);
+                payload.flush();
+                w.finish();
+                channel.force(true);
+            }
+            try (SealedBundle.Opened check = SealedBundle.open(temp, Progress.none())) {
+                if (!check.outside().signer().equals(district.publicKeys())) {
+                    throw new BundleException("bundle.error.readBack", out.getParent().toString());
+                }
+            }
+            move(temp, out);
+            done = true;
+            return out;
+        } catch (java.io.IOException e) {
+            throw new BundleException("bundle.error.write", e, String.valueOf(out.getParent()), 0);
+        } finally {
+            if (!done) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
     private static BagReader.Checked inner(BagReader reader, Progress progress, Path file) {
         try {
             return reader.verify(progress);

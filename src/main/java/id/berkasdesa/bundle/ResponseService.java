@@ -73,8 +73,17 @@ public final class ResponseService {
      * @param alreadyRecorded decisions the store already has (a response imported before)
      * @param undecided rows whose "Keputusan" is still empty
      */
+    /**
+     * @param signedBy the Dinas Sosial that signed the answer (its configured key), or null for an
+     *     unsigned one (accepted only before any district key is imported, with a warning)
+     */
     public record Preview(Path file, String source, List<Change> changes, List<Skipped> skipped, int alreadyRecorded,
-            int undecided) {
+            int undecided, String signedBy, Letters letters) {
+    }
+
+    /** Where the letters of a response bag are read from (the plain bag, or the signed answer decrypted again). */
+    public interface Letters {
+        BagReader open();
     }
 
     /** What applying did. */
@@ -102,8 +111,13 @@ public final class ResponseService {
     private final VillageService villages;
     private final Clock clock;
 
+    private final DistrictKeyService districtKeys;
+    private final java.util.function.Supplier<id.berkasdesa.keys.KeyPair> villageKeys;
+
     public ResponseService(Database db, RequestService requests, DocumentService documents, VillageService villages,
-            Clock clock) {
+            Clock clock, DistrictKeyService districtKeys, java.util.function.Supplier<id.berkasdesa.keys.KeyPair> villageKeys) {
+        this.districtKeys = districtKeys;
+        this.villageKeys = villageKeys;
         this.db = db;
         this.requests = requests;
         this.documents = documents;
@@ -120,16 +134,78 @@ public final class ResponseService {
     public Preview read(Path file) {
         VillageProfile village = villages.profile().orElseThrow(() -> new BundleException("bundle.error.noVillage"));
         String name = String.valueOf(file.getFileName());
+        java.util.Optional<DistrictKeyService.DistrictKey> district = districtKeys.current();
+        if (Files.isRegularFile(file) && SealedBundle.isSealed(file)) {
+            return sealed(file, name, village, district);
+        }
+        if (district.isPresent()) {
+            // anyone can make a well-formed spreadsheet: once the key is known, only its signature counts
+            throw new BundleException("response.error.unsigned", district.get().keys().name());
+        }
         List<Answer> answers;
         if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             answers = xlsx(file);
         } else {
             answers = bag(file, village);
         }
-        return preview(file, name, answers, village);
+        return preview(file, name, answers, village, null, () -> BagReader.open(file), null);
     }
 
-    private Preview preview(Path file, String source, List<Answer> answers, VillageProfile village) {
+    /** A signed answer: by the configured Dinas Sosial, to a bundle this village sent, encrypted to this village. */
+    private Preview sealed(Path file, String name, VillageProfile village,
+            java.util.Optional<DistrictKeyService.DistrictKey> district) {
+        if (district.isEmpty()) {
+            throw new BundleException("response.error.noKey");
+        }
+        id.berkasdesa.keys.KeyPair mine = villageKeys.get();
+        try (SealedBundle.Opened sealed = SealedBundle.open(file, Progress.none())) {
+            SealedBundle.Outside o = sealed.outside();
+            if (!o.kind().equals("balasan")) {
+                throw new BundleException("bundle.error.notResponse");
+            }
+            if (!o.signer().equals(district.get().keys())) {
+                throw new BundleException("response.error.otherSigner", o.signer().name(), o.signer().fingerprint(),
+                        district.get().keys().name(), district.get().fingerprint());
+            }
+            UUID bundle = uuid(o.forBundle());
+            if (bundle == null || db.read(h -> h.attach(BundleDao.class).exists(bundle)) == 0) {
+                throw new BundleException("response.error.otherBundle");
+            }
+            Set<UUID> carried = new HashSet<>(db.read(h -> h.attach(BundleDao.class).requestsOf(bundle)));
+            byte[] key = sealed.contentKey(mine);
+            List<Answer> answers;
+            if (o.format().equals("xlsx")) {
+                if (o.payloadBytes() > BagReader.MAX_SMALL_FILE) {
+                    throw new BundleException("bundle.error.bomb", file.getFileName());
+                }
+                try (InputStream in = sealed.plainStream(key)) {
+                    answers = xlsx(in, file);
+                }
+            } else {
+                try (BagReader reader = sealed.bag(key)) {
+                    answers = bag(reader, village);
+                }
+            }
+            Letters letters = () -> {
+                SealedBundle.Opened again = SealedBundle.open(file, Progress.none());
+                return again.bag(again.contentKey(mine));
+            };
+            return preview(file, name, answers, village, district.get().keys().name(), letters, carried);
+        } catch (IOException e) {
+            throw new BundleException("sealed.error.damaged", e, file.getFileName());
+        }
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return s == null ? null : UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Preview preview(Path file, String source, List<Answer> answers, VillageProfile village, String signedBy,
+            Letters letters, Set<UUID> carried) {
         List<Change> changes = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         int recorded = 0;
@@ -170,6 +246,11 @@ public final class ResponseService {
                 skipped.add(new Skipped(a.row(), who, "response.skip.twice"));
                 continue;
             }
+            if (carried != null && !carried.contains(id)) {
+                // signed for one bundle, about a request another bundle carried: not this answer's to decide
+                skipped.add(new Skipped(a.row(), who, "response.skip.otherBundle"));
+                continue;
+            }
             ReactivationRequest r = found.get();
             RequestService.Start person = requests.start(r.householdId(), r.memberId());
             RequestStatus to = decision.get().status();
@@ -186,7 +267,7 @@ public final class ResponseService {
         if (otherVillage > 0 && changes.isEmpty() && recorded == 0 && otherVillage == answers.size() - undecided) {
             throw new BundleException("bundle.error.otherVillage", otherCode, village.kodeDesa());
         }
-        return new Preview(file, source, changes, skipped, recorded, undecided);
+        return new Preview(file, source, changes, skipped, recorded, undecided, signedBy, letters);
     }
 
     /**
@@ -228,7 +309,7 @@ public final class ResponseService {
             return false;
         }
         byte[] bytes;
-        try (BagReader reader = BagReader.open(preview.file())) {
+        try (BagReader reader = preview.letters().open()) {
             bytes = reader.bytes("data/" + c.letter(), MAX_LETTER);
         }
         documents.attachInputs(new DocumentService.Attach(r.householdId(), r.memberId(), DocumentKind.LAINNYA, finalLabel,
@@ -249,8 +330,16 @@ public final class ResponseService {
         }
         // an xlsx is a zip: its entries pass the same checks as a bundle's before the reader sees them
         BagReader.checkZip(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return xlsx(in, file);
+        } catch (IOException e) {
+            throw new BundleException("bundle.error.xlsx", e, file.getFileName());
+        }
+    }
+
+    private List<Answer> xlsx(InputStream in, Path file) {
         List<Answer> answers = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+        try (ReadableWorkbook wb = new ReadableWorkbook(in)) {
             Sheet sheet = wb.getFirstSheet();
             try (Stream<Row> rows = sheet.openStream()) {
                 Map<String, Integer> columns = null;
@@ -316,6 +405,12 @@ public final class ResponseService {
 
     private List<Answer> bag(Path file, VillageProfile village) {
         try (BagReader reader = BagReader.open(file)) {
+            return bag(reader, village);
+        }
+    }
+
+    private List<Answer> bag(BagReader reader, VillageProfile village) {
+        {
             reader.verify(Progress.none());
             if (!reader.has("data/balasan.json")) {
                 throw new BundleException(reader.has("data/paket.json") ? "bundle.error.notResponse" : "bundle.error.noPaket");

@@ -87,6 +87,9 @@ public final class SealedBundle {
         private final String name;
         private final KeyPair village;
         private final PublicKeys district;
+        private final String kind;
+        private final String forBundle;
+        private final String format;
         private final byte[] contentKey = new byte[32];
         private final MessageDigest sha = BagWriter.sha512();
         private final OutputStream payload;
@@ -96,6 +99,20 @@ public final class SealedBundle {
 
         Writer(SeekableByteChannel channel, String id, String name, long time, KeyPair village, PublicKeys district,
                 UnaryOperator<OutputStream> device) throws IOException {
+            this(channel, id, name, time, village, district, device, "paket", null, "bag");
+        }
+
+        /**
+         * @param village the sender, who signs (the village for a bundle, the Dinas Sosial for an answer)
+         * @param district the recipient, to whom the content key is encrypted
+         * @param kind "paket" or "balasan"; {@code forBundle} the bundle an answer answers
+         * @param format what {@code isi.bin} holds: "bag" (a BagIt zip) or "xlsx"
+         */
+        Writer(SeekableByteChannel channel, String id, String name, long time, KeyPair village, PublicKeys district,
+                UnaryOperator<OutputStream> device, String kind, String forBundle, String format) throws IOException {
+            this.kind = kind;
+            this.forBundle = forBundle;
+            this.format = format;
             this.zip = new ZipArchiveOutputStream(channel);
             this.channel = channel;
             this.id = id;
@@ -137,15 +154,21 @@ public final class SealedBundle {
             ObjectNode h = JSON.createObjectNode();
             h.put("schema", SCHEMA);
             h.put("version", VERSION);
+            h.put("jenis", kind);
             h.put("id", id);
             h.put("nama", name);
-            h.set("desa", village.publicKeys().toJson());
-            ObjectNode d = h.putObject("dinas");
+            if (forBundle != null) {
+                h.put("untukPaket", forBundle);
+            }
+            h.set("pengirim", village.publicKeys().toJson());
+            ObjectNode d = h.putObject("penerima");
+            d.put("kind", district.kind());
             d.put("kode", district.code());
             d.put("nama", district.name());
             d.put("sidikJari", district.fingerprint());
             ObjectNode isi = h.putObject("isi");
             isi.put("berkas", PAYLOAD);
+            isi.put("format", format);
             isi.put("sandi", "AES256_GCM_HKDF_1MB");
             isi.put("kunci", Base64.getEncoder().encodeToString(
                     district.encrypt(contentKey, context(id, village.publicKeys().fingerprint()))));
@@ -219,8 +242,12 @@ public final class SealedBundle {
     }
 
     /** What the outside of a protected bundle says, after its signature and its ciphertext's hash checked. */
-    public record Outside(String id, String name, PublicKeys village, String districtCode, String districtName,
-            String districtFingerprint, long payloadBytes, long zipBytes) {
+    public record Outside(String kind, String id, String name, PublicKeys village, String districtCode, String districtName,
+            String districtFingerprint, String forBundle, String format, long payloadBytes, long zipBytes) {
+        /** The sender (who signed): the village of a bundle, the Dinas Sosial of an answer. */
+        public PublicKeys signer() {
+            return village;
+        }
     }
 
     /** Whether {@code file} is a protected bundle (has {@code paket-aman.json}), without checking it. */
@@ -263,6 +290,11 @@ public final class SealedBundle {
             }
         }
 
+        /** The content, decrypted as it is read (an answer's spreadsheet). */
+        InputStream plainStream(byte[] contentKey) throws IOException {
+            return java.nio.channels.Channels.newInputStream(plain(contentKey));
+        }
+
         /** The bag's zip, decrypted as it is read (for writing the plain bag out). */
         SeekableByteChannel plainChannel(byte[] contentKey) throws IOException {
             return plain(contentKey);
@@ -279,7 +311,7 @@ public final class SealedBundle {
             }
         }
 
-        /** The content key, from the district's private keys. @throws BundleException when it is not this district's */
+        /** The content key, from the recipient's private keys. @throws BundleException when they are not the recipient's */
         byte[] contentKey(KeyPair district) {
             if (!district.publicKeys().fingerprint().equals(outside.districtFingerprint())) {
                 throw new BundleException("sealed.error.otherDistrict", outside.districtName(), outside.districtFingerprint(),
@@ -337,7 +369,7 @@ public final class SealedBundle {
             if (h.path("version").asInt() > VERSION) {
                 throw new BundleException("sealed.error.newer", h.path("version").asInt());
             }
-            PublicKeys village = PublicKeys.fromJson(h.path("desa"));
+            PublicKeys village = PublicKeys.fromJson(h.path("pengirim"));
             JsonNode isi = h.path("isi");
             ZipArchiveEntry payload = entries.get(PAYLOAD);
             if (payload.getSize() != isi.path("ukuran").asLong(-1)) {
@@ -359,9 +391,14 @@ public final class SealedBundle {
                     throw new BundleException("sealed.error.damaged", file.getFileName());
                 }
             }
-            JsonNode d = h.path("dinas");
-            Outside outside = new Outside(h.path("id").asText(), h.path("nama").asText(), village, d.path("kode").asText(),
-                    d.path("nama").asText(), d.path("sidikJari").asText(), payload.getSize(), size);
+            JsonNode d = h.path("penerima");
+            String kind = h.path("jenis").asText();
+            if (!kind.equals("paket") && !kind.equals("balasan")) {
+                throw new BundleException("sealed.error.damaged", file.getFileName());
+            }
+            Outside outside = new Outside(kind, h.path("id").asText(), h.path("nama").asText(), village,
+                    d.path("kode").asText(), d.path("nama").asText(), d.path("sidikJari").asText(),
+                    h.path("untukPaket").asText(null), isi.path("format").asText("bag"), payload.getSize(), size);
             return new Opened(file, zip, outside, isi.path("kunci").asText(), payload);
         } catch (BundleException e) {
             closeQuietly(zip);

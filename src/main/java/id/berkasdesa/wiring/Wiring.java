@@ -63,7 +63,7 @@ public final class Wiring implements AutoCloseable {
         this.districtKeys = new DistrictKeyService(db, clock);
         this.bundles = new BundleService(db, requests, households, documents, villages, audit, wilayah, clock,
                 appVersion, districtKeys, this::villageKeys);
-        this.responses = new ResponseService(db, requests, documents, villages, clock);
+        this.responses = new ResponseService(db, requests, documents, villages, clock, districtKeys, this::villageKeys);
         actAsVillageOperator();
     }
 

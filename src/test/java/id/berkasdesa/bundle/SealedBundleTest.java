@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -178,6 +179,55 @@ class SealedBundleTest {
                 .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("district.error.notDistrict"));
     }
 
+    private Path answer(String name, List<UUID> ids, String decision) {
+        Path xlsx = scratch.resolve(name + ".xlsx");
+        List<List<String>> rows = new java.util.ArrayList<>();
+        ids.forEach(id -> rows.add(List.of(id.toString(), "32.01.01.1001", decision, "Data cocok")));
+        BundleStore.writeResponse(xlsx, List.of("ID Usulan", "Kode Desa", "Keputusan", "Alasan"), rows);
+        return xlsx;
+    }
+
+    @Test
+    void onlyAnAnswerSignedByTheDistrictForABundleThisVillageSentIsAccepted() throws Exception {
+        Path bundle = export().file();
+        List<UUID> sent = List.copyOf(store.ready);
+        // an answer typed in the sent spreadsheet, unsigned: refused now that the key is known
+        Path unsigned = answer("polos", sent, "Disetujui");
+        assertThatThrownBy(() -> store.responses.read(unsigned))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("response.error.unsigned"));
+        // signed at the Dinas Sosial, encrypted to the village that sent the bundle: accepted, says who signed
+        Path signed = BundleService.signResponse(unsigned, bundle, district, office.resolve("balasan.zip"));
+        assertThat(contains(Files.readAllBytes(signed), sent.get(0).toString())).as("an id in the clear").isFalse();
+        ResponseService.Preview preview = store.responses.read(signed);
+        assertThat(preview.signedBy()).isEqualTo("Dinas Sosial Kabupaten Bogor");
+        assertThat(preview.changes()).hasSize(2);
+        store.responses.apply(preview);
+        assertThat(sent).allSatisfy(id -> assertThat(store.status(id)).isEqualTo(RequestStatus.DISETUJUI));
+        // signed by a key that is not the configured district's
+        KeyPair impostor = KeyPair.generate("dinas", "32.01", "Dinas Sosial Kabupaten Bogor");
+        Path forged = BundleService.signResponse(unsigned, bundleFor(impostor), impostor, office.resolve("palsu.zip"));
+        assertThatThrownBy(() -> store.responses.read(forged))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("response.error.otherSigner"));
+        // a genuine answer replayed about requests of another bundle: those rows are not applied
+        UUID later = store.readyRequest(9, scratch, null);
+        store.bundles.export(List.of(later), stick, false, Progress.none());
+        Path replay = BundleService.signResponse(answer("ulang", List.of(later), "Ditolak"), bundle, district,
+                office.resolve("ulang.zip"));
+        ResponseService.Preview replayed = store.responses.read(replay);
+        assertThat(replayed.changes()).isEmpty();
+        assertThat(replayed.skipped()).singleElement().satisfies(k -> assertThat(k.key()).isEqualTo("response.skip.otherBundle"));
+        assertThat(store.status(later)).isEqualTo(RequestStatus.TERKIRIM);
+    }
+
+    /** A protected bundle of this village's requests, encrypted to {@code key} instead (made by someone holding the village's files). */
+    private Path bundleFor(KeyPair key) throws IOException {
+        Path other = Files.createDirectories(scratch.resolve("lain-" + key.publicKeys().fingerprint()));
+        try (BundleStore second = new BundleStore(scratch.resolve("toko-" + key.publicKeys().fingerprint()), scratch, 1)) {
+            second.wiring.districtKeys().importKey(key.publicKeys(), false);
+            return second.bundles.export(second.ready, other, false, Progress.none()).file();
+        }
+    }
+
     /** The same bundle with its header naming {@code other} as the village key, and signed by it. */
     private Path resign(Path file, KeyPair other) throws IOException {
         Path out = scratch.resolve("forged.zip");
@@ -189,7 +239,7 @@ class SealedBundleTest {
                 if (e.getName().endsWith("/paket-aman.json")) {
                     var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
                     var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(b);
-                    json.set("desa", other.publicKeys().toJson());
+                    json.set("pengirim", other.publicKeys().toJson());
                     b = mapper.writeValueAsBytes(json);
                 }
                 ZipArchiveEntry n = new ZipArchiveEntry(e.getName());

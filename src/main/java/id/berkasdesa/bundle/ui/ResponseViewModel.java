@@ -35,8 +35,11 @@ final class ResponseViewModel {
     }
 
     String summary(ResponseService.Preview p) {
-        return messages.get("response.preview.summary", p.source(), p.changes().size(), p.skipped().size(),
+        String summary = messages.get("response.preview.summary", p.source(), p.changes().size(), p.skipped().size(),
                 p.alreadyRecorded(), p.undecided());
+        // who vouches for it: the Dinas Sosial's signature, or (before its key is imported) nobody
+        return summary + " " + (p.signedBy() != null ? messages.get("response.preview.signed", p.signedBy())
+                : messages.get("response.preview.unsigned"));
     }
 
     /** "Baris 3 (SITI, NIK …): why", one per skipped row. */
