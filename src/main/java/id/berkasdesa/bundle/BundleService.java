@@ -124,13 +124,23 @@ public final class BundleService {
     }
 
     /** What the export dialog offers: the requests, whether this is the sample village, and today. */
-    public record Choice(List<RequestSummary> candidates, boolean sampleVillage, java.time.LocalDate today) {
+    /**
+     * @param district the Dinas Sosial the bundle will be encrypted to (its name and fingerprint), or
+     *     null: then the bundle can only be plain, by the operator's explicit choice
+     */
+    public record Choice(List<RequestSummary> candidates, boolean sampleVillage, java.time.LocalDate today,
+            String district, String districtFingerprint) {
+        public Choice(List<RequestSummary> candidates, boolean sampleVillage, java.time.LocalDate today) {
+            this(candidates, sampleVillage, today, null, null);
+        }
     }
 
     /** Reads the {@link Choice} (a worker-thread read). */
     public Choice choice() {
+        java.util.Optional<DistrictKeyService.DistrictKey> district = districtKeys.current();
         return new Choice(candidates(), villages.profile().map(VillageProfile::sample).orElse(false),
-                java.time.LocalDate.now(clock));
+                java.time.LocalDate.now(clock), district.map(d -> d.keys().name()).orElse(null),
+                district.map(DistrictKeyService.DistrictKey::fingerprint).orElse(null));
     }
 
     /** The ids of every request ready to send (the export's default choice). */

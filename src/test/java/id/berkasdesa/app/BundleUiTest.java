@@ -87,8 +87,13 @@ class BundleUiTest {
         shortcut(r, KeyCode.E);
         waitUntil(() -> r.lookup("#countLabel").tryQuery().isPresent());
         assertThat(r.lookup("#countLabel").queryAs(Label.class).getText()).isEqualTo("2 usulan dipilih (0 kirim ulang)");
+        // no Dinas Sosial key yet: the stick would carry personal data in clear, so it must be chosen knowingly
+        assertThat(r.lookup("#protectionLabel").queryAs(Label.class).getText()).contains("TANPA enkripsi");
         r.clickOn("Buat paket");
         Label message = r.lookup("#messageLabel").queryAs(Label.class);
+        waitUntil(() -> message.getText().startsWith("Paket belum dibuat"));
+        r.clickOn("#plainCheck");
+        r.clickOn("Buat paket");
         waitUntil(() -> message.getText().startsWith("Paket tersimpan"));
         Screenshots.take(r, message.getScene(), "kirim-paket");
         assertThat(ready).allSatisfy(id ->

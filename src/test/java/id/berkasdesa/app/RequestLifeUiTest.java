@@ -144,6 +144,7 @@ class RequestLifeUiTest {
         shortcut(r, KeyCode.E);
         waitUntil(() -> r.lookup("#countLabel").tryQuery().isPresent()
                 && r.lookup("#countLabel").queryAs(Label.class).getText().startsWith("1 usulan dipilih"));
+        r.clickOn("#plainCheck"); // no Dinas Sosial key in this village: sent plain, knowingly
         r.clickOn("Buat paket");
         Label exportMessage = r.lookup("#messageLabel").queryAs(Label.class);
         waitUntil(() -> exportMessage.getText().startsWith("Paket tersimpan"));

@@ -36,7 +36,8 @@ final class ExportDialog {
 
     @FXML VBox root;
     @FXML Button readyButton, noneButton, folderButton;
-    @FXML Label countLabel, messageLabel, sampleLabel, warningLabel;
+    @FXML Label countLabel, messageLabel, sampleLabel, warningLabel, protectionLabel;
+    @FXML javafx.scene.control.CheckBox plainCheck;
     @FXML TableView<Row> table;
     @FXML TableColumn<Row, Boolean> colSend;
     @FXML TableColumn<Row, String> colNama, colNik, colStatus, colUrgent, colDeadline;
@@ -120,6 +121,13 @@ final class ExportDialog {
         countLabel.textProperty().bind(vm.count());
         warningLabel.textProperty().bind(vm.warning());
         sampleLabel.textProperty().bind(vm.sample());
+        protectionLabel.textProperty().bind(vm.protection());
+        protectionLabel.getStyleClass().setAll(vm.keyless().get() ? "warning-banner" : "info-banner");
+        vm.keyless().addListener((o, a, keyless) -> protectionLabel.getStyleClass().setAll(keyless ? "warning-banner" : "info-banner"));
+        plainCheck.visibleProperty().bind(vm.keyless());
+        plainCheck.managedProperty().bind(vm.keyless());
+        plainCheck.selectedProperty().bindBidirectional(vm.plainAccepted);
+        plainCheck.disableProperty().bind(vm.busy());
         messageLabel.textProperty().bind(vm.message());
         vm.done().addListener((o, was, done) -> {
             if (done) {

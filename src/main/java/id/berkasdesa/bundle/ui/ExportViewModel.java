@@ -50,6 +50,10 @@ final class ExportViewModel {
     private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sample = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper protection = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper keyless = new ReadOnlyBooleanWrapper(false);
+    /** Without a district key: the operator ticked that they send personal data unencrypted, knowingly. */
+    final SimpleBooleanProperty plainAccepted = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -69,6 +73,9 @@ final class ExportViewModel {
     void load(BundleService.Choice choice) {
         today = choice.today();
         sample.set(choice.sampleVillage() ? messages.get("bundle.export.sampleWarning") : "");
+        keyless.set(choice.district() == null);
+        protection.set(choice.district() == null ? messages.get("bundle.export.plainWarning")
+                : messages.get("bundle.export.sealed", choice.district(), choice.districtFingerprint()));
         rows(choice.candidates());
     }
 
@@ -87,6 +94,16 @@ final class ExportViewModel {
     }
 
     /** The sample village's mark; "" for a real village. */
+    /** Whom the bundle is encrypted to; or, without a district key, the warning that it will not be. */
+    ReadOnlyStringProperty protection() {
+        return protection.getReadOnlyProperty();
+    }
+
+    /** No district key: the bundle can only be plain, and only once {@link #plainAccepted} is ticked. */
+    ReadOnlyBooleanProperty keyless() {
+        return keyless.getReadOnlyProperty();
+    }
+
     ReadOnlyStringProperty sample() {
         return sample.getReadOnlyProperty();
     }
@@ -154,6 +171,11 @@ final class ExportViewModel {
             say(messages.get("bundle.export.noFolder"));
             return;
         }
+        if (keyless.get() && !plainAccepted.get()) {
+            say(messages.get("bundle.export.plainNotAccepted"));
+            return;
+        }
+        boolean plain = keyless.get() && plainAccepted.get();
         say(messages.get("bundle.export.working"));
         // made here so that Batal can reach it at once; it reports through the worker once that runs
         AtomicReference<DoubleConsumer> sink = new AtomicReference<>(v -> { });
@@ -162,7 +184,7 @@ final class ExportViewModel {
         busy.set(true);
         tasks.run(messages.get("bundle.export.working"), worker -> {
             sink.set(worker);
-            BundleService.Exported exported = service.export(ids, target, p);
+            BundleService.Exported exported = service.export(ids, target, plain, p);
             return new Done(exported, service.candidates());
         }, result -> {
             BundleService.Exported e = result.exported();

@@ -90,8 +90,33 @@ class ExportViewModelTest {
     }
 
     @Test
+    void withoutADistrictKeyNothingIsWrittenUntilThePlainBundleIsChosenKnowingly() throws IOException {
+        assertThat(vm.keyless().get()).isTrue();
+        assertThat(vm.protection().get()).isEqualTo(messages.get("bundle.export.plainWarning"));
+        vm.folder(stick);
+        vm.start();
+        tasks.drain();
+        assertThat(vm.message().get()).isEqualTo(messages.get("bundle.export.plainNotAccepted"));
+        assertThat(zips()).isZero();
+        assertThat(allStillReady()).isTrue();
+        // with the Dinas Sosial's key the bundle is encrypted to it, and the dialog says to whom
+        var district = id.berkasdesa.keys.KeyPair.generate("dinas", "32.01", "Dinas Sosial Kabupaten Bogor");
+        store.services().districtKeys().importKey(district.publicKeys(), false);
+        vm.load(store.services().bundles().choice());
+        assertThat(vm.keyless().get()).isFalse();
+        assertThat(vm.protection().get()).contains("Dinas Sosial Kabupaten Bogor", district.publicKeys().fingerprint());
+        vm.start();
+        tasks.drain();
+        assertThat(zips()).isEqualTo(1);
+        try (Stream<Path> s = Files.list(stick)) {
+            assertThat(id.berkasdesa.bundle.SealedBundle.isSealed(s.findFirst().orElseThrow())).isTrue();
+        }
+    }
+
+    @Test
     void theBundleIsWrittenToTheStickAndTheChoiceIsReadAgainWithTheSentOnesAsResends() throws IOException {
         vm.folder(stick);
+        vm.plainAccepted.set(true);
         vm.start();
         assertThat(vm.busy().get()).isTrue();
         vm.start(); // a second press while it runs does nothing
@@ -111,6 +136,7 @@ class ExportViewModelTest {
     void batalStopsTheWorkLeavingNoFileAndNoRequestChanged() throws IOException {
         assertThat(vm.cancel()).isFalse(); // nothing runs yet: Tutup closes
         vm.folder(stick);
+        vm.plainAccepted.set(true);
         vm.start();
         assertThat(vm.cancel()).isTrue();
         assertThat(vm.message().get()).isEqualTo(messages.get("bundle.export.cancelling"));
