@@ -31,6 +31,7 @@ final class AppContext implements AutoCloseable {
     final ResponseService responses;
     final id.berkasdesa.account.AccountService accounts;
     final id.berkasdesa.audit.AuditService audit;
+    final id.berkasdesa.bundle.DistrictKeyService districtKeys;
     /** The home screen's numbers, read while the store opens so the first screen shows at once. */
     Dashboard initialDashboard;
     /** Read once at start; the setup changes it through {@link #reloadProfile()}. */
@@ -48,6 +49,7 @@ final class AppContext implements AutoCloseable {
         this.responses = wiring.responses();
         this.accounts = wiring.accounts();
         this.audit = wiring.audit();
+        this.districtKeys = wiring.districtKeys();
         this.profile = villages.profile();
     }
 
@@ -67,6 +69,11 @@ final class AppContext implements AutoCloseable {
     /** The same with the recovery code. */
     static AppContext unlockWithRecovery(Path dataDir, Clock clock, String code) {
         return of(Wiring.unlockWithRecovery(dataDir, clock, code));
+    }
+
+    /** This village's own key's fingerprint (the key is made on first use); on the worker. */
+    String villageFingerprint() {
+        return wiring.villageKeys().publicKeys().fingerprint();
     }
 
     private static AppContext of(Wiring wiring) {

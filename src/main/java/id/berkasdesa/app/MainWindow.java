@@ -49,7 +49,8 @@ final class MainWindow {
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
-            switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem, exportItem, responseItem;
+            switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem, exportItem, responseItem,
+            districtKeyItem;
     @FXML Menu bundleMenu;
     @FXML BorderPane root;
     @FXML HBox navBar;
@@ -229,7 +230,7 @@ final class MainWindow {
         villageLabel.setText(village.orElse(""));
         operatorLabel.setText("");
         for (MenuItem item : List.of(registerItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
-                switchUserItem, signOutItem, accountsItem, lockSettingsItem, auditItem)) {
+                switchUserItem, signOutItem, accountsItem, lockSettingsItem, auditItem, districtKeyItem)) {
             item.setDisable(true);
         }
         bundleMenu.setDisable(true);
@@ -261,6 +262,7 @@ final class MainWindow {
         exportItem.setDisable(locked || pemeriksa);
         responseItem.setDisable(locked || pemeriksa);
         auditItem.setDisable(locked || !admin);
+        districtKeyItem.setDisable(locked || !admin);
         documentSettingsItem.setDisable(locked || !admin);
         requestSettingsItem.setDisable(locked || !admin);
         lockedNow = locked;
@@ -275,6 +277,13 @@ final class MainWindow {
     @FXML
     void accounts() {
         new AccountsDialog(ctx.accounts, messages, dialogs, runner).show();
+    }
+
+    /** Berkas > Kunci Dinas Sosial (Administrator). */
+    @FXML
+    void districtKey() {
+        new id.berkasdesa.bundle.ui.DistrictKeyDialog(ctx.districtKeys, () -> ctx.villageFingerprint(), messages, dialogs,
+                runner).show();
     }
 
     /** Berkas > Rekam jejak (Administrator). */
