@@ -575,7 +575,14 @@ final class MainWindow {
     @FXML
     void about() {
         BuildInfo b = BuildInfo.current();
-        dialogs.info(messages.get("about.title"), messages.get("about.text", b.version(), b.date()));
+        String text = messages.get("about.text", b.version(), b.date());
+        if (ctx == null || ctx.profile().isEmpty() || lockedNow) {
+            dialogs.info(messages.get("about.title"), text);
+            return;
+        }
+        // this village's key, as the Dinas Sosial sees it on every bundle (read on the worker: made on first use)
+        runner.run("", p -> ctx.villageFingerprint(), fp -> dialogs.info(messages.get("about.title"),
+                text + "\n\n" + messages.get("about.villageKey", fp)), e -> dialogs.info(messages.get("about.title"), text));
     }
 
     @FXML

@@ -102,5 +102,13 @@ class DistrictKeyUiTest {
         assertThat(r.lookup("#plainCheck").query().isVisible()).isFalse();
         Screenshots.take(r, r.lookup("#protectionLabel").query().getScene(), "kirim-terenkripsi");
         r.clickOn("Tutup");
+
+        // Tentang shows the village's own key, as the Dinas Sosial sees it on every bundle
+        r.press(KeyCode.ALT, KeyCode.T).release(KeyCode.T, KeyCode.ALT);
+        r.clickOn("Tentang Berkas Desa");
+        String fingerprint = app.ctx.villageFingerprint();
+        waitUntil(() -> r.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().contains(fingerprint)));
+        r.type(KeyCode.ENTER);
     }
 }
