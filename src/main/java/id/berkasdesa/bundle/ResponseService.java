@@ -410,36 +410,34 @@ public final class ResponseService {
     }
 
     private List<Answer> bag(BagReader reader, VillageProfile village) {
-        {
-            reader.verify(Progress.none());
-            if (!reader.has("data/balasan.json")) {
-                throw new BundleException(reader.has("data/paket.json") ? "bundle.error.notResponse" : "bundle.error.noPaket");
-            }
-            Map<String, Object> root = BagJson.object(reader, "data/balasan.json", SCHEMA, VERSION);
-            String kode = root.get("kodeDesa") instanceof String s ? s.strip() : "";
-            if (!kode.equals(village.kodeDesa())) {
-                throw new BundleException("bundle.error.otherVillage", kode, village.kodeDesa());
-            }
-            if (!(root.get("keputusan") instanceof List<?> list)) {
+        reader.verify(Progress.none());
+        if (!reader.has("data/balasan.json")) {
+            throw new BundleException(reader.has("data/paket.json") ? "bundle.error.notResponse" : "bundle.error.noPaket");
+        }
+        Map<String, Object> root = BagJson.object(reader, "data/balasan.json", SCHEMA, VERSION);
+        String kode = root.get("kodeDesa") instanceof String s ? s.strip() : "";
+        if (!kode.equals(village.kodeDesa())) {
+            throw new BundleException("bundle.error.otherVillage", kode, village.kodeDesa());
+        }
+        if (!(root.get("keputusan") instanceof List<?> list)) {
+            throw new BundleException("bundle.error.json", "data/balasan.json");
+        }
+        List<Answer> answers = new ArrayList<>();
+        int i = 0;
+        for (Object o : list) {
+            i++;
+            if (!(o instanceof Map<?, ?> m)) {
                 throw new BundleException("bundle.error.json", "data/balasan.json");
             }
-            List<Answer> answers = new ArrayList<>();
-            int i = 0;
-            for (Object o : list) {
-                i++;
-                if (!(o instanceof Map<?, ?> m)) {
-                    throw new BundleException("bundle.error.json", "data/balasan.json");
-                }
-                String letter = m.get("surat") instanceof String s && !s.isBlank() ? s.strip() : null;
-                if (letter != null && (!letter.startsWith("surat/") || !reader.has("data/" + letter)
-                        || !pdf(reader.bytes("data/" + letter, MAX_LETTER)))) {
-                    throw new BundleException("bundle.error.letter", letter);
-                }
-                answers.add(new Answer(String.valueOf(i), text(m.get("idUsulan")), kode, text(m.get("keputusan")),
-                        text(m.get("alasan")), letter, text(m.get("nama")), text(m.get("nik"))));
+            String letter = m.get("surat") instanceof String s && !s.isBlank() ? s.strip() : null;
+            if (letter != null && (!letter.startsWith("surat/") || !reader.has("data/" + letter)
+                    || !pdf(reader.bytes("data/" + letter, MAX_LETTER)))) {
+                throw new BundleException("bundle.error.letter", letter);
             }
-            return answers;
+            answers.add(new Answer(String.valueOf(i), text(m.get("idUsulan")), kode, text(m.get("keputusan")),
+                    text(m.get("alasan")), letter, text(m.get("nama")), text(m.get("nik"))));
         }
+        return answers;
     }
 
     private static boolean pdf(byte[] bytes) {

@@ -37,6 +37,10 @@ final class BenchBundleCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "Putaran (bawaan: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--encrypted", description = "Dengan enkripsi dan tanda tangan: kunci Dinas Sosial uji diimpor ke data contoh; "
+            + "periksa = periksa penuh dengan kunci rahasia (tanda tangan, sandi, dan isi paket).")
+    boolean encrypted;
+
     @Override
     public Integer call() {
         return StoreCommand.run(parent, s -> {
@@ -48,6 +52,11 @@ final class BenchBundleCommand implements Callable<Integer> {
             }
             try {
                 Files.createDirectories(folder);
+                id.berkasdesa.keys.KeyPair district = null;
+                if (encrypted) {
+                    district = id.berkasdesa.keys.KeyPair.generate("dinas", "32.01", "Dinas Sosial uji kecepatan");
+                    s.districtKeys().importKey(district.publicKeys(), true);
+                }
                 HeapSampler heap = new HeapSampler();
                 List<Double> export = new ArrayList<>();
                 List<Double> zipBaseline = new ArrayList<>();
@@ -57,21 +66,35 @@ final class BenchBundleCommand implements Callable<Integer> {
                 long zipBytes = 0;
                 for (int round = 0; round < rounds; round++) {
                     run("sync");
-                    BundleService.Exported e = s.bundles().export(ids, folder, Progress.none());
+                    BundleService.Exported e = s.bundles().export(ids, folder, !encrypted, Progress.none());
                     payload = e.payloadBytes();
                     zipBytes = e.zipBytes();
                     export.add(e.took().toNanos() / 1e9);
 
                     run("sync");
                     long t = System.nanoTime();
-                    BundleService.verify(e.file(), Progress.none());
+                    if (district != null) {
+                        BundleService.verify(e.file(), district, Progress.none());
+                    } else {
+                        BundleService.verify(e.file(), Progress.none());
+                    }
                     verify.add((System.nanoTime() - t) / 1e9);
                     t = System.nanoTime();
                     run("sha512sum", e.file().toString());
                     shaBaseline.add((System.nanoTime() - t) / 1e9);
 
                     Path staging = folder.resolve("baseline-" + round);
-                    extract(e.file(), staging);
+                    Path plainBag = e.file();
+                    if (district != null) {
+                        Path opened = folder.resolve("opened-" + round);
+                        Files.createDirectories(opened);
+                        plainBag = BundleService.openBundle(e.file(), district, opened, Progress.none());
+                    }
+                    extract(plainBag, staging);
+                    if (district != null) {
+                        Files.delete(plainBag);
+                        Files.delete(plainBag.getParent());
+                    }
                     Path baseZip = folder.resolve("baseline-" + round + ".zip");
                     run("sync");
                     t = System.nanoTime();

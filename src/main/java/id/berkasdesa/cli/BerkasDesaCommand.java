@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         subcommands = {NikCommand.class, KkCommand.class, DemoCommand.class, BenchCommand.class, ExportCommand.class,
                 VerifyCommand.class, ImportResponseCommand.class, BenchBundleCommand.class, InitCommand.class,
                 OperatorCommand.class, RecoverCommand.class, AuditCommand.class, BenchAccountsCommand.class,
-                DistrictKeyCommand.class, OpenBundleCommand.class, SignResponseCommand.class})
+                DistrictKeyCommand.class, OpenBundleCommand.class, SignResponseCommand.class, BenchOpenCommand.class})
 public final class BerkasDesaCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -61,7 +61,9 @@ class ResponseViewModelTest {
         vm.read(answer, previews::add, e -> { throw new AssertionError(e); });
         tasks.drain();
         ResponseService.Preview p = previews.get(0);
-        assertThat(vm.summary(p)).isEqualTo(messages.get("response.preview.summary", p.source(), 1, 1, 0, 0));
+        // unsigned (no district key in this village yet): said, so the operator checks where it came from
+        assertThat(vm.summary(p)).isEqualTo(messages.get("response.preview.summary", p.source(), 1, 1, 0, 0) + " "
+                + messages.get("response.preview.unsigned"));
         assertThat(vm.skippedLines(p)).singleElement().asString()
                 .contains("SITI RAHAYU, NIK 3201014506800002").contains("Mungkin").doesNotStartWith("!");
         assertThat(status(approved)).isEqualTo(RequestStatus.TERKIRIM); // a preview changes nothing
