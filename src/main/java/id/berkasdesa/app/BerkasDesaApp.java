@@ -4,7 +4,6 @@ import atlantafx.base.theme.PrimerLight;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.TaskRunner;
-import id.berkasdesa.db.StoreException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -140,7 +139,7 @@ public final class BerkasDesaApp extends Application {
             }
         }, e -> {
             log().error("store could not be opened", e);
-            String text = e instanceof StoreException se ? messages.get(se.key(), se.args())
+            String text = e instanceof id.berkasdesa.common.MessageException me ? me.message(messages)
                     : messages.get("store.error.open");
             if (window != null) {
                 window.failed(text);

@@ -176,6 +176,43 @@ class StoreEncryptionTest {
     }
 
     @Test
+    void aChangedDocumentFileReadsAsDamagedAndADamagedKeyFileSaysWhatToDo() throws Exception {
+        Path dir = copy("rusak");
+        Wiring.open(dir, CLOCK).close();
+        Path one;
+        try (Stream<Path> files = Files.walk(dir.resolve("dokumen-terenkripsi"))) {
+            one = files.filter(Files::isRegularFile).filter(p -> !p.getParent().getFileName().toString().equals("tmp"))
+                    .findFirst().orElseThrow();
+        }
+        byte[] b = Files.readAllBytes(one);
+        b[b.length / 2] ^= 0x01;
+        Files.write(one, b);
+        try (Wiring w = Wiring.unlock(dir, CLOCK, "Ani", PASSWORD)) {
+            w.accounts().signIn("Ani", PASSWORD);
+            List<Document> docs = new ArrayList<>();
+            w.households().search(HouseholdSearch.all()).forEach(s -> docs.addAll(w.documents().forHousehold(s.id())));
+            long unreadable = docs.stream().filter(d -> {
+                try {
+                    return !sha256(w.documents().copyBytes(d)).equals(d.copySha256())
+                            || w.documents().sources(d.id()).stream().anyMatch(src -> !sha256(w.documents().sourceBytes(src))
+                                    .equals(src.sha256()));
+                } catch (id.berkasdesa.document.DocumentException e) {
+                    return true; // the authenticated cipher refuses the changed file: it reads as damaged, never as other content
+                }
+            }).count();
+            assertThat(unreadable).isEqualTo(1);
+        }
+        byte[] key = Files.readAllBytes(dir.resolve(KeyRing.FILE));
+        Files.write(dir.resolve(KeyRing.FILE), java.util.Arrays.copyOf(key, key.length / 2));
+        assertThatThrownBy(() -> Wiring.needsPassword(dir)).isInstanceOfSatisfying(KeyException.class,
+                e -> assertThat(e.key()).isEqualTo("keys.error.unreadable"));
+        Files.delete(dir.resolve(KeyRing.FILE));
+        assertThatThrownBy(() -> Wiring.open(dir, CLOCK)).isInstanceOfSatisfying(id.berkasdesa.db.StoreException.class,
+                e -> assertThat(e.key()).isEqualTo("store.error.keyMissing"));
+        assertThat(dir.resolve("berkas-desa-terenkripsi.mv.db")).exists(); // left as it was
+    }
+
+    @Test
     void aKillAtAnyMomentOfTheFirstEncryptionLeavesTheOldStoreOrTheNewOneComplete() throws Exception {
         Random random = new Random(20261202);
         int killedBefore = 0;
