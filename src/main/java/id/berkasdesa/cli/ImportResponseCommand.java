@@ -45,6 +45,8 @@ final class ImportResponseCommand implements Callable<Integer> {
             }
             System.out.println(messages.get("cli.import.summary", p.changes().size(), p.skipped().size(),
                     p.alreadyRecorded(), p.undecided()));
+            System.out.println(p.signedBy() != null ? messages.get("response.preview.signed", p.signedBy())
+                    : messages.get("response.preview.unsigned"));
             if (p.changes().isEmpty()) {
                 return p.skipped().isEmpty() ? 0 : 1;
             }

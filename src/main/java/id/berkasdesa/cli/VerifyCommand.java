@@ -56,7 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
             try {
                 BundleService.Verified v = district != null && id.berkasdesa.bundle.SealedBundle.isSealed(file)
                         ? BundleService.verify(file, district, Progress.none()) : BundleService.verify(file, Progress.none());
-                if (v.kind().equals("paket-aman")) {
+                if (v.kind().endsWith("-aman") && v.requests() < 0) { // the outside only: no private key given
                     System.out.println(messages.get("cli.verify.okSealed", file.toString(), v.village(), v.kodeDesa(),
                             v.villageFingerprint(), v.district(), v.districtFingerprint(),
                             BundleService.megabytes(v.payloadBytes())));
