@@ -428,17 +428,7 @@ public final class SealedBundle {
 
     /** An output stream whose close does not close what is beneath. */
     private static OutputStream kept(OutputStream out) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        };
+        return new id.berkasdesa.common.KeptOpen(out);
     }
 
     private static final class Counting extends FilterOutputStream {

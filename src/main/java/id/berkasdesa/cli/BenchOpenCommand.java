@@ -47,9 +47,7 @@ final class BenchOpenCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("berkas-desa-bench-open");
         try {
             KeyRing keys = KeyRing.unlock(dir, parent.user(), password);
-            Files.copy(dir.resolve("berkas-desa-terenkripsi.mv.db"), scratch.resolve("berkas-desa.mv.db"));
-            org.h2.tools.ChangeFileEncryption.execute(scratch.toString(), "berkas-desa", "AES",
-                    keys.key().fileKey().toCharArray(), null, true);
+            Database.plainCopy(dir, keys.key(), scratch);
             int households = 0;
             for (int r = 0; r < rounds; r++) {
                 long t = System.nanoTime();

@@ -130,27 +130,26 @@ final class DistrictKeyCommand {
         public Integer call() {
             Messages messages = Messages.indonesian();
             return StoreCommand.run(group.parent, w -> {
-                Map<String, Object> out = new LinkedHashMap<>();
-                w.districtKeys().current().ifPresentOrElse(k -> {
-                    out.put("district", k.keys().name());
-                    out.put("kabupaten", k.keys().code());
-                    out.put("fingerprint", k.fingerprint());
-                    out.put("importedBy", k.importedBy());
-                }, () -> out.put("district", null));
+                Map<String, Object> out = w.districtKeys().current().map(DistrictKeyCommand::fields)
+                        .orElseGet(LinkedHashMap::new);
                 out.put("villageFingerprint", w.villageKeys().publicKeys().fingerprint());
                 System.out.println(Json.line(out));
-                return w.districtKeys().current().isPresent() ? 0 : Json.fail(1, "cli.key.none", messages.get("cli.key.none"));
+                return out.containsKey("fingerprint") ? 0 : Json.fail(1, "cli.key.none", messages.get("cli.key.none"));
             });
         }
     }
 
-    private static int show(DistrictKeyService.DistrictKey k) {
+    private static Map<String, Object> fields(DistrictKeyService.DistrictKey k) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("district", k.keys().name());
         out.put("kabupaten", k.keys().code());
         out.put("fingerprint", k.fingerprint());
         out.put("importedBy", k.importedBy());
-        System.out.println(Json.line(out));
+        return out;
+    }
+
+    private static int show(DistrictKeyService.DistrictKey k) {
+        System.out.println(Json.line(fields(k)));
         return 0;
     }
 }

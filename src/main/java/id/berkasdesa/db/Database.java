@@ -161,6 +161,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A decrypted copy of the encrypted store of {@code dataDir} as a plain store in {@code to} (a
+     * scratch folder): for {@code bench-open}'s comparison only; the caller deletes it.
+     */
+    public static void plainCopy(Path dataDir, StoreKey key, Path to) {
+        try {
+            Files.copy(file(dataDir, true), file(to));
+            org.h2.tools.ChangeFileEncryption.execute(to.toAbsolutePath().toString(), FILE_NAME, "AES",
+                    key.fileKey().toCharArray(), null, true);
+        } catch (java.io.IOException | SQLException e) {
+            throw new StoreException("store.error.open", e);
+        }
+    }
+
     /** Deletes the encrypted store's files (what an interrupted first encryption left behind). */
     public static void removeEncrypted(Path dataDir) {
         removeFiles(dataDir, ENCRYPTED_NAME);

@@ -95,22 +95,15 @@ public final class DocumentStore {
 
     /** Deletes the plain document folder (after its files were sealed into the encrypted store). */
     public static void removePlain(Path dataDir) {
-        Path folder = dataDir.resolve(PLAIN_FOLDER);
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        removeFolder(dataDir.resolve(PLAIN_FOLDER));
     }
 
     /** Deletes the encrypted folder (what an interrupted first encryption left; no key names it). */
     public static void removeEncrypted(Path dataDir) {
-        Path folder = dataDir.resolve(ENCRYPTED_FOLDER);
+        removeFolder(dataDir.resolve(ENCRYPTED_FOLDER));
+    }
+
+    private static void removeFolder(Path folder) {
         if (!Files.isDirectory(folder)) {
             return;
         }
@@ -254,17 +247,7 @@ public final class DocumentStore {
 
     /** Keeps the channel open when the cipher's stream is closed, so it can still be forced. */
     private OutputStream seal(OutputStream out) throws IOException, GeneralSecurityException {
-        OutputStream kept = new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        };
+        OutputStream kept = new id.berkasdesa.common.KeptOpen(out);
         return cipher == null ? kept : cipher.newEncryptingStream(kept, CONTEXT);
     }
 

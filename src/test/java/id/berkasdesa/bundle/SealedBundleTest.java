@@ -268,17 +268,6 @@ class SealedBundleTest {
     }
 
     private static boolean contains(byte[] haystack, String text) {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return id.berkasdesa.common.ByteSearch.contains(haystack, text);
     }
-
 }
