@@ -62,6 +62,11 @@ public final class DistrictKeyDialog {
         importButton.setOnAction(e -> chooseAndImport());
         VBox box = new VBox(10, intro, current, importButton, village, message);
         box.setPrefWidth(620);
+        for (Label l : List.of(intro, current, village, message)) {
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped text is never cut to one line
+        }
         refresh();
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(DialogService.title(messages.get("district.dialog.title")));
