@@ -52,7 +52,7 @@ final class StoreEncryption {
         try {
             int files = DocumentStore.encryptPlain(dataDir, new DocumentStore(dataDir, keys.key()));
             VillageService villages = new VillageService(db, clock);
-            String village = villages.profile().filter(p -> !p.sample())
+            String village = villages.profile()
                     .map(p -> p.namaDesa() + " — " + p.namaKantor()).orElse(null);
             AccountService accounts = new AccountService(db, new Passwords(Passwords.Cost.DEFAULT), new SettingsStore(db),
                     clock, new KeyWraps() {

@@ -176,7 +176,7 @@ public final class Wiring implements AutoCloseable {
             @Override
             public void keepOnly(java.util.Map<String, String> active, String recoveryPhc) {
                 keys.keepOnly(active, recoveryPhc, villages.profile()
-                        .map(p -> p.sample() ? null : p.namaDesa() + " — " + p.namaKantor()).orElse(null));
+                        .map(p -> p.namaDesa() + " — " + p.namaKantor()).orElse(null));
             }
         };
     }
