@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -45,7 +44,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  *       district (HPKE), and the size and SHA-512 of {@code isi.bin};</li>
  *   <li>{@code BACA-SAYA.txt} — how to open it, in plain words;</li>
  *   <li>and, as the zip's comment (the file's last 128 bytes), the village's Ed25519 signature, in hex,
- *       of the SHA-512 of every byte before it: a byte changed anywhere in the file breaks it.</li>
+ *       of the SHA-256 of every byte before it: a byte changed anywhere in the file breaks it.</li>
  * </ul>
  * No NIK, no name of a person, nothing of the bag's content is outside the ciphertext. The content
  * cipher's associated data binds it to the bundle's id and the signing village's fingerprint: a
@@ -91,7 +90,6 @@ public final class SealedBundle {
         private final String forBundle;
         private final String format;
         private final byte[] contentKey = new byte[32];
-        private final MessageDigest sha = BagWriter.sha512();
         private final OutputStream payload;
         private final Counting counted;
         private final long time;
@@ -130,8 +128,7 @@ public final class SealedBundle {
             entry(PAYLOAD);
             counted = new Counting(device.apply(kept(zip)));
             try {
-                payload = cipher(contentKey).newEncryptingStream(new DigestOutputStream(counted, sha),
-                        context(id, village.publicKeys().fingerprint()));
+                payload = cipher(contentKey).newEncryptingStream(counted, context(id, village.publicKeys().fingerprint()));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -173,7 +170,6 @@ public final class SealedBundle {
             isi.put("kunci", Base64.getEncoder().encodeToString(
                     district.encrypt(contentKey, context(id, village.publicKeys().fingerprint()))));
             isi.put("ukuran", counted.count);
-            isi.put("sha512", HexFormat.of().formatHex(sha.digest()));
             byte[] header = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(h);
             entry(HEADER);
             zip.write(header);
@@ -199,16 +195,20 @@ public final class SealedBundle {
         }
     }
 
-    /** What is signed: a label, then the SHA-512 of the file's bytes before the signature. */
+    /**
+     * What is signed: a label, then the SHA-256 of the file's bytes before the signature (SHA-256, not
+     * the bag's SHA-512: the processors' SHA instructions make it three times as fast here, and this
+     * hash is one more pass over the whole bundle).
+     */
     private static byte[] signed(byte[] digest) {
-        byte[] label = "berkas-desa paket-aman v1 sha512:".getBytes(StandardCharsets.US_ASCII);
+        byte[] label = "berkas-desa paket-aman v1 sha256:".getBytes(StandardCharsets.US_ASCII);
         byte[] out = Arrays.copyOf(label, label.length + digest.length);
         System.arraycopy(digest, 0, out, label.length, digest.length);
         return out;
     }
 
     private static byte[] prefixDigest(SeekableByteChannel channel, long length, Progress progress) throws IOException {
-        MessageDigest sha = BagWriter.sha512();
+        MessageDigest sha = BagWriter.digest("SHA-256");
         ByteBuffer b = ByteBuffer.allocate(1 << 20);
         channel.position(0);
         long left = length;
@@ -266,8 +266,11 @@ public final class SealedBundle {
         private final Outside outside;
         private final String contentKeyField;
         private final ZipArchiveEntry payload;
+        private final byte[] signature;
 
-        private Opened(Path file, ZipFile zip, Outside outside, String contentKeyField, ZipArchiveEntry payload) {
+        private Opened(Path file, ZipFile zip, Outside outside, String contentKeyField, ZipArchiveEntry payload,
+                byte[] signature) {
+            this.signature = signature;
             this.file = file;
             this.zip = zip;
             this.outside = outside;
@@ -277,6 +280,23 @@ public final class SealedBundle {
 
         Outside outside() {
             return outside;
+        }
+
+        /**
+         * Reads the whole file once: the sender's signature (the key the header names) must be over
+         * the SHA-512 of every byte before it. May run on another thread beside {@link #bag}.
+         *
+         * @throws BundleException "sealed.error.damaged"
+         */
+        void checkSignature(Progress progress) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                byte[] digest = prefixDigest(channel, outside.zipBytes() - SIGNATURE_HEX, progress);
+                if (!outside.signer().verifies(signature, signed(digest))) {
+                    throw new BundleException("sealed.error.damaged", file.getFileName());
+                }
+            } catch (IOException e) {
+                throw new BundleException("sealed.error.damaged", e, file.getFileName());
+            }
         }
 
         /** The bag inside, decrypted as it is read, with the content key (from the district's private key, or kept by the writer). */
@@ -339,6 +359,22 @@ public final class SealedBundle {
      * @throws BundleException "sealed.error.damaged" (changed, cut short, not signed) with the file name
      */
     static Opened open(Path file, Progress progress) {
+        Opened opened = openUnchecked(file);
+        try {
+            opened.checkSignature(progress);
+            return opened;
+        } catch (RuntimeException e) {
+            closeQuietly(opened);
+            throw e;
+        }
+    }
+
+    /**
+     * The same without the signature's check (the one read of the whole file): for the writer's own
+     * read-back, which decrypts and checks everything inside instead, and for a check that runs the
+     * signature's hash beside the decryption ({@link Opened#checkSignature}).
+     */
+    static Opened openUnchecked(Path file) {
         ZipFile zip;
         try {
             zip = ZipFile.builder().setPath(file).get();
@@ -376,6 +412,7 @@ public final class SealedBundle {
                 throw new BundleException("sealed.error.damaged", file.getFileName());
             }
             long size = Files.size(file);
+            byte[] signature;
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 if (size < SIGNATURE_HEX) {
                     throw new BundleException("sealed.error.damaged", file.getFileName());
@@ -386,10 +423,7 @@ public final class SealedBundle {
                 if (!hex.matches("[0-9a-f]{" + SIGNATURE_HEX + "}")) {
                     throw new BundleException("sealed.error.damaged", file.getFileName());
                 }
-                byte[] digest = prefixDigest(channel, size - SIGNATURE_HEX, progress);
-                if (!village.verifies(HexFormat.of().parseHex(hex), signed(digest))) {
-                    throw new BundleException("sealed.error.damaged", file.getFileName());
-                }
+                signature = HexFormat.of().parseHex(hex);
             }
             JsonNode d = h.path("penerima");
             String kind = h.path("jenis").asText();
@@ -399,7 +433,7 @@ public final class SealedBundle {
             Outside outside = new Outside(kind, h.path("id").asText(), h.path("nama").asText(), village,
                     d.path("kode").asText(), d.path("nama").asText(), d.path("sidikJari").asText(),
                     h.path("untukPaket").asText(null), isi.path("format").asText("bag"), payload.getSize(), size);
-            return new Opened(file, zip, outside, isi.path("kunci").asText(), payload);
+            return new Opened(file, zip, outside, isi.path("kunci").asText(), payload, signature);
         } catch (BundleException e) {
             closeQuietly(zip);
             throw e;

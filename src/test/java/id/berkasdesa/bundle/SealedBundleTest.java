@@ -252,13 +252,13 @@ class SealedBundleTest {
         byte[] bytes = Files.readAllBytes(out);
         byte[] digest;
         try {
-            var sha = java.security.MessageDigest.getInstance("SHA-512");
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
             sha.update(bytes, 0, bytes.length - 128);
             digest = sha.digest();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        byte[] label = "berkas-desa paket-aman v1 sha512:".getBytes(StandardCharsets.US_ASCII);
+        byte[] label = "berkas-desa paket-aman v1 sha256:".getBytes(StandardCharsets.US_ASCII);
         byte[] signed = java.util.Arrays.copyOf(label, label.length + digest.length);
         System.arraycopy(digest, 0, signed, label.length, digest.length);
         byte[] sig = java.util.HexFormat.of().formatHex(other.sign(signed)).getBytes(StandardCharsets.US_ASCII);
