@@ -277,6 +277,14 @@ public final class BundleService {
         };
     }
 
+    /** A copy's digest, and its bytes when it is small enough to keep until it is written. */
+    private record Read(BagWriter.Digest digest, byte[] bytes) {
+    }
+
+    /** Copies read ahead of the writer at most; and the largest kept in memory meanwhile (an upload copy is ~1 MB). */
+    private static final int AHEAD = 3;
+    private static final long KEEP_BYTES = 8L << 20;
+
     /** What was written: the payload's bytes, and for a protected bundle its content key (kept in memory for the read-back). */
     private record Written(long payload, byte[] contentKey) {
     }
@@ -326,18 +334,33 @@ public final class BundleService {
                     ? device.apply(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20))
                     : new BufferedOutputStream(sealed.payload(), 1 << 20);
             BagWriter bag = new BagWriter(out, header.name(), header.created().toInstant().toEpochMilli(), writing);
-            List<Future<BagWriter.Digest>> digests = new ArrayList<>();
+            // each copy is read (and decrypted) once: the digest thread keeps the bytes of a small copy for
+            // the writer, at most AHEAD copies at a time; a large one is read again when it is written
+            java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(AHEAD);
+            List<Future<Read>> reads = new ArrayList<>();
             for (BundleItem.Doc d : docs) {
-                digests.add(ahead.submit(() -> {
+                reads.add(ahead.submit(() -> {
+                    room.acquire();
+                    if (d.document().copySize() <= KEEP_BYTES) {
+                        byte[] bytes;
+                        try (InputStream in = documents.openCopy(d.document())) {
+                            bytes = in.readNBytes((int) KEEP_BYTES + 1);
+                        }
+                        return new Read(BagWriter.digest(new java.io.ByteArrayInputStream(bytes), progress), bytes);
+                    }
                     try (InputStream in = documents.openCopy(d.document())) {
-                        return BagWriter.digest(in, progress);
+                        return new Read(BagWriter.digest(in, progress), null);
                     }
                 }));
             }
             for (int i = 0; i < docs.size(); i++) {
-                BagWriter.Digest digest = get(digests.get(i));
-                try (InputStream in = documents.openCopy(docs.get(i).document())) {
-                    bag.payload(docs.get(i).path(), digest, in);
+                Read read = get(reads.get(i));
+                reads.set(i, null); // its bytes go once written
+                try (InputStream in = read.bytes() != null ? new java.io.ByteArrayInputStream(read.bytes())
+                        : documents.openCopy(docs.get(i).document())) {
+                    bag.payload(docs.get(i).path(), read.digest(), in);
+                } finally {
+                    room.release();
                 }
             }
             BundleFiles files = new BundleFiles(messages, header, items);
