@@ -22,7 +22,13 @@ berkas-desa --version | grep -q '^Berkas Desa '
 berkas-desa nik 3201015708850003 | grep -q '"verdict":"valid"'
 berkas-desa demo --households 3 --seed 1 >/dev/null
 DATA="$XDG_DATA_HOME/berkas-desa"
-test -f "$DATA/berkas-desa.mv.db"
+# the store is encrypted, its key wrapped in kunci.json beside it; nothing of the data in clear
+test -f "$DATA/berkas-desa-terenkripsi.mv.db"
+test -f "$DATA/kunci.json"
+if grep -q "DESA CONTOH" "$DATA/berkas-desa-terenkripsi.mv.db"; then
+  echo "check-deb: the store holds its data in clear" >&2
+  exit 1
+fi
 
 Xvfb :77 -screen 0 1366x768x24 >/dev/null 2>&1 &
 XVFB=$!
@@ -35,5 +41,5 @@ grep -q '"first_window_ms"' <<<"$shown"
 $SUDO apt-get remove -y -q berkas-desa >/dev/null
 test ! -e /usr/bin/berkas-desa
 test ! -e /opt/berkas-desa/bin/berkas-desa
-test -f "$DATA/berkas-desa.mv.db"
+test -f "$DATA/berkas-desa-terenkripsi.mv.db"
 echo "check-deb: installed, ran, showed the window, removed; the data folder is still there"

@@ -38,7 +38,7 @@ public final class BerkasDesaApp extends Application {
     private static Messages launchMessages = Messages.indonesian();
 
     private final TaskRunner runner = new TaskRunner();
-    private AppContext ctx;
+    private volatile AppContext ctx;
 
     /** Starts the window and returns when it is closed. */
     static void start(Path dir, boolean exitWhenShown, boolean exitWhenDashboard, Messages messages) {

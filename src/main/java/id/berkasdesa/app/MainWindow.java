@@ -199,7 +199,10 @@ final class MainWindow {
             @Override
             public id.berkasdesa.account.AccountService.SignedIn signIn(String name, char[] password) {
                 AppContext c = holder[0] != null ? holder[0] : AppContext.unlock(dataDir, clock, name, password);
-                holder[0] = c;
+                if (holder[0] == null) {
+                    holder[0] = c;
+                    opened.accept(c); // open now: closed on the way out even if the sign-in itself is refused
+                }
                 return c.accounts.signIn(name, password);
             }
 
@@ -212,18 +215,19 @@ final class MainWindow {
         SignInView view = new SignInView(vm, messages, () -> {
             RecoverDialog.show((code, password) -> {
                 AppContext c = holder[0] != null ? holder[0] : AppContext.unlockWithRecovery(dataDir, clock, code);
-                holder[0] = c;
+                if (holder[0] == null) {
+                    holder[0] = c;
+                    opened.accept(c);
+                }
                 return c.accounts.recover(code, password);
             }, messages, dialogs, runner).ifPresent(admin -> {
                 dialogs.info(messages.get("signin.recover.title"), messages.get("signin.recover.done", admin));
-                opened.accept(holder[0]);
                 opened(holder[0], dataDir); // open now: the sign-in that follows is the store's own
             });
         }).onSignedIn(in -> {
             if (in.mustChange()) {
                 PasswordDialog.choose(holder[0].accounts, messages, dialogs, runner, true);
             }
-            opened.accept(holder[0]);
             opened(holder[0], dataDir);
         });
         dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));

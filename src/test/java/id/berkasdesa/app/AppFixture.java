@@ -27,7 +27,7 @@ final class AppFixture {
     final Messages messages = Messages.indonesian();
     final TaskRunner runner = new TaskRunner();
     final DialogService dialogs = new DialogService(messages);
-    AppContext ctx;
+    volatile AppContext ctx;
 
     /** The Administrator the fixture creates on a set-up village, and signs in as. */
     static final String ADMIN = "Ani";
