@@ -2,7 +2,6 @@ package id.berkasdesa.keys;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.HybridDecrypt;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.RegistryConfiguration;
@@ -90,9 +89,5 @@ public final class KeyPair {
 
     /** The sealed keysets, as a key file keeps them. */
     public record Sealed(byte[] decrypt, byte[] sign) {
-    }
-
-    static byte[] cleartext(KeysetHandle h) throws GeneralSecurityException {
-        return TinkProtoKeysetFormat.serializeKeyset(h, InsecureSecretKeyAccess.get());
     }
 }
