@@ -186,9 +186,13 @@ public final class ResponseService {
                     answers = bag(reader, village);
                 }
             }
+            // the signature was checked above; a letter decrypts the bag again (its reader has a channel of its own)
             Letters letters = () -> {
-                SealedBundle.Opened again = SealedBundle.open(file, Progress.none());
-                return again.bag(again.contentKey(mine));
+                try (SealedBundle.Opened again = SealedBundle.openUnchecked(file)) {
+                    return again.bag(again.contentKey(mine));
+                } catch (IOException e) {
+                    throw new BundleException("sealed.error.damaged", e, file.getFileName());
+                }
             };
             return preview(file, name, answers, village, district.get().keys().name(), letters, carried);
         } catch (IOException e) {

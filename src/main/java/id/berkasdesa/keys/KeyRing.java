@@ -179,14 +179,6 @@ public final class KeyRing {
         return key;
     }
 
-    public String storeId() {
-        return content.storeId();
-    }
-
-    public boolean claimed() {
-        return content.unclaimed() == null;
-    }
-
     /** Writes the key file, whole or not at all. */
     public synchronized void save() {
         try {

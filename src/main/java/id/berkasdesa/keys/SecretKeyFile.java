@@ -40,7 +40,7 @@ public final class SecretKeyFile {
         byte[] kek = kek(setting, passphrase);
         try {
             PublicKeys pub = keys.publicKeys();
-            KeyPair.Sealed sealed = keys.seal(new AesGcmJce(kek), context(pub));
+            KeyPair.Sealed sealed = keys.seal(new AesGcmJce(kek), context(pub.kind(), pub.code()));
             ObjectNode o = JSON.createObjectNode();
             o.put("schema", SCHEMA);
             o.put("version", VERSION);
@@ -84,8 +84,7 @@ public final class SecretKeyFile {
             String name = o.path("nama").asText();
             KeyPair.Sealed sealed = new KeyPair.Sealed(Base64.getDecoder().decode(o.path("dekripsi").asText()),
                     Base64.getDecoder().decode(o.path("tandaTangan").asText()));
-            byte[] context = (SCHEMA + "|" + kind + "|" + code).getBytes(StandardCharsets.UTF_8);
-            return KeyPair.unseal(sealed, new AesGcmJce(kek), context, kind, code, name);
+            return KeyPair.unseal(sealed, new AesGcmJce(kek), context(kind, code), kind, code, name);
         } catch (GeneralSecurityException e) {
             throw new KeyException("keys.error.passphrase", e, file.toString());
         } catch (IllegalArgumentException e) {
@@ -95,8 +94,8 @@ public final class SecretKeyFile {
         }
     }
 
-    private static byte[] context(PublicKeys pub) {
-        return (SCHEMA + "|" + pub.kind() + "|" + pub.code()).getBytes(StandardCharsets.UTF_8);
+    private static byte[] context(String kind, String code) {
+        return (SCHEMA + "|" + kind + "|" + code).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] kek(Phc setting, char[] passphrase) {

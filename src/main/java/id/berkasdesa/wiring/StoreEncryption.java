@@ -1,7 +1,6 @@
 package id.berkasdesa.wiring;
 
 import id.berkasdesa.account.AccountService;
-import id.berkasdesa.account.KeyWraps;
 import id.berkasdesa.account.Passwords;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentStore;
@@ -51,21 +50,9 @@ final class StoreEncryption {
         Database db = Database.open(dataDir, keys.key());
         try {
             int files = DocumentStore.encryptPlain(dataDir, new DocumentStore(dataDir, keys.key()));
-            VillageService villages = new VillageService(db, clock);
-            String village = villages.profile()
-                    .map(p -> p.namaDesa() + " — " + p.namaKantor()).orElse(null);
             AccountService accounts = new AccountService(db, new Passwords(Passwords.Cost.DEFAULT), new SettingsStore(db),
-                    clock, new KeyWraps() {
-                        @Override
-                        public void wrap(String name, String phc) {
-                        }
-
-                        @Override
-                        public void keepOnly(java.util.Map<String, String> active, String recoveryPhc) {
-                            keys.keepOnly(active, recoveryPhc, village);
-                        }
-                    });
-            accounts.rewrap();
+                    clock, Wiring.wraps(keys, new VillageService(db, clock)));
+            accounts.rewrap(); // nobody's password changes here: only the wraps of every active account are made
             keys.save(); // the encrypted store is the store from here on
             LOG.info("store encrypted: {} document files sealed", files);
         } catch (RuntimeException e) {

@@ -163,7 +163,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     /** The key file's side of account changes; on a plain store (tests of the database alone), none. */
-    private static KeyWraps wraps(KeyRing keys, VillageService villages) {
+    static KeyWraps wraps(KeyRing keys, VillageService villages) {
         if (keys == null) {
             return KeyWraps.NONE;
         }
@@ -200,10 +200,6 @@ public final class Wiring implements AutoCloseable {
         return districtKeys;
     }
 
-    /** The store's key ring (null on a store opened without one, in tests of the database alone). */
-    KeyRing keys() {
-        return keys;
-    }
 
     /**
      * On a store without accounts (made before them, or set up in the window, which does not ask for

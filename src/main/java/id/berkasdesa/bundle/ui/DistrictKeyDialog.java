@@ -1,6 +1,5 @@
 package id.berkasdesa.bundle.ui;
 
-import id.berkasdesa.bundle.BundleException;
 import id.berkasdesa.bundle.DistrictKeyService;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
@@ -125,12 +124,6 @@ public final class DistrictKeyDialog {
     }
 
     private String text(Throwable e) {
-        if (e instanceof MessageException m) {
-            return m.message(messages);
-        }
-        if (e instanceof java.io.IOException) {
-            return messages.get("keys.error.publicFile");
-        }
-        return messages.get(new BundleException("keys.error.publicFile").key());
+        return e instanceof MessageException m ? m.message(messages) : messages.get("keys.error.publicFile");
     }
 }
