@@ -85,7 +85,20 @@ public final class DistrictKeyDialog {
                     .orElse(messages.get("district.dialog.none")));
             current.getStyleClass().setAll(k.isPresent() ? "info-banner" : "warning-banner");
             village.setText(messages.get("district.dialog.village", r[1]));
-        }, e -> message.setText(text(e)));
+            fit();
+        }, e -> say(text(e)));
+    }
+
+    /** The texts arrive after the dialog is shown (read on the worker): the window grows to hold them. */
+    private void fit() {
+        if (current.getScene() != null && current.getScene().getWindow() != null) {
+            current.getScene().getWindow().sizeToScene();
+        }
+    }
+
+    private void say(String text) {
+        message.setText(text);
+        fit();
     }
 
     private void chooseAndImport() {
@@ -99,7 +112,7 @@ public final class DistrictKeyDialog {
             Optional<DistrictKeyService.DistrictKey> now = (Optional<DistrictKeyService.DistrictKey>) r[1];
             boolean same = now.isPresent() && now.get().keys().equals(read);
             if (same) {
-                message.setText(messages.get("district.dialog.same", read.fingerprint()));
+                say(messages.get("district.dialog.same", read.fingerprint()));
                 return;
             }
             if (!dialogs.confirm(messages.get("district.dialog.title"), messages.get("district.dialog.compare", read.name(),
@@ -117,10 +130,10 @@ public final class DistrictKeyDialog {
             }
             boolean r2 = replace;
             tasks.run("", p -> keys.importKey(read, r2), k -> {
-                message.setText(messages.get("district.dialog.done", k.keys().name(), k.fingerprint()));
+                say(messages.get("district.dialog.done", k.keys().name(), k.fingerprint()));
                 refresh();
-            }, e -> message.setText(text(e)));
-        }, e -> message.setText(text(e)));
+            }, e -> say(text(e)));
+        }, e -> say(text(e)));
     }
 
     private String text(Throwable e) {
