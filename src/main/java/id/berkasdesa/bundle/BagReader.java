@@ -105,7 +105,9 @@ public final class BagReader implements Closeable {
         long size;
         try {
             size = channel.size();
-            zip = ZipFile.builder().setSeekableByteChannel(channel).get();
+            // the local headers are read as each entry is read, not all at the opening: over a
+            // decrypting channel each would decrypt its 1 MB segment, the whole bag once more
+            zip = ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(true).get();
         } catch (IOException | RuntimeException e) {
             try {
                 channel.close();
@@ -332,7 +334,12 @@ public final class BagReader implements Closeable {
         return all;
     }
 
-    /** Hashes {@code paths} with every algorithm of {@code manifests} and compares, split over the cores. */
+    /**
+     * Hashes {@code paths} with every algorithm of {@code manifests} and compares, split over the cores:
+     * each worker takes one run of neighbouring files in the zip, of about equal bytes. (Taking every
+     * other file made each worker of a protected bundle decrypt nearly every 1 MB segment, as files
+     * share segments: the decryption was done twice.)
+     */
     private void hashAll(List<String> paths, Map<String, Map<String, String>> manifests, Progress progress) {
         if (paths.isEmpty()) {
             return;
@@ -340,9 +347,10 @@ public final class BagReader implements Closeable {
         int workers = reopen == null ? 1
                 : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(4, paths.size())));
         if (workers == 1) {
-            hashSome(zip, paths, 0, 1, manifests, progress);
+            hashSome(zip, paths, manifests, progress);
             return;
         }
+        List<List<String>> runs = runs(paths, workers);
         ExecutorService pool = Executors.newFixedThreadPool(workers - 1, r -> {
             Thread t = new Thread(r, "berkas-desa-verify");
             t.setDaemon(true);
@@ -355,14 +363,14 @@ public final class BagReader implements Closeable {
                 running.add(pool.submit(() -> {
                     // a zip file of its own: each reader has its own position in the file
                     try (ZipFile own = reopen.open()) {
-                        hashSome(own, paths, worker, workers, manifests, progress);
+                        hashSome(own, runs.get(worker), manifests, progress);
                     }
                     return null;
                 }));
             }
             RuntimeException first = null;
             try {
-                hashSome(zip, paths, 0, workers, manifests, progress);
+                hashSome(zip, runs.get(0), manifests, progress);
             } catch (RuntimeException e) {
                 first = e;
                 progress.cancel(); // the others stop at their next chunk
@@ -388,11 +396,32 @@ public final class BagReader implements Closeable {
         }
     }
 
-    private void hashSome(ZipFile from, List<String> paths, int worker, int workers,
-            Map<String, Map<String, String>> manifests, Progress progress) {
+    /** {@code paths} in the zip's order, cut into {@code count} runs of about equal bytes. */
+    private List<List<String>> runs(List<String> paths, int count) {
+        List<String> ordered = new ArrayList<>(paths);
+        ordered.sort(java.util.Comparator.comparingLong(p -> entries.get(p).getLocalHeaderOffset()));
+        long total = ordered.stream().mapToLong(p -> Math.max(0, entries.get(p).getSize())).sum();
+        List<List<String>> runs = new ArrayList<>();
+        List<String> run = new ArrayList<>();
+        long done = 0;
+        for (String p : ordered) {
+            run.add(p);
+            done += Math.max(0, entries.get(p).getSize());
+            if (runs.size() < count - 1 && done * count >= total * (runs.size() + 1)) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+        }
+        runs.add(run);
+        while (runs.size() < count) {
+            runs.add(List.of());
+        }
+        return runs;
+    }
+
+    private void hashSome(ZipFile from, List<String> paths, Map<String, Map<String, String>> manifests, Progress progress) {
         byte[] buffer = new byte[BUFFER];
-        for (int i = worker; i < paths.size(); i += workers) {
-            String path = paths.get(i);
+        for (String path : paths) {
             ZipArchiveEntry entry = from.getEntry(prefix + path);
             Map<String, MessageDigest> digests = new LinkedHashMap<>();
             manifests.keySet().forEach(a -> digests.put(a, BagWriter.digest(ALGORITHMS.get(a))));

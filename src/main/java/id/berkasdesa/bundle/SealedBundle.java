@@ -304,7 +304,7 @@ public final class SealedBundle {
             byte[] key = contentKey.clone();
             try {
                 return BagReader.open(plain(key), outside.name(),
-                        () -> ZipFile.builder().setSeekableByteChannel(plain(key)).get());
+                        () -> ZipFile.builder().setSeekableByteChannel(plain(key)).setIgnoreLocalFileHeader(true).get());
             } catch (IOException e) {
                 throw new BundleException("sealed.error.damaged", e, file.getFileName());
             }

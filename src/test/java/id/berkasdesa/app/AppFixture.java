@@ -126,7 +126,14 @@ final class AppFixture {
 
     static void waitUntil(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+            // a node found by one lookup can be gone at the next (a screen refreshing): not yet, try again
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.getAsBoolean();
+                } catch (org.testfx.service.query.EmptyNodeQueryException e) {
+                    return false;
+                }
+            });
         } catch (TimeoutException e) {
             throw new AssertionError("condition not met within 10 s", e);
         }
