@@ -352,6 +352,14 @@ public final class AccountService {
         return OffsetDateTime.now(clock);
     }
 
+    /**
+     * Whether {@code name} is an active Administrator of {@code db} (a store being restored, before
+     * anyone can sign in to it: only an Administrator may restore a backup with their password).
+     */
+    public static boolean isActiveAdministrator(Database db, String name) {
+        return db.read(h -> byKey(h, name)).map(r -> r.active() && r.role() == Role.ADMINISTRATOR).orElse(false);
+    }
+
     private Optional<Row> find(String name) {
         return db.read(h -> byKey(h, name));
     }

@@ -25,7 +25,7 @@ public final class Progress {
     }
 
     /** A part of the work, shown between {@code from} and {@code to} of the whole; cancelled with it. */
-    Progress phase(double from, double to) {
+    public Progress phase(double from, double to) {
         return new Progress(p -> sink.accept(from + (to - from) * p), cancelled);
     }
 
@@ -38,18 +38,18 @@ public final class Progress {
         cancelled.set(true);
     }
 
-    void total(long bytes) {
+    public void total(long bytes) {
         total = Math.max(1, bytes);
         done.set(0);
         sink.accept(0);
     }
 
-    void advance(long bytes) {
+    public void advance(long bytes) {
         sink.accept(Math.min(1.0, (double) done.addAndGet(bytes) / total));
     }
 
     /** @throws BundleException {@code bundle.cancelled} once {@link #cancel()} was called */
-    void check() {
+    public void check() {
         if (cancelled.get()) {
             throw new BundleException("bundle.cancelled");
         }

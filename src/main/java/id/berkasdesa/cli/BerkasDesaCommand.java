@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         subcommands = {NikCommand.class, KkCommand.class, DemoCommand.class, BenchCommand.class, ExportCommand.class,
                 VerifyCommand.class, ImportResponseCommand.class, BenchBundleCommand.class, InitCommand.class,
                 OperatorCommand.class, RecoverCommand.class, AuditCommand.class, BenchAccountsCommand.class,
-                DistrictKeyCommand.class, OpenBundleCommand.class, SignResponseCommand.class, BenchOpenCommand.class})
+                DistrictKeyCommand.class, OpenBundleCommand.class, SignResponseCommand.class, BenchOpenCommand.class,
+                BackupCommand.class, RestoreCommand.class, CheckCommand.class})
 public final class BerkasDesaCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

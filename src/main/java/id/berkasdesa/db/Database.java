@@ -124,6 +124,123 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The store file's name in a data folder (encrypted), and the plain one's (a store from before encryption). */
+    public static final String STORE_FILE = ENCRYPTED_NAME + ".mv.db";
+    public static final String PLAIN_STORE_FILE = FILE_NAME + ".mv.db";
+
+    /** The folder of the copies made before migrations, inside a data folder. */
+    public static final String UPGRADE_BACKUPS = StoreUpgrade.BACKUP_FOLDER;
+
+    /** A data folder held by this process (see {@link #holdFolder}); closing lets it go. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The schema version this release writes (its last migration). */
+    public static int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    /** The H2 release this app embeds. */
+    public static String engineVersion() {
+        return org.h2.engine.Constants.VERSION;
+    }
+
+    /**
+     * Holds {@code dataDir} for this process as an open store does (another window or command cannot
+     * open it meanwhile): for work on the folder with no store open (a restore).
+     *
+     * @throws StoreException "store.error.inUse" when it is open elsewhere
+     */
+    public static Held holdFolder(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (Exception e) {
+            throw new StoreException("store.error.folder", e, dataDir.toString());
+        }
+        return InstanceLock.acquire(dataDir)::close;
+    }
+
+    /**
+     * Builds a new encrypted store in {@code dataDir} (there must be none) from SQL statements, as
+     * {@link #script} gave them, then closes it, forced to disk. On failure nothing is left.
+     *
+     * @throws StoreException "store.error.restore" when a statement fails
+     */
+    public static void build(Path dataDir, StoreKey key, java.util.Iterator<String> statements) {
+        if (exists(dataDir)) {
+            throw new StoreException("store.error.restore", null, dataDir.toString());
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(dataDir, true), USER, key.fileKey() + " ");
+        boolean done = false;
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            int n = 0;
+            while (statements.hasNext()) {
+                s.execute(statements.next());
+                if (++n % 500 == 0) {
+                    c.commit();
+                }
+            }
+            c.commit();
+            s.execute("CHECKPOINT SYNC");
+            done = true;
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof id.berkasdesa.common.MessageException me) {
+                throw me; // the statements' own reader said what is wrong with them
+            }
+            throw new StoreException("store.error.restore", e, dataDir.toString());
+        } finally {
+            shutdown(pool, false);
+            if (!done) {
+                removeEncrypted(dataDir);
+            }
+        }
+    }
+
+    /**
+     * H2's {@code SCRIPT} of the store, statement by statement, to {@code sink}: the schema and every
+     * row, in SQL any later H2 reads. One statement, so one snapshot of the committed data; writes
+     * wait meanwhile (see {@link #holdingWrites}). Large results spill to H2's temp files, which H2
+     * encrypts like the store.
+     */
+    public void script(java.util.function.Consumer<String> sink) {
+        read(h -> {
+            try (Statement s = h.getConnection().createStatement(); ResultSet rs = s.executeQuery("SCRIPT")) {
+                while (rs.next()) {
+                    sink.accept(rs.getString(1));
+                }
+            } catch (SQLException e) {
+                throw new StoreException("store.error.open", e);
+            }
+            return null;
+        });
+    }
+
+    /** The rows of every table of the store, by table name (a backup's manifest; the check compares them). */
+    public java.util.SortedMap<String, Long> counts() {
+        return read(h -> {
+            java.util.SortedMap<String, Long> counts = new java.util.TreeMap<>();
+            java.util.List<String> tables = h.createQuery("""
+                    SELECT table_name FROM information_schema.tables
+                    WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE' ORDER BY table_name""")
+                    .mapTo(String.class).list();
+            for (String t : tables) {
+                counts.put(t, h.createQuery("SELECT COUNT(*) FROM \"" + t.replace("\"", "\"\"") + "\"")
+                        .mapTo(Long.class).one());
+            }
+            return counts;
+        });
+    }
+
+    /** Runs {@code work} while no unit of work can commit (a backup's snapshot with its figures). */
+    public <R> R holdingWrites(java.util.function.Supplier<R> work) {
+        synchronized (writeLock) {
+            return work.get();
+        }
+    }
+
     /** True when {@code dataDir} already holds a store (plain, or encrypted). */
     public static boolean exists(Path dataDir) {
         return Files.exists(file(dataDir)) || Files.exists(file(dataDir, true));

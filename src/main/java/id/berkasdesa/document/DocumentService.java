@@ -298,6 +298,11 @@ public final class DocumentService {
      * The start-up check: clears temp files and files no document names (an attach cut short), and
      * reports documents whose files are missing. Runs before anything can attach.
      */
+    /** Every file the store's rows name (upload copies and originals), by SHA-256: for a store nobody is signed in to. */
+    public static Set<String> referenced(Database db) {
+        return new HashSet<>(db.read(h -> h.attach(DocumentDao.class).referenced()));
+    }
+
     public DocumentStore.Sweep sweep() {
         Set<String> referenced = new HashSet<>(db.read(h -> h.attach(DocumentDao.class).referenced()));
         DocumentStore.Sweep sweep = store.sweep(referenced);

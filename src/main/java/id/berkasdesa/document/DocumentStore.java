@@ -368,6 +368,64 @@ public final class DocumentStore {
         return names;
     }
 
+    /** The folder the encrypted documents live in, inside a data folder (a restore moves it whole). */
+    public static final String FOLDER = ENCRYPTED_FOLDER;
+
+    /** The file's name on disk (a backup keeps the files under these names, as they are). */
+    public String diskName(String sha256) {
+        path(sha256); // checks the name
+        return fileName(sha256);
+    }
+
+    /** The stored file's bytes as they lie on disk (sealed), for a backup; its size. */
+    public long copySealed(String sha256, OutputStream out) throws IOException {
+        try (InputStream in = Files.newInputStream(path(sha256))) {
+            return in.transferTo(out);
+        }
+    }
+
+    /**
+     * The SHA-256 of what a sealed file holds, read from {@code sealed} (a backup's copy), or empty
+     * when it does not decrypt with this store's key (changed, cut short, another store's).
+     */
+    public java.util.Optional<String> sha256OfSealed(InputStream sealed) {
+        MessageDigest digest = sha256();
+        try (InputStream in = cipher == null ? sealed : cipher.newDecryptingStream(sealed, CONTEXT)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.Optional.of(HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException | GeneralSecurityException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Writes a sealed file under its disk name (a restore), through a temp file forced to disk and
+     * moved into place; {@link #intact} checks it afterwards. @return the bytes written
+     */
+    public long putSealed(String diskName, InputStream sealed) throws IOException {
+        if (!NAME.matcher(diskName).matches()) {
+            throw new IOException("not a document name");
+        }
+        Path temp = newTemp();
+        Path target = root.resolve(diskName.substring(0, 2)).resolve(diskName);
+        try {
+            long n;
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                n = sealed.transferTo(Channels.newOutputStream(out));
+                out.force(true);
+            }
+            Files.createDirectories(target.getParent());
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            forceFolder(target.getParent());
+            return n;
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
     /** What {@link #sweep} found and did. */
     public record Sweep(int orphansRemoved, int tempRemoved, Set<String> missing) {
     }

@@ -106,6 +106,12 @@ public final class KeyRing {
         return Files.exists(f) ? Optional.ofNullable(read(f).village()) : Optional.empty();
     }
 
+    /** The store id named in the key file of {@code dataDir}, if there is one. */
+    public static Optional<String> storeIdOf(Path dataDir) {
+        Path f = file(dataDir);
+        return Files.exists(f) ? Optional.ofNullable(read(f).storeId()) : Optional.empty();
+    }
+
     /** A new key for a new store, not yet written (see {@link #save}). */
     public static KeyRing generate(Path dataDir) {
         StoreKey k = StoreKey.generate();
@@ -177,6 +183,16 @@ public final class KeyRing {
 
     public StoreKey key() {
         return key;
+    }
+
+    /** The store's id (random, made with its key): a backup names the store it was made from. */
+    public String storeId() {
+        return content.storeId();
+    }
+
+    /** Whether nobody has claimed the key yet (it lies unwrapped in the key file: no backup may carry it). */
+    public boolean unclaimed() {
+        return content.unclaimed() != null;
     }
 
     /** Writes the key file, whole or not at all. */

@@ -58,7 +58,17 @@ public final class StoreKey {
 
     /** The documents' authenticated streaming cipher (segments of 1 MB, AES-256-GCM, HKDF-SHA256 per file). */
     public StreamingAead documents() {
-        byte[] ikm = derive("berkas-desa documents v1");
+        return streaming("berkas-desa documents v1");
+    }
+
+    /** A keyed hash (HMAC-SHA256) for names: someone with a copy of a known scan cannot tell it is here. */
+    public String name(String text) {
+        return mac("berkas-desa file names v1", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An authenticated streaming cipher of its own for {@code purpose} (as the documents', 1 MB segments). */
+    public StreamingAead streaming(String purpose) {
+        byte[] ikm = derive(purpose);
         try {
             return new AesGcmHkdfStreaming(ikm, "HmacSha256", 32, 1 << 20, 0);
         } catch (GeneralSecurityException e) {
@@ -68,13 +78,13 @@ public final class StoreKey {
         }
     }
 
-    /** A keyed hash (HMAC-SHA256) for names: someone with a copy of a known scan cannot tell it is here. */
-    public String name(String text) {
-        byte[] k = derive("berkas-desa file names v1");
+    /** HMAC-SHA256 of {@code data} under the key for {@code purpose}, in hex. */
+    public String mac(String purpose, byte[] data) {
+        byte[] k = derive(purpose);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(k, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(data));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         } finally {

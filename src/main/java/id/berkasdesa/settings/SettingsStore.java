@@ -29,7 +29,12 @@ public final class SettingsStore {
 
     /** Writes all {@code values} in one transaction. */
     public void write(Map<String, String> values) {
-        db.write("settings.change", h -> {
+        write("settings.change", values);
+    }
+
+    /** The same as the unit of work {@code action} (a backup records its figures so). */
+    public void write(String action, Map<String, String> values) {
+        db.write(action, h -> {
             for (Map.Entry<String, String> e : values.entrySet()) {
                 h.createUpdate("""
                         MERGE INTO setting t USING (SELECT CAST(:n AS VARCHAR(100)) AS setting_name) s

@@ -43,6 +43,7 @@ public final class Wiring implements AutoCloseable {
     private final ResponseService responses;
     private final AccountService accounts;
     private final AuditService audit;
+    private final id.berkasdesa.backup.BackupService backups;
 
     private final KeyRing keys;
     private final DistrictKeyService districtKeys;
@@ -64,6 +65,7 @@ public final class Wiring implements AutoCloseable {
         this.bundles = new BundleService(db, requests, households, documents, villages, audit, wilayah, clock,
                 appVersion, districtKeys, this::villageKeys);
         this.responses = new ResponseService(db, requests, documents, villages, clock, districtKeys, this::villageKeys);
+        this.backups = new id.berkasdesa.backup.BackupService(db, villages, keys, settings, clock, appVersion);
         actAsVillageOperator();
     }
 
@@ -127,6 +129,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     private static KeyRing.State lockState(Path dataDir) {
+        id.berkasdesa.backup.Restore.finish(dataDir); // a restore a kill interrupted: swapped in, or dropped
         KeyRing.State state = KeyRing.state(dataDir);
         if (state != KeyRing.State.NONE) {
             StoreEncryption.finish(dataDir);
@@ -269,6 +272,10 @@ public final class Wiring implements AutoCloseable {
 
     public BundleService bundles() {
         return bundles;
+    }
+
+    public id.berkasdesa.backup.BackupService backups() {
+        return backups;
     }
 
     public ResponseService responses() {

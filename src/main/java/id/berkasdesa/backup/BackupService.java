@@ -1,0 +1,325 @@
+package id.berkasdesa.backup;
+
+import id.berkasdesa.audit.AuditChain;
+import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.db.Database;
+import id.berkasdesa.document.DocumentService;
+import id.berkasdesa.document.DocumentStore;
+import id.berkasdesa.keys.KeyRing;
+import id.berkasdesa.keys.StoreKey;
+import id.berkasdesa.settings.SettingsStore;
+import id.berkasdesa.village.VillageProfile;
+import id.berkasdesa.village.VillageService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Cadangkan: the whole store and every document into one encrypted file on a stick, written under
+ * a temporary name, forced, read back, restored into a scratch folder and checked there, and only
+ * then given its name; then the oldest backups beyond the last {@code keep} are deleted.
+ */
+public final class BackupService {
+
+    public static final String ACTION = "backup.create";
+    public static final int DEFAULT_KEEP = 5;
+    public static final int DEFAULT_WARN_DAYS = 7;
+    static final String LAST_AT = "backup.last.at";
+    static final String LAST_FILE = "backup.last.file";
+    static final String WARN_DAYS = "backup.warnDays";
+    static final String SCRATCH = "periksa-cadangan-";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
+
+    private final Database db;
+    private final VillageService villages;
+    private final KeyRing keys;
+    private final SettingsStore settings;
+    private final Clock clock;
+    private final String appVersion;
+
+    public BackupService(Database db, VillageService villages, KeyRing keys, SettingsStore settings, Clock clock,
+            String appVersion) {
+        this.db = db;
+        this.villages = villages;
+        this.keys = keys;
+        this.settings = settings;
+        this.clock = clock;
+        this.appVersion = appVersion;
+    }
+
+    /** A backup made and verified: where, what it holds (as checked on its trial restore), how long. */
+    public record Result(Path file, Manifest manifest, StoreCheck.Report checked, Duration took, long bytes,
+            List<Path> removed) {
+    }
+
+    /** The last verified backup, as recorded when it was made. */
+    public record Last(Instant at, String file) {
+    }
+
+    public Optional<Last> last() {
+        Map<String, String> s = settings.read("backup.last.");
+        String at = s.get(LAST_AT);
+        try {
+            return at == null ? Optional.empty() : Optional.of(new Last(Instant.parse(at), s.getOrDefault(LAST_FILE, "")));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Days after which the home screen says a backup is due (a setting; 7 unless changed). */
+    public int warnDays() {
+        try {
+            return Math.max(1, Integer.parseInt(settings.read(WARN_DAYS).getOrDefault(WARN_DAYS, "" + DEFAULT_WARN_DAYS)));
+        } catch (NumberFormatException e) {
+            return DEFAULT_WARN_DAYS;
+        }
+    }
+
+    /** Whether the last verified backup is older than {@link #warnDays} (or there is none). */
+    public boolean due() {
+        return last().map(l -> l.at().plus(Duration.ofDays(warnDays())).isBefore(clock.instant())).orElse(true);
+    }
+
+    /** Records in the restored store's trail that it was restored, by whom, from which backup's store. */
+    public void recordRestore(Manifest from) {
+        db.write("backup.restore", h -> {
+            db.about("backup", from.storeId(), "restored");
+            return null;
+        });
+    }
+
+    /** Checks the store (Periksa data): see {@link StoreCheck}. */
+    public StoreCheck.Report check(Progress progress) {
+        db.require("audit.verify");
+        return StoreCheck.run(db, new DocumentStore(db.dataDir(), db.storeKey()), progress);
+    }
+
+    /**
+     * Makes a backup in {@code folder}.
+     *
+     * @throws BackupException what went wrong; no file is left under a backup's name
+     * @throws id.berkasdesa.db.AccessException unless an Administrator is signed in
+     */
+    public Result create(Path folder, int keep, Progress progress) {
+        db.require(ACTION);
+        StoreKey key = db.storeKey();
+        if (key == null || keys == null || keys.unclaimed()) {
+            throw new BackupException("backup.error.unclaimed");
+        }
+        VillageProfile village = villages.profile().orElseThrow(() -> new BackupException("backup.error.unclaimed"));
+        long start = System.nanoTime();
+        removeScratch(db.dataDir());
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new BackupException("backup.error.write", e, folder.toString());
+        }
+        removeLeftovers(folder);
+        String base = "cadangan_" + village.kodeDesa() + "_" + LocalDateTime.now(clock).format(STAMP);
+        Path target = folder.resolve(base + ".zip");
+        for (int n = 2; Files.exists(target); n++) {
+            target = folder.resolve(base + "_" + n + ".zip");
+        }
+        Path temp = folder.resolve(target.getFileName() + ".part");
+        boolean done = false;
+        try {
+            Manifest manifest = write(temp, key, village, progress.phase(0, 0.5));
+            StoreCheck.Report checked = verify(temp, key, progress.phase(0.5, 1.0));
+            move(temp, target);
+            done = true;
+            long bytes = size(target);
+            settings.write(ACTION, Map.of(LAST_AT, clock.instant().toString(), LAST_FILE, target.getFileName().toString()));
+            List<Path> removed = rotate(folder, village.kodeDesa(), keep);
+            return new Result(target, manifest, checked, Duration.ofNanos(System.nanoTime() - start), bytes, removed);
+        } finally {
+            if (!done) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    private Manifest write(Path temp, StoreKey key, VillageProfile village, Progress progress) {
+        DocumentStore documents = new DocumentStore(db.dataDir(), key);
+        try (BackupFile.Writer out = new BackupFile.Writer(temp)) {
+            out.part(BackupFile.KEY_FILE, o -> o.write(Files.readAllBytes(KeyRing.file(db.dataDir()))));
+            // one snapshot: the figures, the list of documents and every row, with writes held meanwhile
+            Snapshot snap = db.holdingWrites(() -> {
+                Map<String, Long> counts = db.counts();
+                AuditChain.Verdict audit = id.berkasdesa.audit.AuditService.verifyStore(db);
+                Set<String> referenced = DocumentService.referenced(db);
+                try {
+                    out.part(BackupFile.DATABASE, BackupFile.Writer.statements(key, keys.storeId(), db::script));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return new Snapshot(new java.util.TreeMap<>(counts), audit, referenced);
+            });
+            int missing = 0;
+            progress.total(snap.documents().size());
+            for (String sha : new TreeSet<>(snap.documents())) {
+                progress.check();
+                if (!documents.exists(sha)) {
+                    missing++;
+                } else {
+                    out.part(BackupFile.DOCUMENTS + documents.diskName(sha), o -> documents.copySealed(sha, o));
+                }
+                progress.advance(1);
+            }
+            Manifest m = new Manifest(Manifest.FORMAT, appVersion, Database.schemaVersion(), Database.engineVersion(),
+                    Manifest.DB_FORM, village.kodeDesa(), village.namaDesa(), village.namaDesa() + " — " + village.namaKantor(),
+                    keys.storeId(), clock.instant(), snap.counts(), snap.audit().entries(),
+                    snap.audit().head() == null ? AuditChain.GENESIS : snap.audit().head().hash(), missing, out.parts());
+            out.finish(m, key);
+            return m;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new BackupException("backup.error.write", e, temp.getParent().toString());
+        }
+    }
+
+    private record Snapshot(java.util.SortedMap<String, Long> counts, AuditChain.Verdict audit, Set<String> documents) {
+    }
+
+    /**
+     * Reads the written file back whole (every part against its checksum, every document decrypted
+     * and hashed) and restores its database into a scratch folder, checked against the manifest.
+     */
+    private StoreCheck.Report verify(Path file, StoreKey key, Progress progress) {
+        Path scratch = db.dataDir().resolve(SCRATCH + UUID.randomUUID());
+        try (BackupFile.Reader backup = BackupFile.Reader.open(file)) {
+            backup.authenticate(key);
+            DocumentStore documents = new DocumentStore(scratch, key);
+            Map<String, String> plain = new HashMap<>();
+            List<Manifest.Part> parts = backup.manifest().parts();
+            progress.total(parts.size());
+            for (Manifest.Part p : parts) {
+                progress.check();
+                if (p.name().startsWith(BackupFile.DOCUMENTS)) {
+                    backup.read(p.name(), in -> documents.sha256OfSealed(in))
+                            .ifPresent(sha -> plain.put(p.name().substring(BackupFile.DOCUMENTS.length()), sha));
+                } else if (!p.name().equals(BackupFile.DATABASE)) {
+                    backup.read(p.name(), in -> in.transferTo(java.io.OutputStream.nullOutputStream()));
+                }
+                progress.advance(1);
+            }
+            try (Database restored = Rebuild.store(backup, scratch, key)) {
+                StoreCheck.Report report = StoreCheck.run(restored, new StoreCheck.Documents() {
+                    @Override
+                    public boolean exists(String sha256) {
+                        return backupHas(parts, documents.diskName(sha256));
+                    }
+
+                    @Override
+                    public boolean intact(String sha256) {
+                        return sha256.equals(plain.get(documents.diskName(sha256)));
+                    }
+                }, Progress.none());
+                Rebuild.compare(backup.manifest(), restored, report);
+                return report;
+            }
+        } catch (IOException e) {
+            throw new BackupException("backup.error.readBack", e, file.getParent().toString(), e.getClass().getSimpleName());
+        } catch (BackupException e) {
+            if (e.key().equals("backup.error.damaged") || e.key().equals("backup.error.notBackup")) {
+                throw new BackupException("backup.error.readBack", e, file.getParent().toString(), e.key());
+            }
+            throw e;
+        } finally {
+            removeScratch(db.dataDir());
+        }
+    }
+
+    private static boolean backupHas(List<Manifest.Part> parts, String diskName) {
+        String name = BackupFile.DOCUMENTS + diskName;
+        return parts.stream().anyMatch(p -> p.name().equals(name));
+    }
+
+    private static final Pattern OURS = Pattern.compile("cadangan_.+_\\d{8}-\\d{4}(_\\d+)?\\.zip");
+
+    /** Deletes the oldest of this village's backups in {@code folder} beyond the newest {@code keep}. */
+    private static List<Path> rotate(Path folder, String kode, int keep) {
+        List<Path> ours = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(p -> p.getFileName().toString().startsWith("cadangan_" + kode + "_")
+                    && OURS.matcher(p.getFileName().toString()).matches()).sorted().forEach(ours::add);
+        } catch (IOException e) {
+            return List.of();
+        }
+        List<Path> removed = new ArrayList<>();
+        for (int i = 0; i < ours.size() - Math.max(1, keep); i++) {
+            deleteQuietly(ours.get(i));
+            removed.add(ours.get(i));
+        }
+        return removed;
+    }
+
+    /** A backup's temp files that a pulled stick or a kill left in {@code folder}. */
+    private static void removeLeftovers(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(p -> p.getFileName().toString().startsWith("cadangan_") && p.getFileName().toString().endsWith(".zip.part"))
+                    .forEach(BackupService::deleteQuietly);
+        } catch (IOException e) {
+            // nothing to clear
+        }
+    }
+
+    /** Scratch folders of trial restores that a kill left in the data folder. */
+    static void removeScratch(Path dataDir) {
+        try (Stream<Path> files = Files.list(dataDir)) {
+            files.filter(p -> p.getFileName().toString().startsWith(SCRATCH)).forEach(p -> {
+                try {
+                    Rebuild.delete(p);
+                } catch (java.io.UncheckedIOException e) {
+                    // tried again next time
+                }
+            });
+        } catch (IOException e) {
+            // nothing to clear
+        }
+    }
+
+    private static void move(Path temp, Path target) {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            try {
+                Files.move(temp, target);
+            } catch (IOException x) {
+                throw new BackupException("backup.error.write", x, target.getParent().toString());
+            }
+        } catch (IOException e) {
+            throw new BackupException("backup.error.write", e, target.getParent().toString());
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // left for the next backup to clear
+        }
+    }
+}

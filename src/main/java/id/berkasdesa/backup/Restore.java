@@ -1,0 +1,272 @@
+package id.berkasdesa.backup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.berkasdesa.account.AccountService;
+import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.common.AtomicFile;
+import id.berkasdesa.db.Database;
+import id.berkasdesa.db.StoreException;
+import id.berkasdesa.document.DocumentStore;
+import id.berkasdesa.keys.KeyRing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Pulihkan: a backup made into a data folder, on a new PC (an empty folder) or over the store that is
+ * there (only when asked: that store is set aside, never deleted). Checked before anything is
+ * touched (the file, its version, the village, the disk space), then restored into {@code pulihan/}
+ * inside the data folder, opened (migrated), checked against the manifest, and only then swapped in
+ * part by part, from a marker written when the restored store is complete: a start after a kill at
+ * any moment finishes the swap ({@link #finish}) or drops the half-restored folder, so the store that
+ * opens is the old one or the restored one, whole.
+ */
+public final class Restore {
+
+    static final String WORK = "pulihan";
+    static final String MARKER = "selesai.json";
+    static final String ASIDE = "disisihkan-";
+    /** What a store is made of in its data folder, swapped in this order. */
+    static final List<String> PARTS = List.of(DocumentStore.FOLDER, Database.UPGRADE_BACKUPS, KeyRing.FILE, Database.STORE_FILE);
+    /** What a store from before encryption left, set aside with the store it belonged to. */
+    private static final List<String> PLAIN = List.of(Database.PLAIN_STORE_FILE, "dokumen");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Restore() {
+    }
+
+    /** Who restores: an Administrator's name and password valid when the backup was made, or the recovery code. */
+    public sealed interface Credentials permits Password, RecoveryCode {
+    }
+
+    public record Password(String name, char[] password) implements Credentials {
+    }
+
+    /** @param code as typed (spaces and case do not matter) */
+    public record RecoveryCode(String code) implements Credentials {
+    }
+
+    /**
+     * @param replace set the store that is there aside (else a folder holding a store is refused)
+     * @param otherVillage the operator confirmed a backup of another village than the store there
+     */
+    public record Options(boolean replace, boolean otherVillage) {
+    }
+
+    /** @param setAside where the store that was there now is, if there was one */
+    public record Result(Manifest manifest, StoreCheck.Report checked, Optional<Path> setAside, Duration took) {
+    }
+
+    /** What a backup says it holds (not yet authenticated: for showing before restoring). */
+    public static Manifest preview(Path file) {
+        try (BackupFile.Reader backup = BackupFile.Reader.open(file)) {
+            readable(backup);
+            return backup.manifest();
+        } catch (IOException e) {
+            throw new BackupException("backup.error.notBackup", e, file.getFileName());
+        }
+    }
+
+    public static Result run(Path file, Path dataDir, Credentials who, Options options, Progress progress) {
+        return run(file, dataDir, who, options, progress, () -> usableSpace(dataDir));
+    }
+
+    static Result run(Path file, Path dataDir, Credentials who, Options options, Progress progress, LongSupplier space) {
+        long start = System.nanoTime();
+        try (Database.Held held = Database.holdFolder(dataDir);
+                BackupFile.Reader backup = BackupFile.Reader.open(file)) {
+            finishHeld(dataDir);
+            Manifest m = backup.manifest();
+            readable(backup);
+            boolean existing = PARTS.stream().anyMatch(p -> Files.exists(dataDir.resolve(p)))
+                    || PLAIN.stream().anyMatch(p -> Files.exists(dataDir.resolve(p)));
+            if (existing && !options.replace()) {
+                throw new BackupException("backup.error.notEmpty", dataDir.toString());
+            }
+            if (existing && !options.otherVillage()) {
+                sameVillage(dataDir, m, backup.fileName());
+            }
+            long need = need(m);
+            long free = space.getAsLong();
+            if (free >= 0 && free < need) {
+                throw new BackupException("backup.error.space", dataDir.toString(), need / (1024 * 1024), free / (1024 * 1024));
+            }
+            Path work = dataDir.resolve(WORK);
+            Rebuild.delete(work);
+            Optional<Path> aside;
+            StoreCheck.Report report;
+            boolean complete = false;
+            try {
+                Files.createDirectories(work.resolve(Database.UPGRADE_BACKUPS));
+                byte[] keyFile = backup.keyFile();
+                AtomicFile.write(KeyRing.file(work), out -> out.write(keyFile));
+                KeyRing ring;
+                if (who instanceof Password p) {
+                    ring = KeyRing.unlock(work, p.name(), p.password());
+                } else {
+                    ring = KeyRing.unlockWithRecovery(work, id.berkasdesa.account.RecoveryCode
+                            .normalize(((RecoveryCode) who).code())
+                            .orElseThrow(() -> new id.berkasdesa.keys.KeyException("account.recover.wrong", null)));
+                }
+                if (!ring.storeId().equals(m.storeId())) {
+                    throw backup.damaged(BackupFile.MANIFEST, null);
+                }
+                backup.authenticate(ring.key());
+                DocumentStore documents = new DocumentStore(work, ring.key());
+                Files.createDirectories(work.resolve(DocumentStore.FOLDER));
+                try (Database restored = Rebuild.store(backup, work, ring.key())) {
+                    if (who instanceof Password p && !AccountService.isActiveAdministrator(restored, p.name())) {
+                        throw new BackupException("backup.error.notAdministrator", p.name().strip());
+                    }
+                    progress.total(m.parts().size());
+                    for (Manifest.Part part : m.parts()) {
+                        progress.check();
+                        if (part.name().startsWith(BackupFile.DOCUMENTS)) {
+                            String name = part.name().substring(BackupFile.DOCUMENTS.length());
+                            backup.read(part.name(), in -> documents.putSealed(name, in));
+                        }
+                        progress.advance(1);
+                    }
+                    report = StoreCheck.run(restored, documents, Progress.none());
+                    Rebuild.compare(m, restored, report);
+                }
+                String asideName = ASIDE + LocalDateTime.now().format(STAMP);
+                AtomicFile.write(work.resolve(MARKER), out -> out.write(JSON.writeValueAsBytes(Map.of("disisihkan", asideName))));
+                complete = true;
+                aside = swap(dataDir);
+            } catch (IOException e) {
+                throw new BackupException("backup.error.io", e, e.getClass().getSimpleName());
+            } finally {
+                if (!complete) {
+                    Rebuild.delete(work);
+                }
+            }
+            return new Result(m, report, aside, Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new BackupException("backup.error.notBackup", e, file.getFileName());
+        }
+    }
+
+    /** Refuses a backup this app cannot read: another format, a newer schema, another database form. */
+    private static void readable(BackupFile.Reader backup) {
+        Manifest m = backup.manifest();
+        if (m.format() != Manifest.FORMAT || m.schema() > Database.schemaVersion()) {
+            throw new BackupException("backup.error.newer", backup.fileName(), m.app(), m.schema(), Database.schemaVersion());
+        }
+        if (!Manifest.DB_FORM.equals(m.dbForm())) {
+            throw new BackupException("backup.error.dbForm", backup.fileName(), m.dbForm());
+        }
+    }
+
+    /** The store there must be the backup's, or of the same village, unless the operator confirmed. */
+    private static void sameVillage(Path dataDir, Manifest m, String fileName) {
+        Optional<String> there = KeyRing.village(dataDir);
+        Optional<String> id = KeyRing.storeIdOf(dataDir);
+        if (id.map(m.storeId()::equals).orElse(false) || there.map(m.villageLabel()::equals).orElse(true)) {
+            return;
+        }
+        throw new BackupException("backup.error.otherVillage", fileName, m.villageLabel(), m.villageCode(), there.orElse("?"));
+    }
+
+    /** Room for the documents as they are, the database grown from its script, and some to spare. */
+    private static long need(Manifest m) {
+        long documents = m.parts().stream().filter(p -> p.name().startsWith(BackupFile.DOCUMENTS)).mapToLong(Manifest.Part::size).sum();
+        long database = m.parts().stream().filter(p -> p.name().equals(BackupFile.DATABASE)).mapToLong(Manifest.Part::size).sum();
+        return documents + database * 30 + 64L * 1024 * 1024;
+    }
+
+    private static long usableSpace(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            return Files.getFileStore(dataDir).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * What a kill during a restore left: a complete restored store (its marker written) is swapped in;
+     * a half-restored one is dropped. Nothing happens when the folder is in use by another window.
+     */
+    public static void finish(Path dataDir) {
+        if (!Files.isDirectory(dataDir.resolve(WORK))) {
+            BackupService.removeScratch(dataDir);
+            return;
+        }
+        try (Database.Held held = Database.holdFolder(dataDir)) {
+            finishHeld(dataDir);
+        } catch (StoreException e) {
+            // in use: whoever holds it finishes
+        }
+    }
+
+    private static void finishHeld(Path dataDir) {
+        BackupService.removeScratch(dataDir);
+        Path work = dataDir.resolve(WORK);
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        if (Files.exists(work.resolve(MARKER))) {
+            swap(dataDir);
+        } else {
+            Rebuild.delete(work);
+        }
+    }
+
+    /** Moves the store there aside and the restored one in, part by part; each step can be done again. */
+    private static Optional<Path> swap(Path dataDir) {
+        Path work = dataDir.resolve(WORK);
+        try {
+            String asideName = JSON.readTree(work.resolve(MARKER).toFile()).path("disisihkan").asText();
+            if (!asideName.startsWith(ASIDE) || asideName.contains("/") || asideName.contains("\\")) {
+                throw new IOException("marker");
+            }
+            Path aside = dataDir.resolve(asideName);
+            for (String p : PLAIN) {
+                setAside(dataDir.resolve(p), aside.resolve(p));
+            }
+            for (String p : PARTS) {
+                Path restored = work.resolve(p);
+                if (Files.exists(restored)) {
+                    setAside(dataDir.resolve(p), aside.resolve(p));
+                    move(restored, dataDir.resolve(p));
+                }
+            }
+            force(dataDir);
+            Files.delete(work.resolve(MARKER));
+            Rebuild.delete(work);
+            return Files.isDirectory(aside) ? Optional.of(aside) : Optional.empty();
+        } catch (IOException | UncheckedIOException e) {
+            throw new BackupException("backup.error.io", e, e.getClass().getSimpleName());
+        }
+    }
+
+    private static void setAside(Path part, Path to) throws IOException {
+        if (Files.exists(part)) {
+            Files.createDirectories(to.getParent());
+            move(part, to);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void force(Path folder) {
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(folder, java.nio.file.StandardOpenOption.READ)) {
+            c.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a folder so; its renames are written through
+        }
+    }
+}
