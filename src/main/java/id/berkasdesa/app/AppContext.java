@@ -32,6 +32,7 @@ final class AppContext implements AutoCloseable {
     final id.berkasdesa.account.AccountService accounts;
     final id.berkasdesa.audit.AuditService audit;
     final id.berkasdesa.bundle.DistrictKeyService districtKeys;
+    final id.berkasdesa.backup.BackupService backups;
     /** The home screen's numbers, read while the store opens so the first screen shows at once. */
     Dashboard initialDashboard;
     /** Read once at start; the setup changes it through {@link #reloadProfile()}. */
@@ -50,6 +51,7 @@ final class AppContext implements AutoCloseable {
         this.accounts = wiring.accounts();
         this.audit = wiring.audit();
         this.districtKeys = wiring.districtKeys();
+        this.backups = wiring.backups();
         this.profile = villages.profile();
     }
 

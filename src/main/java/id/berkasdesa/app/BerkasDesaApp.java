@@ -92,6 +92,7 @@ public final class BerkasDesaApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().add(BerkasDesaApp.class.getResource("app.css").toExternalForm());
         window = new MainWindow(messages, runner, dialogs);
+        window.storeControl(new StoreControl(dataDir, () -> ctx, c -> ctx = c, this::showLocked));
         scene.setRoot(window.view());
         dialogs.setOwner(stage);
         if (exitAfterDashboard) {

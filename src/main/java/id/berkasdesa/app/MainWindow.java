@@ -48,6 +48,8 @@ final class MainWindow {
     @FXML Label villageLabel, operatorLabel, sampleBanner, statusLabel, dataDirLabel, startupLabel;
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
+    @FXML MenuItem backupItem, restoreItem, checkItem;
+    @FXML Label backupLabel;
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
             switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem, exportItem, responseItem,
             districtKeyItem;
@@ -234,9 +236,10 @@ final class MainWindow {
         villageLabel.setText(village.orElse(""));
         operatorLabel.setText("");
         for (MenuItem item : List.of(registerItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
-                switchUserItem, signOutItem, accountsItem, lockSettingsItem, auditItem, districtKeyItem)) {
+                switchUserItem, signOutItem, accountsItem, lockSettingsItem, auditItem, districtKeyItem, backupItem, checkItem)) {
             item.setDisable(true);
         }
+        backupLabel.setText("");
         bundleMenu.setDisable(true);
         navBar.setVisible(false);
         show(view.view());
@@ -266,10 +269,13 @@ final class MainWindow {
         exportItem.setDisable(locked || pemeriksa);
         responseItem.setDisable(locked || pemeriksa);
         auditItem.setDisable(locked || !admin);
+        backupItem.setDisable(locked || !admin);
+        checkItem.setDisable(locked || !admin);
         districtKeyItem.setDisable(locked || !admin);
         documentSettingsItem.setDisable(locked || !admin);
         requestSettingsItem.setDisable(locked || !admin);
         lockedNow = locked;
+        showBackupStatus();
     }
 
     private boolean lockedNow;
@@ -281,6 +287,58 @@ final class MainWindow {
     @FXML
     void accounts() {
         new AccountsDialog(ctx.accounts, messages, dialogs, runner).show();
+    }
+
+    /** How the store in use is closed for a restore and its sign-in shown again (the app's side). */
+    private id.berkasdesa.backup.ui.RestoreDialog.Store storeControl;
+
+    void storeControl(id.berkasdesa.backup.ui.RestoreDialog.Store control) {
+        this.storeControl = control;
+    }
+
+    /** Berkas > Cadangkan ke flashdisk (Administrator). */
+    @FXML
+    void backup() {
+        backup(java.util.Optional.empty());
+    }
+
+    private void backup(java.util.Optional<Path> stick) {
+        new id.berkasdesa.backup.ui.BackupDialog(ctx.backups, messages, dialogs, runner, this::showBackupStatus).show(stick);
+    }
+
+    /** After a bundle went to a stick: a backup to the same stick, if the Administrator wants it. */
+    private void offerBackup(Path stick) {
+        if (ctx.session().role() == id.berkasdesa.common.Role.ADMINISTRATOR && dialogs.confirm(messages.get("backup.offer.title"),
+                messages.get("backup.offer", stick.toString()), messages.get("backup.offer.yes"), messages.get("backup.offer.no"))) {
+            backup(java.util.Optional.of(stick));
+        }
+    }
+
+    /** Berkas > Pulihkan dari cadangan (on a new PC before anything, or over this store after a confirmation). */
+    @FXML
+    void restore() {
+        if (storeControl != null) {
+            new id.berkasdesa.backup.ui.RestoreDialog(storeControl, messages, dialogs, runner).show();
+        }
+    }
+
+    /** Berkas > Periksa data (Administrator). */
+    @FXML
+    void check() {
+        id.berkasdesa.backup.ui.CheckDialog.show(ctx.backups, messages, dialogs, runner);
+    }
+
+    /** The status bar: when the last verified backup was made, amber once it is due. */
+    private void showBackupStatus() {
+        if (ctx == null || lockedNow || ctx.profile().isEmpty() || ctx.profile().get().sample()) {
+            backupLabel.setText("");
+            return;
+        }
+        runner.run("", p -> new Object[] {id.berkasdesa.backup.ui.BackupDialog.lastText(ctx.backups, messages), ctx.backups.due()},
+                r -> {
+                    backupLabel.setText((String) r[0]);
+                    backupLabel.getStyleClass().setAll((Boolean) r[1] ? "backup-due" : "text-muted");
+                }, e -> backupLabel.setText(""));
     }
 
     /** Berkas > Kunci Dinas Sosial (Administrator). */
@@ -534,7 +592,7 @@ final class MainWindow {
     /** Paket → Kirim ke Dinas Sosial (Ctrl+E). */
     @FXML
     void exportBundle() {
-        bundles.export();
+        bundles.export(this::offerBackup);
     }
 
     @FXML

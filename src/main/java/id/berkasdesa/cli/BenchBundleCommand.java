@@ -160,11 +160,11 @@ final class BenchBundleCommand implements Callable<Integer> {
         }
     }
 
-    private static void run(String... command) throws IOException, InterruptedException {
+    static void run(String... command) throws IOException, InterruptedException {
         runIn(null, command);
     }
 
-    private static void runIn(Path dir, String... command) throws IOException, InterruptedException {
+    static void runIn(Path dir, String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         if (dir != null) {
@@ -176,7 +176,7 @@ final class BenchBundleCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Collections.reverseOrder()).toList()) {
                 Files.delete(p);
@@ -185,9 +185,9 @@ final class BenchBundleCommand implements Callable<Integer> {
     }
 
     /** The heap in use (garbage included), sampled every 20 ms while the bench runs. */
-    private static final class HeapSampler {
+    static final class HeapSampler {
         private volatile boolean running = true;
-        private volatile long peak;
+        volatile long peak;
         private final Thread thread;
 
         HeapSampler() {
@@ -210,7 +210,7 @@ final class BenchBundleCommand implements Callable<Integer> {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();

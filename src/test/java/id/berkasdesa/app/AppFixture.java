@@ -57,7 +57,7 @@ final class AppFixture {
      */
     void startSignedOut(Stage stage, Path dataDir) {
         if (Wiring.needsPassword(dataDir)) {
-            MainWindow window = window(stage);
+            MainWindow window = window(stage, dataDir);
             window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), c -> ctx = c);
             return;
         }
@@ -65,8 +65,10 @@ final class AppFixture {
         show(stage, dataDir);
     }
 
-    private MainWindow window(Stage stage) {
+    private MainWindow window(Stage stage, Path dataDir) {
         MainWindow window = new MainWindow(messages, runner, dialogs);
+        window.storeControl(new StoreControl(dataDir, () -> ctx, c -> ctx = c,
+                () -> window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), c -> ctx = c)));
         stage.setScene(BerkasDesaApp.scene(window, 1366, 740));
         dialogs.setOwner(stage);
         stage.show();
@@ -75,7 +77,7 @@ final class AppFixture {
     }
 
     private void show(Stage stage, Path dataDir) {
-        window(stage).opened(ctx, dataDir);
+        window(stage, dataDir).opened(ctx, dataDir);
     }
 
     /** The window on a new store in {@code dataDir} whose village is set up, so it opens on the home screen. */

@@ -34,9 +34,10 @@ public final class BundleActions {
         this.changed = changed;
     }
 
-    public void export() {
+    /** @param afterSent told of the folder (the stick) once a bundle was written there and the dialog closed */
+    public void export(java.util.function.Consumer<java.nio.file.Path> afterSent) {
         runner.run("", p -> bundles.choice(), choice ->
-                ExportDialog.show(bundles, messages, dialogs, runner, choice, changed), e -> failed("bundle.export.title", e));
+                ExportDialog.show(bundles, messages, dialogs, runner, choice, changed, afterSent), e -> failed("bundle.export.title", e));
     }
 
     public void verify() {

@@ -1,5 +1,7 @@
 package id.berkasdesa.bundle.ui;
 
+import java.nio.file.Path;
+
 import id.berkasdesa.bundle.BundleService;
 import id.berkasdesa.bundle.ui.ExportViewModel.Row;
 import id.berkasdesa.common.Messages;
@@ -58,7 +60,7 @@ final class ExportDialog {
 
     /** @param sent told after a bundle was written and its requests recorded as sent */
     static void show(BundleService service, Messages messages, DialogService dialogs, BackgroundTasks runner,
-            BundleService.Choice choice, Runnable sent) {
+            BundleService.Choice choice, Runnable sent, java.util.function.Consumer<Path> afterSent) {
         ExportViewModel vm = new ExportViewModel(service, messages, runner, sent);
         vm.load(choice);
         ExportDialog d = new ExportDialog(vm, messages, dialogs);
@@ -93,6 +95,9 @@ final class ExportDialog {
         });
         dialog.setOnShown(e -> d.table.requestFocus());
         dialogs.show(dialog);
+        if (vm.done().get() && vm.folder().get() != null) {
+            afterSent.accept(vm.folder().get()); // the stick is still in: a backup to it is offered
+        }
     }
 
     @FXML
