@@ -178,7 +178,10 @@ final class BackupFile {
             this.manifest = manifest;
             this.manifestJson = manifestJson;
             this.entries = entries;
+            manifest.parts().forEach(p -> parts.put(p.name(), p));
         }
+
+        private final Map<String, Manifest.Part> parts = new java.util.HashMap<>();
 
         /** @throws BackupException "backup.error.notBackup" or "backup.error.damaged" */
         static Reader open(Path file) {
@@ -289,8 +292,10 @@ final class BackupFile {
 
         /** A part's bytes as stored; reading its end checks its checksum (an IOException when it differs). */
         InputStream part(String name) throws IOException {
-            Manifest.Part p = manifest.parts().stream().filter(x -> x.name().equals(name)).findFirst()
-                    .orElseThrow(() -> damaged(name, null));
+            Manifest.Part p = parts.get(name);
+            if (p == null) {
+                throw damaged(name, null);
+            }
             return new Checked(zip.getInputStream(entries.get(name)), p);
         }
 

@@ -37,12 +37,12 @@ import java.util.stream.Stream;
  */
 public final class BackupService {
 
-    public static final String ACTION = "backup.create";
     public static final int DEFAULT_KEEP = 5;
     public static final int DEFAULT_WARN_DAYS = 7;
-    static final String LAST_AT = "backup.last.at";
-    static final String LAST_FILE = "backup.last.file";
-    static final String WARN_DAYS = "backup.warnDays";
+    /** Settings (not texts): the last verified backup, and the days after which one is due. */
+    static final String LAST_AT = "cadangan.terakhir.waktu";
+    static final String LAST_FILE = "cadangan.terakhir.file";
+    static final String WARN_DAYS = "cadangan.hariPeringatan";
     static final String SCRATCH = "periksa-cadangan-";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
@@ -73,7 +73,7 @@ public final class BackupService {
     }
 
     public Optional<Last> last() {
-        Map<String, String> s = settings.read("backup.last.");
+        Map<String, String> s = settings.read("cadangan.terakhir.");
         String at = s.get(LAST_AT);
         try {
             return at == null ? Optional.empty() : Optional.of(new Last(Instant.parse(at), s.getOrDefault(LAST_FILE, "")));
@@ -117,7 +117,7 @@ public final class BackupService {
      * @throws id.berkasdesa.db.AccessException unless an Administrator is signed in
      */
     public Result create(Path folder, int keep, Progress progress) {
-        db.require(ACTION);
+        db.require("backup.create");
         StoreKey key = db.storeKey();
         if (key == null || keys == null || keys.unclaimed()) {
             throw new BackupException("backup.error.unclaimed");
@@ -144,7 +144,7 @@ public final class BackupService {
             move(temp, target);
             done = true;
             long bytes = size(target);
-            settings.write(ACTION, Map.of(LAST_AT, clock.instant().toString(), LAST_FILE, target.getFileName().toString()));
+            settings.write("backup.create", Map.of(LAST_AT, clock.instant().toString(), LAST_FILE, target.getFileName().toString()));
             List<Path> removed = rotate(folder, village.kodeDesa(), keep);
             return new Result(target, manifest, checked, Duration.ofNanos(System.nanoTime() - start), bytes, removed);
         } finally {
@@ -206,6 +206,8 @@ public final class BackupService {
             DocumentStore documents = new DocumentStore(scratch, key);
             Map<String, String> plain = new HashMap<>();
             List<Manifest.Part> parts = backup.manifest().parts();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            parts.forEach(p -> names.add(p.name()));
             progress.total(parts.size());
             for (Manifest.Part p : parts) {
                 progress.check();
@@ -221,7 +223,7 @@ public final class BackupService {
                 StoreCheck.Report report = StoreCheck.run(restored, new StoreCheck.Documents() {
                     @Override
                     public boolean exists(String sha256) {
-                        return backupHas(parts, documents.diskName(sha256));
+                        return backupHas(names, documents.diskName(sha256));
                     }
 
                     @Override
@@ -244,9 +246,8 @@ public final class BackupService {
         }
     }
 
-    private static boolean backupHas(List<Manifest.Part> parts, String diskName) {
-        String name = BackupFile.DOCUMENTS + diskName;
-        return parts.stream().anyMatch(p -> p.name().equals(name));
+    private static boolean backupHas(java.util.Set<String> parts, String diskName) {
+        return parts.contains(BackupFile.DOCUMENTS + diskName);
     }
 
     private static final Pattern OURS = Pattern.compile("cadangan_.+_\\d{8}-\\d{4}(_\\d+)?\\.zip");

@@ -153,6 +153,20 @@ class RequestLifeUiTest {
         assertThat(theRequest().status()).isEqualTo(RequestStatus.TERKIRIM);
         assertThat(bundleOnStick().getFileName().toString()).matches("3201011001_\\d{8}-\\d{4}\\.zip");
 
+        // the stick is still in: the offered backup goes to the same stick
+        waitUntil(() -> r.lookup("Ya, cadangkan").tryQuery().isPresent());
+        r.clickOn("Ya, cadangkan");
+        waitUntil(() -> r.lookup("#backupFolder").tryQuery().isPresent());
+        assertThat(r.lookup("#backupFolder").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo(stick.toString());
+        r.clickOn("#startBackup");
+        waitUntil(() -> !r.lookup("#backupMessage").queryAs(Label.class).getText().isEmpty()
+                && !r.lookup("#backupMessage").queryAs(Label.class).getText().startsWith("Mencadangkan"));
+        assertThat(r.lookup("#backupMessage").queryAs(Label.class).getText()).contains("Cadangan selesai");
+        r.type(KeyCode.ESCAPE);
+        try (Stream<Path> files = Files.list(stick)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("cadangan_32.01.01.1001_"));
+        }
+
         // Disetujui: the Dinas Sosial's answer read back
         writeResponse(theRequest(), "Disetujui");
         shortcut(r, KeyCode.B);
@@ -215,7 +229,8 @@ class RequestLifeUiTest {
 
     private static Path bundleOnStick() throws Exception {
         try (Stream<Path> files = Files.list(stick)) {
-            return files.filter(p -> p.toString().endsWith(".zip")).findFirst().orElseThrow();
+            return files.filter(p -> p.toString().endsWith(".zip") && !p.getFileName().toString().startsWith("cadangan_"))
+                    .findFirst().orElseThrow();
         }
     }
 
