@@ -120,6 +120,12 @@ public final class RestoreDialog {
         confirm.setVisible(there.isPresent());
         confirm.setManaged(there.isPresent());
         confirm.setWrapText(true);
+        confirm.setMaxWidth(Double.MAX_VALUE);
+        confirm.setMinHeight(Region.USE_PREF_SIZE); // the whole confirmation shows: it names the store set aside
+        confirm.selectedProperty().addListener((o, was, now) -> {
+            message.setText("");
+            message.getStyleClass().clear();
+        });
         VBox box = new VBox(10, summary, useCode, grid, confirm, message);
         box.setPrefWidth(640);
         for (Label l : List.of(summary, message)) {
