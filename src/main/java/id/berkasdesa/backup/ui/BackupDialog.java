@@ -9,7 +9,6 @@ import id.berkasdesa.common.ui.DialogService;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.event.ActionEvent;
@@ -22,7 +21,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -80,11 +78,7 @@ public final class BackupDialog {
         bar.visibleProperty().bind(tasks.busy());
         VBox box = new VBox(10, intro, last, folderLabel, new HBox(8, folder, choose), bar, message);
         box.setPrefWidth(640);
-        for (Label l : List.of(intro, last, message)) {
-            l.setWrapText(true);
-            l.setMaxWidth(Double.MAX_VALUE);
-            l.setMinHeight(Region.USE_PREF_SIZE);
-        }
+        DialogService.wrapWhole(intro, last, message);
         refresh();
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(messages.get("backup.dialog.title"));
@@ -122,7 +116,7 @@ public final class BackupDialog {
         tasks.run("", p -> lastText(backups, messages), text -> {
             last.setText(text);
             last.getStyleClass().setAll(backups.due() ? "warning-banner" : "info-banner");
-            fit();
+            DialogService.fit(last);
         }, e -> say(text(e)));
     }
 
@@ -161,15 +155,9 @@ public final class BackupDialog {
         });
     }
 
-    private void fit() {
-        if (message.getScene() != null && message.getScene().getWindow() != null) {
-            message.getScene().getWindow().sizeToScene();
-        }
-    }
-
     private void say(String text) {
         message.setText(text);
-        fit();
+        DialogService.fit(message);
     }
 
     private String text(Throwable e) {

@@ -22,7 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -119,20 +118,14 @@ public final class RestoreDialog {
                 m.villageLabel())).orElse(""));
         confirm.setVisible(there.isPresent());
         confirm.setManaged(there.isPresent());
-        confirm.setWrapText(true);
-        confirm.setMaxWidth(Double.MAX_VALUE);
-        confirm.setMinHeight(Region.USE_PREF_SIZE); // the whole confirmation shows: it names the store set aside
+        DialogService.wrapWhole(confirm); // the whole confirmation shows: it names the store set aside
         confirm.selectedProperty().addListener((o, was, now) -> {
             message.setText("");
             message.getStyleClass().clear();
         });
         VBox box = new VBox(10, summary, useCode, grid, confirm, message);
         box.setPrefWidth(640);
-        for (Label l : List.of(summary, message)) {
-            l.setWrapText(true);
-            l.setMaxWidth(Double.MAX_VALUE);
-            l.setMinHeight(Region.USE_PREF_SIZE);
-        }
+        DialogService.wrapWhole(summary, message);
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(messages.get("restore.title"));
         ButtonType go = new ButtonType(messages.get("restore.go"), ButtonBar.ButtonData.OK_DONE);
@@ -156,7 +149,7 @@ public final class RestoreDialog {
         dialog.setOnShown(e -> name.requestFocus());
         useCode.selectedProperty().addListener((o, was, now) -> {
             (now ? code : name).requestFocus();
-            dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            DialogService.fit(dialog.getDialogPane());
         });
         dialogs.show(dialog);
     }
@@ -239,9 +232,7 @@ public final class RestoreDialog {
     private void say(String text) {
         message.setText(text);
         message.getStyleClass().setAll("warning-banner");
-        if (message.getScene() != null && message.getScene().getWindow() != null) {
-            message.getScene().getWindow().sizeToScene();
-        }
+        DialogService.fit(message);
     }
 
     private String text(Throwable e) {

@@ -61,11 +61,7 @@ public final class DistrictKeyDialog {
         importButton.setOnAction(e -> chooseAndImport());
         VBox box = new VBox(10, intro, current, importButton, village, message);
         box.setPrefWidth(620);
-        for (Label l : List.of(intro, current, village, message)) {
-            l.setWrapText(true);
-            l.setMaxWidth(Double.MAX_VALUE);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped text is never cut to one line
-        }
+        DialogService.wrapWhole(intro, current, village, message);
         refresh();
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(DialogService.title(messages.get("district.dialog.title")));
@@ -91,9 +87,7 @@ public final class DistrictKeyDialog {
 
     /** The texts arrive after the dialog is shown (read on the worker): the window grows to hold them. */
     private void fit() {
-        if (current.getScene() != null && current.getScene().getWindow() != null) {
-            current.getScene().getWindow().sizeToScene();
-        }
+        DialogService.fit(current);
     }
 
     private void say(String text) {

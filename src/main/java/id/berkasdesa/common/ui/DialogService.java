@@ -223,6 +223,22 @@ public final class DialogService {
         window.setY(y);
     }
 
+    /** Labels of a dialog that wrap and show their whole text, never cut to one line. */
+    public static void wrapWhole(javafx.scene.control.Labeled... labels) {
+        for (javafx.scene.control.Labeled l : labels) {
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+    }
+
+    /** The window of {@code node} grows or shrinks to its content (a text that arrived after it was shown). */
+    public static void fit(Node node) {
+        if (node.getScene() != null && node.getScene().getWindow() != null) {
+            node.getScene().getWindow().sizeToScene();
+        }
+    }
+
     public void error(String title, String text) {
         answer(alert(Alert.AlertType.ERROR, title, text, new ButtonType(messages.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE)));
     }
