@@ -204,6 +204,33 @@ class BackupCliTest {
                 "backup.error.damaged");
     }
 
+    /**
+     * A disk that fills up in the middle of the restore: a child JVM may write no file larger than
+     * 512 KB (the shell's {@code ulimit -f}), so the first document or the database file fails to be
+     * written. The store that was there is untouched and opens; nothing half-restored is left.
+     */
+    @Test
+    void aDiskThatFillsUpDuringTheRestoreLeavesTheStoreThereAsItWas() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash for ulimit");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c", "ulimit -f 512; exec \"$0\" -cp \"$1\" id.berkasdesa.app.Main "
+                + "--data-dir \"$2\" restore \"$3\" --replace", javaBin, System.getProperty("java.class.path"),
+                village.toString(), backup.toString());
+        pb.environment().putAll(admin());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isEqualTo(1);
+        assertThat(out).contains("\"ok\":false", "backup.error.io", "ruang disk");
+        assertThat(village.resolve("pulihan")).doesNotExist();
+        try (Stream<Path> files = Files.list(village)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("disisihkan-"));
+        }
+        CliRun after = in(village, admin(), "check");
+        assertThat(after.exit()).as(after.out() + after.err()).isZero();
+        assertThat(figures(after.json())).isEqualTo(figures(before));
+    }
+
     private CliRun expectRefused(Path target, Path file, String key) {
         CliRun r = in(target, admin(), "restore", file.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
