@@ -334,11 +334,10 @@ final class MainWindow {
             backupLabel.setText("");
             return;
         }
-        runner.run("", p -> new Object[] {id.berkasdesa.backup.ui.BackupDialog.lastText(ctx.backups, messages), ctx.backups.due()},
-                r -> {
-                    backupLabel.setText((String) r[0]);
-                    backupLabel.getStyleClass().setAll((Boolean) r[1] ? "backup-due" : "text-muted");
-                }, e -> backupLabel.setText(""));
+        runner.run("", p -> ctx.backups.status(), status -> {
+            backupLabel.setText(id.berkasdesa.backup.ui.BackupDialog.lastText(status, messages));
+            backupLabel.getStyleClass().setAll(status.due() ? "backup-due" : "text-muted");
+        }, e -> backupLabel.setText(""));
     }
 
     /** Berkas > Kunci Dinas Sosial (Administrator). */

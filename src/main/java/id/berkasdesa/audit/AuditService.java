@@ -38,6 +38,11 @@ public final class AuditService {
 
     /** The newest entry: its sequence number and hash go into every bundle. */
     public Optional<AuditEntry> head() {
+        return headOf(db);
+    }
+
+    /** The newest entry of a store nobody need be signed in to (a backup's manifest names it). */
+    public static Optional<AuditEntry> headOf(Database db) {
         return db.read(AuditDao::head);
     }
 

@@ -72,28 +72,40 @@ public final class BackupService {
     public record Last(Instant at, String file) {
     }
 
-    public Optional<Last> last() {
-        Map<String, String> s = settings.read("cadangan.terakhir.");
-        String at = s.get(LAST_AT);
+    /**
+     * The last verified backup (if any), the days after which one is due (a setting; 7 unless
+     * changed), and whether it is due now: one read of the settings, for the status bar and the dialog.
+     */
+    public record Status(Optional<Last> last, int warnDays, boolean due) {
+    }
+
+    public Status status() {
+        Map<String, String> s = settings.read("cadangan.");
+        Optional<Last> last;
         try {
-            return at == null ? Optional.empty() : Optional.of(new Last(Instant.parse(at), s.getOrDefault(LAST_FILE, "")));
+            String at = s.get(LAST_AT);
+            last = at == null ? Optional.empty() : Optional.of(new Last(Instant.parse(at), s.getOrDefault(LAST_FILE, "")));
         } catch (java.time.format.DateTimeParseException e) {
-            return Optional.empty();
+            last = Optional.empty();
         }
-    }
-
-    /** Days after which the home screen says a backup is due (a setting; 7 unless changed). */
-    public int warnDays() {
+        int days;
         try {
-            return Math.max(1, Integer.parseInt(settings.read(WARN_DAYS).getOrDefault(WARN_DAYS, "" + DEFAULT_WARN_DAYS)));
+            days = Math.max(1, Integer.parseInt(s.getOrDefault(WARN_DAYS, "" + DEFAULT_WARN_DAYS)));
         } catch (NumberFormatException e) {
-            return DEFAULT_WARN_DAYS;
+            days = DEFAULT_WARN_DAYS;
         }
+        int warn = days;
+        boolean due = last.map(l -> l.at().plus(Duration.ofDays(warn)).isBefore(clock.instant())).orElse(true);
+        return new Status(last, days, due);
     }
 
-    /** Whether the last verified backup is older than {@link #warnDays} (or there is none). */
+    public Optional<Last> last() {
+        return status().last();
+    }
+
+    /** Whether the last verified backup is older than the setting allows (or there is none). */
     public boolean due() {
-        return last().map(l -> l.at().plus(Duration.ofDays(warnDays())).isBefore(clock.instant())).orElse(true);
+        return status().due();
     }
 
     /** Records in the restored store's trail that it was restored, by whom, from which backup's store. */
@@ -160,15 +172,16 @@ public final class BackupService {
             out.part(BackupFile.KEY_FILE, o -> o.write(Files.readAllBytes(KeyRing.file(db.dataDir()))));
             // one snapshot: the figures, the list of documents and every row, with writes held meanwhile
             Snapshot snap = db.holdingWrites(() -> {
-                Map<String, Long> counts = db.counts();
-                AuditChain.Verdict audit = id.berkasdesa.audit.AuditService.verifyStore(db);
+                java.util.SortedMap<String, Long> counts = db.counts();
+                String head = id.berkasdesa.audit.AuditService.headOf(db).map(id.berkasdesa.audit.AuditEntry::hash)
+                        .orElse(AuditChain.GENESIS);
                 Set<String> referenced = DocumentService.referenced(db);
                 try {
                     out.part(BackupFile.DATABASE, BackupFile.Writer.statements(key, keys.storeId(), db::script));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                return new Snapshot(new java.util.TreeMap<>(counts), audit, referenced);
+                return new Snapshot(counts, head, referenced);
             });
             int missing = 0;
             progress.total(snap.documents().size());
@@ -183,8 +196,8 @@ public final class BackupService {
             }
             Manifest m = new Manifest(Manifest.FORMAT, appVersion, Database.schemaVersion(), Database.engineVersion(),
                     Manifest.DB_FORM, village.kodeDesa(), village.namaDesa(), village.namaDesa() + " — " + village.namaKantor(),
-                    keys.storeId(), clock.instant(), snap.counts(), snap.audit().entries(),
-                    snap.audit().head() == null ? AuditChain.GENESIS : snap.audit().head().hash(), missing, out.parts());
+                    keys.storeId(), clock.instant(), snap.counts(), snap.counts().getOrDefault("AUDIT_ENTRY", 0L),
+                    snap.auditHead(), missing, out.parts());
             out.finish(m, key);
             return m;
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -192,7 +205,8 @@ public final class BackupService {
         }
     }
 
-    private record Snapshot(java.util.SortedMap<String, Long> counts, AuditChain.Verdict audit, Set<String> documents) {
+    /** What the manifest says of the store: its rows per table, the audit chain's head (checked by the trial restore), its documents. */
+    private record Snapshot(java.util.SortedMap<String, Long> counts, String auditHead, Set<String> documents) {
     }
 
     /**
@@ -204,26 +218,20 @@ public final class BackupService {
         try (BackupFile.Reader backup = BackupFile.Reader.open(file)) {
             backup.authenticate(key);
             DocumentStore documents = new DocumentStore(scratch, key);
+            Map<String, String> sealed = backup.manifest().sealedDocuments();
             Map<String, String> plain = new HashMap<>();
-            List<Manifest.Part> parts = backup.manifest().parts();
-            java.util.Set<String> names = new java.util.HashSet<>();
-            parts.forEach(p -> names.add(p.name()));
-            progress.total(parts.size());
-            for (Manifest.Part p : parts) {
+            backup.keyFile(); // read back like every part (the database is read by the trial restore below)
+            progress.total(sealed.size());
+            for (String name : sealed.keySet()) {
                 progress.check();
-                if (p.name().startsWith(BackupFile.DOCUMENTS)) {
-                    backup.read(p.name(), in -> documents.sha256OfSealed(in))
-                            .ifPresent(sha -> plain.put(p.name().substring(BackupFile.DOCUMENTS.length()), sha));
-                } else if (!p.name().equals(BackupFile.DATABASE)) {
-                    backup.read(p.name(), in -> in.transferTo(java.io.OutputStream.nullOutputStream()));
-                }
+                backup.read(BackupFile.DOCUMENTS + name, in -> documents.sha256OfSealed(in)).ifPresent(sha -> plain.put(name, sha));
                 progress.advance(1);
             }
             try (Database restored = Rebuild.store(backup, scratch, key)) {
                 StoreCheck.Report report = StoreCheck.run(restored, new StoreCheck.Documents() {
                     @Override
                     public boolean exists(String sha256) {
-                        return backupHas(names, documents.diskName(sha256));
+                        return sealed.containsKey(documents.diskName(sha256));
                     }
 
                     @Override
@@ -244,10 +252,6 @@ public final class BackupService {
         } finally {
             removeScratch(db.dataDir());
         }
-    }
-
-    private static boolean backupHas(java.util.Set<String> parts, String diskName) {
-        return parts.contains(BackupFile.DOCUMENTS + diskName);
     }
 
     private static final Pattern OURS = Pattern.compile("cadangan_.+_\\d{8}-\\d{4}(_\\d+)?\\.zip");
@@ -284,7 +288,7 @@ public final class BackupService {
         try (Stream<Path> files = Files.list(dataDir)) {
             files.filter(p -> p.getFileName().toString().startsWith(SCRATCH)).forEach(p -> {
                 try {
-                    Rebuild.delete(p);
+                    id.berkasdesa.common.Folders.delete(p);
                 } catch (java.io.UncheckedIOException e) {
                     // tried again next time
                 }

@@ -33,8 +33,12 @@ public record Manifest(int format, String app, int schema, String engine, String
     public record Part(String name, long size, String sha256) {
     }
 
-    public long documents() {
-        return parts.stream().filter(p -> p.name().startsWith(BackupFile.DOCUMENTS)).count();
+    /** The document files it holds: their names in the store, with the SHA-256 of their sealed bytes. */
+    public java.util.Map<String, String> sealedDocuments() {
+        java.util.Map<String, String> documents = new java.util.LinkedHashMap<>();
+        parts.stream().filter(p -> p.name().startsWith(BackupFile.DOCUMENTS))
+                .forEach(p -> documents.put(p.name().substring(BackupFile.DOCUMENTS.length()), p.sha256()));
+        return documents;
     }
 
     byte[] toJson() {

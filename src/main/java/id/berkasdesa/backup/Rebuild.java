@@ -2,14 +2,9 @@ package id.berkasdesa.backup;
 
 import id.berkasdesa.db.Database;
 import id.berkasdesa.keys.StoreKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.stream.Stream;
 
 /** What a backup's trial restore and a real restore share: the store rebuilt from the backup, and the comparison. */
 final class Rebuild {
@@ -50,19 +45,5 @@ final class Rebuild {
         report.problems().stream().filter(f -> !f.key().equals("check.problem.missing")).findFirst().ifPresent(f -> {
             throw new BackupException("backup.error.check", f.key());
         });
-    }
-
-    /** Deletes a folder and everything in it; quietly when it is not there. */
-    static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

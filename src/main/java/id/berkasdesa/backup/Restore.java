@@ -103,7 +103,7 @@ public final class Restore {
                 throw new BackupException("backup.error.space", dataDir.toString(), need / (1024 * 1024), free / (1024 * 1024));
             }
             Path work = dataDir.resolve(WORK);
-            Rebuild.delete(work);
+            id.berkasdesa.common.Folders.delete(work);
             Optional<Path> aside;
             StoreCheck.Report report;
             boolean complete = false;
@@ -123,48 +123,7 @@ public final class Restore {
                     throw backup.damaged(BackupFile.MANIFEST, null);
                 }
                 backup.authenticate(ring.key());
-                DocumentStore documents = new DocumentStore(work, ring.key());
-                Files.createDirectories(work.resolve(DocumentStore.FOLDER));
-                long t0 = System.nanoTime();
-                try (Database restored = Rebuild.store(backup, work, ring.key())) {
-                    long t1 = System.nanoTime();
-                    if (who instanceof Password p && !AccountService.isActiveAdministrator(restored, p.name())) {
-                        throw new BackupException("backup.error.notAdministrator", p.name().strip());
-                    }
-                    progress.total(m.parts().size());
-                    for (Manifest.Part part : m.parts()) {
-                        progress.check();
-                        if (part.name().startsWith(BackupFile.DOCUMENTS)) {
-                            String name = part.name().substring(BackupFile.DOCUMENTS.length());
-                            backup.read(part.name(), in -> documents.putSealed(name, in));
-                        }
-                        progress.advance(1);
-                    }
-                    long tf = System.nanoTime();
-                    documents.forceFolders();
-                    long t2 = System.nanoTime();
-                    LOG.info("restore: documents forced in {} ms", (t2 - tf) / 1_000_000);
-                    // every document file against the checksum of its sealed bytes in the authenticated
-                    // manifest: the bytes whose content the backup's trial restore decrypted and checked
-                    Map<String, String> sealed = new java.util.HashMap<>();
-                    m.parts().stream().filter(x -> x.name().startsWith(BackupFile.DOCUMENTS))
-                            .forEach(x -> sealed.put(x.name().substring(BackupFile.DOCUMENTS.length()), x.sha256()));
-                    report = StoreCheck.run(restored, new StoreCheck.Documents() {
-                        @Override
-                        public boolean exists(String sha256) {
-                            return documents.exists(sha256);
-                        }
-
-                        @Override
-                        public boolean intact(String sha256) {
-                            return documents.sealedSha256(sha256).map(x -> x.equals(sealed.get(documents.diskName(sha256))))
-                                    .orElse(false);
-                        }
-                    }, Progress.none());
-                    Rebuild.compare(m, restored, report);
-                    LOG.info("restore: database {} ms, documents {} ms, check {} ms", (t1 - t0) / 1_000_000,
-                            (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-                }
+                report = rebuild(backup, work, ring, who, progress);
                 String asideName = ASIDE + LocalDateTime.now().format(STAMP);
                 AtomicFile.write(work.resolve(MARKER), out -> out.write(JSON.writeValueAsBytes(Map.of("disisihkan", asideName))));
                 complete = true;
@@ -173,12 +132,57 @@ public final class Restore {
                 throw new BackupException("backup.error.io", e, e.getClass().getSimpleName());
             } finally {
                 if (!complete) {
-                    Rebuild.delete(work);
+                    id.berkasdesa.common.Folders.delete(work);
                 }
             }
             return new Result(m, report, aside, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new BackupException("backup.error.notBackup", e, file.getFileName());
+        }
+    }
+
+    /**
+     * The backup's store built in {@code work}: the database (migrated when older), then, once the
+     * one restoring is known to be its Administrator, the documents, forced to disk; then checked,
+     * each document file against the checksum of its sealed bytes in the authenticated manifest (the
+     * bytes whose content the backup's trial restore decrypted and checked).
+     */
+    private static StoreCheck.Report rebuild(BackupFile.Reader backup, Path work, KeyRing ring, Credentials who,
+            Progress progress) throws IOException {
+        Manifest m = backup.manifest();
+        DocumentStore documents = new DocumentStore(work, ring.key());
+        Files.createDirectories(work.resolve(DocumentStore.FOLDER));
+        long t0 = System.nanoTime();
+        try (Database restored = Rebuild.store(backup, work, ring.key())) {
+            long t1 = System.nanoTime();
+            if (who instanceof Password p && !AccountService.isActiveAdministrator(restored, p.name())) {
+                throw new BackupException("backup.error.notAdministrator", p.name().strip());
+            }
+            Map<String, String> sealed = m.sealedDocuments();
+            progress.total(sealed.size());
+            for (String name : sealed.keySet()) {
+                progress.check();
+                backup.read(BackupFile.DOCUMENTS + name, in -> documents.putSealed(name, in));
+                progress.advance(1);
+            }
+            documents.forceFolders();
+            long t2 = System.nanoTime();
+            StoreCheck.Report report = StoreCheck.run(restored, new StoreCheck.Documents() {
+                @Override
+                public boolean exists(String sha256) {
+                    return documents.exists(sha256);
+                }
+
+                @Override
+                public boolean intact(String sha256) {
+                    return documents.sealedSha256(sha256).map(x -> x.equals(sealed.get(documents.diskName(sha256))))
+                            .orElse(false);
+                }
+            }, Progress.none());
+            Rebuild.compare(m, restored, report);
+            LOG.info("restore: database {} ms, documents (written and forced) {} ms, check {} ms", (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+            return report;
         }
     }
 
@@ -244,7 +248,7 @@ public final class Restore {
         if (Files.exists(work.resolve(MARKER))) {
             swap(dataDir);
         } else {
-            Rebuild.delete(work);
+            id.berkasdesa.common.Folders.delete(work);
         }
     }
 
@@ -269,7 +273,7 @@ public final class Restore {
             }
             force(dataDir);
             Files.delete(work.resolve(MARKER));
-            Rebuild.delete(work);
+            id.berkasdesa.common.Folders.delete(work);
             return Files.isDirectory(aside) ? Optional.of(aside) : Optional.empty();
         } catch (IOException | UncheckedIOException e) {
             throw new BackupException("backup.error.io", e, e.getClass().getSimpleName());

@@ -67,7 +67,7 @@ final class BenchBackupCommand implements Callable<Integer> {
                             new Restore.Options(false, false), Progress.none());
                     BenchBundleCommand.run("sync");
                     restore.add((System.nanoTime() - t) / 1e9);
-                    BenchBundleCommand.deleteTree(target);
+                    id.berkasdesa.common.Folders.delete(target);
                     BenchCommand.print("round", Map.of("round", round + 1, "tar_sha512sum_sync_s", BenchCommand.round(baseline.get(round)),
                             "backup_s", BenchCommand.round(backup.get(round)), "restore_s", BenchCommand.round(restore.get(round))));
                 }

@@ -108,7 +108,7 @@ final class BenchBundleCommand implements Callable<Integer> {
                     run("sync");
                     run("sha512sum", baseZip.toString());
                     zipBaseline.add((System.nanoTime() - t) / 1e9);
-                    deleteTree(staging);
+                    id.berkasdesa.common.Folders.delete(staging);
                     Files.delete(baseZip);
                     Files.delete(e.file());
                     BenchCommand.print("round", Map.of("round", round + 1, "export_s", BenchCommand.round(export.get(round)),
@@ -173,14 +173,6 @@ final class BenchBundleCommand implements Callable<Integer> {
         int code = pb.start().waitFor();
         if (code != 0) {
             throw new IOException(String.join(" ", command) + " exited " + code);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Collections.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

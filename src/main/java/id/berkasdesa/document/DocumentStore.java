@@ -95,25 +95,12 @@ public final class DocumentStore {
 
     /** Deletes the plain document folder (after its files were sealed into the encrypted store). */
     public static void removePlain(Path dataDir) {
-        removeFolder(dataDir.resolve(PLAIN_FOLDER));
+        id.berkasdesa.common.Folders.delete(dataDir.resolve(PLAIN_FOLDER));
     }
 
     /** Deletes the encrypted folder (what an interrupted first encryption left; no key names it). */
     public static void removeEncrypted(Path dataDir) {
-        removeFolder(dataDir.resolve(ENCRYPTED_FOLDER));
-    }
-
-    private static void removeFolder(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        id.berkasdesa.common.Folders.delete(dataDir.resolve(ENCRYPTED_FOLDER));
     }
 
     /** A file written under a temp name and forced to disk, with its hash and size. */

@@ -51,10 +51,10 @@ public final class BackupDialog {
         this.changed = changed;
     }
 
-    /** The last verified backup in words (and whether it is due), for this dialog and the status bar. */
-    public static String lastText(BackupService backups, Messages messages) {
-        return backups.last().map(l -> messages.get(backups.due() ? "backup.last.due" : "backup.last",
-                WHEN.format(l.at().atZone(ZoneId.systemDefault())), backups.warnDays()))
+    /** The last verified backup in words (saying so when it is due), for this dialog and the status bar. */
+    public static String lastText(BackupService.Status status, Messages messages) {
+        return status.last().map(l -> messages.get(status.due() ? "backup.last.due" : "backup.last",
+                WHEN.format(l.at().atZone(ZoneId.systemDefault())), status.warnDays()))
                 .orElse(messages.get("backup.last.never"));
     }
 
@@ -113,9 +113,9 @@ public final class BackupDialog {
     }
 
     private void refresh() {
-        tasks.run("", p -> lastText(backups, messages), text -> {
-            last.setText(text);
-            last.getStyleClass().setAll(backups.due() ? "warning-banner" : "info-banner");
+        tasks.run("", p -> backups.status(), status -> {
+            last.setText(lastText(status, messages));
+            last.getStyleClass().setAll(status.due() ? "warning-banner" : "info-banner");
             DialogService.fit(last);
         }, e -> say(text(e)));
     }

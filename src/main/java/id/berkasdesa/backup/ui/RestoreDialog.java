@@ -136,15 +136,9 @@ public final class RestoreDialog {
         goButton.setId("startRestore");
         goButton.disableProperty().bind(tasks.busy());
         dialog.getDialogPane().lookupButton(cancel).disableProperty().bind(tasks.busy());
-        boolean[] restored = {false};
         goButton.addEventFilter(ActionEvent.ACTION, e -> {
-            if (!restored[0]) {
-                e.consume();
-                start(file, there.isPresent(), () -> {
-                    restored[0] = true;
-                    goButton.fire();
-                });
-            }
+            e.consume(); // the dialog stays open until the restore is done (it then closes itself)
+            start(file, there.isPresent(), dialog::close);
         });
         dialog.setOnShown(e -> name.requestFocus());
         useCode.selectedProperty().addListener((o, was, now) -> {
