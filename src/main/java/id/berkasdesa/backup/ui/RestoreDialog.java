@@ -22,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -140,7 +141,8 @@ public final class RestoreDialog {
             e.consume(); // the dialog stays open until the restore is done (it then closes itself)
             start(file, there.isPresent(), dialog::close);
         });
-        dialog.setOnShown(e -> name.requestFocus());
+        // after the window has the focus (asked at once, the first check box kept it in a real window)
+        dialog.setOnShown(e -> javafx.application.Platform.runLater(name::requestFocus));
         useCode.selectedProperty().addListener((o, was, now) -> {
             (now ? code : name).requestFocus();
             DialogService.fit(dialog.getDialogPane());
@@ -151,6 +153,7 @@ public final class RestoreDialog {
     private Label label(String key, javafx.scene.Node field) {
         Label l = new Label(messages.get(key));
         l.setLabelFor(field);
+        l.setMinWidth(Region.USE_PREF_SIZE); // the field gives way, never the label ("Ulangi kata sandi baru" was cut)
         return l;
     }
 
@@ -209,10 +212,13 @@ public final class RestoreDialog {
         }, done -> {
             Restore.Result r = (Restore.Result) done[0];
             close.run();
-            dialogs.info(messages.get("restore.title"), messages.get("restore.done", r.manifest().villageLabel(),
-                    r.checked().households(), r.checked().documents(),
-                    r.setAside().map(Path::toString).orElse(messages.get("restore.nothingAside")), done[1]));
-            store.reopen();
+            // once this dialog is gone: a message opened from inside its closing was never painted in a real window
+            javafx.application.Platform.runLater(() -> {
+                dialogs.info(messages.get("restore.title"), messages.get("restore.done", r.manifest().villageLabel(),
+                        r.checked().households(), r.checked().documents(),
+                        r.setAside().map(Path::toString).orElse(messages.get("restore.nothingAside")), done[1]));
+                store.reopen();
+            });
         }, e -> {
             say(text(e));
             store.reopen(); // the store that was there is whole: its sign-in again
