@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
                 VerifyCommand.class, ImportResponseCommand.class, BenchBundleCommand.class, InitCommand.class,
                 OperatorCommand.class, RecoverCommand.class, AuditCommand.class, BenchAccountsCommand.class,
                 DistrictKeyCommand.class, OpenBundleCommand.class, SignResponseCommand.class, BenchOpenCommand.class,
-                BackupCommand.class, RestoreCommand.class, CheckCommand.class, BenchBackupCommand.class})
+                BackupCommand.class, RestoreCommand.class, CheckCommand.class, BenchBackupCommand.class,
+                ImportPopulationCommand.class, ImportPbiCommand.class, ExportRegisterCommand.class, BenchImportCommand.class})
 public final class BerkasDesaCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

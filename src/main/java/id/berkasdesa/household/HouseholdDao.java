@@ -77,6 +77,26 @@ interface HouseholdDao {
     @RegisterConstructorMapper(Row.class)
     Optional<Row> findRow(@Bind("id") UUID id);
 
+    @SqlQuery("SELECT id, no_kk, alamat, rt, rw, dusun, kode_pos, sample FROM household")
+    @RegisterConstructorMapper(Row.class)
+    List<Row> allRows();
+
+    record Placed(UUID householdId, Member member) {
+    }
+
+    @SqlQuery("SELECT * FROM member ORDER BY household_id, urut")
+    @RegisterRowMapper(PlacedMapper.class)
+    List<Placed> allMembers();
+
+    final class PlacedMapper implements RowMapper<Placed> {
+        private final MemberMapper members = new MemberMapper();
+
+        @Override
+        public Placed map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Placed(rs.getObject("household_id", UUID.class), members.map(rs, ctx));
+        }
+    }
+
     @SqlQuery("SELECT * FROM member WHERE household_id = :id ORDER BY urut")
     List<Member> members(@Bind("id") UUID householdId);
 
@@ -111,6 +131,29 @@ interface HouseholdDao {
             VALUES (:id, :noKk, :alamat, :rt, :rw, :dusun, :kodePos, :sample, :now, :now)
             """)
     void insertHousehold(@BindMethods Household h, @Bind("now") OffsetDateTime now);
+
+    @SqlQuery("SELECT id FROM household")
+    List<UUID> allIds();
+
+    /** New households of an import, in one batch. */
+    @org.jdbi.v3.sqlobject.statement.SqlBatch("""
+            INSERT INTO household (id, no_kk, alamat, rt, rw, dusun, kode_pos, sample, created_at, updated_at)
+            VALUES (:id, :noKk, :alamat, :rt, :rw, :dusun, :kodePos, :sample, :now, :now)
+            """)
+    void insertHouseholds(@BindMethods List<Household> households, @Bind("now") OffsetDateTime now);
+
+    /** New members of an import, in one batch; the lists run in step. */
+    @org.jdbi.v3.sqlobject.statement.SqlBatch("""
+            INSERT INTO member (id, household_id, urut, nik, tanpa_nik, nama, jenis_kelamin, tempat_lahir,
+                   tanggal_lahir, agama, pendidikan, pekerjaan, status_perkawinan, shdk, kewarganegaraan,
+                   nama_ayah, nama_ibu, status, status_tanggal, created_at, updated_at)
+            VALUES (:m.id, :household, :urut, :m.nik, :m.tanpaNik, :m.nama, :sex, :m.tempatLahir,
+                   :m.tanggalLahir, :m.agama, :m.pendidikan, :m.pekerjaan, :m.statusPerkawinan, :m.shdk,
+                   :m.kewarganegaraan, :m.namaAyah, :m.namaIbu, :status, :m.statusDate, :now, :now)
+            """)
+    void insertMembers(@BindMethods("m") List<Member> members, @Bind("household") List<UUID> householdIds,
+            @Bind("urut") List<Integer> urut, @Bind("sex") List<Integer> sexCodes, @Bind("status") List<String> status,
+            @Bind("now") OffsetDateTime now);
 
     @SqlUpdate("""
             UPDATE household SET no_kk = :noKk, alamat = :alamat, rt = :rt, rw = :rw, dusun = :dusun,

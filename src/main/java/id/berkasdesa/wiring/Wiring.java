@@ -44,6 +44,8 @@ public final class Wiring implements AutoCloseable {
     private final AccountService accounts;
     private final AuditService audit;
     private final id.berkasdesa.backup.BackupService backups;
+    private final id.berkasdesa.imports.ImportService imports;
+    private final id.berkasdesa.pbi.PbiService pbi;
 
     private final KeyRing keys;
     private final DistrictKeyService districtKeys;
@@ -66,6 +68,8 @@ public final class Wiring implements AutoCloseable {
                 appVersion, districtKeys, this::villageKeys);
         this.responses = new ResponseService(db, requests, documents, villages, clock, districtKeys, this::villageKeys);
         this.backups = new id.berkasdesa.backup.BackupService(db, villages, keys, settings, clock, appVersion);
+        this.imports = new id.berkasdesa.imports.ImportService(db, households, villages);
+        this.pbi = new id.berkasdesa.pbi.PbiService(db, settings, requests::policy, clock);
         actAsVillageOperator();
     }
 
@@ -276,6 +280,14 @@ public final class Wiring implements AutoCloseable {
 
     public id.berkasdesa.backup.BackupService backups() {
         return backups;
+    }
+
+    public id.berkasdesa.imports.ImportService imports() {
+        return imports;
+    }
+
+    public id.berkasdesa.pbi.PbiService pbi() {
+        return pbi;
     }
 
     public ResponseService responses() {
