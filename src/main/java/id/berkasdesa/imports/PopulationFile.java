@@ -194,9 +194,11 @@ public final class PopulationFile {
         private boolean header(TableRow r) {
             List<String> folded = r.cells().stream().map(c -> c.stripped().toLowerCase(Locale.ROOT)).toList();
             long opensid = folded.stream().filter(OPENSID_COLUMNS::contains).count();
-            boolean siak = folded.size() >= 3 && Set.of("nomorkk", "nokk", "no.kk", "no_kk", "nomor_kk")
-                    .contains(Cells.fold(folded.get(0))) && Cells.fold(folded.get(1)).equals("nik") && opensid < 3;
-            if ((format == null || format == Format.OPENSID || format == Format.CSV) && opensid >= 2
+            // SIAK: Nomor KK, NIK, Nama in the first three columns (OpenSID's own names are no_kk, nik, nama, anywhere)
+            boolean siak = folded.size() >= 3 && Set.of("nomorkk", "nokk", "no.kk", "nomor_kk")
+                    .contains(Cells.fold(folded.get(0))) && Cells.fold(folded.get(1)).equals("nik")
+                    && Cells.fold(folded.get(2)).startsWith("nama") && !folded.contains("no_kk");
+            if ((format == null || format == Format.OPENSID || format == Format.CSV) && !siak && opensid >= 2
                     && folded.contains("nik") | folded.contains("no_kk")) {
                 format = format == null ? Format.OPENSID : format;
                 columns = new HashMap<>();

@@ -274,6 +274,11 @@ public final class PopulationPlan {
             Set<PersonRow> skip = new HashSet<>();
             for (int attempt = 0; attempt < 4; attempt++) {
                 Built b = build(noKk, group, skip);
+                if (b.rowOfIndex.isEmpty() && !register.containsKey(noKk) && !working.containsKey(noKk)) {
+                    // every row waits for a confirmation or is not living: nothing to make of this KK yet
+                    flush(b);
+                    return;
+                }
                 Findings findings = rules.check(b.household, today);
                 Set<PersonRow> memberErrors = new LinkedHashSet<>();
                 List<Finding> householdErrors = new ArrayList<>();
@@ -320,11 +325,15 @@ public final class PopulationPlan {
             }
         }
 
-        private void accept(String noKk, Built b) {
+        private void flush(Built b) {
             for (Object[] n : b.notes) {
                 add((PersonRow) n[0], (String) n[1], (Finding) n[2]);
             }
             b.waiting.forEach((k, v) -> pending.merge(k, v, Integer::sum));
+        }
+
+        private void accept(String noKk, Built b) {
+            flush(b);
             Household stored = working.containsKey(noKk) ? working.get(noKk) : register.get(noKk);
             Household result = HouseholdService.normalise(b.household);
             boolean householdChanged = stored == null || !sameHousehold(stored, result);
