@@ -33,6 +33,8 @@ final class AppContext implements AutoCloseable {
     final id.berkasdesa.audit.AuditService audit;
     final id.berkasdesa.bundle.DistrictKeyService districtKeys;
     final id.berkasdesa.backup.BackupService backups;
+    final id.berkasdesa.imports.ImportService imports;
+    final id.berkasdesa.pbi.PbiService pbi;
     /** The home screen's numbers, read while the store opens so the first screen shows at once. */
     Dashboard initialDashboard;
     /** Read once at start; the setup changes it through {@link #reloadProfile()}. */
@@ -52,6 +54,8 @@ final class AppContext implements AutoCloseable {
         this.audit = wiring.audit();
         this.districtKeys = wiring.districtKeys();
         this.backups = wiring.backups();
+        this.imports = wiring.imports();
+        this.pbi = wiring.pbi();
         this.profile = villages.profile();
     }
 

@@ -14,7 +14,7 @@ import javafx.scene.layout.VBox;
 final class HelpDialogs {
 
     /** Keys of the shortcut list, in the order shown; each has {@code help.key.<name>} and {@code help.does.<name>}. */
-    static final String[] SHORTCUTS = {"home", "register", "requests", "newKk", "search", "save", "addMember",
+    static final String[] SHORTCUTS = {"home", "register", "requests", "candidates", "newKk", "search", "save", "addMember",
         "documents", "attach", "request", "memberUpDown", "enter", "tab", "space", "back", "export", "response",
         "lock", "menus", "help", "quit"};
 

@@ -53,10 +53,11 @@ final class MainWindow {
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
             switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem, exportItem, responseItem,
             districtKeyItem;
-    @FXML Menu bundleMenu;
+    @FXML Menu bundleMenu, requestMenu;
+    @FXML MenuItem importItem, exportRegisterItem, candidatesItem, pbiItem;
     @FXML BorderPane root;
     @FXML HBox navBar;
-    @FXML ToggleButton navHome, navRegister, navRequests;
+    @FXML ToggleButton navHome, navRegister, navRequests, navCandidates;
     private final ToggleGroup nav = new ToggleGroup();
 
     private final Messages messages;
@@ -67,6 +68,9 @@ final class MainWindow {
     private HouseholdPages households;
     private RequestPages requests;
     private BundleActions bundles;
+    private id.berkasdesa.imports.ui.ImportActions imports;
+    private id.berkasdesa.pbi.ui.PbiActions pbi;
+    private id.berkasdesa.pbi.ui.CandidatesView candidates;
 
     MainWindow(Messages messages, BackgroundTasks runner, DialogService dialogs) {
         this.messages = messages;
@@ -88,7 +92,7 @@ final class MainWindow {
         sampleBanner.setVisible(false);
         navBar.managedProperty().bind(navBar.visibleProperty());
         navBar.setVisible(false);
-        for (ToggleButton b : List.of(navHome, navRegister, navRequests)) {
+        for (ToggleButton b : List.of(navHome, navRegister, navRequests, navCandidates)) {
             b.setToggleGroup(nav);
         }
         // a page button stays pressed: choosing the page on show again just shows it afresh
@@ -105,6 +109,7 @@ final class MainWindow {
                 case DIGIT1, NUMPAD1 -> showHome();
                 case DIGIT2, NUMPAD2 -> showRegister();
                 case DIGIT3, NUMPAD3 -> showRequests();
+                case DIGIT4, NUMPAD4 -> showCandidates();
                 default -> {
                     return;
                 }
@@ -134,6 +139,12 @@ final class MainWindow {
         requests.onDashboardShown(() -> dashboardShown.run());
         requests.onListShown(() -> nav.selectToggle(navRequests));
         bundles = new BundleActions(ctx.bundles, ctx.responses, messages, runner, dialogs, () -> requests.refresh());
+        imports = new id.berkasdesa.imports.ui.ImportActions(ctx.imports, messages, runner, dialogs, this::showRegister);
+        pbi = new id.berkasdesa.pbi.ui.PbiActions(ctx.pbi, messages, runner, dialogs, this::showCandidates);
+        candidates = new id.berkasdesa.pbi.ui.CandidatesView(ctx.pbi, messages, runner, c -> {
+            nav.selectToggle(navRequests);
+            requests.requestFor(c.householdId(), c.memberId(), c.deletedOn(), this::showCandidates);
+        });
         households = new HouseholdPages(ctx.households, ctx.documents, messages, runner, dialogs, this::show,
                 (household, member, back) -> {
                     nav.selectToggle(navRequests);
@@ -236,11 +247,13 @@ final class MainWindow {
         villageLabel.setText(village.orElse(""));
         operatorLabel.setText("");
         for (MenuItem item : List.of(registerItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
-                switchUserItem, signOutItem, accountsItem, lockSettingsItem, auditItem, districtKeyItem, backupItem, checkItem)) {
+                switchUserItem, signOutItem, accountsItem, lockSettingsItem, auditItem, districtKeyItem, backupItem, checkItem,
+                importItem, exportRegisterItem)) {
             item.setDisable(true);
         }
         backupLabel.setText("");
         bundleMenu.setDisable(true);
+        requestMenu.setDisable(true);
         navBar.setVisible(false);
         show(view.view());
     }
@@ -256,6 +269,7 @@ final class MainWindow {
             item.setDisable(locked);
         }
         bundleMenu.setDisable(locked);
+        requestMenu.setDisable(locked);
         navBar.setVisible(!locked && ctx.profile().isPresent());
         passwordItem.setDisable(locked || !ctx.session().signedIn() || !accountsExist);
         switchUserItem.setDisable(passwordItem.isDisable());
@@ -268,6 +282,9 @@ final class MainWindow {
         boolean pemeriksa = ctx.session().role() == id.berkasdesa.common.Role.PEMERIKSA;
         exportItem.setDisable(locked || pemeriksa);
         responseItem.setDisable(locked || pemeriksa);
+        importItem.setDisable(locked || pemeriksa);
+        exportRegisterItem.setDisable(locked || pemeriksa);
+        pbiItem.setDisable(locked || pemeriksa);
         auditItem.setDisable(locked || !admin);
         backupItem.setDisable(locked || !admin);
         checkItem.setDisable(locked || !admin);
@@ -491,6 +508,9 @@ final class MainWindow {
         requestSettingsItem.setDisable(true);
         reevaluateItem.setDisable(true);
         bundleMenu.setDisable(true);
+        requestMenu.setDisable(true);
+        importItem.setDisable(true);
+        exportRegisterItem.setDisable(true);
         navBar.setVisible(false);
         startRealItem.setVisible(false);
         show(new SetupView(ctx.wilayah, ctx.villages, ctx.households, messages, runner, dialogs,
@@ -538,6 +558,7 @@ final class MainWindow {
         requestSettingsItem.setDisable(false);
         reevaluateItem.setDisable(false);
         bundleMenu.setDisable(false);
+        requestMenu.setDisable(false);
         navBar.setVisible(true);
         locked(false);
     }
@@ -562,6 +583,33 @@ final class MainWindow {
         frame();
         nav.selectToggle(navRequests);
         requests.showList();
+    }
+
+    /** Usulan → Calon usulan (Ctrl+4): who the Dinas Sosial's list says could still be reactivated. */
+    @FXML
+    void showCandidates() {
+        frame();
+        nav.selectToggle(navCandidates);
+        show(candidates.view());
+        candidates.refresh();
+    }
+
+    /** Usulan → Impor daftar PBI nonaktif… */
+    @FXML
+    void importPbi() {
+        pbi.importList();
+    }
+
+    /** Berkas → Impor data penduduk… */
+    @FXML
+    void importPopulation() {
+        imports.importPopulation();
+    }
+
+    /** Berkas → Ekspor data penduduk… */
+    @FXML
+    void exportRegister() {
+        imports.exportRegister();
     }
 
     private RequestListPdf.Heading pdfHeading() {

@@ -146,10 +146,14 @@ final class RequestFormView {
     }
 
     /** A new request for a member, not stored until saved. */
-    void startNew(UUID household, UUID member, String nama, String nik, String noKk) {
+    void startNew(UUID household, UUID member, String nama, String nik, String noKk, java.time.LocalDate deletionDate) {
         titleLabel.setText(messages.get("request.form.titleNew", nama));
         personLabel.setText(messages.get("request.form.person", nik == null ? "-" : nik, noKk));
         vm.startNew(household, member);
+        if (deletionDate != null) {
+            // the date the Dinas Sosial's list gave (Calon usulan): the operator checks it, does not retype it
+            vm.deletionDate.set(id.berkasdesa.household.DateText.format(deletionDate));
+        }
         editable();
         showStatus(null, List.of());
         KeyboardEntry.focusWhenShown(checkDateField);

@@ -133,6 +133,11 @@ public final class RequestPages {
      * @param back where the form's "back" returns (the household's form)
      */
     public void requestFor(UUID householdId, UUID memberId, Runnable back) {
+        requestFor(householdId, memberId, null, back);
+    }
+
+    /** The same from the Calon usulan: a new request starts with the deletion date of the Dinas Sosial's list. */
+    public void requestFor(UUID householdId, UUID memberId, java.time.LocalDate deletionDate, Runnable back) {
         runner.run("", p -> service.start(householdId, memberId), start -> {
             backTo = back;
             if (start.openRequest().isPresent()) {
@@ -141,7 +146,7 @@ public final class RequestPages {
             }
             RequestFormView form = new RequestFormView(service, messages, runner, dialogs, back);
             show.accept(form.view());
-            form.startNew(start.householdId(), start.memberId(), start.nama(), start.nik(), start.noKk());
+            form.startNew(start.householdId(), start.memberId(), start.nama(), start.nik(), start.noKk(), deletionDate);
         }, this::failed);
     }
 
