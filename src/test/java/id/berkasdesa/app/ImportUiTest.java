@@ -117,7 +117,7 @@ class ImportUiTest {
         assertThat(text(r, "#householdsLabel")).isEqualTo("3 baru, 1 berubah, 0 tetap");
         assertThat(text(r, "#problemsLabel")).contains("1 baris salah");
         ListView<?> problems = r.lookup("#problems").queryAs(ListView.class);
-        assertThat(problems.getItems()).anySatisfy(l -> assertThat(l.toString())
+        assertThat(problems.getItems()).anySatisfy(l -> assertThat(((id.berkasdesa.imports.Problem) l).line(app.messages))
                 .startsWith("Data Penduduk!10 tanggallahir: ").contains("31-02-2010"));
         CheckBox status = r.lookup("#statusBox").queryAs(CheckBox.class);
         assertThat(status.isVisible()).isTrue();

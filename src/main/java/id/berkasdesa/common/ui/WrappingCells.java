@@ -29,4 +29,32 @@ public final class WrappingCells {
             }
         });
     }
+
+    /**
+     * List cells that wrap their text at the list's width (a long message is read whole, never
+     * scrolled sideways), each with the style class {@code style} gives it ("field-error"…, or null).
+     */
+    public static <T> void install(javafx.scene.control.ListView<T> list, java.util.function.Function<T, String> text,
+            java.util.function.Function<T, String> style) {
+        list.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                setTextOverrun(OverrunStyle.CLIP);
+                // the list's width less its scroll bar and padding
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                setMinHeight(USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("field-error", "field-warning");
+                setText(empty || item == null ? null : text.apply(item));
+                String s = empty || item == null ? null : style.apply(item);
+                if (s != null) {
+                    getStyleClass().add(s);
+                }
+            }
+        });
+    }
 }

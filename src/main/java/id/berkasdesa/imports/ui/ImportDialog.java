@@ -40,7 +40,7 @@ final class ImportDialog {
     @FXML CheckBox movesBox, statusBox, otherVillageBox;
     @FXML TabPane tabs;
     @FXML Tab problemsTab, changesTab;
-    @FXML ListView<String> problems;
+    @FXML ListView<id.berkasdesa.imports.Problem> problems;
     @FXML TableView<PopulationPlan.Change> changes;
     @FXML TableColumn<PopulationPlan.Change, String> colWhere, colWho, colColumn, colBefore, colAfter;
 
@@ -104,6 +104,8 @@ final class ImportDialog {
         for (CheckBox b : new CheckBox[] {movesBox, statusBox, otherVillageBox}) {
             b.selectedProperty().addListener((o, was, is) -> reconsider());
         }
+        id.berkasdesa.common.ui.WrappingCells.install(problems, x -> x.line(messages),
+                x -> x.isError() ? "field-error" : "field-warning");
         DialogService.wrapWhole(fileLabel, ignoredLabel);
     }
 
@@ -142,7 +144,7 @@ final class ImportDialog {
         householdsLabel.setText(counts(plan.households()));
         membersLabel.setText(counts(plan.members()));
         problemsLabel.setText(messages.get("import.preview.problemCounts", plan.errors(), plan.warnings()));
-        problems.getItems().setAll(p.problems().stream().map(x -> x.line(messages)).toList());
+        problems.getItems().setAll(p.problems());
         changes.getItems().setAll(plan.changes());
         problemsTab.setText(messages.get("import.preview.problemsTab") + " (" + p.problems().size() + ")");
         changesTab.setText(messages.get("import.preview.changesTab") + " (" + plan.changes().size() + ")");

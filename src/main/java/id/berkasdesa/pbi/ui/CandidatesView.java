@@ -80,7 +80,8 @@ public final class CandidatesView {
     public void refresh() {
         runner.run("", p -> pbi.candidates(), c -> {
             table.getItems().setAll(c.list());
-            countLabel.setText(messages.get("pbi.candidates.count", c.list().size(), c.expired()));
+            countLabel.setText(c.expired() == 0 ? messages.get("pbi.candidates.countAll", c.list().size())
+                    : messages.get("pbi.candidates.count", c.list().size(), c.expired()));
             if (!c.list().isEmpty()) {
                 table.getSelectionModel().selectFirst();
             }

@@ -44,7 +44,8 @@ final class PbiDialog {
     @FXML Tab matchedTab, unmatchedTab, problemsTab;
     @FXML TableView<PbiService.Matched> matched;
     @FXML TableColumn<PbiService.Matched, String> colWhere, colNik, colListName, colRegisterName, colDeleted;
-    @FXML ListView<String> unmatched, problems;
+    @FXML ListView<String> unmatched;
+    @FXML ListView<id.berkasdesa.imports.Problem> problems;
     @FXML Button saveUnmatchedButton;
 
     private final Messages messages;
@@ -103,6 +104,8 @@ final class PbiDialog {
             box.valueProperty().addListener((o, a, b) -> rematch());
         }
         forAllField.textProperty().addListener((o, a, b) -> rematch());
+        id.berkasdesa.common.ui.WrappingCells.install(problems, x -> x.line(messages),
+                x -> x.isError() ? "field-error" : "field-warning");
         DialogService.wrapWhole(fileLabel, summaryLabel);
     }
 
@@ -170,7 +173,7 @@ final class PbiDialog {
         matched.getItems().setAll(p.matched());
         unmatched.getItems().setAll(p.unmatched().stream().map(u -> messages.get("pbi.unmatched.line", u.where(), u.nik(),
                 u.listName())).toList());
-        problems.getItems().setAll(p.problems().stream().map(x -> x.line(messages)).toList());
+        problems.getItems().setAll(p.problems());
         matchedTab.setText(messages.get("pbi.tab.matched") + " (" + p.matched().size() + ")");
         unmatchedTab.setText(messages.get("pbi.tab.unmatched") + " (" + p.unmatched().size() + ")");
         problemsTab.setText(messages.get("import.preview.problemsTab") + " (" + p.problems().size() + ")");
