@@ -164,11 +164,11 @@ final class BenchImportCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> figures(long t0, ImportService.Preview p) {
+    private Map<String, Object> figures(long t0, ImportService.Preview p) {
         return figures(t0, p.plan(), p);
     }
 
-    private static Map<String, Object> figures(long t0, id.berkasdesa.imports.PopulationPlan plan, ImportService.Preview p) {
+    private Map<String, Object> figures(long t0, id.berkasdesa.imports.PopulationPlan plan, ImportService.Preview p) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("seconds", secs(t0));
         f.put("heap_peak_mb", peakMb());
@@ -185,32 +185,19 @@ final class BenchImportCommand implements Callable<Integer> {
         return Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
     }
 
-    /** The heap in use, sampled every 5 ms by a daemon thread: its highest since the last reset. */
-    private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
+    private BenchBundleCommand.HeapSampler heap;
 
-    static {
-        Thread sampler = new Thread(() -> {
-            Runtime rt = Runtime.getRuntime();
-            while (true) {
-                PEAK.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
-    }
-
-    private static void resetPeak() {
+    /** A fresh sampler of the heap for the next phase (after a collection, so it starts from what is live). */
+    private void resetPeak() {
+        if (heap != null) {
+            heap.stop();
+        }
         System.gc();
-        PEAK.set(0);
+        heap = new BenchBundleCommand.HeapSampler();
     }
 
-    private static long peakMb() {
-        return PEAK.get() >> 20;
+    private long peakMb() {
+        return heap.peak >> 20;
     }
 
     private static void print(String phase, Map<String, ?> figures) {

@@ -6,11 +6,9 @@ import id.berkasdesa.imports.ImportException;
 import id.berkasdesa.imports.Problem;
 import id.berkasdesa.pbi.PbiList;
 import id.berkasdesa.pbi.PbiService;
-import java.io.Console;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -97,17 +95,8 @@ final class ImportPbiCommand implements Callable<Integer> {
             if (p.matched().isEmpty()) {
                 return 0;
             }
-            if (!yes) {
-                Console console = System.console();
-                if (console == null) {
-                    System.out.println(messages.get("cli.import.needYes"));
-                    return 0;
-                }
-                String answer = console.readLine(messages.get("cli.pbi.ask", p.matched().size()));
-                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
-                    System.out.println(messages.get("cli.import.notApplied"));
-                    return 0;
-                }
+            if (!StoreCommand.confirmed(yes, messages, messages.get("cli.pbi.ask", p.matched().size()))) {
+                return 0;
             }
             PbiService.Applied a = pbi.apply(p);
             System.out.println(messages.get("cli.pbi.applied", p.matched().size(), a.marked()));

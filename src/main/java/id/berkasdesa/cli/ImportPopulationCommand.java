@@ -7,7 +7,6 @@ import id.berkasdesa.imports.PopulationFile;
 import id.berkasdesa.imports.PopulationPlan;
 import id.berkasdesa.imports.PopulationPlan.Confirm;
 import id.berkasdesa.imports.Problem;
-import java.io.Console;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -92,17 +91,8 @@ final class ImportPopulationCommand implements Callable<Integer> {
                 System.out.println(messages.get("cli.importPopulation.nothing"));
                 return plan.errors() > 0 ? 1 : 0;
             }
-            if (!yes) {
-                Console console = System.console();
-                if (console == null) {
-                    System.out.println(messages.get("cli.import.needYes"));
-                    return 0;
-                }
-                String answer = console.readLine(messages.get("cli.importPopulation.ask", plan.toWrite().size()));
-                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
-                    System.out.println(messages.get("cli.import.notApplied"));
-                    return 0;
-                }
+            if (!StoreCommand.confirmed(yes, messages, messages.get("cli.importPopulation.ask", plan.toWrite().size()))) {
+                return 0;
             }
             ImportService.Applied applied = imports.apply(preview, confirmed, p -> { });
             System.out.println(messages.get("cli.importPopulation.applied", applied.plan().toWrite().size()));

@@ -3,9 +3,7 @@ package id.berkasdesa.cli;
 import id.berkasdesa.bundle.BundleException;
 import id.berkasdesa.bundle.ResponseService;
 import id.berkasdesa.common.Messages;
-import java.io.Console;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,17 +48,8 @@ final class ImportResponseCommand implements Callable<Integer> {
             if (p.changes().isEmpty()) {
                 return p.skipped().isEmpty() ? 0 : 1;
             }
-            if (!yes) {
-                Console console = System.console();
-                if (console == null) {
-                    System.out.println(messages.get("cli.import.needYes"));
-                    return 0;
-                }
-                String answer = console.readLine(messages.get("cli.import.ask", p.changes().size()));
-                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
-                    System.out.println(messages.get("cli.import.notApplied"));
-                    return 0;
-                }
+            if (!StoreCommand.confirmed(yes, messages, messages.get("cli.import.ask", p.changes().size()))) {
+                return 0;
             }
             try {
                 ResponseService.Applied a = s.responses().apply(p);

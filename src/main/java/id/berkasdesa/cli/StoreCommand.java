@@ -153,4 +153,25 @@ final class StoreCommand {
         Arrays.fill(again, '\0');
         return same ? first : null;
     }
+
+    /**
+     * Whether to apply what a command has just listed: {@code --yes}, or "y" typed on a console.
+     * Without either it prints why nothing was applied (run again with {@code --yes}, or not applied).
+     */
+    static boolean confirmed(boolean yes, Messages messages, String question) {
+        if (yes) {
+            return true;
+        }
+        Console console = System.console();
+        if (console == null) {
+            System.out.println(messages.get("cli.import.needYes"));
+            return false;
+        }
+        String answer = console.readLine(question);
+        if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+            System.out.println(messages.get("cli.import.notApplied"));
+            return false;
+        }
+        return true;
+    }
 }

@@ -16,7 +16,6 @@ import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -64,16 +63,10 @@ final class ExportDialog {
         ExportViewModel vm = new ExportViewModel(service, messages, runner, sent);
         vm.load(choice);
         ExportDialog d = new ExportDialog(vm, messages, dialogs);
-        Dialog<Void> dialog = new Dialog<>();
-        dialog.setTitle(messages.get("bundle.export.title"));
-        dialog.setResizable(true);
-        ButtonType make = new ButtonType(messages.get("bundle.export.make"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType close = new ButtonType(messages.get("bundle.export.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().setAll(make, close);
-        dialog.getDialogPane().setContent(d.view);
-        // wider than the theme's 600 px for dialogs: the table needs it; fits 1366x768 with the taskbar
-        dialog.getDialogPane().setStyle("-fx-max-width: 1100px;");
-        dialog.getDialogPane().setPrefSize(1000, 620);
+        Dialog<Void> dialog = DialogService.wide(messages.get("bundle.export.title"), d.view,
+                messages.get("bundle.export.make"), messages.get("bundle.export.close"), 620);
+        ButtonType make = dialog.getDialogPane().getButtonTypes().get(0);
+        ButtonType close = dialog.getDialogPane().getButtonTypes().get(1);
         Button makeButton = (Button) dialog.getDialogPane().lookupButton(make);
         Button closeButton = (Button) dialog.getDialogPane().lookupButton(close);
         makeButton.disableProperty().bind(vm.busy());

@@ -239,6 +239,24 @@ public final class DialogService {
         }
     }
 
+    /**
+     * A resizable dialog for a table or a list, with an OK button ({@code ok}, default) and a cancel
+     * button: wider than the theme's 600 px, and at most 1100 × {@code height} so it fits 1366×768 with
+     * the taskbar. The buttons are the pane's first and second button types.
+     */
+    public static <T> javafx.scene.control.Dialog<T> wide(String title, Node content, String ok, String cancel, int height) {
+        javafx.scene.control.Dialog<T> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle(title);
+        dialog.setResizable(true);
+        dialog.getDialogPane().getButtonTypes().setAll(
+                new javafx.scene.control.ButtonType(ok, javafx.scene.control.ButtonBar.ButtonData.OK_DONE),
+                new javafx.scene.control.ButtonType(cancel, javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setStyle("-fx-max-width: 1100px;");
+        dialog.getDialogPane().setPrefSize(1000, height);
+        return dialog;
+    }
+
     public void error(String title, String text) {
         answer(alert(Alert.AlertType.ERROR, title, text, new ButtonType(messages.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE)));
     }

@@ -15,7 +15,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
@@ -62,15 +61,9 @@ final class ImportDialog {
     static Optional<Choice> ask(Messages messages, DialogService dialogs, BackgroundTasks runner, ImportService imports,
             ImportService.Preview preview) {
         ImportDialog d = new ImportDialog(messages, imports, runner);
-        Dialog<Choice> dialog = new Dialog<>();
-        dialog.setTitle(messages.get("import.title"));
-        dialog.setResizable(true);
-        ButtonType apply = new ButtonType(messages.get("import.apply"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().setAll(apply, cancel);
-        dialog.getDialogPane().setContent(d.view);
-        dialog.getDialogPane().setStyle("-fx-max-width: 1100px;");
-        dialog.getDialogPane().setPrefSize(1000, 640);
+        Dialog<Choice> dialog = DialogService.wide(messages.get("import.title"), d.view, messages.get("import.apply"),
+                messages.get("dialog.cancel"), 640);
+        ButtonType apply = dialog.getDialogPane().getButtonTypes().get(0);
         d.importButton = (Button) dialog.getDialogPane().lookupButton(apply);
         d.show(preview);
         dialog.setResultConverter(b -> b == apply ? new Choice(d.current, d.confirmed()) : null);

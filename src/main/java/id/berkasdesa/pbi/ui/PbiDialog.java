@@ -17,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
@@ -75,15 +74,9 @@ final class PbiDialog {
     static Optional<PbiService.Preview> ask(Messages messages, DialogService dialogs, BackgroundTasks runner, PbiService pbi,
             Path file, PbiList list, PbiService.Preview first, PbiList.Columns remembered) {
         PbiDialog d = new PbiDialog(messages, pbi, runner, dialogs, file, list);
-        Dialog<PbiService.Preview> dialog = new Dialog<>();
-        dialog.setTitle(messages.get("pbi.title"));
-        dialog.setResizable(true);
-        ButtonType mark = new ButtonType(messages.get("pbi.apply"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().setAll(mark, cancel);
-        dialog.getDialogPane().setContent(d.view);
-        dialog.getDialogPane().setStyle("-fx-max-width: 1100px;");
-        dialog.getDialogPane().setPrefSize(1000, 640);
+        Dialog<PbiService.Preview> dialog = DialogService.wide(messages.get("pbi.title"), d.view, messages.get("pbi.apply"),
+                messages.get("dialog.cancel"), 640);
+        ButtonType mark = dialog.getDialogPane().getButtonTypes().get(0);
         d.markButton = (Button) dialog.getDialogPane().lookupButton(mark);
         d.fill(first == null ? remembered : first.columns());
         d.show(first);
