@@ -203,12 +203,11 @@ public final class HouseholdService {
     public void saveImport(UUID importId, List<Household> households, java.util.Collection<String> fields) {
         // the plan compared normalised values, so it hands them over normalised: normalising again
         // would only make a second copy of 80,000 members in a 256 MB heap
-        List<Household> clean = households;
         db.write("household.import", handle -> {
             HouseholdDao dao = handle.attach(HouseholdDao.class);
             OffsetDateTime now = OffsetDateTime.now(clock);
             Set<UUID> existing = new HashSet<>(dao.allIds());
-            for (Household h : clean) {
+            for (Household h : households) {
                 if (!existing.contains(h.id())) {
                     continue;
                 }
@@ -221,7 +220,7 @@ public final class HouseholdService {
                 }
             }
             List<Household> fresh = new ArrayList<>();
-            for (Household h : clean) {
+            for (Household h : households) {
                 if (existing.contains(h.id())) {
                     write(dao, h);
                 } else {

@@ -129,7 +129,7 @@ public final class Cells {
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
             if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-                sb.append(Character.toLowerCase(c));
+                sb.append(c);
             }
         }
         return sb.toString().toLowerCase(Locale.ROOT);

@@ -111,7 +111,7 @@ public final class PopulationFile {
      * @throws ImportException a file that is not a spreadsheet, or whose header cannot be read
      */
     public static Read read(Path file, Optional<Format> format, Optional<String> sheet) {
-        Reading reading = new Reading(format.orElse(null), file);
+        Reading reading = new Reading(format.orElse(null));
         TableFile.Kind kind = TableFile.read(file, names -> {
             if (sheet.isPresent()) {
                 if (!names.contains(sheet.get())) {
@@ -130,7 +130,6 @@ public final class PopulationFile {
 
     private static final class Reading {
         Format format;
-        final Path file;
         final List<PersonRow> rows = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
         final Set<String> ignored = new LinkedHashSet<>();
@@ -144,9 +143,8 @@ public final class PopulationFile {
         boolean ended;
         int searched;
 
-        Reading(Format format, Path file) {
+        Reading(Format format) {
             this.format = format;
-            this.file = file;
         }
 
         Map<Field, String> columnNames() {
@@ -282,7 +280,7 @@ public final class PopulationFile {
                     code(problems, cells, Field.SHDK, CodeList.SHDK),
                     code(problems, cells, Field.KEWARGANEGARAAN, CodeList.KEWARGANEGARAAN),
                     text(cells.get(Field.NAMA_AYAH)), text(cells.get(Field.NAMA_IBU)), status, alamat, dusun,
-                    number(cells.get(Field.RT)), number(cells.get(Field.RW)), text(cells.get(Field.DESA)),
+                    text(cells.get(Field.RT)), text(cells.get(Field.RW)), text(cells.get(Field.DESA)),
                     cells.containsKey(Field.ASURANSI) && Cells.pbi(cells.get(Field.ASURANSI)), problems);
         }
 
@@ -307,11 +305,6 @@ public final class PopulationFile {
                 return null;
             }
             return c.stripped();
-        }
-
-        /** RT/RW: Excel gives "1" for 001; "001" stays. */
-        private static String number(Cell c) {
-            return text(c);
         }
     }
 }

@@ -8,7 +8,6 @@ import id.berkasdesa.imports.TableRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -148,9 +147,5 @@ public final class PbiList {
     /** A header compared: letters and digits only, lower case ("NOMOR_INDUK KEPENDUDUKAN" = "nomorindukkependudukan"). */
     static String key(String header) {
         return Cells.fold(header).replace("_", "").replace(".", "").replace("-", "");
-    }
-
-    static Map<String, Set<String>> names() {
-        return Map.of("nik", NIK, "nama", NAMA, "noKk", NO_KK);
     }
 }
