@@ -4,7 +4,6 @@ import id.berkasdesa.common.Role;
 import id.berkasdesa.common.Session;
 import id.berkasdesa.db.Database;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,13 @@ import org.jdbi.v3.core.Handle;
 /**
  * Accounts and signing in. Passwords are checked (Argon2id, about 0.3 s) outside any transaction;
  * each outcome is one unit of work with its audit entry, failures included. Five wrong passwords in a
- * row lock the account for 5 minutes, doubling with each lock; a good sign-in starts again from 5.
+ * row lock the account for 5 minutes, doubling with each lock; a good sign-in starts again from 5. The
+ * counts live outside the store ({@link SignInGuard}), so that a wrong password that could not even
+ * open an encrypted store counts too; its trail entries are written at the next good sign-in.
  */
 public final class AccountService {
 
-    public static final int TRIES = 5;
-    static final Duration FIRST_LOCK = Duration.ofMinutes(5);
+    public static final int TRIES = SignInGuard.TRIES;
     public static final int MAX_NAME = 100;
 
     private final Database db;
@@ -37,10 +37,12 @@ public final class AccountService {
     private static final String LOCK_MINUTES = LOCK_PREFIX + "idleMinutes";
 
     private final KeyWraps wraps;
+    private final SignInGuard guard;
 
     public AccountService(Database db, Passwords passwords, id.berkasdesa.settings.SettingsStore settings, Clock clock,
-            KeyWraps wraps) {
+            KeyWraps wraps, SignInGuard guard) {
         this.wraps = wraps;
+        this.guard = guard;
         this.db = db;
         this.passwords = passwords;
         this.settings = settings;
@@ -117,14 +119,15 @@ public final class AccountService {
      * locked account are refused with what to do, and recorded in the trail.
      */
     public SignedIn signIn(String name, char[] password) {
+        OffsetDateTime now = now();
+        Optional<java.time.Instant> lock = guard.lockedUntil(name, now.toInstant());
+        if (lock.isPresent()) {
+            throw locked(lock.get(), clock.getZone()); // before any hashing: a locked login costs nothing to refuse
+        }
         Optional<Row> found = find(name);
         if (found.isEmpty()) {
             passwords.verify(password, DUMMY); // the same time as for a real account: no guessing names by speed
-            db.writeAs(Session.NOBODY, "signin.failed", h -> {
-                db.about("account", "", "unknown");
-                return null;
-            });
-            throw new AccountException("account.signin.wrong");
+            return failed(name, Session.NOBODY, "", now, "unknown");
         }
         Row r = found.get();
         Session who = new Session(r.name(), r.role());
@@ -135,13 +138,10 @@ public final class AccountService {
             });
             throw new AccountException("account.signin.disabled", r.name());
         }
-        OffsetDateTime now = now();
-        if (r.lockedUntil() != null && r.lockedUntil().isAfter(now)) {
-            throw locked(r.lockedUntil());
-        }
         if (!passwords.verify(password, r.hash())) {
-            return failed(r, who, now);
+            return failed(r.name(), who, r.id(), now, "password");
         }
+        recordPending();
         String rehash = passwords.weakerThanNow(r.hash()) ? passwords.hash(password) : null;
         if (rehash != null) {
             wraps.wrap(r.name(), rehash);
@@ -157,6 +157,7 @@ public final class AccountService {
             db.about("account", r.id(), rehash == null ? List.of("lastSignIn") : List.of("lastSignIn", "password"));
             return null;
         });
+        guard.succeeded(r.name());
         if (rehash != null) {
             rewrap();
         }
@@ -164,30 +165,53 @@ public final class AccountService {
         return new SignedIn(who, r.mustChange());
     }
 
-    private SignedIn failed(Row r, Session who, OffsetDateTime now) {
-        int failures = r.failed() + 1;
-        if (failures < TRIES) {
-            db.writeAs(who, "signin.failed", h -> {
-                h.createUpdate("UPDATE operator_account SET failed_count = :n WHERE id = :id")
-                        .bind("n", failures).bind("id", r.id()).execute();
-                db.about("account", r.id(), "password");
-                return null;
-            });
-            throw new AccountException("account.signin.wrong");
-        }
-        OffsetDateTime until = now.plus(FIRST_LOCK.multipliedBy(1L << Math.min(r.locks(), 10)));
-        db.writeAs(who, "signin.locked", h -> {
-            h.createUpdate("""
-                    UPDATE operator_account SET failed_count = 0, lock_count = lock_count + 1, locked_until = :until
-                    WHERE id = :id""").bind("until", until).bind("id", r.id()).execute();
-            db.about("account", r.id(), "lockedUntil");
+    /** A wrong password (or name): counted, recorded in the trail, and the login locked at the fifth in a row. */
+    private SignedIn failed(String name, Session who, Object id, OffsetDateTime now, String field) {
+        Optional<java.time.Instant> lock = guard.failed(name, now.toInstant(), true);
+        db.writeAs(who, "signin.failed", h -> {
+            db.about("account", id, field);
             return null;
         });
-        throw locked(until);
+        if (lock.isPresent()) {
+            db.writeAs(who, "signin.locked", h -> {
+                db.about("account", id, "lockedUntil");
+                return null;
+            });
+            throw locked(lock.get(), clock.getZone());
+        }
+        throw new AccountException("account.signin.wrong");
     }
 
-    private AccountException locked(OffsetDateTime until) {
-        java.time.ZonedDateTime local = until.atZoneSameInstant(clock.getZone());
+    /**
+     * The failures the store could not record when they happened (a wrong password does not open an
+     * encrypted store) go into the trail now, each as its own entry with its own time, under the
+     * account it names, or as an unknown name.
+     */
+    private void recordPending() {
+        List<SignInGuard.Pending> pending = guard.pending();
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Row> byLogin = new java.util.HashMap<>();
+        db.read(h -> rows(h, "")).forEach(r -> byLogin.put(guard.id(r.name()), r));
+        String recovery = guard.id(SignInGuard.RECOVERY);
+        for (SignInGuard.Pending p : pending) {
+            Row r = byLogin.get(p.login());
+            Session who = r == null ? Session.NOBODY : new Session(r.name(), r.role());
+            db.writeAs(who, p.action(), h -> {
+                db.happenedAt(p.instant());
+                String field = p.action().equals("signin.locked") ? "lockedUntil"
+                        : r != null ? "password" : p.login().equals(recovery) ? "recoveryCode" : "unknown";
+                db.about("account", r == null ? "" : r.id(), field);
+                return null;
+            });
+            guard.recorded(p);
+        }
+    }
+
+    /** The refusal of a locked login, saying until when (local time and date). */
+    public static AccountException locked(java.time.Instant until, java.time.ZoneId zone) {
+        java.time.ZonedDateTime local = until.atZone(zone);
         return new AccountException("account.signin.locked",
                 String.format(Locale.ROOT, "%02d:%02d", local.getHour(), local.getMinute()),
                 id.berkasdesa.household.DateText.format(local.toLocalDate()));
@@ -284,13 +308,22 @@ public final class AccountService {
         Optional<String> code = RecoveryCode.normalize(typedCode);
         String codeHash = db.read(h -> h.createQuery("SELECT code_hash FROM recovery_code WHERE id = 1")
                 .mapTo(String.class).findOne()).orElseThrow(() -> new AccountException("account.recover.none"));
+        Optional<java.time.Instant> lock = guard.lockedUntil(SignInGuard.RECOVERY, clock.instant());
+        if (lock.isPresent()) {
+            throw locked(lock.get(), clock.getZone());
+        }
         if (code.isEmpty() || !passwords.verify(code.get().toCharArray(), codeHash)) {
+            Optional<java.time.Instant> locks = guard.failed(SignInGuard.RECOVERY, clock.instant(), true);
             db.writeAs(Session.NOBODY, "signin.failed", h -> {
                 db.about("account", "", "recoveryCode");
                 return null;
             });
+            if (locks.isPresent()) {
+                throw locked(locks.get(), clock.getZone());
+            }
             throw new AccountException("account.recover.wrong");
         }
+        guard.succeeded(SignInGuard.RECOVERY);
         String hash = passwords.hash(password);
         db.read(h -> rows(h, "WHERE role = 'ADMINISTRATOR' AND active").stream().findFirst())
                 .ifPresent(admin -> wraps.wrap(admin.name(), hash));
@@ -303,6 +336,7 @@ public final class AccountService {
             db.about("account", admin.id(), "password", "lockedUntil");
             return admin.name();
         });
+        guard.succeeded(name);
         rewrap();
         return name;
     }

@@ -19,6 +19,12 @@ public final class AuditChain {
     /** The {@code prev} of the first entry. */
     public static final String GENESIS = "0".repeat(64);
 
+    /**
+     * The field name of an entry written later than what it records happened (a failed sign-in that
+     * could not open the store): it carries the earlier time, and is no sign of a clock set back.
+     */
+    public static final String RECORDED_LATE = id.berkasdesa.db.UnitOfWork.RECORDED_LATE;
+
     /** Always 24 characters, so that the text sorts as the time does. */
     private static final java.time.format.DateTimeFormatter AT =
             java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(java.time.ZoneOffset.UTC);
@@ -95,6 +101,7 @@ public final class AuditChain {
         private long n;
         private Broken broken;
         private final List<Long> clockBack = new java.util.ArrayList<>();
+        private String latest;
 
         /** @return false once the chain is broken (later entries are not looked at) */
         public boolean accept(AuditEntry e) {
@@ -112,8 +119,13 @@ public final class AuditChain {
                     e.fields(), e.prev()))) {
                 broken = new Broken(e.seq(), Break.HASH);
             } else {
-                if (before != null && e.at().compareTo(before.at()) < 0) {
-                    clockBack.add(e.seq());
+                if (e.fields().contains(RECORDED_LATE)) {
+                    // written at a later sign-in with the time it happened: older than its neighbours by design
+                } else {
+                    if (latest != null && e.at().compareTo(latest) < 0) {
+                        clockBack.add(e.seq());
+                    }
+                    latest = e.at();
                 }
                 before = e;
                 return true;

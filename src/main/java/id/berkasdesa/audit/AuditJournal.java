@@ -18,7 +18,7 @@ public final class AuditJournal implements Journal {
     public void append(Handle handle, UnitOfWork work) {
         AuditEntry head = AuditDao.head(handle).orElse(null);
         String operator = work.session().operator();
-        AuditDao.insert(handle, AuditChain.next(head, clock.instant(), operator.isEmpty() ? "-" : operator,
+        AuditDao.insert(handle, AuditChain.next(head, work.happenedAt().orElseGet(clock::instant), operator.isEmpty() ? "-" : operator,
                 work.action(), work.entity(), work.entityId(), work.fields()));
     }
 }

@@ -110,7 +110,7 @@ public final class Restore {
             try {
                 Files.createDirectories(work.resolve(Database.UPGRADE_BACKUPS));
                 byte[] keyFile = backup.keyFile();
-                AtomicFile.write(KeyRing.file(work), out -> out.write(keyFile));
+                AtomicFile.writePrivate(KeyRing.file(work), out -> out.write(keyFile));
                 KeyRing ring;
                 if (who instanceof Password p) {
                     ring = KeyRing.unlock(work, p.name(), p.password());

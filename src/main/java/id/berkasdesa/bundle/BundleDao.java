@@ -26,6 +26,27 @@ interface BundleDao {
     @SqlQuery("SELECT request_id FROM bundle_request WHERE bundle_id = :bundle")
     java.util.List<UUID> requestsOf(@Bind("bundle") UUID bundle);
 
+    /**
+     * The requests of {@code bundle} that no later bundle carried again (after Perbaiki): a request
+     * names the bundle it was last sent in.
+     */
+    @SqlQuery("""
+            SELECT br.request_id FROM bundle_request br
+            JOIN bundle b ON b.id = br.bundle_id
+            JOIN reactivation_request r ON r.id = br.request_id
+            WHERE br.bundle_id = :bundle AND r.bundle = b.name""")
+    java.util.List<UUID> latestOf(@Bind("bundle") UUID bundle);
+
+    @SqlQuery("SELECT COUNT(*) FROM response_applied WHERE id = :id")
+    int applied(@Bind("id") String answer);
+
+    @SqlUpdate("""
+            INSERT INTO response_applied (id, bundle_id, applied_at, changed)
+            SELECT :id, :bundle, :at, :changed FROM (VALUES (1)) one
+            WHERE NOT EXISTS (SELECT 1 FROM response_applied WHERE id = :id)""")
+    void recordApplied(@Bind("id") String answer, @Bind("bundle") UUID bundle, @Bind("at") OffsetDateTime at,
+            @Bind("changed") int changed);
+
     @SqlQuery("SELECT COUNT(*) FROM bundle WHERE id = :bundle")
     int exists(@Bind("bundle") UUID bundle);
 }

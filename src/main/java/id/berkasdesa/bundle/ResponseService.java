@@ -6,6 +6,7 @@ import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.document.FileType;
+import id.berkasdesa.keys.PublicKeys;
 import id.berkasdesa.request.ReactivationRequest;
 import id.berkasdesa.request.RequestService;
 import id.berkasdesa.request.RequestStatus;
@@ -77,8 +78,16 @@ public final class ResponseService {
      * @param signedBy the Dinas Sosial that signed the answer (its configured key), or null for an
      *     unsigned one (accepted only before any district key is imported, with a warning)
      */
+    /**
+     * @param answer the signed answer's id and the bundle it answers (null for an unsigned one)
+     * @param letterHashes SHA-256 of every letter as the preview read it: apply attaches exactly those bytes
+     */
     public record Preview(Path file, String source, List<Change> changes, List<Skipped> skipped, int alreadyRecorded,
-            int undecided, String signedBy, Letters letters) {
+            int undecided, String signedBy, Letters letters, Answered answer, Map<String, String> letterHashes) {
+    }
+
+    /** A signed answer: its own id and the bundle it answers; whether it was applied before. */
+    public record Answered(String id, UUID bundle, boolean appliedBefore) {
     }
 
     /** Where the letters of a response bag are read from (the plain bag, or the signed answer decrypted again). */
@@ -143,12 +152,15 @@ public final class ResponseService {
             throw new BundleException("response.error.unsigned", district.get().keys().name());
         }
         List<Answer> answers;
+        Map<String, String> letterHashes = new HashMap<>();
         if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             answers = xlsx(file);
         } else {
-            answers = bag(file, village);
+            try (BagReader reader = BagReader.open(file)) {
+                answers = bag(reader, village, letterHashes);
+            }
         }
-        return preview(file, name, answers, village, null, () -> BagReader.open(file), null);
+        return preview(file, name, answers, village, null, () -> BagReader.open(file), null, null, letterHashes);
     }
 
     /** A signed answer: by the configured Dinas Sosial, to a bundle this village sent, encrypted to this village. */
@@ -172,8 +184,11 @@ public final class ResponseService {
                 throw new BundleException("response.error.otherBundle");
             }
             Set<UUID> carried = new HashSet<>(db.read(h -> h.attach(BundleDao.class).requestsOf(bundle)));
+            Set<UUID> latest = new HashSet<>(db.read(h -> h.attach(BundleDao.class).latestOf(bundle)));
+            boolean before = o.id() != null && db.read(h -> h.attach(BundleDao.class).applied(o.id())) > 0;
             byte[] key = sealed.contentKey(mine);
             List<Answer> answers;
+            Map<String, String> letterHashes = new HashMap<>();
             if (o.format().equals("xlsx")) {
                 if (o.payloadBytes() > BagReader.MAX_SMALL_FILE) {
                     throw new BundleException("bundle.error.bomb", file.getFileName());
@@ -183,18 +198,26 @@ public final class ResponseService {
                 }
             } else {
                 try (BagReader reader = sealed.bag(key)) {
-                    answers = bag(reader, village);
+                    answers = bag(reader, village, letterHashes);
                 }
             }
-            // the signature was checked above; a letter decrypts the bag again (its reader has a channel of its own)
+            // the letters are read again when applied: the signature is checked again, and each letter must
+            // be the very bytes this preview read (a file swapped on the stick since then is refused)
+            PublicKeys signer = district.get().keys();
             Letters letters = () -> {
-                try (SealedBundle.Opened again = SealedBundle.openUnchecked(file)) {
+                SealedBundle.Opened again = SealedBundle.open(file, Progress.none());
+                try (again) {
+                    if (!again.outside().signer().equals(signer) || !String.valueOf(again.outside().id()).equals(
+                            String.valueOf(o.id()))) {
+                        throw new BundleException("response.error.changedFile", file.getFileName());
+                    }
                     return again.bag(again.contentKey(mine));
                 } catch (IOException e) {
                     throw new BundleException("sealed.error.damaged", e, file.getFileName());
                 }
             };
-            return preview(file, name, answers, village, district.get().keys().name(), letters, carried);
+            return preview(file, name, answers, village, signer.name(), letters, new Carried(carried, latest),
+                    new Answered(o.id(), bundle, before), letterHashes);
         } catch (IOException e) {
             throw new BundleException("sealed.error.damaged", e, file.getFileName());
         }
@@ -208,8 +231,12 @@ public final class ResponseService {
         }
     }
 
+    /** The requests a bundle carried, and those of them no later bundle carried again. */
+    private record Carried(Set<UUID> all, Set<UUID> latest) {
+    }
+
     private Preview preview(Path file, String source, List<Answer> answers, VillageProfile village, String signedBy,
-            Letters letters, Set<UUID> carried) {
+            Letters letters, Carried carried, Answered answered, Map<String, String> letterHashes) {
         List<Change> changes = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         int recorded = 0;
@@ -250,9 +277,14 @@ public final class ResponseService {
                 skipped.add(new Skipped(a.row(), who, "response.skip.twice"));
                 continue;
             }
-            if (carried != null && !carried.contains(id)) {
+            if (carried != null && !carried.all().contains(id)) {
                 // signed for one bundle, about a request another bundle carried: not this answer's to decide
                 skipped.add(new Skipped(a.row(), who, "response.skip.otherBundle"));
+                continue;
+            }
+            if (carried != null && !carried.latest().contains(id)) {
+                // sent again in a newer bundle (after Perbaiki): only the answer to that bundle decides it now
+                skipped.add(new Skipped(a.row(), who, "response.skip.newerBundle"));
                 continue;
             }
             ReactivationRequest r = found.get();
@@ -271,7 +303,8 @@ public final class ResponseService {
         if (otherVillage > 0 && changes.isEmpty() && recorded == 0 && otherVillage == answers.size() - undecided) {
             throw new BundleException("bundle.error.otherVillage", otherCode, village.kodeDesa());
         }
-        return new Preview(file, source, changes, skipped, recorded, undecided, signedBy, letters);
+        return new Preview(file, source, changes, skipped, recorded, undecided, signedBy, letters, answered,
+                Map.copyOf(letterHashes));
     }
 
     /**
@@ -283,6 +316,7 @@ public final class ResponseService {
         db.require("response.import"); // before any file is copied or written: a role that may not, changes nothing
         OffsetDateTime now = OffsetDateTime.now(clock);
         String source = preview.source().length() > 100 ? preview.source().substring(0, 100) : preview.source();
+        Map<String, byte[]> letterBytes = letters(preview);
         db.unit("response.import", tx -> {
             db.about("response", source, "status", "reason");
             for (Change c : preview.changes()) {
@@ -290,18 +324,56 @@ public final class ResponseService {
                     throw new BundleException("bundle.error.changedMeanwhile", c.nama());
                 }
             }
+            if (preview.answer() != null && preview.answer().id() != null) {
+                tx.dao(BundleDao.class).recordApplied(preview.answer().id(), preview.answer().bundle(), now,
+                        preview.changes().size());
+            }
             return null;
         });
         int letters = 0;
         for (Change c : preview.changes()) {
-            if (c.letter() != null && attachLetter(preview, c)) {
+            if (c.letter() != null && attachLetter(preview, c, letterBytes.get(c.letter()))) {
                 letters++;
             }
         }
         return new Applied(preview.changes().size(), letters);
     }
 
-    private boolean attachLetter(Preview preview, Change c) {
+    /**
+     * The letters the changes attach, read again and each compared with what the preview read: the
+     * file may have been swapped, or the stick may return other bytes. Nothing is applied unless all match.
+     */
+    private Map<String, byte[]> letters(Preview preview) {
+        Map<String, byte[]> out = new HashMap<>();
+        List<String> wanted = preview.changes().stream().map(Change::letter).filter(java.util.Objects::nonNull).distinct()
+                .toList();
+        if (wanted.isEmpty()) {
+            return out;
+        }
+        try (BagReader reader = preview.letters().open()) {
+            for (String letter : wanted) {
+                byte[] bytes = reader.bytes("data/" + letter, MAX_LETTER);
+                if (!sha256(bytes).equals(preview.letterHashes().get(letter))) {
+                    throw new BundleException("response.error.changedFile", preview.file().getFileName());
+                }
+                out.put(letter, bytes);
+            }
+        } catch (BundleException e) {
+            throw e.key().equals("response.error.changedFile") ? e
+                    : new BundleException("response.error.changedFile", e, preview.file().getFileName());
+        }
+        return out;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean attachLetter(Preview preview, Change c, byte[] bytes) {
         ReactivationRequest r = requests.find(c.id()).orElse(null);
         if (r == null) {
             return false;
@@ -311,10 +383,6 @@ public final class ResponseService {
         String finalLabel = label;
         if (documents.forHousehold(r.householdId()).stream().map(Document::label).anyMatch(finalLabel::equals)) {
             return false;
-        }
-        byte[] bytes;
-        try (BagReader reader = preview.letters().open()) {
-            bytes = reader.bytes("data/" + c.letter(), MAX_LETTER);
         }
         documents.attachInputs(new DocumentService.Attach(r.householdId(), r.memberId(), DocumentKind.LAINNYA, finalLabel,
                 LocalDate.now(clock), null, null), List.of(new DocumentService.Input(c.letter(),
@@ -407,13 +475,8 @@ public final class ResponseService {
 
     // ----- a response bag: data/balasan.json and letters under data/surat/
 
-    private List<Answer> bag(Path file, VillageProfile village) {
-        try (BagReader reader = BagReader.open(file)) {
-            return bag(reader, village);
-        }
-    }
-
-    private List<Answer> bag(BagReader reader, VillageProfile village) {
+    /** The answers of a response bag; each letter's SHA-256 goes into {@code letterHashes} by its path. */
+    private List<Answer> bag(BagReader reader, VillageProfile village, Map<String, String> letterHashes) {
         reader.verify(Progress.none());
         if (!reader.has("data/balasan.json")) {
             throw new BundleException(reader.has("data/paket.json") ? "bundle.error.notResponse" : "bundle.error.noPaket");
@@ -434,9 +497,13 @@ public final class ResponseService {
                 throw new BundleException("bundle.error.json", "data/balasan.json");
             }
             String letter = m.get("surat") instanceof String s && !s.isBlank() ? s.strip() : null;
-            if (letter != null && (!letter.startsWith("surat/") || !reader.has("data/" + letter)
-                    || !pdf(reader.bytes("data/" + letter, MAX_LETTER)))) {
-                throw new BundleException("bundle.error.letter", letter);
+            if (letter != null) {
+                byte[] bytes = letter.startsWith("surat/") && reader.has("data/" + letter)
+                        ? reader.bytes("data/" + letter, MAX_LETTER) : null;
+                if (bytes == null || !pdf(bytes)) {
+                    throw new BundleException("bundle.error.letter", letter);
+                }
+                letterHashes.put(letter, sha256(bytes));
             }
             answers.add(new Answer(String.valueOf(i), text(m.get("idUsulan")), kode, text(m.get("keputusan")),
                     text(m.get("alasan")), letter, text(m.get("nama")), text(m.get("nik"))));

@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.util.Set;
 
 /**
  * A file written whole or not at all: to a temporary name beside it, forced to disk, then renamed,
- * so a full stick or a power cut never leaves half a PDF under the name.
+ * and the folder forced too, so a full stick or a power cut never leaves half a PDF under the name
+ * and a rename that was reported survives. What fails leaves no temporary file behind.
  */
 public final class AtomicFile {
 
@@ -25,16 +28,39 @@ public final class AtomicFile {
     }
 
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, new FileAttribute<?>[0]);
+    }
+
+    /** The same, for a secret (a key file): readable by its owner only from the first byte. */
+    public static void writePrivate(Path target, Content content) throws IOException {
+        write(target, content, FilePermissions.ownerOnlyFile());
+        FilePermissions.ownerOnly(target);
+    }
+
+    private static void write(Path target, Content content, FileAttribute<?>[] attributes) throws IOException {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE); OutputStream out = Channels.newOutputStream(channel)) {
-            content.write(out);
-            out.flush();
-            channel.force(true);
+        try {
+            Files.deleteIfExists(temp);
+            try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), attributes); OutputStream out = Channels.newOutputStream(channel)) {
+                content.write(out);
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        forceFolder(target.toAbsolutePath().getParent());
+    }
+
+    /** Forces a folder's entries (a rename in it) to disk; where the system cannot (Windows), nothing. */
+    public static void forceFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows opens no folder as a channel; NTFS journals the rename itself
+        }
     }
 }

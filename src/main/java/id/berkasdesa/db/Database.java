@@ -45,7 +45,7 @@ public final class Database implements AutoCloseable {
      * The version of this release's last migration. A store whose schema history ends there opens
      * without Flyway; a test keeps this equal to the highest migration shipped.
      */
-    static final int SCHEMA_VERSION = 11;
+    static final int SCHEMA_VERSION = 12;
     private static final String USER = "berkas";
     /** H2's "unsupported database file version": a store written by another H2 file format. */
     private static final int OTHER_FILE_FORMAT = 90048;
@@ -451,6 +451,14 @@ public final class Database implements AutoCloseable {
         UnitOfWork work = CURRENT.get();
         if (work != null) {
             work.nothingDone();
+        }
+    }
+
+    /** Inside a unit of work: what it records happened at {@code when}, earlier (see {@link UnitOfWork#happenedAt}). */
+    public void happenedAt(java.time.Instant when) {
+        UnitOfWork work = CURRENT.get();
+        if (work != null) {
+            work.happenedAt(when);
         }
     }
 

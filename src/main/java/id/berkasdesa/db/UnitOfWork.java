@@ -47,6 +47,24 @@ public final class UnitOfWork {
     }
 
     private boolean nothing;
+    private java.time.Instant at;
+
+    /**
+     * The work records something that happened earlier (a failed sign-in the store could not record
+     * while it was locked): its entry carries that time instead of the time it was written.
+     */
+    public void happenedAt(java.time.Instant when) {
+        this.at = when;
+        fields.add(RECORDED_LATE);
+    }
+
+    /** The field name that marks an entry written after what it records (see {@link #happenedAt}). */
+    public static final String RECORDED_LATE = "recordedLate";
+
+    /** When what the entry records happened, if not now. */
+    public java.util.Optional<java.time.Instant> happenedAt() {
+        return java.util.Optional.ofNullable(at);
+    }
 
     /** It changed nothing (a save the rules refused): no audit entry. */
     public void nothingDone() {

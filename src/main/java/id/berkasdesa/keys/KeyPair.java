@@ -6,10 +6,8 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.hybrid.HybridConfig;
 import com.google.crypto.tink.hybrid.PredefinedHybridParameters;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
-import com.google.crypto.tink.signature.SignatureConfig;
 import java.security.GeneralSecurityException;
 
 /**
@@ -20,12 +18,7 @@ import java.security.GeneralSecurityException;
 public final class KeyPair {
 
     static {
-        try {
-            HybridConfig.register();
-            SignatureConfig.register();
-        } catch (GeneralSecurityException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        TinkConfig.ready();
     }
 
     private final KeysetHandle decrypt;

@@ -200,7 +200,7 @@ public final class KeyRing {
         try {
             Files.createDirectories(file.getParent());
             byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(content);
-            AtomicFile.write(file, out -> out.write(json));
+            AtomicFile.writePrivate(file, out -> out.write(json));
         } catch (IOException e) {
             throw new KeyException("keys.error.write", e, file.toString());
         }

@@ -24,6 +24,10 @@ public record PublicKeys(String kind, String code, String name, byte[] encryptio
     static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        TinkConfig.ready();
+    }
+
     public String fingerprint() {
         return Fingerprint.of(kind.getBytes(StandardCharsets.UTF_8), code.getBytes(StandardCharsets.UTF_8), encryption,
                 signature);

@@ -52,7 +52,7 @@ public final class SecretKeyFile {
             o.put("dekripsi", Base64.getEncoder().encodeToString(sealed.decrypt()));
             o.put("tandaTangan", Base64.getEncoder().encodeToString(sealed.sign()));
             byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o);
-            AtomicFile.write(file, out -> out.write(bytes));
+            AtomicFile.writePrivate(file, out -> out.write(bytes));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package id.berkasdesa.wiring;
 import id.berkasdesa.account.AccountService;
 import id.berkasdesa.account.KeyWraps;
 import id.berkasdesa.account.Passwords;
+import id.berkasdesa.account.SignInGuard;
 import id.berkasdesa.audit.AuditJournal;
 import id.berkasdesa.audit.AuditService;
 import id.berkasdesa.bundle.BundleService;
@@ -58,7 +59,8 @@ public final class Wiring implements AutoCloseable {
         db.journal(new AuditJournal(clock));
         SettingsStore settings = new SettingsStore(db);
         this.villages = new VillageService(db, clock);
-        this.accounts = new AccountService(db, new Passwords(cost), settings, clock, wraps(keys, villages));
+        this.accounts = new AccountService(db, new Passwords(cost), settings, clock, wraps(keys, villages),
+                guard(db.dataDir(), keys));
         this.audit = new AuditService(db);
         this.households = new HouseholdService(db, wilayah, clock);
         this.documents = new DocumentService(db, settings, clock);
@@ -106,8 +108,36 @@ public final class Wiring implements AutoCloseable {
      */
     public static Wiring unlock(Path dataDir, Clock clock, String name, char[] password) {
         lockState(dataDir);
+        KeyRing keys = guarded(dataDir, clock, name, "account.signin.wrong", () -> KeyRing.unlock(dataDir, name, password));
         CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
-        return wire(dataDir, clock, wilayah, KeyRing.unlock(dataDir, name, password));
+        return wire(dataDir, clock, wilayah, keys);
+    }
+
+    /**
+     * Unwraps the key unless {@code login} is locked (refused before any hashing); a wrong secret is
+     * counted outside the store, which cannot record it, and locks the login at the fifth in a row.
+     */
+    private static KeyRing guarded(Path dataDir, Clock clock, String login, String wrongKey,
+            java.util.function.Supplier<KeyRing> unwrap) {
+        SignInGuard guard = SignInGuard.inFolder(dataDir, KeyRing.storeIdOf(dataDir).orElse(""));
+        java.util.Optional<java.time.Instant> lock = guard.lockedUntil(login, clock.instant());
+        if (lock.isPresent()) {
+            throw AccountService.locked(lock.get(), clock.getZone());
+        }
+        try {
+            return unwrap.get();
+        } catch (id.berkasdesa.keys.KeyException e) {
+            if (e.key().equals(wrongKey)) {
+                guard.failed(login, clock.instant(), false).ifPresent(until -> {
+                    throw AccountService.locked(until, clock.getZone());
+                });
+            }
+            throw e;
+        }
+    }
+
+    private static SignInGuard guard(Path dataDir, KeyRing keys) {
+        return keys == null ? SignInGuard.inMemory() : SignInGuard.inFolder(dataDir, keys.storeId());
     }
 
     /** The same with the recovery code (the caller then sets the Administrator's new password with it). */
@@ -115,8 +145,10 @@ public final class Wiring implements AutoCloseable {
         lockState(dataDir);
         String code = id.berkasdesa.account.RecoveryCode.normalize(typedCode)
                 .orElseThrow(() -> new id.berkasdesa.keys.KeyException("account.recover.wrong", null));
+        KeyRing keys = guarded(dataDir, clock, SignInGuard.RECOVERY, "account.recover.wrong",
+                () -> KeyRing.unlockWithRecovery(dataDir, code));
         CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
-        return wire(dataDir, clock, wilayah, KeyRing.unlockWithRecovery(dataDir, code));
+        return wire(dataDir, clock, wilayah, keys);
     }
 
     /**

@@ -139,6 +139,55 @@ class AccountServiceTest {
         assertThat(trail()).extracting(AuditEntry::action).filteredOn("signin.locked"::equals).hasSize(2);
     }
 
+    /**
+     * On an encrypted store a wrong password fails while the key is unwrapped, before the store opens:
+     * the failures are counted outside it, the fifth locks the account (the right password then waits
+     * too, refused before any hashing), and the trail gets every failure with its own time at the next
+     * good sign-in. The count file names nobody.
+     */
+    @Test
+    void wrongPasswordsBeforeAnEncryptedStoreOpensLockItAndReachTheTrailWithTheirTimes() throws Exception {
+        w.close();
+        assertThat(Wiring.needsPassword(dir)).isTrue();
+        Instant start = now.get();
+        for (int i = 0; i < 4; i++) {
+            now.set(start.plusSeconds(i));
+            assertThatThrownBy(() -> Wiring.unlock(dir, clock(), "Rina", "salah salah salah".toCharArray()))
+                    .satisfies(e -> assertThat(key(e)).isEqualTo("account.signin.wrong"));
+        }
+        now.set(start.plusSeconds(4));
+        assertThatThrownBy(() -> Wiring.unlock(dir, clock(), "Rina", "salah salah salah".toCharArray()))
+                .isInstanceOfSatisfying(AccountException.class, e -> {
+                    assertThat(e.key()).isEqualTo("account.signin.locked");
+                    assertThat(e.message(Messages.indonesian())).contains("09:05", "01-12-2026");
+                });
+        for (int i = 0; i < 2; i++) { // the sixth and seventh try, the right password among them: still locked
+            String typed = i == 0 ? "salah salah salah" : ADMIN_PASSWORD;
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> Wiring.unlock(dir, clock(), "Rina", typed.toCharArray()))
+                    .satisfies(e -> assertThat(key(e)).isEqualTo("account.signin.locked"));
+            assertThat(System.nanoTime() - t0).as("refused before Argon2").isLessThan(150_000_000L);
+        }
+        String file = Files.readString(dir.resolve(SignInGuard.FILE));
+        assertThat(file.toLowerCase(java.util.Locale.ROOT)).doesNotContain("rina");
+
+        now.set(start.plusSeconds(5 * 60 + 5));
+        w = Wiring.unlock(dir, clock(), "Rina", ADMIN_PASSWORD.toCharArray());
+        accounts = w.accounts();
+        accounts.signIn("Rina", ADMIN_PASSWORD.toCharArray());
+        List<AuditEntry> trail = trail();
+        assertThat(trail).extracting(AuditEntry::action).containsSubsequence("signin.failed", "signin.failed",
+                "signin.failed", "signin.failed", "signin.failed", "signin.locked", "signin.ok");
+        assertThat(trail).filteredOn(e -> e.action().equals("signin.failed")).hasSize(5)
+                .allSatisfy(e -> assertThat(e.operator()).isEqualTo("Rina"))
+                .extracting(AuditEntry::at).first().asString().startsWith("2026-12-01T02:00:00");
+        assertThat(trail).filteredOn(e -> e.action().equals("signin.failed")).last()
+                .extracting(AuditEntry::at).asString().startsWith("2026-12-01T02:00:04");
+        assertThat(SignInGuard.inFolder(dir, id.berkasdesa.keys.KeyRing.storeIdOf(dir).orElseThrow()).pending()).isEmpty();
+        // the chain is whole with the late entries in it
+        assertThat(w.audit().verify().intact()).isTrue();
+    }
+
     @Test
     void everyCharacterOfAPasswordCountsWithSpacesNonAsciiAndTwoHundredCharacters() {
         String spaces = "satu dua tiga empat";

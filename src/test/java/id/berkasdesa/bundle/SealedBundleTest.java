@@ -219,6 +219,89 @@ class SealedBundleTest {
         assertThat(store.status(later)).isEqualTo(RequestStatus.TERKIRIM);
     }
 
+    /**
+     * After Perbaiki a request goes out again in a newer bundle: an answer to the older bundle arriving
+     * late no longer decides it (it is listed as skipped), the answer to the newer one does. Each applied
+     * answer's id is recorded: read again, it says it was applied before.
+     */
+    @Test
+    void anOldAnswerNoLongerDecidesARequestSentAgainInANewerBundle() throws Exception {
+        Path first = export().file();
+        UUID a = store.ready.get(0);
+        UUID b = store.ready.get(1);
+        Path fix = BundleService.signResponse(answer("perbaiki", List.of(a), "Perlu perbaikan"), first, district,
+                office.resolve("perbaiki.zip"));
+        ResponseService.Preview p1 = store.responses.read(fix);
+        assertThat(p1.answer().appliedBefore()).isFalse();
+        store.responses.apply(p1);
+        assertThat(store.status(a)).isEqualTo(RequestStatus.PERLU_PERBAIKAN);
+        assertThat(store.responses.read(fix).answer().appliedBefore()).isTrue();
+        store.requests.move(a, RequestStatus.DRAF, null, null); // Perbaiki: back to being prepared, ready again
+        assertThat(store.status(a)).isEqualTo(RequestStatus.SIAP_KIRIM);
+        Path second = store.bundles.export(List.of(a), stick, false, Progress.none()).file();
+        assertThat(second).isNotEqualTo(first);
+
+        Path late = BundleService.signResponse(answer("lama", List.of(a, b), "Disetujui"), first, district,
+                office.resolve("lama.zip"));
+        ResponseService.Preview old = store.responses.read(late);
+        assertThat(old.changes()).extracting(ResponseService.Change::id).containsExactly(b);
+        assertThat(old.skipped()).singleElement().satisfies(k -> assertThat(k.key()).isEqualTo("response.skip.newerBundle"));
+        store.responses.apply(old);
+        assertThat(store.status(a)).isEqualTo(RequestStatus.TERKIRIM);
+        assertThat(store.status(b)).isEqualTo(RequestStatus.DISETUJUI);
+
+        Path current = BundleService.signResponse(answer("baru", List.of(a), "Disetujui"), second, district,
+                office.resolve("baru.zip"));
+        store.responses.apply(store.responses.read(current));
+        assertThat(store.status(a)).isEqualTo(RequestStatus.DISETUJUI);
+    }
+
+    /**
+     * The letters are applied exactly as the preview read them: a signed answer swapped on the stick
+     * between the preview and Terapkan (another genuine answer, with another PDF under the same name)
+     * is refused whole — no status moves and no letter is attached.
+     */
+    @Test
+    void anAnswerSwappedBetweenThePreviewAndApplyIsRefusedWhole() throws Exception {
+        Path bundle = export().file();
+        UUID a = store.ready.get(0);
+        Path genuine = BundleService.signResponse(letterBag("asli", a, 1), bundle, district, office.resolve("asli.zip"));
+        Path other = BundleService.signResponse(letterBag("lain", a, 3), bundle, district, office.resolve("lain.zip"));
+        Path onStick = Files.copy(genuine, stick.resolve("balasan.zip"));
+        ResponseService.Preview preview = store.responses.read(onStick);
+        assertThat(preview.changes()).singleElement().satisfies(c -> assertThat(c.letter()).isEqualTo("surat/rekomendasi-1.pdf"));
+        Files.copy(other, onStick, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThatThrownBy(() -> store.responses.apply(preview))
+                .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("response.error.changedFile"));
+        assertThat(store.status(a)).isEqualTo(RequestStatus.TERKIRIM);
+        UUID household = store.requests.find(a).orElseThrow().householdId();
+        assertThat(store.documents.forHousehold(household))
+                .noneMatch(d -> d.kind() == id.berkasdesa.document.DocumentKind.LAINNYA);
+
+        Files.copy(genuine, onStick, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(store.responses.apply(store.responses.read(onStick)).letters()).isEqualTo(1);
+        assertThat(store.status(a)).isEqualTo(RequestStatus.DISETUJUI);
+    }
+
+    /** A response bag approving {@code request}, with a letter of {@code pages} pages. */
+    private Path letterBag(String name, UUID request, int pages) throws IOException {
+        Path letter = id.berkasdesa.document.TestFiles.pdf(scratch.resolve(name + ".pdf"), pages, null);
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("schema",
+                "berkas-desa/balasan", "versi", 1, "kodeDesa", "32.01.01.1001", "dinas", "Dinas Sosial Kabupaten Bogor",
+                "tanggal", "2026-12-01", "keputusan", List.of(java.util.Map.of("idUsulan", request.toString(),
+                        "keputusan", "DISETUJUI", "alasan", "", "surat", "surat/rekomendasi-1.pdf"))));
+        Path f = scratch.resolve(name + "-balasan.zip");
+        try (java.io.OutputStream out = Files.newOutputStream(f)) {
+            BagWriter bag = new BagWriter(out, "balasan_" + name, 0, Progress.none());
+            bag.payload("balasan.json", json.getBytes(StandardCharsets.UTF_8));
+            bag.payload("surat/rekomendasi-1.pdf", Files.readAllBytes(letter));
+            bag.finish(java.util.Map.of("Source-Organization", "Dinas Sosial Kabupaten Bogor", "Kode-Desa", "32.01.01.1001"),
+                    java.time.LocalDate.of(2026, 12, 1));
+        }
+        return f;
+    }
+
     /** A protected bundle of this village's requests, encrypted to {@code key} instead (made by someone holding the village's files). */
     private Path bundleFor(KeyPair key) throws IOException {
         Path other = Files.createDirectories(scratch.resolve("lain-" + key.publicKeys().fingerprint()));

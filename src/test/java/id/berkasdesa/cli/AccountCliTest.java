@@ -90,6 +90,25 @@ class AccountCliTest {
         assertThat(ok.json().get("lastSignIn").isNull()).isFalse();
     }
 
+    /** The role is checked before anything else: with nothing ready, a Pemeriksa still hears "not allowed" (exit 3). */
+    @Test
+    void aPemeriksaMayNotExportAndHearsSoEvenWithNothingReady() throws Exception {
+        Map<String, String> admin = as("Rina", "kopi tubruk pagi hari");
+        assertThat(run(with(admin, "BERKAS_DESA_NEW_PASSWORD", "sementara123"), "operator", "add", "--name", "Sari",
+                "--role", "pemeriksa").exit()).isZero();
+        assertThat(run(with(as("Sari", "sementara123"), "BERKAS_DESA_NEW_PASSWORD", "kata sandi sari sendiri"),
+                "operator", "password").exit()).isZero();
+        Path stick = Files.createDirectories(dir.resolveSibling("flashdisk-" + dir.getFileName()));
+        CliRun refused = run(as("Sari", "kata sandi sari sendiri"), "export", "--to", stick.toString(), "--all-ready",
+                "--plain");
+        assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(3);
+        assertThat(refused.json().get("error").asText()).isEqualTo("access.denied");
+        assertThat(stick).isEmptyDirectory();
+        CliRun nothing = run(admin, "export", "--to", stick.toString(), "--all-ready", "--plain");
+        assertThat(nothing.exit()).isEqualTo(1); // an Administrator with nothing ready: the reason is that
+        assertThat(nothing.json().get("error").asText()).isEqualTo("cli.export.nothingReady");
+    }
+
     @Test
     void aNewOperatorMustChangeTheirPasswordFirstAndMayNotManageAccounts() {
         Map<String, String> admin = as("Rina", "kopi tubruk pagi hari");

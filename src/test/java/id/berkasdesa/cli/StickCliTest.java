@@ -76,6 +76,10 @@ class StickCliTest {
         CliRun outside = CliRun.of(Map.of(), "verify", bundle.toString());
         assertThat(outside.exit()).isZero();
         assertThat(outside.out()).contains("UTUH", "terenkripsi", "32.01.01.9999", fingerprint);
+        // the same in a fresh JVM, where no other class has registered Tink's configs first
+        CliRun fresh = CliRun.child(Map.of(), "verify", bundle.toString());
+        assertThat(fresh.exit()).as(fresh.out() + fresh.err()).isZero();
+        assertThat(fresh.out()).contains("UTUH", "terenkripsi", "32.01.01.9999", fingerprint);
         Path secret = office.resolve("32.01.kunci-rahasia");
         assertThat(CliRun.of(key("frasa sandi yang salah"), "verify", bundle.toString(), "--key", secret.toString()).exit())
                 .isEqualTo(3);
