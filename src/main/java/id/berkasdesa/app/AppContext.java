@@ -37,6 +37,8 @@ final class AppContext implements AutoCloseable {
     final id.berkasdesa.pbi.PbiService pbi;
     /** The home screen's numbers, read while the store opens so the first screen shows at once. */
     Dashboard initialDashboard;
+    /** Whether the village has RW, read while the store opens (the KK form hides the field when not). */
+    boolean usesRw = true;
     /** Read once at start; the setup changes it through {@link #reloadProfile()}. */
     private Optional<VillageProfile> profile;
 
@@ -92,6 +94,7 @@ final class AppContext implements AutoCloseable {
         }
         if (context.profile.isPresent()) {
             context.initialDashboard = context.requests.dashboard();
+            context.usesRw = context.villages.usesRw();
         }
         return context;
     }

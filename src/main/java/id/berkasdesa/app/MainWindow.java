@@ -51,7 +51,7 @@ final class MainWindow {
     @FXML MenuItem backupItem, restoreItem, checkItem;
     @FXML Label backupLabel;
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
-            switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem, exportItem, responseItem,
+            switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem, villageSettingsItem, exportItem, responseItem,
             districtKeyItem;
     @FXML Menu bundleMenu, requestMenu;
     @FXML MenuItem importItem, exportRegisterItem, candidatesItem, pbiItem;
@@ -153,6 +153,7 @@ final class MainWindow {
                         back.run();
                     });
                 });
+        households.usesRw(ctx.usesRw);
         if (ctx.profile().isEmpty()) {
             showSetup();
         } else {
@@ -247,7 +248,7 @@ final class MainWindow {
         villageLabel.setText(village.orElse(""));
         operatorLabel.setText("");
         for (MenuItem item : List.of(registerItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
-                switchUserItem, signOutItem, accountsItem, lockSettingsItem, auditItem, districtKeyItem, backupItem, checkItem,
+                switchUserItem, signOutItem, accountsItem, lockSettingsItem, villageSettingsItem, auditItem, districtKeyItem, backupItem, checkItem,
                 importItem, exportRegisterItem)) {
             item.setDisable(true);
         }
@@ -278,6 +279,7 @@ final class MainWindow {
         boolean admin = ctx.session().role() == id.berkasdesa.common.Role.ADMINISTRATOR;
         accountsItem.setDisable(passwordItem.isDisable() || !admin);
         lockSettingsItem.setDisable(accountsItem.isDisable());
+        villageSettingsItem.setDisable(locked || !admin);
         // a Pemeriksa checks bundles but does not send them or apply answers
         boolean pemeriksa = ctx.session().role() == id.berkasdesa.common.Role.PEMERIKSA;
         exportItem.setDisable(locked || pemeriksa);
@@ -442,6 +444,19 @@ final class MainWindow {
     /** One "minute" of the idle setting; a test makes it a second so that the lock can be watched. */
     static Duration idleUnit = Duration.minutes(1);
     private PauseTransition idle;
+
+    /** Berkas > Pengaturan desa (Administrator): a village without RW. */
+    @FXML
+    void villageSettings() {
+        id.berkasdesa.village.ui.VillageSettingsDialog.ask(messages, dialogs, ctx.usesRw).ifPresent(uses ->
+                runner.run("", p -> {
+                    ctx.villages.usesRw(uses);
+                    return uses;
+                }, saved -> {
+                    ctx.usesRw = saved;
+                    households.usesRw(saved);
+                }, e -> dialogs.error(messages.get("village.settings.title"), messages.get("village.settings.failed"))));
+    }
 
     /** Berkas > Kunci layar otomatis (Administrator): the idle minutes before the window locks. */
     @FXML

@@ -34,10 +34,27 @@ public final class HouseholdRules {
         return "member." + index + "." + field;
     }
 
-    /** "3" or "03" → "003"; anything else is returned stripped, for the rules to reject. */
+    /** What a household of a village without RW (much of Lombok, for one) has as its RW: shown and exported as OpenSID does. */
+    public static final String NO_RW = "-";
+
+    /**
+     * "3" or "03" → "003"; anything else is returned stripped, for the rules to reject. A leading
+     * apostrophe (Excel's mark for a text cell, kept by some exports) is dropped, as OpenSID does.
+     */
     public static String normaliseRtRw(String text) {
-        String t = text == null ? "" : text.strip();
+        String t = unquote(text);
         return RT_RW.matcher(t).matches() ? "%03d".formatted(Integer.parseInt(t)) : t;
+    }
+
+    /** The RW as {@link #normaliseRtRw}, where empty, "-", "0" or "000" all mean the household has no RW ({@link #NO_RW}). */
+    public static String normaliseRw(String text) {
+        String t = unquote(text);
+        return t.isEmpty() || t.equals(NO_RW) || t.matches("0{1,3}") ? NO_RW : normaliseRtRw(t);
+    }
+
+    private static String unquote(String text) {
+        String t = text == null ? "" : text.strip();
+        return t.startsWith("'") ? t.substring(1).strip() : t;
     }
 
     public Findings check(Household h, LocalDate today) {
@@ -45,7 +62,9 @@ public final class HouseholdRules {
         out.addAll(NoKk.check(nz(h.noKk()), wilayah).findings().all());
         required(out, "alamat", h.alamat());
         rtRw(out, "rt", h.rt());
-        rtRw(out, "rw", h.rw());
+        if (!normaliseRw(h.rw()).equals(NO_RW)) { // no RW is a village's own way, not a missing field
+            rtRw(out, "rw", h.rw());
+        }
         if (!blank(h.kodePos()) && !KODE_POS.matcher(h.kodePos().strip()).matches()) {
             out.add(Finding.error("kodePos", "household.kodePos.format"));
         }
@@ -174,7 +193,7 @@ public final class HouseholdRules {
     private static void rtRw(List<Finding> out, String field, String value) {
         if (blank(value)) {
             out.add(Finding.error(field, "field.required"));
-        } else if (!RT_RW.matcher(value.strip()).matches()) {
+        } else if (!RT_RW.matcher(unquote(value)).matches()) {
             out.add(Finding.error(field, "household.rtRw.format"));
         }
     }

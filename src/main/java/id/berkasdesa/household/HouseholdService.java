@@ -330,7 +330,7 @@ public final class HouseholdService {
     public static Household normalise(Household d) {
         List<Member> members = d.members().stream().map(HouseholdService::normalise).toList();
         return new Household(Objects.requireNonNull(d.id()), clean(d.noKk()), strip(d.alamat()),
-                HouseholdRules.normaliseRtRw(d.rt()), HouseholdRules.normaliseRtRw(d.rw()), blankToNull(d.dusun()),
+                HouseholdRules.normaliseRtRw(d.rt()), HouseholdRules.normaliseRw(d.rw()), blankToNull(d.dusun()),
                 blankToNull(d.kodePos()), d.sample(), members);
     }
 

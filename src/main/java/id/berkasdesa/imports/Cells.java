@@ -123,12 +123,15 @@ public final class Cells {
         return d.map(Read::of).orElseGet(() -> Read.bad("import.cell.date", t));
     }
 
-    /** Letters and digits only, lower case: how OpenSID compares a label ("SLTA / SEDERAJAT" = "slta/sederajat"). */
+    /**
+     * No spaces and no hyphens, lower case: how OpenSID compares a label ("SLTA / SEDERAJAT" =
+     * "slta/sederajat"), and SIAK's "Strata-II" = "STRATA II".
+     */
     public static String fold(String label) {
         StringBuilder sb = new StringBuilder(label.length());
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
-            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '-') {
                 sb.append(c);
             }
         }
@@ -183,11 +186,24 @@ public final class Cells {
     public static final int PINDAH = 3;
     public static final int TIDAK_VALID = 9;
 
-    private static final Map<String, Integer> SEX = Map.of("l", 1, "lk", 1, "laki-laki", 1, "laki", 1, "lakilaki", 1,
-            "p", 2, "pr", 2, "perempuan", 2, "wanita", 2);
-    private static final Map<String, Integer> STATUS = Map.of("hidup", 1, "mati", 2, "meninggal", 2, "pindah", 3,
-            "hilang", 4, "pergi", 6, "tidakvalid", 9);
+    private static final Map<String, Integer> SEX = folded(Map.of("L", 1, "LK", 1, "Laki-Laki", 1, "Laki", 1,
+            "P", 2, "Pr", 2, "Perempuan", 2, "Wanita", 2));
+    /** tweb_status_dasar, and SIAK's own words for a person who moved (OpenSID maps both to pindah). */
+    private static final Map<String, Integer> STATUS = folded(Map.of("Hidup", 1, "Mati", 2, "Meninggal", 2, "Pindah", 3,
+            "Pindah Dalam Negeri", 3, "Pindah Luar Negeri", 3, "Hilang", 4, "Pergi", 6, "Tidak Valid", 9));
     private static final Map<CodeList, Map<String, Integer>> CODES = new HashMap<>();
+
+    private static Map<String, Integer> folded(Map<String, Integer> labels) {
+        Map<String, Integer> m = new HashMap<>();
+        labels.forEach((label, code) -> m.put(fold(label), code));
+        return Map.copyOf(m);
+    }
+
+    private static void also(CodeList list, int code, String... labels) {
+        for (String label : labels) {
+            CODES.get(list).put(fold(label), code);
+        }
+    }
 
     static {
         for (CodeList list : CodeList.values()) {
@@ -197,35 +213,31 @@ public final class Cells {
             }
             CODES.put(list, m);
         }
-        // OpenSID's and SIAK's own spellings of the same codes
-        Map<String, Integer> agama = CODES.get(CodeList.AGAMA);
-        agama.put("katholik", 3);
-        agama.put("budha", 5);
-        agama.put("konghucu", 6);
-        agama.put("kepercayaanterhadaptuhanyme/lainnya", 7);
-        agama.put("kepercayaan", 7);
-        Map<String, Integer> pendidikan = CODES.get(CodeList.PENDIDIKAN);
-        pendidikan.put("akademi/diplomaiii/s.muda", 7);
-        pendidikan.put("akademi/diplomaiii/smuda", 7);
-        pendidikan.put("tidak/blmsekolah", 1);
-        pendidikan.put("belumtamatsd/sederajat", 2);
-        pendidikan.put("tamatsd/sederajat", 3);
-        pendidikan.put("diplomai/ii", 6);
-        pendidikan.put("diplomaiv/stratai", 8);
-        Map<String, Integer> kawin = CODES.get(CodeList.STATUS_PERKAWINAN);
-        kawin.put("bk", 1);
-        kawin.put("k", 2);
-        kawin.put("ch", 3);
-        kawin.put("cm", 4);
-        kawin.put("kawintercatat", 2);
-        kawin.put("kawinbelumtercatat", 2);
-        Map<String, Integer> shdk = CODES.get(CodeList.SHDK);
-        shdk.put("kepala", 1);
-        shdk.put("kk", 1);
-        shdk.put("isteri", 3);
-        shdk.put("famililain", 9);
-        shdk.put("famili", 9);
-        Map<String, Integer> wn = CODES.get(CodeList.KEWARGANEGARAAN);
-        wn.put("indonesia", 1);
+        // OpenSID's reference tables and SIAK's exports spell some codes their own way (OpenSID
+        // Data_awal_seeder and Impor_model, v2410.0.0)
+        also(CodeList.AGAMA, 3, "Katholik");
+        also(CodeList.AGAMA, 5, "Budha");
+        also(CodeList.AGAMA, 6, "Konghucu", "Kong Hu Cu");
+        also(CodeList.AGAMA, 7, "Kepercayaan Terhadap Tuhan YME / Lainnya", "Kepercayaan", "Lainnya");
+        also(CodeList.PENDIDIKAN, 1, "Tidak / Belum Sekolah", "Tidak/Blm Sekolah");
+        also(CodeList.PENDIDIKAN, 2, "Belum Tamat SD/Sederajat", "Tidak Tamat SD/Sederajat");
+        also(CodeList.PENDIDIKAN, 3, "Tamat SD / Sederajat");
+        also(CodeList.PENDIDIKAN, 6, "Diploma I / II");
+        also(CodeList.PENDIDIKAN, 7, "Akademi/ Diploma III/S. Muda", "Akademi/Diploma III/S.Muda",
+                "Akademi/Diploma III/Sarjana Muda");
+        also(CodeList.PENDIDIKAN, 8, "Diploma IV/ Strata I", "Strata I", "Strata-I");
+        also(CodeList.PENDIDIKAN, 9, "Strata II", "Strata-II");
+        also(CodeList.PENDIDIKAN, 10, "Strata III", "Strata-III");
+        also(CodeList.STATUS_PERKAWINAN, 1, "BK");
+        also(CodeList.STATUS_PERKAWINAN, 2, "K", "Kawin Tercatat", "Kawin Belum Tercatat");
+        also(CodeList.STATUS_PERKAWINAN, 3, "CH", "Cerai Hidup Tercatat", "Cerai Hidup Belum Tercatat");
+        also(CodeList.STATUS_PERKAWINAN, 4, "CM", "Cerai Mati Tercatat", "Cerai Mati Belum Tercatat");
+        also(CodeList.PEKERJAAN, 54, "Anggota Kabinet Kementerian");
+        also(CodeList.SHDK, 1, "Kepala", "KK");
+        also(CodeList.SHDK, 3, "Isteri");
+        also(CodeList.SHDK, 7, "Orangtua");
+        also(CodeList.SHDK, 9, "Famili Lain", "Famili");
+        also(CodeList.KEWARGANEGARAAN, 1, "Indonesia", "Warga Negara Indonesia");
+        also(CodeList.KEWARGANEGARAAN, 2, "Warga Negara Asing");
     }
 }

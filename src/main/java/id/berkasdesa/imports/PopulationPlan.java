@@ -507,10 +507,11 @@ public final class PopulationPlan {
             String dusun = pick(head, Field.DUSUN, head.dusun(), stored == null ? null : stored.dusun());
             String rt = pick(head, Field.RT, head.rt(), stored == null ? null : stored.rt());
             String rw = pick(head, Field.RW, head.rw(), stored == null ? null : stored.rw());
-            if ((alamat == null || alamat.isBlank()) && rt != null && rw != null) {
-                // OpenSID leaves alamat empty when the dusun, RT and RW say it all
-                alamat = (dusun == null ? "" : "DUSUN " + dusun + " ") + "RT " + HouseholdRules.normaliseRtRw(rt) + " RW "
-                        + HouseholdRules.normaliseRtRw(rw);
+            if ((alamat == null || alamat.isBlank()) && rt != null) {
+                // OpenSID leaves alamat empty when the dusun, RT and RW say it all (a village without RW: dusun and RT)
+                String noRw = HouseholdRules.normaliseRw(rw);
+                alamat = (dusun == null ? "" : "DUSUN " + dusun + " ") + "RT " + HouseholdRules.normaliseRtRw(rt)
+                        + (noRw.equals(HouseholdRules.NO_RW) ? "" : " RW " + noRw);
             }
             b.household = new Household(stored == null ? newId()
                     : stored.id(), noKk, alamat, rt, rw, dusun, stored == null ? null : stored.kodePos(),

@@ -50,6 +50,9 @@ public final class RegisterExport {
         throw new ImportException("export.error.kind", TableFile.name(target));
     }
 
+    /** Columns written with Excel's text format "@", so that no digit or leading zero is lost when edited. */
+    static final java.util.Set<String> TEXT_COLUMNS = java.util.Set.of("nik", "no_kk", "rt", "rw");
+
     /** @return the number of member rows written */
     public static int write(Map<String, Household> register, Path target, DoubleConsumer progress) {
         Kind kind = kindOf(target);
@@ -74,6 +77,10 @@ public final class RegisterExport {
                             for (int c = 0; c < row.size(); c++) {
                                 if (!row.get(c).isEmpty()) {
                                     ws.value(r, c, row.get(c));
+                                }
+                                if (TEXT_COLUMNS.contains(columns.get(c))) {
+                                    // the text format: a corrected NIK typed into the cell keeps its 16 digits (OpenSID #10324)
+                                    ws.style(r, c).format("@").set();
                                 }
                             }
                             r++;

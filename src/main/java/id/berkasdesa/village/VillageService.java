@@ -10,10 +10,26 @@ public final class VillageService {
 
     private final Database db;
     private final Clock clock;
+    private final id.berkasdesa.settings.SettingsStore settings;
 
-    public VillageService(Database db, Clock clock) {
+    /** The setting's name: whether the village uses RW at all (many have dusun and RT only). */
+    private static final String USES_RW = "desa.memakaiRw";
+
+    public VillageService(Database db, Clock clock, id.berkasdesa.settings.SettingsStore settings) {
         this.db = db;
         this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Whether the village has RW (the default); if not, the KK form hides the field and every household's RW is "-". */
+    public boolean usesRw() {
+        return !"false".equals(settings.read(USES_RW).get(USES_RW));
+    }
+
+    /** The Administrator's setting (Berkas → Pengaturan desa). */
+    public void usesRw(boolean uses) {
+        db.require("settings.change");
+        settings.write(java.util.Map.of(USES_RW, Boolean.toString(uses)));
     }
 
     public Optional<VillageProfile> profile() {

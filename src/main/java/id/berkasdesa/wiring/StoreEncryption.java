@@ -51,7 +51,7 @@ final class StoreEncryption {
         try {
             int files = DocumentStore.encryptPlain(dataDir, new DocumentStore(dataDir, keys.key()));
             AccountService accounts = new AccountService(db, new Passwords(Passwords.Cost.DEFAULT), new SettingsStore(db),
-                    clock, Wiring.wraps(keys, new VillageService(db, clock)),
+                    clock, Wiring.wraps(keys, new VillageService(db, clock, new SettingsStore(db))),
                     id.berkasdesa.account.SignInGuard.inFolder(dataDir, keys.storeId()));
             accounts.rewrap(); // nobody's password changes here: only the wraps of every active account are made
             keys.save(); // the encrypted store is the store from here on

@@ -58,7 +58,7 @@ public final class Wiring implements AutoCloseable {
         this.keys = keys;
         db.journal(new AuditJournal(clock));
         SettingsStore settings = new SettingsStore(db);
-        this.villages = new VillageService(db, clock);
+        this.villages = new VillageService(db, clock, settings);
         this.accounts = new AccountService(db, new Passwords(cost), settings, clock, wraps(keys, villages),
                 guard(db.dataDir(), keys));
         this.audit = new AuditService(db);

@@ -24,7 +24,7 @@ import org.testfx.framework.junit5.Start;
 class HouseholdEntryUiTest {
 
     @TempDir
-    static Path dir;
+    Path dir;
     private final AppFixture app = new AppFixture();
 
     @Start
@@ -146,5 +146,75 @@ class HouseholdEntryUiTest {
         assertThat(found.jumlah()).isEqualTo(3);
         assertThat(found.rt()).isEqualTo("004");
         assertThat(app.ctx.households.search(HouseholdSearch.text("3201015203880002"))).hasSize(1);
+    }
+
+    /** The KK fields up to the first member's NIK, typed with Enter between them; {@code rw} null when the field is hidden. */
+    private static void kk(FxRobot r, String noKk, String rt, String rw) {
+        r.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup("#noKkField").queryAs(TextField.class).isFocused());
+        r.write(noKk);
+        next(r);
+        r.write("Jl. Raya Senggigi");
+        next(r);
+        r.write(rt);
+        next(r);
+        if (rw != null) {
+            r.write(rw);
+            next(r);
+        }
+        r.write("Kerandangan");
+        next(r);
+        next(r); // no postal code
+    }
+
+    /**
+     * A village without RW: a KK typed with RW "-" saves and is listed with "-", found by the filter
+     * "Tanpa RW"; after Berkas → Pengaturan desa → "Desa ini tidak memakai RW" the form has no RW field
+     * (Enter goes from RT to dusun) and the next KK is saved without RW too.
+     */
+    @Test
+    void aVillageWithoutRwSavesItsKksAndCanHideTheField(FxRobot r) {
+        AppFixture.openRegister(r);
+        kk(r, "3201011203260051", "3", "-");
+        member(r, "3201011708850051", "Lalu Ahmad", "l", "17-08-1985", "tamat sd", "kawin", null, "Baiq Ibu");
+        r.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        Label status = r.lookup("#householdMessage").queryAs(Label.class);
+        waitUntil(() -> status.getText().startsWith("Tersimpan"));
+        assertThat(app.ctx.households.search(HouseholdSearch.text("3201011203260051"))).singleElement()
+                .satisfies(h -> assertThat(h.rw()).isEqualTo("-"));
+
+        r.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
+        r.clickOn("Pengaturan desa…");
+        waitUntil(() -> r.lookup("#noRwBox").tryQuery().isPresent());
+        Screenshots.take(r, r.lookup("#noRwBox").query().getScene(), "pengaturan-desa");
+        waitUntil(() -> r.lookup("#noRwBox").query().isFocused()); // the dialog opens on its one choice
+        r.type(KeyCode.SPACE);
+        waitUntil(() -> r.lookup("#noRwBox").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        r.type(KeyCode.ENTER); // Simpan, the default button
+        waitUntil(() -> r.lookup("#noRwBox").tryQuery().isEmpty());
+        waitUntil(() -> !app.ctx.villages.usesRw());
+
+        r.type(KeyCode.ESCAPE); // the saved KK: back to the list
+        waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
+        kk(r, "3201011203260052", "3", null);
+        assertThat(r.lookup("#rwField").query().isVisible()).isFalse();
+        member(r, "3201011708860052", "Lalu Budi", "l", "17-08-1986", "tamat sd", "kawin", null, "Baiq Ibu");
+        r.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        Label again = r.lookup("#householdMessage").queryAs(Label.class);
+        waitUntil(() -> again.getText().startsWith("Tersimpan"));
+        assertThat(app.ctx.households.search(HouseholdSearch.text("3201011203260052"))).singleElement()
+                .satisfies(h -> assertThat(h.rw()).isEqualTo("-"));
+        Screenshots.take(r, r.lookup("#noKkField").query().getScene(), "kk-tanpa-rw");
+
+        r.type(KeyCode.ESCAPE);
+        waitUntil(() -> r.lookup("#rwBox").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> rwBox = r.lookup("#rwBox").queryAs(javafx.scene.control.ComboBox.class);
+        waitUntil(() -> rwBox.getItems().contains("-"));
+        r.interact(() -> rwBox.setValue("-"));
+        assertThat(rwBox.getConverter().toString(rwBox.getValue())).isEqualTo("Tanpa RW");
+        @SuppressWarnings("unchecked")
+        TableView<HouseholdSummary> table = r.lookup("#table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 2);
     }
 }

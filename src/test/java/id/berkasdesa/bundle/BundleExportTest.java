@@ -324,6 +324,30 @@ class BundleExportTest {
         assertThat(store.status(store.ready.get(1))).isEqualTo(RequestStatus.SIAP_KIRIM);
     }
 
+    /** A household without RW goes to the Dinas Sosial with RW "-" in keluarga.csv and usulan.csv. */
+    @Test
+    void aHouseholdWithoutRwIsSentWithRwDash() throws Exception {
+        var request = store.requests.find(store.ready.get(0)).orElseThrow();
+        var h = store.households.load(request.householdId()).orElseThrow();
+        var noRw = new id.berkasdesa.household.Household(h.id(), h.noKk(), h.alamat(), h.rt(), "", h.dusun(), h.kodePos(),
+                false, h.members());
+        assertThat(store.households.save(noRw, true).saved()).isTrue();
+        store.requests.reevaluateOpen();
+        BundleService.Exported e = store.bundles.export(store.bundles.ready(), stick, Progress.none());
+        String base = e.file().getFileName().toString().replace(".zip", "") + "/";
+        try (ZipFile zip = new ZipFile(e.file().toFile())) {
+            String keluarga = text(zip, base + "data/keluarga.csv");
+            List<String> header = List.of(keluarga.lines().findFirst().orElseThrow().replace("\uFEFF", "").split(","));
+            int rw = header.indexOf("RW");
+            assertThat(keluarga.lines().skip(1).filter(l -> l.startsWith(h.noKk())))
+                    .singleElement().satisfies(l -> assertThat(l.split(",")[rw]).isEqualTo("-"));
+            String usulan = text(zip, base + "data/usulan.csv");
+            List<String> columns = List.of(usulan.lines().findFirst().orElseThrow().replace("\uFEFF", "").split(","));
+            assertThat(usulan.lines().filter(l -> l.startsWith(request.id().toString()))).singleElement()
+                    .satisfies(l -> assertThat(l.split(",")[columns.indexOf("RW")]).isEqualTo("-"));
+        }
+    }
+
     static String text(ZipFile zip, String name) throws IOException {
         try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -71,6 +71,38 @@ class HouseholdServiceTest {
         assertThat(back.rw()).isEqualTo("002");
     }
 
+    /**
+     * A village without RW: the RW left empty, typed as "-", "0" or "000" all save as "-" (no RW), the
+     * household shows in the list, and the filter "tanpa RW" finds exactly those. RT stays required,
+     * and an RW of letters is still refused.
+     */
+    @Test
+    void aHouseholdWithoutRwSavesAndIsFoundByTheFilterTanpaRw() {
+        int seed = 30;
+        for (String typed : List.of("", "-", "0", "000", " '- ")) {
+            Household h = family(seed++);
+            Household noRw = new Household(h.id(), h.noKk(), h.alamat(), h.rt(), typed, h.dusun(), h.kodePos(), false,
+                    h.members());
+            SaveResult r = service.save(noRw, false);
+            assertThat(r.saved()).as("RW \"%s\": %s", typed, keys(r)).isTrue();
+            assertThat(service.load(h.id()).orElseThrow().rw()).isEqualTo(HouseholdRules.NO_RW);
+        }
+        Household withRw = family(seed);
+        service.save(withRw, false);
+        reopen();
+        assertThat(service.search(new HouseholdSearch("", null, HouseholdRules.NO_RW, null, 100))).hasSize(5)
+                .allSatisfy(s -> assertThat(s.rw()).isEqualTo("-"));
+        assertThat(service.search(HouseholdSearch.all())).hasSize(6);
+        assertThat(service.filters().rw()).contains(HouseholdRules.NO_RW, withRw.rw());
+
+        Household h = family(seed + 1);
+        Household noRt = new Household(h.id(), h.noKk(), h.alamat(), "", "-", h.dusun(), h.kodePos(), false, h.members());
+        assertThat(keys(service.save(noRt, false))).contains("field.required");
+        Household letters = new Household(h.id(), h.noKk(), h.alamat(), "001", "AB", h.dusun(), h.kodePos(), false,
+                h.members());
+        assertThat(keys(service.save(letters, false))).contains("household.rtRw.format");
+    }
+
     @Test
     void aNikAlreadyInAnotherKkIsRefusedNamingThatKk() {
         Household first = family(3);

@@ -32,8 +32,13 @@ public final class ImportStore implements AutoCloseable {
     }
 
     public ImportStore(Path dir, Clock clock) {
+        this(dir, clock, VILLAGE);
+    }
+
+    /** A store set up for {@code village}. */
+    public ImportStore(Path dir, Clock clock, VillageProfile village) {
         wiring = Wiring.open(dir, clock);
-        wiring.villages().save(VILLAGE);
+        wiring.villages().save(village);
         wiring.actAsVillageOperator();
     }
 

@@ -146,8 +146,40 @@ public final class DialogService {
             }
         });
         dialog.setResultConverter(b -> b == save ? answer.get().orElse(null) : null);
-        dialog.setOnShown(e -> focus.requestFocus());
+        // Enter on a check box would tick it again (JavaFX fires a focused check box on Enter): in a
+        // form, Enter saves, as it does from a text field; Space ticks
+        dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.getTarget() instanceof javafx.scene.control.CheckBox) {
+                e.consume();
+                ((Button) dialog.getDialogPane().lookupButton(save)).fire();
+            }
+        });
+        focusWhenShown(dialog, focus);
         return show(dialog);
+    }
+
+    /**
+     * The dialog opens with {@code first} focused, also when its window gains the focus only after it is
+     * shown (the default button would take it then, and a key typed at once would press it).
+     */
+    public static void focusWhenShown(Dialog<?> dialog, Node first) {
+        dialog.setOnShown(e -> {
+            first.requestFocus();
+            Platform.runLater(first::requestFocus);
+            javafx.stage.Window w = dialog.getDialogPane().getScene().getWindow();
+            javafx.beans.value.ChangeListener<Boolean> once = new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                    if (is) {
+                        w.focusedProperty().removeListener(this);
+                        if (dialog.getDialogPane().getScene().getFocusOwner() instanceof Button) {
+                            first.requestFocus();
+                        }
+                    }
+                }
+            };
+            w.focusedProperty().addListener(once);
+        });
     }
 
     /** Shows a dialog owned by the main window, at its own size and centred on it, and waits for its answer. */

@@ -64,6 +64,8 @@ public final class HouseholdFormView {
     @FXML Label householdMessage;
     @FXML TextField noKkField, alamatField, rtField, rwField, dusunField, kodePosField;
     @FXML Label noKkMessage, alamatMessage, rtMessage, rwMessage, dusunMessage, kodePosMessage;
+    @FXML Label rwLabel;
+    @FXML GridPane kkGrid;
     @FXML Button addMemberButton;
     @FXML Button removeMemberButton;
     @FXML Button requestButton;
@@ -112,6 +114,25 @@ public final class HouseholdFormView {
 
     Parent view() {
         return view;
+    }
+
+    /**
+     * A village without RW (its setting): the RW field, its label and message are hidden, their column
+     * goes to the address, and a new KK's RW is "-".
+     */
+    void usesRw(boolean uses) {
+        for (javafx.scene.Node n : List.of(rwLabel, rwField, rwMessage)) {
+            n.setVisible(uses);
+        }
+        var rwColumn = kkGrid.getColumnConstraints().get(3);
+        var alamatColumn = kkGrid.getColumnConstraints().get(1);
+        if (!uses && rwColumn.getPercentWidth() > 0) {
+            alamatColumn.setPercentWidth(alamatColumn.getPercentWidth() + rwColumn.getPercentWidth());
+            rwColumn.setPercentWidth(0);
+        }
+        if (!uses && vm.rw.get().isBlank()) {
+            vm.rw.set(id.berkasdesa.household.HouseholdRules.NO_RW);
+        }
     }
 
     @FXML

@@ -88,10 +88,31 @@ public final class HouseholdListView {
         searchField.textProperty().bindBidirectional(vm.text);
         filter(rtBox, vm.rt);
         filter(rwBox, vm.rw);
+        rwBox.setConverter(rwChoices(messages));
         filter(dusunBox, vm.dusun);
         typing = runner.debounce(120, () -> refresh(false));
         searches = runner.latest();
         vm.text.addListener((o, a, b) -> typing.restart());
+    }
+
+    /** The RW column is hidden in a village without RW (every household's RW is "-"). */
+    void usesRw(boolean uses) {
+        colRw.setVisible(uses);
+    }
+
+    /** The RW filter names "-" as "Tanpa RW": the households of a village part without RW. */
+    public static javafx.util.StringConverter<String> rwChoices(Messages messages) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String v) {
+                return id.berkasdesa.household.HouseholdRules.NO_RW.equals(v) ? messages.get("household.rw.none") : v;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return messages.get("household.rw.none").equals(s) ? id.berkasdesa.household.HouseholdRules.NO_RW : s;
+            }
+        };
     }
 
     private void filter(ComboBox<String> box, javafx.beans.property.StringProperty target) {

@@ -34,6 +34,19 @@ public final class HouseholdPages {
     }
 
     private final RequestOpener requests;
+    /** The village's setting: whether its households have an RW at all. */
+    private boolean usesRw = true;
+
+    /** The village's RW setting, as read (on the worker) at start and whenever the Administrator changes it. */
+    public void usesRw(boolean uses) {
+        this.usesRw = uses;
+        if (list != null) {
+            list.usesRw(uses);
+        }
+        if (form != null) {
+            form.usesRw(uses);
+        }
+    }
 
     public HouseholdPages(HouseholdService service, DocumentService documents, Messages messages, BackgroundTasks runner,
             DialogService dialogs, Consumer<Parent> show, RequestOpener requests) {
@@ -59,6 +72,7 @@ public final class HouseholdPages {
     public void showList() {
         if (list == null) {
             list = new HouseholdListView(service, messages, runner, this::openForm);
+            list.usesRw(usesRw);
         }
         form = null;
         show.accept(list.view());
@@ -70,6 +84,7 @@ public final class HouseholdPages {
         HouseholdFormView form = new HouseholdFormView(service, documents, messages, runner, dialogs, this::showList,
                 requests == null ? null : (household, member) -> requests.open(household, member, () -> openForm(household)));
         this.form = form;
+        form.usesRw(usesRw);
         if (id == null) {
             show.accept(form.view());
             form.startNew();

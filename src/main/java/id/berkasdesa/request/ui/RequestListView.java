@@ -147,6 +147,7 @@ final class RequestListView {
         for (ComboBox<?> box : List.of(statusBox, urgencyBox, routeBox)) {
             box.setPromptText(messages.get("household.list.all")); // shown while the value is "any" (null)
         }
+        rwBox.setConverter(id.berkasdesa.household.ui.HouseholdListView.rwChoices(messages));
         for (ComboBox<?> box : List.of(statusBox, urgencyBox, rtBox, rwBox, routeBox)) {
             box.valueProperty().addListener((o, a, b) -> {
                 if (!settingFilters) {
@@ -287,7 +288,8 @@ final class RequestListView {
             parts.add("RT " + f.rt());
         }
         if (f.rw() != null) {
-            parts.add("RW " + f.rw());
+            parts.add(id.berkasdesa.household.HouseholdRules.NO_RW.equals(f.rw()) ? messages.get("household.rw.none")
+                    : "RW " + f.rw());
         }
         if (f.route() != null) {
             parts.add(messages.get("request.route.short." + f.route().name()));
