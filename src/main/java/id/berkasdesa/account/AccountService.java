@@ -261,6 +261,28 @@ public final class AccountService {
         rewrap(); // their password no longer opens the store
     }
 
+    /**
+     * Gives an account another role (Administrator), recorded in the trail; never takes the role of
+     * the last active Administrator. The same role again changes nothing.
+     */
+    public void changeRole(String name, Role role) {
+        db.require("operator.role");
+        db.write("operator.role", h -> {
+            Row r = byKey(h, name).orElseThrow(() -> new AccountException("account.unknown", name.strip()));
+            if (r.role() == role) {
+                db.nothingDone();
+                return null;
+            }
+            if (r.role() == Role.ADMINISTRATOR && r.active() && activeAdministrators(h) <= 1) {
+                throw new AccountException("account.lastAdministrator", r.name());
+            }
+            h.createUpdate("UPDATE operator_account SET role = :role WHERE id = :id").bind("role", role.name())
+                    .bind("id", r.id()).execute();
+            db.about("account", r.id(), "role");
+            return null;
+        });
+    }
+
     /** A new password set by the Administrator; the user must choose their own at the next sign-in. */
     public void resetPassword(String name, char[] password) {
         db.require("operator.reset");

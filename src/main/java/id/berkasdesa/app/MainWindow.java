@@ -558,7 +558,9 @@ final class MainWindow {
     }
 
     private void show(Parent page) {
+        Runnable ready = id.berkasdesa.common.ui.TypeAhead.hold(root.getScene());
         content.getChildren().setAll(page);
+        ready.run(); // the page's own focus request comes first in this pulse; the kept keys after it
     }
 
     /** The village is set up: header, menu and page buttons for it. */

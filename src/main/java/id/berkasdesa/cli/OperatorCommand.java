@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code operator add|list|disable|reset-password|password}: the accounts of a store. */
 @Command(name = "operator", description = "Akun pengguna: tambah, daftar, nonaktifkan, atur ulang kata sandi, ganti kata sandi sendiri.",
         subcommands = {OperatorCommand.Add.class, OperatorCommand.List.class, OperatorCommand.Disable.class,
-                OperatorCommand.Reset.class, OperatorCommand.Password.class})
+                OperatorCommand.Reset.class, OperatorCommand.Password.class, OperatorCommand.ChangeRole.class})
 final class OperatorCommand {
 
     @ParentCommand
@@ -77,6 +77,31 @@ final class OperatorCommand {
                     System.out.println(Json.line(out));
                 }
                 return 0;
+            });
+        }
+    }
+
+    @Command(name = "role", description = "Ubah peran pengguna (tercatat di rekam jejak; Administrator terakhir tidak bisa diubah).")
+    static final class ChangeRole implements Callable<Integer> {
+        @ParentCommand
+        OperatorCommand group;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "administrator|operator|pemeriksa")
+        String role;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            Role r = Role.parse(role).orElse(null);
+            if (r == null) {
+                return Json.fail(2, "cli.operator.role", messages.get("cli.operator.role", role));
+            }
+            return StoreCommand.run(group.parent, w -> {
+                w.accounts().changeRole(name, r);
+                return ok("role", r.name().toLowerCase(java.util.Locale.ROOT));
             });
         }
     }

@@ -94,6 +94,63 @@ class AccountsAuditUiTest {
                 });
     }
 
+    /**
+     * From the keyboard: Tab to Peran and "p" makes a Pemeriksa (not the Operator preset), a letter that
+     * fits no role picks none and says so, Enter in the last field adds; the role is changed later
+     * (recorded in the trail), never the last Administrator's.
+     */
+    @Test
+    void aRoleIsChosenByItsFirstLetterAndChangedLater(FxRobot r) {
+        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
+        r.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
+        r.clickOn("Pengguna…");
+        waitUntil(() -> r.lookup("#accountsTable").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<Account> table = r.lookup("#accountsTable").queryAs(TableView.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Role> role = r.lookup("#newAccountRole").queryAs(javafx.scene.control.ComboBox.class);
+
+        r.clickOn("#newAccountName").write("Kades Sari");
+        r.type(KeyCode.TAB);
+        waitUntil(role::isFocused);
+        r.write("x");
+        waitUntil(() -> role.getProperties().get(id.berkasdesa.common.ui.KeyboardEntry.TYPE_AHEAD_HINT) != null);
+        assertThat(role.getValue()).isEqualTo(Role.OPERATOR); // what it was: nothing picked by "x"
+        assertThat((String) role.getProperties().get(id.berkasdesa.common.ui.KeyboardEntry.TYPE_AHEAD_HINT))
+                .contains("Tidak ada pilihan yang cocok");
+        r.sleep(1000); // a new word after a pause
+        r.write("p");
+        waitUntil(() -> role.getValue() == Role.PEMERIKSA);
+        r.type(KeyCode.ENTER).write("sementara123").type(KeyCode.ENTER).write("sementara123").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 2);
+        assertThat(app.ctx.accounts.list()).filteredOn(a -> a.name().equals("Kades Sari")).singleElement()
+                .extracting(Account::role).isEqualTo(Role.PEMERIKSA);
+
+        r.interact(() -> table.getSelectionModel().select(1));
+        r.clickOn("#changeRole");
+        waitUntil(() -> r.lookup("#roleChoice").tryQuery().map(javafx.scene.Node::isFocused).orElse(false));
+        r.type(KeyCode.A).type(KeyCode.ENTER); // keys to the focused window (write() types into the last clicked one)
+        waitUntil(() -> text(r, "#accountsMessage").contains("sekarang Administrator"));
+        assertThat(app.ctx.accounts.list()).filteredOn(a -> a.name().equals("Kades Sari")).singleElement()
+                .extracting(Account::role).isEqualTo(Role.ADMINISTRATOR);
+        // back to Pemeriksa; then the only Administrator left cannot be made anything else
+        r.interact(() -> table.getSelectionModel().select(1));
+        r.clickOn("#changeRole");
+        waitUntil(() -> r.lookup("#roleChoice").tryQuery().map(javafx.scene.Node::isFocused).orElse(false));
+        r.type(KeyCode.P).type(KeyCode.ENTER);
+        waitUntil(() -> text(r, "#accountsMessage").contains("sekarang Pemeriksa"));
+        r.interact(() -> table.getSelectionModel().select(0));
+        r.clickOn("#changeRole");
+        waitUntil(() -> r.lookup("#roleChoice").tryQuery().map(javafx.scene.Node::isFocused).orElse(false));
+        r.type(KeyCode.O).type(KeyCode.ENTER);
+        waitUntil(() -> text(r, "#accountsMessage").contains("satu-satunya Administrator"));
+        assertThat(app.ctx.accounts.list()).filteredOn(a -> a.name().equals(AppFixture.ADMIN)).singleElement()
+                .extracting(Account::role).isEqualTo(Role.ADMINISTRATOR);
+        app.ctx.db.actAs(new id.berkasdesa.common.Session(AppFixture.ADMIN, Role.ADMINISTRATOR));
+        assertThat(app.ctx.audit.entries(id.berkasdesa.audit.AuditService.Filter.ALL)).extracting(
+                id.berkasdesa.audit.AuditEntry::action).filteredOn("operator.role"::equals).hasSize(2);
+    }
+
     @Test
     void theTrailShowsAPersonsProcessingAndPrintsItForThem(FxRobot r) throws Exception {
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());

@@ -68,6 +68,10 @@ public final class AccountsDialog {
         reset.setId("resetAccount");
         reset.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         reset.setOnAction(e -> resetSelected());
+        Button changeRole = new Button(messages.get("accounts.changeRole"));
+        changeRole.setId("changeRole");
+        changeRole.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        changeRole.setOnAction(e -> changeRoleOfSelected());
 
         name.setId("newAccountName");
         role.setId("newAccountRole");
@@ -75,11 +79,17 @@ public final class AccountsDialog {
         role.setValue(Role.OPERATOR);
         role.setButtonCell(roleCell());
         role.setCellFactory(l -> roleCell());
+        role.setConverter(id.berkasdesa.common.ui.Converters.of(r -> r == null ? "" : messages.get(r.key())));
+        // typing "p" picks Pemeriksa, "o" Operator, "a" Administrator: never a role by accident
+        id.berkasdesa.common.ui.KeyboardEntry.typeAhead(role, messages);
         password.setId("newAccountPassword");
         repeat.setId("newAccountRepeat");
         Button add = new Button(messages.get("accounts.add"));
         add.setId("addAccount");
         add.setOnAction(e -> add());
+        // Enter moves through the form; in the last field it adds the account
+        id.berkasdesa.common.ui.KeyboardEntry.enterMovesFocus(List.of(name, role, password, repeat));
+        repeat.setOnAction(e -> add());
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(4);
@@ -92,7 +102,7 @@ public final class AccountsDialog {
         note.setWrapText(true);
         note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole note, never cut
         message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox box = new VBox(8, table, new HBox(6, disable, reset), new Label(messages.get("accounts.addTitle")), form, note,
+        VBox box = new VBox(8, table, new HBox(6, changeRole, disable, reset), new Label(messages.get("accounts.addTitle")), form, note,
                 message);
         box.setPadding(new Insets(8));
         box.setPrefWidth(820);
@@ -162,6 +172,38 @@ public final class AccountsDialog {
             name.clear();
             reload();
         }, e -> message.setText(e instanceof MessageException m ? m.message(messages) : messages.get("signin.error")));
+    }
+
+    /** Another role for the selected account: chosen from the list, recorded in the trail. */
+    void changeRoleOfSelected() {
+        Account a = table.getSelectionModel().getSelectedItem();
+        if (a == null) {
+            return;
+        }
+        ComboBox<Role> choice = new ComboBox<>();
+        choice.setId("roleChoice");
+        choice.getItems().setAll(Role.values());
+        choice.setValue(a.role());
+        choice.setConverter(id.berkasdesa.common.ui.Converters.of(r -> r == null ? "" : messages.get(r.key())));
+        id.berkasdesa.common.ui.KeyboardEntry.typeAhead(choice, messages);
+        Label text = new Label(messages.get("accounts.changeRoleAsk", a.name(), messages.get(a.role().key())));
+        text.setWrapText(true);
+        text.setLabelFor(choice);
+        VBox content = new VBox(8, text, choice);
+        content.setPrefWidth(420);
+        dialogs.form(messages.get("accounts.changeRole"), content, choice,
+                () -> java.util.Optional.ofNullable(choice.getValue()), () -> { }).ifPresent(chosen -> {
+                    if (chosen == a.role()) {
+                        return;
+                    }
+                    tasks.run("", w -> {
+                        accounts.changeRole(a.name(), chosen);
+                        return accounts.list();
+                    }, list -> {
+                        message.setText(messages.get("accounts.roleChanged", a.name(), messages.get(chosen.key())));
+                        table.getItems().setAll(list);
+                    }, e -> message.setText(e instanceof MessageException m ? m.message(messages) : messages.get("signin.error")));
+                });
     }
 
     void disableSelected() {

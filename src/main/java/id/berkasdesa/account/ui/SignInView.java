@@ -98,6 +98,18 @@ public final class SignInView {
 
     @FXML
     void submit() {
+        // what is typed after Enter (Ctrl+2, Ctrl+N, a No. KK) waits for the page the sign-in opens
+        Runnable ready = id.berkasdesa.common.ui.TypeAhead.hold(passwordField);
+        javafx.beans.value.ChangeListener<Boolean> done = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                if (!is) {
+                    o.removeListener(this);
+                    Platform.runLater(ready); // after the signed-in callback has shown the next page
+                }
+            }
+        };
+        vm.busy().addListener(done);
         char[] password = passwordField.getText().toCharArray();
         passwordField.clear();
         if (vm.mode() == SignInViewModel.Mode.FIRST_ADMINISTRATOR) {
@@ -106,6 +118,10 @@ public final class SignInView {
             vm.createFirst(password, repeat, created);
         } else {
             vm.signIn(password, signedIn);
+        }
+        if (!vm.busy().get()) {
+            vm.busy().removeListener(done);
+            ready.run(); // refused at once (no name, passwords differ): the keys stay here
         }
         Platform.runLater(passwordField::requestFocus);
     }

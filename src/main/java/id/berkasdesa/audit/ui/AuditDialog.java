@@ -97,7 +97,7 @@ public final class AuditDialog {
                 return text;
             }
         });
-        id.berkasdesa.common.ui.KeyboardEntry.typeAhead(action); // typing "usu" picks Usulan
+        id.berkasdesa.common.ui.KeyboardEntry.typeAhead(action, messages); // typing "usu" picks Usulan
         Label actionLabel = new Label(messages.get("audit.filter.action"));
         actionLabel.setLabelFor(action);
         actionLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -146,10 +146,12 @@ public final class DialogService {
             }
         });
         dialog.setResultConverter(b -> b == save ? answer.get().orElse(null) : null);
-        // Enter on a check box would tick it again (JavaFX fires a focused check box on Enter): in a
-        // form, Enter saves, as it does from a text field; Space ticks
+        // Enter on a check box would tick it again (JavaFX fires a focused check box on Enter), and a
+        // closed choice list keeps Enter to itself: in a form, Enter saves from these as from a text
+        // field; Space ticks, Alt+Down opens the list
         dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.getTarget() instanceof javafx.scene.control.CheckBox) {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && (e.getTarget() instanceof javafx.scene.control.CheckBox
+                    || e.getTarget() instanceof javafx.scene.control.ComboBox<?> c && !c.isShowing())) {
                 e.consume();
                 ((Button) dialog.getDialogPane().lookupButton(save)).fire();
             }

@@ -34,11 +34,16 @@ public final class KeyboardEntry {
                 if (e.getCode() != KeyCode.ENTER || e.isControlDown() || e.isAltDown()) {
                     return;
                 }
+                if (current instanceof TextArea && e.isShiftDown()) {
+                    return; // a new line inside a multi-line field
+                }
                 if (current instanceof ComboBox<?> box && box.isShowing()) {
                     return;
                 }
-                rest.stream().filter(c -> !c.isDisabled() && c.isVisible()).findFirst().ifPresent(Control::requestFocus);
-                e.consume();
+                rest.stream().filter(c -> !c.isDisabled() && c.isVisible()).findFirst().ifPresent(next -> {
+                    next.requestFocus();
+                    e.consume();
+                }); // from the last field Enter goes on: to the field's own action, or the dialog's default button
             });
         }
     }
@@ -147,26 +152,68 @@ public final class KeyboardEntry {
         return false;
     }
 
+    /** The property under which a choice list keeps what its type-ahead last said (the hint shown). */
+    public static final String TYPE_AHEAD_HINT = "typeAhead.hint";
+
     /**
      * Typing letters in a closed choice list selects the item they fit best: the first label that
-     * starts with them, else the label where they start a word earliest ({@link LabelMatch}).
+     * starts with them, else the label where they start a word earliest ({@link LabelMatch}). Letters
+     * that fit no item select nothing — the choice goes back to what it was before the typing began —
+     * and a hint under the list says so: a sentence typed into the wrong field never picks an item by
+     * its first letter.
      */
-    public static <T> void typeAhead(ComboBox<T> box) {
+    public static <T> void typeAhead(ComboBox<T> box, id.berkasdesa.common.Messages messages) {
         StringBuilder typed = new StringBuilder();
+        int[] before = {-1};
+        javafx.scene.control.Tooltip hint = new javafx.scene.control.Tooltip();
         PauseTransition reset = new PauseTransition(Duration.millis(900));
         reset.setOnFinished(e -> typed.setLength(0));
+        PauseTransition hideHint = new PauseTransition(Duration.seconds(3));
+        hideHint.setOnFinished(e -> hint.hide());
+        box.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                hint.hide();
+                typed.setLength(0);
+            }
+        });
         box.addEventHandler(KeyEvent.KEY_TYPED, e -> {
             String ch = e.getCharacter();
             if (ch.isEmpty() || Character.isISOControl(ch.charAt(0)) || e.isControlDown()) {
                 return;
             }
+            if (typed.length() == 0) {
+                before[0] = box.getSelectionModel().getSelectedIndex();
+            }
             typed.append(ch.toLowerCase());
             reset.playFromStart();
             int best = LabelMatch.best(box.getItems(),
                     item -> box.getConverter() != null ? box.getConverter().toString(item) : String.valueOf(item),
-                    typed.toString());
+                    typed.toString().strip());
+            if (typed.toString().isBlank()) {
+                e.consume();
+                return;
+            }
             if (best >= 0) {
                 box.getSelectionModel().select(best);
+                box.getProperties().remove(TYPE_AHEAD_HINT);
+                hint.hide();
+            } else {
+                if (before[0] >= 0 && before[0] < box.getItems().size()) {
+                    box.getSelectionModel().select(before[0]);
+                } else {
+                    box.getSelectionModel().clearSelection();
+                    box.setValue(null);
+                }
+                String text = messages.get("choice.noMatch", typed.toString().strip());
+                box.getProperties().put(TYPE_AHEAD_HINT, text);
+                hint.setText(text);
+                if (box.getScene() != null && box.getScene().getWindow() != null && box.getScene().getWindow().isShowing()) {
+                    javafx.geometry.Bounds b = box.localToScreen(box.getBoundsInLocal());
+                    if (b != null) {
+                        hint.show(box, b.getMinX(), b.getMaxY() + 2);
+                    }
+                }
+                hideHint.playFromStart();
             }
             e.consume();
         });

@@ -108,8 +108,8 @@ final class AttachDialog {
                 ? List.of(DocumentKind.KK, DocumentKind.SKTM, DocumentKind.LAINNYA) : List.of(DocumentKind.values()));
         diagnosisBox.setConverter(Converters.of(k -> messages.get(k.key())));
         diagnosisBox.getItems().setAll(Diagnosis.values());
-        KeyboardEntry.typeAhead(kindBox);
-        KeyboardEntry.typeAhead(diagnosisBox);
+        KeyboardEntry.typeAhead(kindBox, messages);
+        KeyboardEntry.typeAhead(diagnosisBox, messages);
         dateField.setText(DateText.format(service.today()));
         kindBox.valueProperty().addListener((o, a, b) -> update());
         labelRow.managedProperty().bind(labelRow.visibleProperty());

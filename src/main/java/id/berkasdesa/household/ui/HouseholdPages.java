@@ -3,6 +3,7 @@ package id.berkasdesa.household.ui;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.BackgroundTasks;
+import id.berkasdesa.common.ui.TypeAhead;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdService;
@@ -70,6 +71,7 @@ public final class HouseholdPages {
     }
 
     public void showList() {
+        Runnable ready = TypeAhead.hold();
         if (list == null) {
             list = new HouseholdListView(service, messages, runner, this::openForm);
             list.usesRw(usesRw);
@@ -78,9 +80,12 @@ public final class HouseholdPages {
         show.accept(list.view());
         list.refresh(true);
         list.focusSearch();
+        ready.run();
     }
 
     private void openForm(UUID id) {
+        // keys typed right after Ctrl+N or Enter wait for the form's first field
+        Runnable ready = TypeAhead.hold();
         HouseholdFormView form = new HouseholdFormView(service, documents, messages, runner, dialogs, this::showList,
                 requests == null ? null : (household, member) -> requests.open(household, member, () -> openForm(household)));
         this.form = form;
@@ -88,6 +93,7 @@ public final class HouseholdPages {
         if (id == null) {
             show.accept(form.view());
             form.startNew();
+            ready.run();
             return;
         }
         runner.run("", p -> service.load(id).map(h -> new Opened(h, service.previousKkNumbers(id))), opened -> {
@@ -97,6 +103,10 @@ public final class HouseholdPages {
             } else {
                 list.refresh(true);
             }
-        }, e -> dialogs.error(messages.get("household.form.loadFailed.title"), messages.get("household.form.loadFailed")));
+            ready.run();
+        }, e -> {
+            ready.run();
+            dialogs.error(messages.get("household.form.loadFailed.title"), messages.get("household.form.loadFailed"));
+        });
     }
 }

@@ -41,15 +41,15 @@ final class MemberEditor {
         v.sexBox.setConverter(Converters.of(s -> messages.get(s == Sex.L ? "sex.L" : "sex.P")));
         v.statusBox.setItems(FXCollections.observableArrayList(MemberStatus.values()));
         v.statusBox.setConverter(Converters.of(s -> messages.get("member.status." + s.name())));
-        codes(v.agamaBox, CodeList.AGAMA);
-        codes(v.pendidikanBox, CodeList.PENDIDIKAN);
-        codes(v.pekerjaanBox, CodeList.PEKERJAAN);
-        codes(v.kawinBox, CodeList.STATUS_PERKAWINAN);
-        codes(v.shdkBox, CodeList.SHDK);
-        codes(v.wnBox, CodeList.KEWARGANEGARAAN);
+        codes(v.agamaBox, CodeList.AGAMA, messages);
+        codes(v.pendidikanBox, CodeList.PENDIDIKAN, messages);
+        codes(v.pekerjaanBox, CodeList.PEKERJAAN, messages);
+        codes(v.kawinBox, CodeList.STATUS_PERKAWINAN, messages);
+        codes(v.shdkBox, CodeList.SHDK, messages);
+        codes(v.wnBox, CodeList.KEWARGANEGARAAN, messages);
         v.pekerjaanBox.setVisibleRowCount(14);
         for (ComboBox<?> box : List.of(v.sexBox, v.statusBox)) {
-            KeyboardEntry.typeAhead(box);
+            KeyboardEntry.typeAhead(box, messages);
         }
 
         text(v.nikField, d -> d.nik);
@@ -78,9 +78,9 @@ final class MemberEditor {
         links.add(new Link<>(field.textProperty(), draft));
     }
 
-    private static void codes(ComboBox<CodeList.Code> box, CodeList list) {
+    private static void codes(ComboBox<CodeList.Code> box, CodeList list, Messages messages) {
         box.setItems(FXCollections.observableArrayList(list.codes()));
-        KeyboardEntry.typeAhead(box);
+        KeyboardEntry.typeAhead(box, messages);
     }
 
     void show(MemberDraft d) {

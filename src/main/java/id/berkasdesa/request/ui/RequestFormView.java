@@ -106,11 +106,12 @@ final class RequestFormView {
         categoryBox.setPromptText(messages.get("request.form.category.none"));
         channelBox.setPromptText(messages.get("request.form.choose"));
         for (ComboBox<?> box : List.of(channelBox, routeBox, categoryBox, dtsenBox, padanBox)) {
-            KeyboardEntry.typeAhead(box);
+            KeyboardEntry.typeAhead(box, messages);
         }
         KeyboardEntry.tabLeaves(reasonArea);
+        // Enter follows the visible order, the reason's text area included (Shift+Enter starts a new line in it)
         KeyboardEntry.enterMovesFocus(List.<Control>of(checkDateField, channelBox, bpjsField, deletionDateField,
-                routeBox, categoryBox, dtsenBox, padanBox));
+                routeBox, reasonArea, categoryBox, dtsenBox, padanBox));
         KeyboardEntry.scrollToFocused(formScroll, formGrid);
         // the fields are the view model's; it evaluates what is typed and says what to show
         checkDateField.textProperty().bindBidirectional(vm.checkDate);

@@ -4,6 +4,7 @@ import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.BackgroundTasks;
+import id.berkasdesa.common.ui.TypeAhead;
 import id.berkasdesa.request.Dashboard;
 import id.berkasdesa.request.RequestFilter;
 import id.berkasdesa.request.RequestListPdf;
@@ -116,6 +117,7 @@ public final class RequestPages {
     }
 
     void openRequest(UUID id) {
+        Runnable ready = TypeAhead.hold();
         RequestFormView form = new RequestFormView(service, messages, runner, dialogs, backTo);
         runner.run("", p -> service.open(id), opened -> {
             if (opened.isPresent()) {
@@ -124,7 +126,11 @@ public final class RequestPages {
             } else {
                 backTo.run();
             }
-        }, this::failed);
+            ready.run();
+        }, e -> {
+            ready.run();
+            failed(e);
+        });
     }
 
     /**
@@ -138,16 +144,22 @@ public final class RequestPages {
 
     /** The same from the Calon usulan: a new request starts with the deletion date of the Dinas Sosial's list. */
     public void requestFor(UUID householdId, UUID memberId, java.time.LocalDate deletionDate, Runnable back) {
+        Runnable ready = TypeAhead.hold();
         runner.run("", p -> service.start(householdId, memberId), start -> {
             backTo = back;
             if (start.openRequest().isPresent()) {
                 openRequest(start.openRequest().get());
+                ready.run();
                 return;
             }
             RequestFormView form = new RequestFormView(service, messages, runner, dialogs, back);
             show.accept(form.view());
             form.startNew(start.householdId(), start.memberId(), start.nama(), start.nik(), start.noKk(), deletionDate);
-        }, this::failed);
+            ready.run();
+        }, e -> {
+            ready.run();
+            failed(e);
+        });
     }
 
     /**

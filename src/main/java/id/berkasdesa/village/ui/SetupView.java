@@ -78,7 +78,7 @@ public final class SetupView {
                     throw new UnsupportedOperationException();
                 }
             });
-            KeyboardEntry.typeAhead(box);
+            KeyboardEntry.typeAhead(box, messages);
         }
         provinsiBox.setItems(FXCollections.observableArrayList(vm.provinces()));
         cascade(provinsiBox, vm.provinsi, kabupatenBox);
