@@ -51,6 +51,34 @@ public final class BerkasDesaApp extends Application {
 
     private MainWindow window;
     private AppContext pending;
+    private id.berkasdesa.db.WindowLock windowLock;
+
+    /**
+     * What a second start on the same folder shows in its own small window: that Berkas Desa is already
+     * open and was brought to the front; Enter, Esc or Tutup closes it, and so do 8 seconds.
+     */
+    static void alreadyOpen(Stage stage, Messages messages, Runnable close) {
+        Label title = new Label(messages.get("app.alreadyOpen.title"));
+        title.setId("alreadyOpenTitle");
+        title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
+        Label text = new Label(messages.get("app.alreadyOpen.text"));
+        text.setWrapText(true);
+        javafx.scene.control.Button ok = new javafx.scene.control.Button(messages.get("app.alreadyOpen.close"));
+        ok.setId("alreadyOpenClose");
+        ok.setDefaultButton(true);
+        ok.setCancelButton(true);
+        ok.setOnAction(e -> close.run());
+        VBox box = new VBox(12, title, text, ok);
+        box.setPadding(new javafx.geometry.Insets(20));
+        box.setPrefWidth(460);
+        stage.setTitle(messages.get("app.title"));
+        stage.setScene(new Scene(box));
+        stage.show();
+        ok.requestFocus();
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(8));
+        later.setOnFinished(e -> close.run());
+        later.play();
+    }
 
     /**
      * The first frame goes up before anything else is built: the window, its title and "Membuka
@@ -62,6 +90,19 @@ public final class BerkasDesaApp extends Application {
     @Override
     public void start(Stage stage) {
         Messages messages = launchMessages;
+        java.util.Optional<id.berkasdesa.db.WindowLock> mine = id.berkasdesa.db.WindowLock.claim(dataDir);
+        if (mine.isEmpty()) {
+            // a second start on the same folder: the first window comes to the front, this one says so and closes
+            id.berkasdesa.db.WindowLock.askToFront(dataDir);
+            alreadyOpen(stage, messages, Platform::exit);
+            return;
+        }
+        windowLock = mine.get();
+        windowLock.onAskedToFront(() -> Platform.runLater(() -> {
+            stage.setIconified(false);
+            stage.toFront();
+            stage.requestFocus();
+        }));
         DialogService dialogs = new DialogService(messages);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Label opening = new Label(messages.get("app.opening"));
@@ -192,6 +233,9 @@ public final class BerkasDesaApp extends Application {
         runner.shutdown();
         if (ctx != null) {
             ctx.close();
+        }
+        if (windowLock != null) {
+            windowLock.close();
         }
     }
 }

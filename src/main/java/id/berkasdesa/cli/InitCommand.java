@@ -39,6 +39,10 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.util.Optional<Integer> open = StoreCommand.windowOpen(parent);
+        if (open.isPresent()) {
+            return open.get();
+        }
         Messages messages = Messages.indonesian();
         if (Database.exists(parent.dataDir())) {
             return Json.fail(1, "cli.init.exists", messages.get("cli.init.exists", parent.dataDir().toString()));

@@ -19,6 +19,10 @@ final class RecoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.util.Optional<Integer> open = StoreCommand.windowOpen(parent);
+        if (open.isPresent()) {
+            return open.get();
+        }
         Messages messages = Messages.indonesian();
         char[] code = StoreCommand.password(parent, "BERKAS_DESA_RECOVERY_CODE", messages.get("cli.recover.code"));
         char[] password = StoreCommand.newPassword(parent, "BERKAS_DESA_NEW_PASSWORD", messages);

@@ -45,6 +45,10 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.util.Optional<Integer> open = StoreCommand.windowOpen(parent);
+        if (open.isPresent()) {
+            return open.get();
+        }
         Messages messages = Messages.indonesian();
         Path dataDir = parent.dataDir();
         String user = parent.user();

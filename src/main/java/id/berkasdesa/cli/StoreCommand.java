@@ -65,8 +65,25 @@ final class StoreCommand {
         });
     }
 
+    /**
+     * The exit of a command refused because the window has this data folder open (it would fail later
+     * on the store's lock, after asking for a password): the same words as a second window hears.
+     */
+    static java.util.Optional<Integer> windowOpen(BerkasDesaCommand parent) {
+        if (!id.berkasdesa.db.WindowLock.windowOpen(parent.dataDir())) {
+            return java.util.Optional.empty();
+        }
+        Messages messages = Messages.indonesian();
+        return java.util.Optional.of(Json.fail(2, "cli.windowOpen", messages.get("cli.windowOpen",
+                parent.dataDir().toString())));
+    }
+
     /** @param ownPassword the command changes the user's own password: allowed while they must change it */
     static int run(BerkasDesaCommand parent, boolean ownPassword, Work work) {
+        java.util.Optional<Integer> open = windowOpen(parent);
+        if (open.isPresent()) {
+            return open.get();
+        }
         Messages messages = Messages.indonesian();
         char[] password = null;
         try {
