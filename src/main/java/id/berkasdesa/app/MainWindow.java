@@ -36,6 +36,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -102,6 +103,12 @@ final class MainWindow {
             }
         });
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == KeyCode.L) {
+                // the lock wins on every page: this filter sees the key before any page's own shortcuts
+                switchUser();
+                e.consume();
+                return;
+            }
             if (!navBar.isVisible() || !e.isShortcutDown()) {
                 return;
             }

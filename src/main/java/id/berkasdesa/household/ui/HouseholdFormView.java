@@ -217,7 +217,7 @@ public final class HouseholdFormView {
             addMember();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.U) {
             request();
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.L) {
+        } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == KeyCode.L) {
             memberTabs.getSelectionModel().select(documentsTab);
             documents.attach();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.D) {
