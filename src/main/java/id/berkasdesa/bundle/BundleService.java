@@ -476,7 +476,7 @@ public final class BundleService {
             try (SealedBundle.Opened sealed = SealedBundle.open(file, progress)) {
                 SealedBundle.Outside o = sealed.outside();
                 return new Verified(o.name(), o.village().name(), o.village().code(), -1, -1, o.payloadBytes(),
-                        o.zipBytes(), "paket-aman", o.village().fingerprint(), o.districtName(), o.districtFingerprint());
+                        o.zipBytes(), o.kind() + "-aman", o.village().fingerprint(), o.districtName(), o.districtFingerprint());
             } catch (java.io.IOException e) {
                 throw new BundleException("sealed.error.damaged", e, file.getFileName());
             }
@@ -484,6 +484,30 @@ public final class BundleService {
         try (BagReader reader = BagReader.open(file)) {
             return verified(reader, reader.verify(progress), null);
         }
+    }
+
+    /**
+     * What a check found, in words for the window ({@code window}) or one line for the command line:
+     * what the file is (a village's bundle or the Dinas Sosial's answer, plain or protected), whose, for
+     * whom, and what it holds. A protected file checked without the private key has its signature and
+     * every byte checked, not its contents (-1 requests).
+     */
+    public static String describe(Path file, Verified v, Messages m, boolean window) {
+        String name = window ? String.valueOf(file.getFileName()) : file.toString();
+        String mb = megabytes(v.payloadBytes());
+        String p = window ? "bundle.verify." : "cli.verify.";
+        return switch (v.kind()) {
+            case "paket-aman" -> v.requests() < 0
+                    ? m.get(p + "okSealed", name, v.village(), v.kodeDesa(), v.villageFingerprint(), v.district(),
+                            v.districtFingerprint(), mb)
+                    : m.get(p + "ok", name, v.village(), v.kodeDesa(), v.requests(), v.documents(), mb)
+                            + " " + m.get("cli.verify.signedBy", v.villageFingerprint());
+            // an answer's signer is the Dinas Sosial, its recipient the village
+            case "balasan-aman" -> m.get(p + "okSealedResponse", name, v.village(), v.villageFingerprint(), v.district(),
+                    v.districtFingerprint(), mb);
+            case "paket" -> m.get(p + "ok", name, v.village(), v.kodeDesa(), v.requests(), v.documents(), mb);
+            default -> m.get(p + "okResponse", name, v.village(), v.kodeDesa(), v.requests(), v.documents(), mb);
+        };
     }
 
     /**

@@ -147,7 +147,12 @@ public final class ResponseService {
         if (Files.isRegularFile(file) && SealedBundle.isSealed(file)) {
             return sealed(file, name, village, district);
         }
+        if (!Files.isRegularFile(file)) {
+            throw new BundleException("bundle.error.noFile", file.getFileName());
+        }
         if (district.isPresent()) {
+            // a truncated or empty file is damaged, not "unsigned": it says so first
+            BagReader.checkZip(file);
             // anyone can make a well-formed spreadsheet: once the key is known, only its signature counts
             throw new BundleException("response.error.unsigned", district.get().keys().name());
         }

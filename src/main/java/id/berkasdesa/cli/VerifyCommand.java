@@ -56,15 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
             try {
                 BundleService.Verified v = district != null && id.berkasdesa.bundle.SealedBundle.isSealed(file)
                         ? BundleService.verify(file, district, Progress.none()) : BundleService.verify(file, Progress.none());
-                if (v.kind().endsWith("-aman") && v.requests() < 0) { // the outside only: no private key given
-                    System.out.println(messages.get("cli.verify.okSealed", file.toString(), v.village(), v.kodeDesa(),
-                            v.villageFingerprint(), v.district(), v.districtFingerprint(),
-                            BundleService.megabytes(v.payloadBytes())));
-                    continue;
-                }
-                System.out.println(messages.get(v.kind().startsWith("paket") ? "cli.verify.ok" : "cli.verify.okResponse",
-                        file.toString(), v.village(), v.kodeDesa(), v.requests(), v.documents(), BundleService.megabytes(v.payloadBytes()))
-                        + (v.villageFingerprint() != null ? " " + messages.get("cli.verify.signedBy", v.villageFingerprint()) : ""));
+                System.out.println(BundleService.describe(file, v, messages, false));
             } catch (BundleException e) {
                 bad++;
                 System.out.println(messages.get("cli.verify.bad", file.toString(), e.message(messages)));

@@ -70,6 +70,26 @@ public final class BundleStore implements AutoCloseable {
         }
     }
 
+    /**
+     * For the window's tests: a store in {@code dir} with two ready requests and a Dinas Sosial key;
+     * its protected bundle written to {@code stick}, and the district's signed answer (both approved)
+     * beside it. @return the bundle and the answer
+     */
+    public static List<Path> sealedExchange(Path dir, Path scratch, Path stick, Clock clock) {
+        id.berkasdesa.keys.KeyPair district = id.berkasdesa.keys.KeyPair.generate("dinas", "32.01",
+                "Dinas Sosial Kabupaten Bogor");
+        try (BundleStore store = new BundleStore(dir, scratch, 2, clock)) {
+            store.wiring.districtKeys().importKey(district.publicKeys(), false);
+            Path bundle = store.bundles.export(store.ready, stick, false, Progress.none()).file();
+            Path xlsx = scratch.resolve("keputusan.xlsx");
+            List<List<String>> rows = new ArrayList<>();
+            store.ready.forEach(id -> rows.add(List.of(id.toString(), "32.01.01.1001", "Disetujui", "Data cocok")));
+            writeResponse(xlsx, List.of("ID Usulan", "Kode Desa", "Keputusan", "Alasan"), rows);
+            Path answer = BundleService.signResponse(xlsx, bundle, district, stick.resolve("balasan_" + bundle.getFileName()));
+            return List.of(bundle, answer);
+        }
+    }
+
     UUID readyRequest(int seed, Path scratch, Diagnosis urgent) {
         Household family = documentedFamily(seed, scratch, urgent);
         UUID member = family.members().get(0).id();

@@ -43,10 +43,7 @@ public final class BundleActions {
     public void verify() {
         dialogs.chooseOpenFile(messages.get("bundle.verify.choose"), List.of("zip")).ifPresent(file ->
                 runner.run(messages.get("bundle.verify.working"), p -> BundleService.verify(file, new Progress(p)), v ->
-                        dialogs.info(messages.get("bundle.verify.title"), messages.get(
-                                v.kind().equals("paket") ? "bundle.verify.ok" : "bundle.verify.okResponse",
-                                file.getFileName().toString(), v.village(), v.kodeDesa(), v.requests(), v.documents(),
-                                BundleService.megabytes(v.payloadBytes()))),
+                        dialogs.info(messages.get("bundle.verify.title"), BundleService.describe(file, v, messages, true)),
                         e -> dialogs.error(messages.get("bundle.verify.title"), messages.get("bundle.verify.bad",
                                 file.getFileName().toString(), text(e)))));
     }
