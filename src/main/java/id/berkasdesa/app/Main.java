@@ -19,7 +19,7 @@ public final class Main {
         cli.setExecutionStrategy(parsed -> {
             BerkasDesaCommand root = parsed.commandSpec().commandLine().getCommand();
             System.setProperty("berkasdesa.logdir", root.dataDir().resolve("logs").toString());
-            return new CommandLine.RunLast().execute(parsed);
+            return BerkasDesaCommand.execute(parsed);
         });
         System.exit(cli.execute(args));
     }

@@ -137,10 +137,9 @@ public final class BackupService {
         VillageProfile village = villages.profile().orElseThrow(() -> new BackupException("backup.error.unclaimed"));
         long start = System.nanoTime();
         removeScratch(db.dataDir());
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new BackupException("backup.error.write", e, folder.toString());
+        if (!Files.isDirectory(folder)) {
+            // a folder that does not exist is a stick not plugged in: never a backup on the PC's own disk
+            throw new BackupException("backup.error.noFolder", folder.toString());
         }
         removeLeftovers(folder);
         String base = "cadangan_" + village.kodeDesa() + "_" + LocalDateTime.now(clock).format(STAMP);

@@ -45,6 +45,10 @@ public final class BerkasDesaCommand implements Callable<Integer> {
             description = "Open the store, show the home screen, print the times it took, and close (start-up benchmark).")
     boolean exitAfterDashboard;
 
+    /** Words that are no command: "berkas-desa EKSPOR --help" says so and exits 2, never prints help and exits 0. */
+    @picocli.CommandLine.Parameters(hidden = true, arity = "0..*")
+    java.util.List<String> unknown;
+
     private final Consumer<BerkasDesaCommand> gui;
     private final Map<String, String> env;
 
@@ -95,7 +99,23 @@ public final class BerkasDesaCommand implements Callable<Integer> {
     }
 
     public static CommandLine commandLine(Consumer<BerkasDesaCommand> gui, Map<String, String> env) {
-        return new CommandLine(new BerkasDesaCommand(gui, env)).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = new CommandLine(new BerkasDesaCommand(gui, env)).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(BerkasDesaCommand::execute);
+        return cl;
+    }
+
+    /**
+     * Runs what was asked, after one check picocli leaves out when help is asked for: a word that is no
+     * command is a usage mistake (exit 2) naming the word.
+     */
+    public static int execute(CommandLine.ParseResult parsed) {
+        BerkasDesaCommand root = parsed.commandSpec().commandLine().getCommand();
+        if (root.unknown != null && !root.unknown.isEmpty()) {
+            String word = root.unknown.get(0);
+            Messages m = Messages.indonesian();
+            return Json.fail(2, "cli.unknownCommand", m.get("cli.unknownCommand", word));
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

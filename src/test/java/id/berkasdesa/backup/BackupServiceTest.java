@@ -37,7 +37,7 @@ class BackupServiceTest {
 
     @Test
     void aStickPulledDuringTheBackupLeavesNoBackupAndSaysWhy() throws Exception {
-        Path stick = shared.resolve("dicabut");
+        Path stick = java.nio.file.Files.createDirectories(shared.resolve("dicabut"));
         AtomicBoolean pulled = new AtomicBoolean();
         try (Wiring w = BackupStores.signedIn(store)) {
             var lastBefore = w.backups().last();
@@ -71,7 +71,7 @@ class BackupServiceTest {
         byte[] b = Files.readAllBytes(doc);
         b[b.length / 2] ^= 0x10;
         Files.write(doc, b);
-        Path stick = shared.resolve("stick-rusak");
+        Path stick = java.nio.file.Files.createDirectories(shared.resolve("stick-rusak"));
         try (Wiring w = BackupStores.signedIn(copy)) {
             assertThatThrownBy(() -> w.backups().create(stick, 5, Progress.none()))
                     .isInstanceOfSatisfying(BackupException.class, e -> {
@@ -87,7 +87,7 @@ class BackupServiceTest {
 
     @Test
     void aDiskTooSmallForTheRestoreIsRefusedBeforeAnythingIsWritten() throws Exception {
-        Path stick = shared.resolve("stick-penuh");
+        Path stick = java.nio.file.Files.createDirectories(shared.resolve("stick-penuh"));
         Path file;
         try (Wiring w = BackupStores.signedIn(store)) {
             BackupService.Result r = w.backups().create(stick, 5, Progress.none());

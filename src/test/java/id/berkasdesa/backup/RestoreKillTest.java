@@ -37,7 +37,7 @@ class RestoreKillTest {
         Path other = shared.resolve("lain");
         BackupStores.make(other, shared.resolve("scans"), RESTORED, 300);
         try (Wiring w = BackupStores.signedIn(other)) {
-            backup = w.backups().create(shared.resolve("stick"), 5, Progress.none()).file();
+            backup = w.backups().create(java.nio.file.Files.createDirectories(shared.resolve("stick")), 5, Progress.none()).file();
         }
         // once whole, in a child as the kills will run it, to know how long a restore takes there
         Path once = shared.resolve("sekali");

@@ -62,7 +62,7 @@ class BackupCliTest {
     @BeforeEach
     void aVillageAndItsBackup() throws Exception {
         village = dir.resolve("desa");
-        stick = dir.resolve("flashdisk");
+        stick = java.nio.file.Files.createDirectories(dir.resolve("flashdisk"));
         CliRun demo = in(village, admin(), "demo", "--households", "4", "--ready-requests", "2", "--documents-per-request", "3");
         assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
         recoveryCode = demo.lines().stream().filter(l -> l.contains("recoveryCode")).findFirst()
@@ -270,6 +270,16 @@ class BackupCliTest {
             }
         }
         return out;
+    }
+
+    /** A folder that does not exist (a stick not plugged in) is refused: nothing is created on the PC's own disk. */
+    @Test
+    void aBackupToAFolderThatDoesNotExistIsRefused() {
+        Path missing = dir.resolve("E-tidak-terpasang");
+        CliRun r = in(village, admin(), "backup", "--to", missing.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.json().get("error").asText()).isEqualTo("backup.error.noFolder");
+        assertThat(missing).doesNotExist();
     }
 
     @Test

@@ -47,6 +47,17 @@ class CliTest {
         assertThat(run("nik", "3201015708850003").exit()).isZero();
     }
 
+    /** A word that is no command is a usage mistake naming it, with or without --help (it printed help and exited 0). */
+    @Test
+    void anUnknownCommandIsExitTwoWithItsName() throws Exception {
+        for (String[] args : new String[][] {{"EKSPOR", "--help"}, {"EKSPOR"}}) {
+            CliRun r = run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.out() + r.err()).contains("EKSPOR").doesNotContain("Pemakaian");
+        }
+        assertThat(run("--help").exit()).isZero();
+    }
+
     @Test
     void kkNeverReportsSexOrBirthDate() throws Exception {
         CliRun r = run("kk", "3201011203000001");

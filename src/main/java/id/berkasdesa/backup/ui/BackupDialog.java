@@ -108,7 +108,15 @@ public final class BackupDialog {
                 e.consume();
             }
         });
-        dialog.setOnShown(e -> (stick.isPresent() ? startButton : folder).requestFocus());
+        if (stick.isPresent()) {
+            // "Ya, cadangkan" after a bundle went to this stick: the backup starts at once, with Batal in reach
+            dialog.setOnShown(e -> {
+                closeButton.requestFocus();
+                javafx.application.Platform.runLater(this::start);
+            });
+        } else {
+            DialogService.focusWhenShown(dialog, folder);
+        }
         dialogs.show(dialog);
     }
 
