@@ -488,7 +488,12 @@ public final class PopulationPlan {
                         b.note(r, Field.STATUS_DASAR.name(), Finding.warning("", "import.row.notLiving"));
                         continue;
                     }
-                    members.add(merge(r, null, false));
+                    Member born = merge(r, null, false);
+                    Member filled = childDefaults(born);
+                    if (filled != born) {
+                        b.note(r, Field.PEKERJAAN.name(), Finding.warning("", "import.row.childDefaults"));
+                    }
+                    members.add(filled);
                     b.rowOfIndex.put(members.size() - 1, r);
                     continue;
                 }
@@ -598,6 +603,28 @@ public final class PopulationPlan {
                     pick(r, Field.NAMA_AYAH, r.namaAyah(), old == null ? null : old.namaAyah()),
                     pick(r, Field.NAMA_IBU, r.namaIbu(), old == null ? null : old.namaIbu()),
                     old == null ? MemberStatus.AKTIF : old.status(), old == null ? null : old.statusDate());
+        }
+
+        /**
+         * A child under 10 new in the register whose file leaves education, occupation or marital status
+         * empty (OpenSID asks only for the name, KK, relation, dusun, RT and RW; a newborn's row has NIK 0
+         * and nothing more): the KK form's values for a young child — Tidak/Belum Sekolah (Belum Tamat
+         * SD from 7), Belum/Tidak Bekerja, Belum Kawin — with a warning to check them. Anyone else keeps
+         * the rule that these are filled in.
+         */
+        private Member childDefaults(Member m) {
+            if (m.tanggalLahir() == null || m.tanggalLahir().isAfter(today)
+                    || java.time.Period.between(m.tanggalLahir(), today).getYears() >= 10
+                    || m.pendidikan() != null && m.pekerjaan() != null && m.statusPerkawinan() != null) {
+                return m;
+            }
+            int age = java.time.Period.between(m.tanggalLahir(), today).getYears();
+            Integer pendidikan = m.pendidikan() != null ? m.pendidikan() : Integer.valueOf(age >= 7 ? 2 : 1);
+            Integer pekerjaan = m.pekerjaan() != null ? m.pekerjaan() : Integer.valueOf(1);
+            Integer kawin = m.statusPerkawinan() != null ? m.statusPerkawinan() : Integer.valueOf(1);
+            return new Member(m.id(), m.nik(), m.tanpaNik(), m.nama(), m.sex(), m.tempatLahir(), m.tanggalLahir(),
+                    m.agama(), pendidikan, pekerjaan, kawin, m.shdk(), m.kewarganegaraan(), m.namaAyah(), m.namaIbu(),
+                    m.status(), m.statusDate());
         }
 
         /** The file's value when it has the column and the cell is filled, else the register's. */

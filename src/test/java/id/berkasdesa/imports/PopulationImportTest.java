@@ -365,6 +365,36 @@ class PopulationImportTest {
         assertThat(store.register()).isEmpty();
     }
 
+    /**
+     * A newborn's row as OpenSID accepts it: NIK 0, no education, occupation or marital status. It is
+     * imported with the KK form's values for a young child and a warning; an adult's empty occupation
+     * is still refused.
+     */
+    @Test
+    void aNewbornWithNikZeroAndEmptyCodesIsImportedWithAChildsDefaults() throws Exception {
+        List<List<Object>> rows = new ArrayList<>(family(1));
+        List<Object> baby = new ArrayList<>(person(1, "BAYI 1", Sex.P, ImportStore.TODAY.minusMonths(3), 4, 1001));
+        baby.set(2, "0");
+        baby.set(7, "");
+        baby.set(8, "");
+        baby.set(9, "");
+        rows.add(baby);
+        List<Object> adult = new ArrayList<>(person(2, "DEWASA 2", Sex.L, LocalDate.of(1980, 5, 5), 1, 1002));
+        adult.set(8, "");
+        rows.add(adult);
+        Path file = Sheets.xlsx(dir.resolve("bayi.xlsx"), "Data Penduduk", withHeader(rows));
+        ImportService.Preview p = preview(file);
+        assertThat(p.problems()).filteredOn(x -> x.finding().key().equals("import.row.childDefaults")).singleElement()
+                .satisfies(x -> assertThat(x.row()).isEqualTo(5));
+        assertThat(p.problems()).filteredOn(Problem::isError).singleElement()
+                .satisfies(x -> assertThat(x.row()).isEqualTo(6)); // the adult's occupation
+        store.imports().apply(p, Set.of(), x -> { });
+        Member bayi = store.register().get(kk(1)).members().stream().filter(m -> m.nama().equals("BAYI 1")).findFirst()
+                .orElseThrow();
+        assertThat(bayi.tanpaNik()).isTrue();
+        assertThat(List.of(bayi.pendidikan(), bayi.pekerjaan(), bayi.statusPerkawinan())).containsExactly(1, 1, 1);
+    }
+
     @Test
     void theExportedRegisterImportedIntoAnEmptyStoreGivesTheSameRegister() throws Exception {
         for (int i = 1; i <= 4; i++) {
