@@ -52,6 +52,24 @@ public final class AuditPdf {
         return entity.isEmpty() || !messages.has(key) ? entity : messages.get(key);
     }
 
+    /**
+     * A changed field as the form that changed it names it ("Nama lengkap", "Peran", "Alasan usulan"),
+     * never the program's name for it (noKk, recoveryCode); as stored when no form names it.
+     */
+    public String field(String name) {
+        for (String prefix : new String[] {"audit.field.", "household.", "member.", "request.form."}) {
+            if (messages.has(prefix + name)) {
+                return messages.get(prefix + name);
+            }
+        }
+        return name;
+    }
+
+    /** The changed fields of an entry, in the forms' words, joined. */
+    public String fields(AuditEntry e) {
+        return String.join(", ", e.fields().stream().map(this::field).toList());
+    }
+
     /** The time of an entry as the village reads it. */
     public String when(AuditEntry e) {
         return WHEN.format(Instant.parse(e.at()).atZone(zone));
@@ -93,7 +111,7 @@ public final class AuditPdf {
                     while (index < entries.size() && y > MARGIN + 20) {
                         AuditEntry e = entries.get(index++);
                         row(cs, regular, y, new String[] {Long.toString(e.seq()), when(e), e.operator(), action(e.action()),
-                                entity(e.entity()), String.join(", ", e.fields())});
+                                entity(e.entity()), fields(e)});
                         y -= ROW;
                     }
                     if (entries.isEmpty()) {

@@ -162,6 +162,11 @@ class AccountsAuditUiTest {
         @SuppressWarnings("unchecked")
         TableView<id.berkasdesa.audit.AuditEntry> table = r.lookup("#auditTable").queryAs(TableView.class);
         assertThat(table.getItems()).extracting(id.berkasdesa.audit.AuditEntry::action).contains("household.save", "operator.first");
+        // the changed fields in the forms' words, never the program's (noKk, recoveryCode)
+        var fieldsColumn = table.getColumns().get(table.getColumns().size() - 1);
+        int first = table.getItems().stream().map(id.berkasdesa.audit.AuditEntry::action).toList().indexOf("operator.first");
+        assertThat(String.valueOf(fieldsColumn.getCellData(first))).contains("Kata sandi", "Kode pemulihan", "Peran")
+                .doesNotContain("recoveryCode", "password");
 
         r.clickOn("#auditFrom").write("31-02-2026");
         r.clickOn("#auditShow");

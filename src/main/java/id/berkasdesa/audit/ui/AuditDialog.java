@@ -109,7 +109,7 @@ public final class AuditDialog {
         table.getColumns().setAll(List.of(column("audit.col.seq", e -> Long.toString(e.seq()), 60),
                 column("audit.col.at", pdf::when, 150), column("audit.col.operator", AuditEntry::operator, 120),
                 column("audit.col.action", e -> pdf.action(e.action()), 240), column("audit.col.entity", e -> pdf.entity(e.entity()), 90),
-                column("audit.col.fields", e -> String.join(", ", e.fields()), 260)));
+                column("audit.col.fields", pdf::fields, 260)));
         table.setPlaceholder(new Label(messages.get("audit.pdf.none")));
         VBox.setVgrow(table, Priority.ALWAYS);
         verdict.setId("auditVerdict");
