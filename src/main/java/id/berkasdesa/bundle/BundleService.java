@@ -495,18 +495,19 @@ public final class BundleService {
     public static String describe(Path file, Verified v, Messages m, boolean window) {
         String name = window ? String.valueOf(file.getFileName()) : file.toString();
         String mb = megabytes(v.payloadBytes());
-        String p = window ? "bundle.verify." : "cli.verify.";
+        String ok = window ? "bundle.verify.ok" : "cli.verify.ok";
         return switch (v.kind()) {
             case "paket-aman" -> v.requests() < 0
-                    ? m.get(p + "okSealed", name, v.village(), v.kodeDesa(), v.villageFingerprint(), v.district(),
-                            v.districtFingerprint(), mb)
-                    : m.get(p + "ok", name, v.village(), v.kodeDesa(), v.requests(), v.documents(), mb)
+                    ? m.get(window ? "bundle.verify.okSealed" : "cli.verify.okSealed", name, v.village(), v.kodeDesa(),
+                            v.villageFingerprint(), v.district(), v.districtFingerprint(), mb)
+                    : m.get(ok, name, v.village(), v.kodeDesa(), v.requests(), v.documents(), mb)
                             + " " + m.get("cli.verify.signedBy", v.villageFingerprint());
             // an answer's signer is the Dinas Sosial, its recipient the village
-            case "balasan-aman" -> m.get(p + "okSealedResponse", name, v.village(), v.villageFingerprint(), v.district(),
-                    v.districtFingerprint(), mb);
-            case "paket" -> m.get(p + "ok", name, v.village(), v.kodeDesa(), v.requests(), v.documents(), mb);
-            default -> m.get(p + "okResponse", name, v.village(), v.kodeDesa(), v.requests(), v.documents(), mb);
+            case "balasan-aman" -> m.get(window ? "bundle.verify.okSealedResponse" : "cli.verify.okSealedResponse", name,
+                    v.village(), v.villageFingerprint(), v.district(), v.districtFingerprint(), mb);
+            case "paket" -> m.get(ok, name, v.village(), v.kodeDesa(), v.requests(), v.documents(), mb);
+            default -> m.get(window ? "bundle.verify.okResponse" : "cli.verify.okResponse", name, v.village(), v.kodeDesa(),
+                    v.requests(), v.documents(), mb);
         };
     }
 

@@ -16,6 +16,19 @@ public final class AccessException extends MessageException {
                 session.role() == null ? "" : session.role().name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * In the operator's words: the role by its name, the action as the audit trail names it ("Data KK
+     * disimpan"), never the program's code for it.
+     */
+    @Override
+    public String message(id.berkasdesa.common.Messages messages) {
+        String action = action();
+        String what = messages.has("audit.do." + action) ? messages.get("audit.do." + action) : messages.get("access.thing");
+        String role = (String) args()[1];
+        String roleName = role.isEmpty() || !messages.has("role." + role) ? role : messages.get("role." + role);
+        return messages.get(key(), what, roleName);
+    }
+
     /** The action that was refused ({@code household.save}…). */
     public String action() {
         return (String) args()[0];
