@@ -289,6 +289,7 @@ final class MainWindow {
         villageSettingsItem.setDisable(locked || !admin);
         // a Pemeriksa checks bundles but does not send them or apply answers
         boolean pemeriksa = ctx.session().role() == id.berkasdesa.common.Role.PEMERIKSA;
+        households.readOnly(pemeriksa); // read-only from the start, not refused at the save
         exportItem.setDisable(locked || pemeriksa);
         responseItem.setDisable(locked || pemeriksa);
         importItem.setDisable(locked || pemeriksa);

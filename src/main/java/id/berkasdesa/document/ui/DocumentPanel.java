@@ -206,6 +206,14 @@ public final class DocumentPanel {
     }
 
     @FXML
+    /** For a Pemeriksa: documents are viewed, never attached or removed. */
+    public void readOnly(boolean only) {
+        for (Button b : List.of(attachButton, detachButton)) {
+            b.setVisible(!only);
+            b.setManaged(!only);
+        }
+    }
+
     public void attach() {
         if (vm.householdId.get() == null) {
             dialogs.error(messages.get("document.attach.title"), messages.get("document.saveFirst"));

@@ -117,6 +117,37 @@ public final class HouseholdFormView {
     }
 
     /**
+     * For a Pemeriksa: every field can be read and copied but not changed, and the buttons that would
+     * change something (Simpan, Tambah anggota, Hapus, Usulan reaktivasi, Lampirkan) are not offered;
+     * a line above the form says why.
+     */
+    void readOnly(boolean only) {
+        for (javafx.scene.Node n : root.lookupAll(".text-input")) {
+            if (n instanceof javafx.scene.control.TextInputControl t) {
+                t.setEditable(!only);
+            }
+        }
+        for (javafx.scene.Node n : root.lookupAll(".combo-box-base")) {
+            n.setMouseTransparent(only);
+            n.setFocusTraversable(!only);
+        }
+        tanpaNikBox.setMouseTransparent(only);
+        for (Button b : List.of(saveButton, addMemberButton, removeMemberButton, requestButton)) {
+            b.setVisible(!only);
+            b.setManaged(!only);
+        }
+        documents.readOnly(only);
+        if (only) {
+            householdMessage.setText(messages.get("household.form.readOnly"));
+            householdMessage.setVisible(true);
+            householdMessage.setManaged(true);
+        }
+        this.readOnly = only;
+    }
+
+    private boolean readOnly;
+
+    /**
      * A village without RW (its setting): the RW field, its label and message are hidden, their column
      * goes to the address, and a new KK's RW is "-".
      */
@@ -211,6 +242,10 @@ public final class HouseholdFormView {
     }
 
     private void shortcut(KeyEvent e) {
+        if (readOnly && e.isShortcutDown() && List.of(KeyCode.S, KeyCode.T, KeyCode.U, KeyCode.L).contains(e.getCode())) {
+            e.consume(); // nothing to save, add, request or attach for someone who only looks
+            return;
+        }
         if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
             save();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.T) {
@@ -265,7 +300,10 @@ public final class HouseholdFormView {
         kkMessages.show(findings, "");
         MemberDraft d = vm.selected.get();
         memberMessages.show(d == null ? Findings.NONE : findings, d == null ? "" : vm.memberPrefix(d));
-        List<String> lines = vm.householdLevel().stream().map(f -> f.message(messages)).toList();
+        List<String> lines = new ArrayList<>(vm.householdLevel().stream().map(f -> f.message(messages)).toList());
+        if (readOnly) {
+            lines.add(0, messages.get("household.form.readOnly"));
+        }
         householdMessage.setText(String.join("\n", lines));
         householdMessage.setVisible(!lines.isEmpty());
         householdMessage.setManaged(!lines.isEmpty());

@@ -38,6 +38,16 @@ public final class HouseholdPages {
     /** The village's setting: whether its households have an RW at all. */
     private boolean usesRw = true;
 
+    /** Whether the one signed in may only look (a Pemeriksa): the form opens read-only. */
+    private boolean readOnly;
+
+    public void readOnly(boolean only) {
+        this.readOnly = only;
+        if (form != null) {
+            form.readOnly(only);
+        }
+    }
+
     /** The village's RW setting, as read (on the worker) at start and whenever the Administrator changes it. */
     public void usesRw(boolean uses) {
         this.usesRw = uses;
@@ -90,6 +100,7 @@ public final class HouseholdPages {
                 requests == null ? null : (household, member) -> requests.open(household, member, () -> openForm(household)));
         this.form = form;
         form.usesRw(usesRw);
+        form.readOnly(readOnly);
         if (id == null) {
             show.accept(form.view());
             form.startNew();
