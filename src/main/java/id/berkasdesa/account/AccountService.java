@@ -92,7 +92,7 @@ public final class AccountService {
      */
     public String createFirstAdministrator(String name, char[] password) {
         String clean = checkName(name);
-        checkPassword(password);
+        checkPassword(password, clean);
         String hash = passwords.hash(password);
         String code = RecoveryCode.generate();
         String codeHash = passwords.hash(RecoveryCode.normalize(code).orElseThrow().toCharArray());
@@ -227,7 +227,7 @@ public final class AccountService {
     public Account add(String name, Role role, char[] password) {
         db.require("operator.add");
         String clean = checkName(name);
-        checkPassword(password);
+        checkPassword(password, clean);
         String hash = passwords.hash(password);
         UUID id = UUID.randomUUID();
         if (find(clean).isPresent()) {
@@ -286,7 +286,7 @@ public final class AccountService {
     /** A new password set by the Administrator; the user must choose their own at the next sign-in. */
     public void resetPassword(String name, char[] password) {
         db.require("operator.reset");
-        checkPassword(password);
+        checkPassword(password, name);
         String hash = passwords.hash(password);
         Row known = find(name).orElseThrow(() -> new AccountException("account.unknown", name.strip()));
         if (known.active()) {
@@ -304,7 +304,7 @@ public final class AccountService {
     /** The signed-in user's own new password. */
     public void changeOwnPassword(char[] password) {
         db.require("operator.password");
-        checkPassword(password);
+        checkPassword(password, db.session().operator());
         String hash = passwords.hash(password);
         String me = db.session().operator();
         Row mine = find(me).orElseThrow(() -> new AccountException("account.unknown", me));
@@ -326,7 +326,7 @@ public final class AccountService {
      * case is fine) and unlocks the account. @return the Administrator's name
      */
     public String recover(String typedCode, char[] password) {
-        checkPassword(password);
+        checkPassword(password, "");
         Optional<String> code = RecoveryCode.normalize(typedCode);
         String codeHash = db.read(h -> h.createQuery("SELECT code_hash FROM recovery_code WHERE id = 1")
                 .mapTo(String.class).findOne()).orElseThrow(() -> new AccountException("account.recover.none"));
@@ -398,8 +398,17 @@ public final class AccountService {
         return clean;
     }
 
-    private static void checkPassword(char[] password) {
-        Passwords.problem(password).ifPresent(key -> {
+    /** The village's and the office's names, which no password may contain (from the wiring). */
+    private java.util.function.Supplier<List<String>> ownWords = List::of;
+
+    public void ownWords(java.util.function.Supplier<List<String>> words) {
+        this.ownWords = words;
+    }
+
+    private void checkPassword(char[] password, String login) {
+        List<String> own = new java.util.ArrayList<>(ownWords.get());
+        own.add(login);
+        Passwords.problem(password, own).ifPresent(key -> {
             throw new AccountException(key, Passwords.MIN_LENGTH);
         });
     }

@@ -38,6 +38,50 @@ public final class Passwords {
         this.cost = cost;
     }
 
+    /** The lowest zxcvbn score a new password may have: 3, about 10^8 guesses or more. */
+    static final int MIN_SCORE = 3;
+    private static final com.nulabinc.zxcvbn.Zxcvbn ZXCVBN = new com.nulabinc.zxcvbn.Zxcvbn();
+
+    /**
+     * What is wrong with a new password, as a message key, if anything: fewer than 10 characters; a
+     * password that contains one of {@code own} (the login, the village's or the office's name); or one
+     * a guesser finds quickly (zxcvbn score under 3: "1234567890", "aaaaaaaaaa", a common word with a
+     * number). The messages hint at three or four words.
+     */
+    public static Optional<String> problem(char[] password, java.util.Collection<String> own) {
+        Optional<String> basic = problem(password);
+        if (basic.isPresent()) {
+            return basic;
+        }
+        String folded = fold(new String(password));
+        java.util.List<String> inputs = new java.util.ArrayList<>();
+        for (String word : own) {
+            if (word == null || word.isBlank()) {
+                continue;
+            }
+            inputs.add(word);
+            for (String part : word.split("[\\s,.\\-—/]+")) {
+                String f = fold(part);
+                if (f.length() >= 4 && !GENERIC.contains(f) && folded.contains(f)) {
+                    return Optional.of("account.password.ownName");
+                }
+                if (!part.isBlank()) {
+                    inputs.add(part);
+                }
+            }
+        }
+        com.nulabinc.zxcvbn.Strength s = ZXCVBN.measure(new String(password), inputs);
+        return s.getScore() < MIN_SCORE ? Optional.of("account.password.weak") : Optional.empty();
+    }
+
+    /** Words of every office's name, which say nothing about this one ("Kantor Desa …"). */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("kantor", "desa", "kelurahan", "dinas", "sosial",
+            "kabupaten", "kota", "kecamatan", "pemerintah");
+
+    private static String fold(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
     /** The message key of what is wrong with a new password, if anything: at least 10 characters, no upper limit. */
     public static Optional<String> problem(char[] password) {
         if (password == null || password.length == 0) {

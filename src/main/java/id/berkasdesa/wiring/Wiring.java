@@ -61,6 +61,8 @@ public final class Wiring implements AutoCloseable {
         this.villages = new VillageService(db, clock, settings);
         this.accounts = new AccountService(db, new Passwords(cost), settings, clock, wraps(keys, villages),
                 guard(db.dataDir(), keys));
+        accounts.ownWords(() -> villages.profile().map(p -> java.util.List.of(p.namaDesa(), p.namaKantor()))
+                .orElse(java.util.List.of()));
         this.audit = new AuditService(db);
         this.households = new HouseholdService(db, wilayah, clock);
         this.documents = new DocumentService(db, settings, clock);

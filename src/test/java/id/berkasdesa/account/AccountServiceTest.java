@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -188,11 +189,35 @@ class AccountServiceTest {
         assertThat(w.audit().verify().intact()).isTrue();
     }
 
+    /**
+     * Long is not enough: a sequence, a repeated letter, the village's own name or the login are refused
+     * with a plain reason and the hint of three or four words; three or four unrelated words pass.
+     */
+    @Test
+    void weakPasswordsAreRefusedWithAHintAndThreeOrFourWordsPass() {
+        Map<String, String> refused = Map.of(
+                "1234567890", "account.password.weak",
+                "aaaaaaaaaa", "account.password.weak",
+                "password123", "account.password.weak",
+                "qwertyuiop", "account.password.weak",
+                "pondokrajeg2026", "account.password.ownName",  // the village
+                "Kantor Desa 1", "account.password.weak",       // the office's name: generic words and a digit
+                "budisantoso99", "account.password.ownName");   // the login
+        refused.forEach((typed, key) -> assertThatThrownBy(() -> accounts.add("Budi Santoso", Role.OPERATOR,
+                typed.toCharArray())).as(typed).satisfies(e -> {
+                    assertThat(key(e)).isEqualTo(key);
+                    assertThat(((AccountException) e).message(Messages.indonesian())).contains("tiga atau empat kata");
+                }));
+        assertThat(accounts.list()).hasSize(1);
+        assertThat(accounts.add("Budi Santoso", Role.OPERATOR, "jendela mangga sepeda hujan".toCharArray()).name())
+                .isEqualTo("Budi Santoso");
+    }
+
     @Test
     void everyCharacterOfAPasswordCountsWithSpacesNonAsciiAndTwoHundredCharacters() {
         String spaces = "satu dua tiga empat";
         String nonAscii = "Ŝandi-ŝaya-ĉiam"; // differs from "Sandi-saya-ciam" only in the high bytes H2 would drop
-        String longOne = "x".repeat(199) + "é";
+        String longOne = "jendela mangga sepeda hujan ".repeat(8).substring(0, 199) + "é";
         accounts.add("Spasi", Role.OPERATOR, spaces.toCharArray());
         accounts.add("Aksen", Role.OPERATOR, nonAscii.toCharArray());
         accounts.add("Panjang", Role.OPERATOR, longOne.toCharArray());
@@ -202,7 +227,7 @@ class AccountServiceTest {
         accounts.signIn("Aksen", nonAscii.toCharArray());
         assertThatThrownBy(() -> accounts.signIn("Aksen", "Sandi-saya-ciam".toCharArray())).isInstanceOf(AccountException.class);
         accounts.signIn("Panjang", longOne.toCharArray());
-        assertThatThrownBy(() -> accounts.signIn("Panjang", ("x".repeat(199) + "e").toCharArray()))
+        assertThatThrownBy(() -> accounts.signIn("Panjang", ("jendela mangga sepeda hujan ".repeat(8).substring(0, 199) + "e").toCharArray()))
                 .isInstanceOf(AccountException.class);
     }
 
@@ -239,7 +264,7 @@ class AccountServiceTest {
         assertThatThrownBy(() -> w.households().save(Households.family(1), true))
                 .isInstanceOfSatisfying(AccessException.class, e -> {
                     assertThat(e.action()).isEqualTo("household.save");
-                    assertThat(e.message(Messages.indonesian())).contains("pemeriksa", "Administrator");
+                    assertThat(e.message(Messages.indonesian())).contains("Pemeriksa", "Administrator", "Data KK disimpan");
                 });
         assertThatThrownBy(() -> accounts.add("Lain", Role.OPERATOR, "kata sandi baru".toCharArray()))
                 .isInstanceOf(AccessException.class);
@@ -253,7 +278,7 @@ class AccountServiceTest {
         accounts.add("Budi", Role.OPERATOR, "sementara123".toCharArray());
         accounts.signOut();
         accounts.signIn("Budi", "sementara123".toCharArray());
-        accounts.changeOwnPassword("kata sandi budi sendiri".toCharArray());
+        accounts.changeOwnPassword("teh manis jalan pagi".toCharArray());
         assertThat(w.households().save(Households.family(1), true).saved()).isTrue();
         assertThatThrownBy(() -> accounts.disable("Rina")).isInstanceOf(AccessException.class);
         assertThatThrownBy(() -> accounts.resetPassword("Rina", "diambil alih sekarang".toCharArray()))
@@ -281,7 +306,7 @@ class AccountServiceTest {
 
     @Test
     void noPasswordHashOrRecoveryCodeReachesTheLogsTheTrailOrAnExport() throws Exception {
-        accounts.add("Budi", Role.OPERATOR, "rahasia-budi-123".toCharArray());
+        accounts.add("Budi", Role.OPERATOR, "rahasia-kopi-jahe-123".toCharArray());
         accounts.signOut();
         try {
             accounts.signIn("Budi", "rahasia-salah-456".toCharArray());
@@ -295,7 +320,7 @@ class AccountServiceTest {
                 .mapTo(String.class).one());
         String everything = Files.readString(export) + logs();
         String code = RecoveryCode.normalize(recoveryCode).orElseThrow();
-        for (String secret : List.of("rahasia-budi-123", "rahasia-salah-456", ADMIN_PASSWORD, hash, hash.substring(30, 60),
+        for (String secret : List.of("rahasia-kopi-jahe-123", "rahasia-salah-456", ADMIN_PASSWORD, hash, hash.substring(30, 60),
                 recoveryCode, code)) {
             assertThat(everything).doesNotContain(secret);
         }

@@ -112,7 +112,7 @@ class SignInUiTest {
         r.clickOn("#newPasswordField").write("pendek").type(KeyCode.ENTER).write("pendek"); // Enter goes to the second field
         r.clickOn("Simpan kata sandi");
         waitUntil(() -> r.lookup("#newPasswordMessage").queryAs(Label.class).getText().contains("10 karakter"));
-        r.clickOn("#newPasswordField").write("kata sandi budi sendiri").type(KeyCode.ENTER).write("kata sandi budi sendiri");
+        r.clickOn("#newPasswordField").write("teh manis jalan pagi").type(KeyCode.ENTER).write("teh manis jalan pagi");
         r.clickOn("Simpan kata sandi");
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
         assertThat(app.ctx.session().role()).isEqualTo(Role.OPERATOR);

@@ -96,10 +96,10 @@ class AccountCliTest {
         Map<String, String> admin = as("Rina", "kopi tubruk pagi hari");
         assertThat(run(with(admin, "BERKAS_DESA_NEW_PASSWORD", "sementara123"), "operator", "add", "--name", "Sari",
                 "--role", "pemeriksa").exit()).isZero();
-        assertThat(run(with(as("Sari", "sementara123"), "BERKAS_DESA_NEW_PASSWORD", "kata sandi sari sendiri"),
+        assertThat(run(with(as("Sari", "sementara123"), "BERKAS_DESA_NEW_PASSWORD", "kopi jahe senja kota"),
                 "operator", "password").exit()).isZero();
         Path stick = Files.createDirectories(dir.resolveSibling("flashdisk-" + dir.getFileName()));
-        CliRun refused = run(as("Sari", "kata sandi sari sendiri"), "export", "--to", stick.toString(), "--all-ready",
+        CliRun refused = run(as("Sari", "kopi jahe senja kota"), "export", "--to", stick.toString(), "--all-ready",
                 "--plain");
         assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(3);
         assertThat(refused.json().get("error").asText()).isEqualTo("access.denied");
@@ -121,9 +121,9 @@ class AccountCliTest {
         CliRun first = run(budi, "audit", "verify");
         assertThat(first.exit()).isEqualTo(3);
         assertThat(first.json().get("error").asText()).isEqualTo("account.signin.mustChange");
-        assertThat(run(with(budi, "BERKAS_DESA_NEW_PASSWORD", "kata sandi budi sendiri"), "operator", "password").exit())
+        assertThat(run(with(budi, "BERKAS_DESA_NEW_PASSWORD", "teh manis jalan pagi"), "operator", "password").exit())
                 .isZero();
-        Map<String, String> budiNow = as("Budi", "kata sandi budi sendiri");
+        Map<String, String> budiNow = as("Budi", "teh manis jalan pagi");
         CliRun forbidden = run(with(budiNow, "BERKAS_DESA_NEW_PASSWORD", "ambil alih sekarang"), "operator", "reset-password",
                 "--name", "Rina");
         assertThat(forbidden.exit()).isEqualTo(3);

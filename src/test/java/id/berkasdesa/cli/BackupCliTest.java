@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackupCliTest {
 
-    private static final String PASSWORD = "kata sandi admin desa";
+    private static final String PASSWORD = "lemari arsip hijau tua";
 
     @TempDir
     Path dir;

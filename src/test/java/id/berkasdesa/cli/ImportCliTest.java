@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImportCliTest {
 
-    private static final String PASSWORD = "kata sandi admin desa";
+    private static final String PASSWORD = "lemari arsip hijau tua";
 
     @TempDir
     Path dir;

@@ -35,7 +35,7 @@ class StickCliTest {
     }
 
     private static Map<String, String> admin() {
-        return Map.of("BERKAS_DESA_USER", "admin", "BERKAS_DESA_PASSWORD", "kata sandi admin desa");
+        return Map.of("BERKAS_DESA_USER", "admin", "BERKAS_DESA_PASSWORD", "lemari arsip hijau tua");
     }
 
     private static Map<String, String> key(String passphrase) {
