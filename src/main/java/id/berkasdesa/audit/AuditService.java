@@ -11,7 +11,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -140,8 +139,9 @@ public final class AuditService {
         // recorded first, so that the export names itself; then read, so the file holds that entry too
         recordExport(filter);
         List<AuditEntry> entries = entries(filter);
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+        // whole or not at all, forced, and no .tmp left behind when the disk is full (AtomicFile)
+        id.berkasdesa.common.AtomicFile.write(target, out -> {
+            Writer w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             if (csv) {
                 w.write("seq,at,operator,action,entity,entityId,fields,prev,hash\r\n");
             }
@@ -149,8 +149,8 @@ public final class AuditService {
                 w.write(csv ? csvLine(e) : jsonLine(e));
                 w.write(csv ? "\r\n" : "\n");
             }
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            w.flush();
+        });
         return entries.size();
     }
 

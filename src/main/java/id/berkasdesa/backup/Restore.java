@@ -83,6 +83,32 @@ public final class Restore {
     }
 
     static Result run(Path file, Path dataDir, Credentials who, Options options, Progress progress, LongSupplier space) {
+        boolean folderBefore = Files.isDirectory(dataDir);
+        boolean lockBefore = Files.exists(dataDir.resolve(Database.LOCK_FILE));
+        try {
+            return runHeld(file, dataDir, who, options, progress, space);
+        } catch (RuntimeException e) {
+            // a refused restore leaves its target as it found it: no lock file, no new empty folder
+            try {
+                if (!lockBefore) {
+                    Files.deleteIfExists(dataDir.resolve(Database.LOCK_FILE));
+                }
+                if (!folderBefore && Files.isDirectory(dataDir)) {
+                    try (java.util.stream.Stream<Path> left = Files.list(dataDir)) {
+                        if (left.findAny().isEmpty()) {
+                            Files.delete(dataDir);
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // left as it is; the next start clears nothing of value
+            }
+            throw e;
+        }
+    }
+
+    private static Result runHeld(Path file, Path dataDir, Credentials who, Options options, Progress progress,
+            LongSupplier space) {
         long start = System.nanoTime();
         try (Database.Held held = Database.holdFolder(dataDir);
                 BackupFile.Reader backup = BackupFile.Reader.open(file)) {

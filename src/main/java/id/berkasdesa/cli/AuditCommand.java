@@ -128,6 +128,7 @@ final class AuditCommand {
                     out.put("file", to.toString());
                     out.put("entries", n);
                     System.out.println(Json.line(out));
+                    System.err.println(messages.get("cli.clearWarning", to.toString()));
                     return 0;
                 } catch (IOException e) {
                     return Json.fail(1, "cli.audit.write", messages.get("cli.audit.write", to.toString()));

@@ -30,6 +30,7 @@ final class ExportRegisterCommand implements Callable<Integer> {
                 out.put("file", to.toString());
                 out.put("members", rows);
                 System.out.println(Json.line(out));
+                System.err.println(Messages.indonesian().get("cli.clearWarning", out.get("file")));
                 return 0;
             } catch (ImportException e) {
                 return Json.fail(1, e.key(), e.message(messages));

@@ -96,7 +96,8 @@ public final class Database implements AutoCloseable {
      */
     static Database open(Path dataDir, String migrations, String appVersion, StoreKey key) {
         try {
-            Files.createDirectories(dataDir);
+            // personal data: the folder is its owner's alone (0700 where permissions exist)
+            id.berkasdesa.common.FilePermissions.ownerOnlyFolder(dataDir);
         } catch (Exception e) {
             throw new StoreException("store.error.folder", e, dataDir.toString());
         }
@@ -126,6 +127,8 @@ public final class Database implements AutoCloseable {
 
     /** The store file's name in a data folder (encrypted), and the plain one's (a store from before encryption). */
     public static final String STORE_FILE = ENCRYPTED_NAME + ".mv.db";
+    /** The file whose lock says one program uses the folder (nothing else is in it). */
+    public static final String LOCK_FILE = InstanceLock.FILE;
     public static final String PLAIN_STORE_FILE = FILE_NAME + ".mv.db";
 
     /** The folder of the copies made before migrations, inside a data folder. */

@@ -162,12 +162,12 @@ class BackupCliTest {
         assertThat(storeIn(newPc)).isFalse();
 
         // an Operator's password opens the backup's key, but only an Administrator may restore it
-        CliRun added = in(village, with(admin(), "BERKAS_DESA_NEW_PASSWORD", "sandi operator budi"), "operator", "add",
+        CliRun added = in(village, with(admin(), "BERKAS_DESA_NEW_PASSWORD", "sandi operator kopi jahe"), "operator", "add",
                 "--name", "Budi", "--role", "operator");
         assertThat(added.exit()).as(added.out() + added.err()).isZero();
         CliRun again = in(village, admin(), "backup", "--to", stick.toString());
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
-        CliRun operator = in(newPc, Map.of("BERKAS_DESA_USER", "Budi", "BERKAS_DESA_PASSWORD", "sandi operator budi"),
+        CliRun operator = in(newPc, Map.of("BERKAS_DESA_USER", "Budi", "BERKAS_DESA_PASSWORD", "sandi operator kopi jahe"),
                 "restore", again.json().get("file").asText());
         assertThat(operator.exit()).as(operator.out()).isEqualTo(1);
         assertThat(operator.json().get("error").asText()).isEqualTo("backup.error.notAdministrator");
@@ -237,6 +237,7 @@ class BackupCliTest {
         assertThat(r.json().get("error").asText()).isEqualTo(key);
         assertThat(storeIn(target)).isFalse();
         assertThat(target.resolve("pulihan")).doesNotExist();
+        assertThat(target.resolve(id.berkasdesa.db.Database.LOCK_FILE)).as("nothing left in the target").doesNotExist();
         return r;
     }
 

@@ -74,6 +74,7 @@ class ImportCliTest {
         CliRun exported = in(desa, "export-register", "--to", export.toString());
         assertThat(exported.exit()).as(exported.err()).isZero();
         assertThat(exported.json().get("members").asInt()).isEqualTo(8);
+        assertThat(exported.err()).contains("PERINGATAN", "TANPA enkripsi"); // the command line says it, as the window does
         Path lain = village("lain");
         assertThat(in(lain, "import-population", export.toString(), "--yes").exit()).isZero();
         JsonNode again = in(lain, "import-population", export.toString()).json();
