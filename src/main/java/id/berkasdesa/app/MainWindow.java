@@ -575,7 +575,10 @@ final class MainWindow {
     private void frame() {
         VillageProfile p = ctx.profile().orElseThrow();
         villageLabel.setText(messages.get("app.village", p.namaDesa(), p.namaKantor()));
-        operatorLabel.setText(messages.get("app.operator", ctx.session().operator()));
+        // who acts, by their role (an Administrator was shown as "Operator")
+        id.berkasdesa.common.Role role = ctx.session().role();
+        operatorLabel.setText(messages.get("app.operator", role == null ? messages.get("role.operator") : messages.get(role.key()),
+                ctx.session().operator()));
         sampleBanner.setVisible(p.sample());
         startRealItem.setVisible(p.sample());
         registerItem.setDisable(false);

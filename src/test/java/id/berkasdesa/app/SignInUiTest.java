@@ -82,7 +82,7 @@ class SignInUiTest {
 
         r.clickOn("#passwordField").write(AppFixture.PASSWORD).type(KeyCode.ENTER);
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
-        assertThat(r.lookup("#operatorLabel").queryAs(Label.class).getText()).contains("Ani");
+        assertThat(r.lookup("#operatorLabel").queryAs(Label.class).getText()).isEqualTo("Administrator: Ani");
 
         AppFixture.openRegister(r);
         r.clickOn("#searchField").write("uji");
