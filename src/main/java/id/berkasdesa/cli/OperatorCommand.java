@@ -27,6 +27,11 @@ final class OperatorCommand {
         return 0;
     }
 
+    /** A role that is none of administrator, operator, pemeriksa: a usage mistake (exit 2). */
+    static int unknownRole(String typed, Messages messages) {
+        return Json.fail(2, "cli.operator.role", messages.get("cli.operator.role", typed));
+    }
+
     static int noPassword(Messages messages) {
         return Json.fail(1, "cli.password.none", messages.get("cli.password.none"));
     }
@@ -47,7 +52,7 @@ final class OperatorCommand {
             Messages messages = Messages.indonesian();
             Role r = Role.parse(role).orElse(null);
             if (r == null) {
-                return Json.fail(2, "cli.operator.role", messages.get("cli.operator.role", role));
+                return unknownRole(role, messages);
             }
             return StoreCommand.run(group.parent, w -> {
                 char[] password = StoreCommand.newPassword(group.parent, "BERKAS_DESA_NEW_PASSWORD", messages);
@@ -97,7 +102,7 @@ final class OperatorCommand {
             Messages messages = Messages.indonesian();
             Role r = Role.parse(role).orElse(null);
             if (r == null) {
-                return Json.fail(2, "cli.operator.role", messages.get("cli.operator.role", role));
+                return unknownRole(role, messages);
             }
             return StoreCommand.run(group.parent, w -> {
                 w.accounts().changeRole(name, r);

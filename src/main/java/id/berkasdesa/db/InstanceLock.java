@@ -45,7 +45,7 @@ final class InstanceLock implements AutoCloseable {
         return new StoreException("store.error.inUse", cause, dataDir.toString());
     }
 
-    private static void closeQuietly(FileChannel channel) {
+    static void closeQuietly(FileChannel channel) {
         if (channel != null) {
             try {
                 channel.close();

@@ -64,10 +64,10 @@ public final class WindowLock implements AutoCloseable {
             HELD.add(key);
             return Optional.of(new WindowLock(key, channel, lock));
         } catch (OverlappingFileLockException e) {
-            closeQuietly(channel);
+            InstanceLock.closeQuietly(channel);
             return Optional.empty();
         } catch (IOException e) {
-            closeQuietly(channel);
+            InstanceLock.closeQuietly(channel);
             throw new StoreException("store.error.folder", e, dataDir.toString());
         }
     }
@@ -121,16 +121,6 @@ public final class WindowLock implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing more to release
-            }
-        }
-    }
-
     @Override
     public void close() {
         HELD.remove(dataDir);
@@ -142,6 +132,6 @@ public final class WindowLock implements AutoCloseable {
         } catch (IOException ignored) {
             // the channel close below releases it too
         }
-        closeQuietly(channel);
+        InstanceLock.closeQuietly(channel);
     }
 }
