@@ -103,6 +103,9 @@ public final class AccountService {
                 throw new AccountException("account.first.exists");
             }
             insert(h, id, clean, Role.ADMINISTRATOR, hash, false);
+            // made and signed in at once: Pengguna shows this as their last sign-in, not "-"
+            h.createUpdate("UPDATE operator_account SET last_sign_in = :now WHERE id = :id").bind("now", now())
+                    .bind("id", id).execute();
             h.createUpdate("DELETE FROM recovery_code").execute();
             h.createUpdate("INSERT INTO recovery_code (id, code_hash, created_at) VALUES (1, :hash, :now)")
                     .bind("hash", codeHash).bind("now", now()).execute();

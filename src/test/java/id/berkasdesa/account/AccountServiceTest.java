@@ -90,6 +90,7 @@ class AccountServiceTest {
         assertThat(accounts.list()).singleElement().satisfies(a -> {
             assertThat(a.role()).isEqualTo(Role.ADMINISTRATOR);
             assertThat(a.mustChange()).isFalse();
+            assertThat(a.lastSignIn()).as("signed in when made: Pengguna never shows '-' for them").isNotNull();
         });
     }
 
