@@ -87,6 +87,26 @@ public final class KeyRing {
         return dataDir.toAbsolutePath().resolve(FILE);
     }
 
+    /**
+     * How a login is written in the key file: a salted hash (the store's id as salt), so the file names
+     * nobody; key files from before hold the login itself, which still unlocks and is rewritten at the
+     * next opening.
+     */
+    static String loginId(String storeId, String name) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("berkas-desa login v1|" + storeId + "|" + login(name)).getBytes(StandardCharsets.UTF_8));
+            return "h1:" + Base64.getUrlEncoder().withoutPadding().encodeToString(h).substring(0, 22);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether {@code w} is a wrap of {@code name}'s password (hashed, or as an older key file wrote it). */
+    private static boolean isOf(Wrap w, String storeId, String name) {
+        return w.login().equals(loginId(storeId, name)) || w.login().equals(login(name));
+    }
+
     /** The name a login is known by: case and surrounding spaces do not matter. */
     public static String login(String name) {
         return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
@@ -151,8 +171,7 @@ public final class KeyRing {
         if (c.unclaimed() != null) {
             return openUnclaimed(dataDir);
         }
-        String login = login(name);
-        List<Wrap> mine = c.wraps().stream().filter(w -> w.login().equals(login)).toList();
+        List<Wrap> mine = c.wraps().stream().filter(w -> isOf(w, c.storeId(), name)).toList();
         if (mine.isEmpty()) {
             Argon2id.derive(password, DUMMY_SALT, 46 * 1024, 2, 1);
             throw new KeyException("account.signin.wrong", null);
@@ -208,11 +227,19 @@ public final class KeyRing {
 
     /** Adds a wrap for {@code name}'s password (its Argon2id hash {@code phc}), keeping their others until {@link #keepOnly}. */
     public synchronized void wrap(String name, String phc) {
-        Wrap w = seal(login(name), phc);
+        Wrap w = seal(loginId(content.storeId(), name), phc);
         List<Wrap> wraps = new ArrayList<>(content.wraps());
         if (wraps.stream().noneMatch(x -> x.login().equals(w.login()) && x.setting().equals(w.setting()))) {
             wraps.add(w);
         }
+        content = content.with(wraps, content.recovery(), content.village(), content.unclaimed());
+        save();
+    }
+
+    /** A wrap as key files wrote it before logins were hashed (the login itself): tests make an older file so. */
+    synchronized void wrapAsBefore(String name, String phc) {
+        List<Wrap> wraps = new ArrayList<>(content.wraps());
+        wraps.add(seal(login(name), phc));
         content = content.with(wraps, content.recovery(), content.village(), content.unclaimed());
         save();
     }
@@ -226,11 +253,12 @@ public final class KeyRing {
     public synchronized void keepOnly(Map<String, String> accounts, String recoveryPhc, String village) {
         List<Wrap> wraps = new ArrayList<>();
         for (Map.Entry<String, String> a : accounts.entrySet()) {
-            String login = login(a.getKey());
+            String login = loginId(content.storeId(), a.getKey());
             String setting = Phc.parse(a.getValue()).map(Phc::setting).orElse(null);
             if (setting == null) {
                 continue;
             }
+            // a wrap under the login itself (an older key file) is sealed again under its hash
             wraps.add(content.wraps().stream().filter(w -> w.login().equals(login) && w.setting().equals(setting))
                     .findFirst().orElseGet(() -> seal(login, a.getValue())));
         }
