@@ -226,6 +226,37 @@ public final class AccountService {
         return db.read(h -> rows(h, "").stream().map(Row::account).toList());
     }
 
+    /** A new account and the first password the app made for it, to be handed over once. */
+    public record Created(Account account, String password) {
+    }
+
+    /**
+     * A new account with a first password made by the app (the Administrator hands it over and never
+     * chooses it); the user must change it at the first sign-in.
+     */
+    public Created addWithNewPassword(String name, Role role) {
+        String password = fresh(name);
+        return new Created(add(name, role, password.toCharArray()), password);
+    }
+
+    /** A new first password made by the app for {@code name}; they must change it at the next sign-in. @return it */
+    public String resetWithNewPassword(String name) {
+        String password = fresh(name);
+        resetPassword(name, password.toCharArray());
+        return password;
+    }
+
+    /** A made-up password that passes the checks for {@code name} (a rare weak draw is drawn again). */
+    private String fresh(String name) {
+        List<String> own = new java.util.ArrayList<>(ownWords.get());
+        own.add(name);
+        String p = Passwords.generate();
+        while (Passwords.problem(p.toCharArray(), own).isPresent()) {
+            p = Passwords.generate();
+        }
+        return p;
+    }
+
     /** A new account with a first password set by the Administrator: the user must change it at sign-in. */
     public Account add(String name, Role role, char[] password) {
         db.require("operator.add");

@@ -38,6 +38,27 @@ public final class Passwords {
         this.cost = cost;
     }
 
+    /** Short everyday words for passwords the app makes: easy to read out and type, unrelated to each other. */
+    private static final String[] WORDS = ("apel awan bambu batu bebek bintang buku bulan bunga cabai cangkul daun "
+            + "delima domba durian ember gajah garam gelas gitar gula gunung hujan ikan jagung jahe jala jambu jendela "
+            + "jeruk kabut kacang kapal kayu kelapa kelinci kemiri kendi kerbau kipas kopi kuda kunci labu lampu laut "
+            + "lemari lilin madu mangga manggis meja melati merpati nanas padi pantai payung pelangi pena perahu pinang "
+            + "pisang rambutan rotan rusa sagu salak sapi sawah sepeda sirih sungai surat talas tebu teh telaga tikar "
+            + "timun tomat topi ubi udang ular wajan waru wortel").split(" ");
+
+    /**
+     * A first password the app makes for someone else (the Administrator never chooses it, so never knows
+     * it afterwards): four random everyday words and two digits, "mangga-sepeda-kabut-rotan-47" — about
+     * 33 bits, kept only until the first sign-in, where it must be changed.
+     */
+    public static String generate() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            b.append(WORDS[RANDOM.nextInt(WORDS.length)]).append('-');
+        }
+        return b.append(10 + RANDOM.nextInt(90)).toString();
+    }
+
     /** The lowest zxcvbn score a new password may have: 3, about 10^8 guesses or more. */
     static final int MIN_SCORE = 3;
     private static final com.nulabinc.zxcvbn.Zxcvbn ZXCVBN = new com.nulabinc.zxcvbn.Zxcvbn();

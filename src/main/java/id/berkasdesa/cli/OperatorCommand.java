@@ -1,6 +1,7 @@
 package id.berkasdesa.cli;
 
 import id.berkasdesa.account.Account;
+import id.berkasdesa.account.AccountService;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.Role;
 import java.util.LinkedHashMap;
@@ -27,6 +28,17 @@ final class OperatorCommand {
         return 0;
     }
 
+    /** The first password the app made, printed once: the Administrator hands it over, and it is changed at first sign-in. */
+    static int withPassword(String what, String name, String password) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", true);
+        out.put(what, name);
+        out.put("password", password);
+        System.out.println(Json.line(out));
+        System.err.println(Messages.indonesian().get("cli.operator.passwordOnce", name));
+        return 0;
+    }
+
     /** A role that is none of administrator, operator, pemeriksa: a usage mistake (exit 2). */
     static int unknownRole(String typed, Messages messages) {
         return Json.fail(2, "cli.operator.role", messages.get("cli.operator.role", typed));
@@ -36,7 +48,7 @@ final class OperatorCommand {
         return Json.fail(1, "cli.password.none", messages.get("cli.password.none"));
     }
 
-    @Command(name = "add", description = "Tambah pengguna; kata sandi awal dari BERKAS_DESA_NEW_PASSWORD (harus diganti saat masuk pertama).")
+    @Command(name = "add", description = "Tambah pengguna; kata sandi awal dibuat aplikasi dan dicetak sekali sebagai {\"password\": …} (harus diganti saat masuk pertama).")
     static final class Add implements Callable<Integer> {
         @ParentCommand
         OperatorCommand group;
@@ -55,12 +67,8 @@ final class OperatorCommand {
                 return unknownRole(role, messages);
             }
             return StoreCommand.run(group.parent, w -> {
-                char[] password = StoreCommand.newPassword(group.parent, "BERKAS_DESA_NEW_PASSWORD", messages);
-                if (password == null) {
-                    return noPassword(messages);
-                }
-                Account a = w.accounts().add(name, r, password);
-                return ok("added", a.name());
+                AccountService.Created c = w.accounts().addWithNewPassword(name, r);
+                return withPassword("added", c.account().name(), c.password());
             });
         }
     }
@@ -128,7 +136,7 @@ final class OperatorCommand {
         }
     }
 
-    @Command(name = "reset-password", description = "Atur ulang kata sandi pengguna (dari BERKAS_DESA_NEW_PASSWORD); ia harus menggantinya saat masuk.")
+    @Command(name = "reset-password", description = "Atur ulang kata sandi pengguna: kata sandi baru dibuat aplikasi dan dicetak sekali; ia harus menggantinya saat masuk.")
     static final class Reset implements Callable<Integer> {
         @ParentCommand
         OperatorCommand group;
@@ -139,14 +147,8 @@ final class OperatorCommand {
         @Override
         public Integer call() {
             Messages messages = Messages.indonesian();
-            return StoreCommand.run(group.parent, w -> {
-                char[] password = StoreCommand.newPassword(group.parent, "BERKAS_DESA_NEW_PASSWORD", messages);
-                if (password == null) {
-                    return noPassword(messages);
-                }
-                w.accounts().resetPassword(name, password);
-                return ok("reset", name.strip());
-            });
+            return StoreCommand.run(group.parent, w -> withPassword("reset", name.strip(),
+                    w.accounts().resetWithNewPassword(name)));
         }
     }
 

@@ -8,7 +8,6 @@ import id.berkasdesa.common.Role;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.household.DateText;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -20,7 +19,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -42,8 +40,6 @@ public final class AccountsDialog {
     final TableView<Account> table = new TableView<>();
     final TextField name = new TextField();
     final ComboBox<Role> role = new ComboBox<>();
-    final PasswordField password = new PasswordField();
-    final PasswordField repeat = new PasswordField();
     final Label message = new Label();
 
     public AccountsDialog(AccountService accounts, Messages messages, DialogService dialogs, BackgroundTasks tasks) {
@@ -82,20 +78,22 @@ public final class AccountsDialog {
         role.setConverter(id.berkasdesa.common.ui.Converters.of(r -> r == null ? "" : messages.get(r.key())));
         // typing "p" picks Pemeriksa, "o" Operator, "a" Administrator: never a role by accident
         id.berkasdesa.common.ui.KeyboardEntry.typeAhead(role, messages);
-        password.setId("newAccountPassword");
-        repeat.setId("newAccountRepeat");
         Button add = new Button(messages.get("accounts.add"));
         add.setId("addAccount");
         add.setOnAction(e -> add());
-        // Enter moves through the form; in the last field it adds the account
-        id.berkasdesa.common.ui.KeyboardEntry.enterMovesFocus(List.of(name, role, password, repeat));
-        repeat.setOnAction(e -> add());
+        // Enter moves from the name to the role; Enter on the role adds the account (its first password is made by the app)
+        id.berkasdesa.common.ui.KeyboardEntry.enterMovesFocus(List.of(name, role));
+        role.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !role.isShowing()) {
+                e.consume();
+                add();
+            }
+        });
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(4);
-        form.addRow(0, label("accounts.col.name", name), label("accounts.col.role", role), label("signin.password", password),
-                label("signin.repeat", repeat));
-        form.addRow(1, name, role, password, repeat, add);
+        form.addRow(0, label("accounts.col.name", name), label("accounts.col.role", role));
+        form.addRow(1, name, role, add);
         message.setId("accountsMessage");
         message.setWrapText(true);
         Label note = new Label(messages.get("accounts.note"));
@@ -146,32 +144,21 @@ public final class AccountsDialog {
     }
 
     void add() {
-        char[] p = password.getText().toCharArray();
-        char[] r = repeat.getText().toCharArray();
-        password.clear();
-        repeat.clear();
-        boolean same = Arrays.equals(p, r);
-        Arrays.fill(r, '\0');
-        if (!same) {
-            Arrays.fill(p, '\0');
-            message.setText(messages.get("signin.first.mismatch"));
-            return;
-        }
         String typed = name.getText();
         Role chosen = role.getValue();
         message.setText(messages.get("signin.working"));
-        // the first password is hashed (Argon2id) on the worker, never on the JavaFX thread
-        tasks.run("", w -> {
-            try {
-                return accounts.add(typed, chosen, p);
-            } finally {
-                Arrays.fill(p, '\0');
-            }
-        }, a -> {
-            message.setText(messages.get("accounts.added", a.name(), messages.get(a.role().key())));
+        // the first password is made by the app and hashed (Argon2id) on the worker, never on the JavaFX thread
+        tasks.run("", w -> accounts.addWithNewPassword(typed, chosen), c -> {
+            message.setText(messages.get("accounts.added", c.account().name(), messages.get(c.account().role().key())));
             name.clear();
             reload();
+            showOnce(c.account().name(), c.password());
         }, e -> message.setText(e instanceof MessageException m ? m.message(messages) : messages.get("signin.error")));
+    }
+
+    /** A first password the app made, shown once to hand over in person. */
+    private void showOnce(String who, String password) {
+        dialogs.info(messages.get("accounts.generated.title"), messages.get("accounts.generated", who, password));
     }
 
     /** Another role for the selected account: chosen from the list, recorded in the trail. */
@@ -223,10 +210,13 @@ public final class AccountsDialog {
 
     void resetSelected() {
         Account a = table.getSelectionModel().getSelectedItem();
-        if (a != null && PasswordDialog.ask(messages, dialogs, tasks, messages.get("accounts.resetIntro", a.name()), false,
-                p -> accounts.resetPassword(a.name(), p))) {
+        if (a == null) {
+            return;
+        }
+        tasks.run("", w -> accounts.resetWithNewPassword(a.name()), password -> {
             message.setText(messages.get("accounts.resetDone", a.name()));
             reload();
-        }
+            showOnce(a.name(), password);
+        }, e -> message.setText(e instanceof MessageException m ? m.message(messages) : messages.get("signin.error")));
     }
 }
