@@ -49,6 +49,11 @@ public final class FieldMessages {
         });
     }
 
+    /** The control that shows {@code field}'s findings, if one was bound. */
+    public java.util.Optional<Control> control(String field) {
+        return java.util.Optional.ofNullable(fields.get(field)).map(Field::control);
+    }
+
     /** From now on every field shows its findings (saved data, or after a save attempt). */
     public void revealAll() {
         revealAll = true;

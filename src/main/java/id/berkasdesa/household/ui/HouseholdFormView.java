@@ -424,6 +424,11 @@ public final class HouseholdFormView {
             vm.selected.set(vm.members.get(index));
         });
         showFindings(findings);
+        // the first field that stops the save gets the focus, scrolled into view: the operator sees what to fix
+        errors.stream().map(Finding::field).filter(f -> !f.isEmpty() && !f.equals("members")).findFirst().flatMap(f -> {
+            String[] parts = f.split("\\.");
+            return parts[0].equals("member") && parts.length > 2 ? memberMessages.control(parts[2]) : kkMessages.control(f);
+        }).ifPresent(c -> javafx.application.Platform.runLater(c::requestFocus));
         String summary = messages.get("household.form.notSaved", errors.size());
         householdMessage.setText(householdMessage.getText().isEmpty() ? summary : summary + "\n" + householdMessage.getText());
         householdMessage.setVisible(true);

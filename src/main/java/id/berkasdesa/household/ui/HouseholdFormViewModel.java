@@ -155,7 +155,12 @@ final class HouseholdFormViewModel {
     /** Back on the UI thread with the result of {@link #save}. */
     void saved(SaveResult result) {
         if (result.saved()) {
+            // the operator's place is kept: the member they were on stays selected after the save
+            int place = members.indexOf(selected.get());
             load(result.household());
+            if (place > 0 && place < members.size()) {
+                selected.set(members.get(place));
+            }
             return;
         }
         storeFindings = Findings.of(result.findings().all().stream()
