@@ -85,6 +85,56 @@ public final class DocumentService {
     }
 
     /** The problem with what the operator said, before any file is read; empty when it is fine. */
+    /**
+     * The operator's files checked before anything is asked about them: empty, of an unknown type,
+     * truncated or corrupt, a PDF with a password — the same checks as the attach makes, so the type
+     * and date are never asked for a file that will be refused. Reads only.
+     */
+    public Optional<DocumentException> checkFiles(List<Path> files) {
+        for (Path file : files) {
+            String name = String.valueOf(file.getFileName());
+            try {
+                long size = java.nio.file.Files.size(file);
+                ByteSource source = new ByteSource() {
+                    @Override
+                    public long size() {
+                        return size;
+                    }
+
+                    @Override
+                    public java.io.InputStream open() throws java.io.IOException {
+                        return java.nio.file.Files.newInputStream(file);
+                    }
+
+                    @Override
+                    public org.apache.pdfbox.io.RandomAccessRead randomAccess() throws java.io.IOException {
+                        return new org.apache.pdfbox.io.RandomAccessReadBufferedFile(file.toFile());
+                    }
+                };
+                SourceFile checked = SourceFile.check(source, "", size, name);
+                if (checked.type() == FileType.JPEG && !endsAsJpeg(source.tail(64))) {
+                    // cut short on a full stick or a broken transfer: a JPEG ends with its EOI marker
+                    throw new DocumentException("document.error.corruptImage", name);
+                }
+            } catch (DocumentException e) {
+                return Optional.of(e);
+            } catch (java.io.IOException e) {
+                return Optional.of(new DocumentException("document.error.unreadable", e, name));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the last bytes of a JPEG hold its end marker (FF D9), as every whole one does. */
+    private static boolean endsAsJpeg(byte[] tail) {
+        for (int i = tail.length - 2; i >= 0; i--) {
+            if ((tail[i] & 0xFF) == 0xFF && (tail[i + 1] & 0xFF) == 0xD9) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Optional<DocumentException> problem(Attach a) {
         String key = null;
         if (a.kind() == null) {

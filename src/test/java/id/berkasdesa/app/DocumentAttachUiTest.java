@@ -110,7 +110,12 @@ class DocumentAttachUiTest {
         assertThat(kind.getValue()).as("first missing document offered").isEqualTo(DocumentKind.SKTM);
         assertThat(r.lookup("#filesLabel").queryAs(Label.class).getText()).contains("sktm-1.jpg, sktm-2.jpg");
         Screenshots.take(r, kind.getScene(), "lampirkan-dokumen");
+        // an SKTM expires: its date is the letter's own, never today by default; Enter without it says so
+        assertThat(r.lookup("#dateField").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
         r.type(KeyCode.TAB).type(KeyCode.ENTER); // Enter attaches, wherever the focus is in the dialog
+        waitUntil(() -> !r.lookup("#problemLabel").queryAs(Label.class).getText().isEmpty());
+        r.clickOn("#dateField").write(id.berkasdesa.household.DateText.format(java.time.LocalDate.now().minusDays(3)));
+        r.type(KeyCode.ENTER);
 
         waitUntil(() -> complete.getText().equals("Dokumen lengkap"));
         assertThat(attachMessage.getText()).isEqualTo("Terlampir: SKTM.");

@@ -140,6 +140,7 @@ class RequestUiTest {
         shortcut(r, KeyCode.L);
         waitUntil(() -> r.lookup("#kindBox").tryQuery().isPresent());
         assertThat(r.lookup("#kindBox").queryComboBox().getValue()).isEqualTo(DocumentKind.SKTM);
+        r.clickOn("#dateField").write(DateText.format(TODAY.minusDays(2))); // the letter's own date: never prefilled
         r.clickOn("Lampirkan");
         waitUntil(() -> r.lookup("#kindBox").tryQuery().isEmpty());
         waitUntil(() -> app.ctx.documents.forHousehold(FAMILY.id()).size() == 4);

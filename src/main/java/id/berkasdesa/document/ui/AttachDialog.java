@@ -69,6 +69,7 @@ final class AttachDialog {
                 : messages.get("document.attach.files", files.size(), String.join(", ",
                         files.stream().map(p -> String.valueOf(p.getFileName())).toList())));
         d.kindBox.setValue(memberId == null && !suggested.allows(false) ? DocumentKind.KK : suggested);
+        d.datePrefill(d.kindBox.getValue());
         d.update();
 
         Dialog<DocumentService.Attach> dialog = new Dialog<>();
@@ -101,6 +102,27 @@ final class AttachDialog {
         return dialogs.show(dialog);
     }
 
+    /**
+     * The kind a file's name says when it says one ("…sktm.jpg", "KTP Budi.jpg", "surat-faskes.pdf"):
+     * the operator's own naming beats the first missing kind.
+     */
+    static Optional<DocumentKind> kindFromNames(List<Path> files) {
+        Optional<DocumentKind> found = Optional.empty();
+        for (Path f : files) {
+            String n = String.valueOf(f.getFileName()).toLowerCase(java.util.Locale.ROOT);
+            DocumentKind k = n.contains("sktm") || n.contains("tidak mampu") || n.contains("tidak-mampu") ? DocumentKind.SKTM
+                    : n.matches(".*(faskes|rujukan|puskesmas|dokter|rsud|rumah.sakit).*") ? DocumentKind.FASKES
+                    : n.matches(".*(^|[^a-z])ktp([^a-z]|$).*") ? DocumentKind.KTP
+                    : n.matches(".*(^|[^a-z])kk([^a-z]|$).*") || n.contains("kartu keluarga") || n.contains("kartu-keluarga")
+                            ? DocumentKind.KK : null;
+            if (k == null || found.isPresent() && found.get() != k) {
+                return Optional.empty(); // a name that says nothing, or files that say different things
+            }
+            found = Optional.of(k);
+        }
+        return found;
+    }
+
     @FXML
     void initialize() {
         kindBox.setConverter(Converters.of(k -> messages.get(k.key())));
@@ -110,11 +132,29 @@ final class AttachDialog {
         diagnosisBox.getItems().setAll(Diagnosis.values());
         KeyboardEntry.typeAhead(kindBox, messages);
         KeyboardEntry.typeAhead(diagnosisBox, messages);
-        dateField.setText(DateText.format(service.today()));
-        kindBox.valueProperty().addListener((o, a, b) -> update());
+        kindBox.valueProperty().addListener((o, a, b) -> {
+            datePrefill(b);
+            update();
+        });
         labelRow.managedProperty().bind(labelRow.visibleProperty());
         faskesRow.managedProperty().bind(faskesRow.visibleProperty());
         problemLabel.managedProperty().bind(problemLabel.textProperty().isNotEmpty());
+    }
+
+    /**
+     * A letter that expires (SKTM, surat faskes) is dated by the operator from the letter itself: the
+     * field starts empty; other documents start on today's date.
+     */
+    private void datePrefill(DocumentKind kind) {
+        String today = DateText.format(service.today());
+        String now = dateField.getText() == null ? "" : dateField.getText().strip();
+        if (kind != null && kind.expires()) {
+            if (now.equals(today)) {
+                dateField.clear();
+            }
+        } else if (now.isEmpty()) {
+            dateField.setText(today);
+        }
     }
 
     private void update() {

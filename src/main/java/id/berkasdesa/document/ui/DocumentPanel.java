@@ -238,8 +238,23 @@ public final class DocumentPanel {
         List<Path> ordered = files.stream().sorted().toList();
         // where the operator was (a member's row, the checklist): the focus goes back there afterwards
         Node before = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        // the files first (on the worker): a file that will be refused is refused before anything is asked
+        runner.run(messages.get("document.checking"), p -> service.checkFiles(ordered), problem -> {
+            if (problem.isPresent()) {
+                failed(problem.get(), "document.attachFailed");
+                refocus(before);
+                return;
+            }
+            ask(householdId, ordered, before);
+        }, e -> {
+            failed(e, "document.attachFailed");
+            refocus(before);
+        });
+    }
+
+    private void ask(UUID householdId, List<Path> ordered, Node before) {
         Optional<DocumentService.Attach> answer = AttachDialog.ask(service, messages, dialogs, householdId,
-                vm.memberId.get(), memberName, ordered, vm.suggestedKind());
+                vm.memberId.get(), memberName, ordered, AttachDialog.kindFromNames(ordered).orElse(vm.suggestedKind()));
         if (answer.isEmpty()) {
             attachMessage.setText(messages.get("document.attach.cancelled"));
             refocus(before);
