@@ -96,5 +96,10 @@ class AttachCheckFirstUiTest {
         assertThat(r.lookup("#dateField").queryAs(TextField.class).getText()).as("an SKTM's own date").isEmpty();
         r.type(KeyCode.ESCAPE);
         waitUntil(() -> r.lookup("#kindBox").tryQuery().isEmpty());
+        // Ctrl+D: the document list itself takes the keyboard (Enter shows a document; no mouse needed)
+        javafx.scene.control.TabPane tabs = r.lookup("#memberTabs").queryAs(javafx.scene.control.TabPane.class);
+        r.interact(() -> tabs.getSelectionModel().select(0)); // the member's data, as after opening the KK
+        r.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 1 && r.lookup("#documentTable").query().isFocused());
     }
 }

@@ -58,7 +58,7 @@ class KkFormPlaceUiTest {
         AppFixture.openRegister(r);
         r.write(FAMILY.noKk());
         waitUntil(() -> r.lookup("#table").queryTableView().getItems().size() == 1);
-        r.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        r.type(KeyCode.ENTER); // one KK found: Enter in the search opens it (F1 says so)
         waitUntil(() -> r.lookup("#memberTable").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         TableView<Object> members = r.lookup("#memberTable").queryAs(TableView.class);

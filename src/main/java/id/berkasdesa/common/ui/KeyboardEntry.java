@@ -73,9 +73,27 @@ public final class KeyboardEntry {
         return null;
     }
 
+    /**
+     * Down or Enter in a search field goes to the results, the first one selected; Enter with exactly
+     * one result opens it at once (what F1 says Enter does).
+     */
+    public static <T> void searchGoesToTable(TextField search, TableView<T> table, Consumer<T> open) {
+        search.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getItems().size() == 1) {
+                table.getSelectionModel().select(0);
+                open.accept(table.getItems().get(0));
+                e.consume();
+            }
+        });
+        searchGoesToTable(search, table);
+    }
+
     /** Down or Enter in a search field goes to the results, the first one selected. */
     public static void searchGoesToTable(TextField search, TableView<?> table) {
         search.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isConsumed()) {
+                return;
+            }
             if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
                 table.requestFocus();
                 if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {

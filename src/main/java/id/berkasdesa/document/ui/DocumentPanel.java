@@ -206,6 +206,14 @@ public final class DocumentPanel {
     }
 
     @FXML
+    /** The keyboard into the document list (Ctrl+D): the first document selected, Enter shows it, Delete removes it. */
+    public void focusList() {
+        documentTable.requestFocus();
+        if (documentTable.getSelectionModel().isEmpty() && !documentTable.getItems().isEmpty()) {
+            documentTable.getSelectionModel().select(0);
+        }
+    }
+
     /** For a Pemeriksa: documents are viewed, never attached or removed. */
     public void readOnly(boolean only) {
         for (Button b : List.of(attachButton, detachButton)) {

@@ -256,8 +256,12 @@ public final class HouseholdFormView {
             memberTabs.getSelectionModel().select(documentsTab);
             documents.attach();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.D) {
-            memberTabs.getSelectionModel().select(
-                    memberTabs.getSelectionModel().getSelectedItem() == documentsTab ? dataTab : documentsTab);
+            boolean toDocuments = memberTabs.getSelectionModel().getSelectedItem() != documentsTab;
+            memberTabs.getSelectionModel().select(toDocuments ? documentsTab : dataTab);
+            if (toDocuments) {
+                // the list itself takes the keyboard: arrows choose, Enter shows (Lihat), no mouse needed
+                javafx.application.Platform.runLater(documents::focusList);
+            }
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
             int next = vm.members.indexOf(vm.selected.get()) + (e.getCode() == KeyCode.UP ? -1 : 1);
             if (next >= 0 && next < vm.members.size()) {

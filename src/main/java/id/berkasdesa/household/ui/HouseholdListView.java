@@ -75,7 +75,7 @@ public final class HouseholdListView {
         colDusun.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().dusun()));
         colJumlah.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().jumlah()));
         KeyboardEntry.opensRows(table, row -> open.accept(row.id()));
-        KeyboardEntry.searchGoesToTable(searchField, table);
+        KeyboardEntry.searchGoesToTable(searchField, table, row -> open.accept(row.id()));
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.N) {
                 newHousehold();
