@@ -544,7 +544,7 @@ final class MainWindow {
                         SampleRequests.fill(ctx.requests, ctx.households, SAMPLE_REQUESTS, 1, n -> { });
                     }
                     return ctx;
-                }, c -> signIn(this::showHome), e -> { })).view());
+                }, c -> signIn(this::showHome), e -> { })).onRestore(this::restore).view());
     }
 
     /** After trying the sample village: delete it and set up the real one. */

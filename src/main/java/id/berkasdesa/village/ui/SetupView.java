@@ -62,6 +62,20 @@ public final class SetupView {
         return view;
     }
 
+    /** What "Pulihkan dari cadangan…" does on a new PC: the window's restore (the store here is still empty). */
+    private Runnable restoreAction = () -> { };
+
+    public SetupView onRestore(Runnable action) {
+        this.restoreAction = action;
+        return this;
+    }
+
+    /** A new PC whose village has a backup on a stick: restore it instead of setting up a new village. */
+    @FXML
+    void restore() {
+        restoreAction.run();
+    }
+
     @FXML
     void initialize() {
         message.managedProperty().bind(message.visibleProperty());
