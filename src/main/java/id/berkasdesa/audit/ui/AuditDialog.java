@@ -46,8 +46,8 @@ public final class AuditDialog {
     private final String village;
     final TextField nik = field("auditNik", 13);
     final TextField operator = field("auditOperator", 10);
-    final TextField from = field("auditFrom", 8);
-    final TextField until = field("auditUntil", 8);
+    final TextField from = field("auditFrom", 10);
+    final TextField until = field("auditUntil", 10);
     final javafx.scene.control.ComboBox<String> action = new javafx.scene.control.ComboBox<>();
     final TableView<AuditEntry> table = new TableView<>();
     final Label verdict = new Label();
@@ -81,6 +81,7 @@ public final class AuditDialog {
         showButton.setOnAction(e -> load());
         showButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         action.setId("auditAction");
+        action.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Semua tindakan" whole, never "Semua ti…"
         action.getItems().setAll(List.of("", "household", "document", "request", "bundle", "response", "operator", "signin",
                 "settings", "audit"));
         action.setButtonCell(actionCell());
