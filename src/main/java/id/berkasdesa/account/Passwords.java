@@ -74,7 +74,8 @@ public final class Passwords {
         if (basic.isPresent()) {
             return basic;
         }
-        String folded = fold(new String(password));
+        String typed = new String(password);
+        String folded = fold(typed);
         java.util.List<String> inputs = new java.util.ArrayList<>();
         for (String word : own) {
             if (word == null || word.isBlank()) {
@@ -91,7 +92,7 @@ public final class Passwords {
                 }
             }
         }
-        com.nulabinc.zxcvbn.Strength s = ZXCVBN.measure(new String(password), inputs);
+        com.nulabinc.zxcvbn.Strength s = ZXCVBN.measure(typed, inputs);
         return s.getScore() < MIN_SCORE ? Optional.of("account.password.weak") : Optional.empty();
     }
 

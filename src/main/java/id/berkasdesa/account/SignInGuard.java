@@ -38,7 +38,7 @@ public final class SignInGuard {
     public static final String FILE = "masuk-gagal.json";
     static final int TRIES = 5;
     static final Duration FIRST_LOCK = Duration.ofMinutes(5);
-    /** At most this many failures wait for the trail; older ones are dropped (and counted as dropped). */
+    /** At most this many failures wait for the trail; the oldest beyond it are dropped (the counts still lock). */
     static final int MAX_PENDING = 500;
     /** The login of the recovery code. */
     public static final String RECOVERY = "#pemulihan";

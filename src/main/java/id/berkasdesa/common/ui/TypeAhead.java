@@ -110,10 +110,4 @@ public final class TypeAhead {
             }
         }
     }
-
-    /** Whether keys are being kept now (for tests and the status line). */
-    public static boolean holding(Scene scene) {
-        Object t = scene == null ? null : scene.getProperties().get(KEY);
-        return t instanceof TypeAhead a && (a.holds > 0 || !a.kept.isEmpty());
-    }
 }
