@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import id.berkasdesa.keys.Identity;
+import id.berkasdesa.keys.SigningKey;
+import id.berkasdesa.keys.TrustLines;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -38,9 +41,15 @@ public final class AccountService {
 
     private final KeyWraps wraps;
     private final SignInGuard guard;
+    private final Identities identities;
+    /** What the signed-in person's password opened: their signing key, the anchor, the checkpoint. */
+    private volatile Identity identity;
+    /** Told whose key signs the trail from now on (the journal). */
+    private java.util.function.Consumer<SigningKey> signer = k -> { };
 
     public AccountService(Database db, Passwords passwords, id.berkasdesa.settings.SettingsStore settings, Clock clock,
-            KeyWraps wraps, SignInGuard guard) {
+            KeyWraps wraps, SignInGuard guard, Identities identities) {
+        this.identities = identities;
         this.wraps = wraps;
         this.guard = guard;
         this.db = db;
@@ -72,7 +81,12 @@ public final class AccountService {
     }
 
     private record Row(UUID id, String name, Role role, boolean active, String hash, boolean mustChange, int failed,
-            int locks, OffsetDateTime lockedUntil, OffsetDateTime lastSignIn) {
+            int locks, OffsetDateTime lockedUntil, OffsetDateTime lastSignIn, String signKey, String cert) {
+        /** The line the certifying key signs for this account. */
+        String line() {
+            return TrustLines.account(id.toString(), name, key(name), role.name(), active, signKey);
+        }
+
         Account account() {
             return new Account(id, name, role, active, mustChange, lastSignIn);
         }
@@ -98,11 +112,27 @@ public final class AccountService {
         String codeHash = passwords.hash(RecoveryCode.normalize(code).orElseThrow().toCharArray());
         UUID id = UUID.randomUUID();
         wraps.wrap(clean, hash);
-        db.writeAs(Session.NOBODY, "operator.first", h -> {
-            if (count(h) > 0) {
-                throw new AccountException("account.first.exists");
-            }
-            insert(h, id, clean, Role.ADMINISTRATOR, hash, false);
+        // a store without a key file (tests of the database alone) signs nothing
+        SigningKey root = identities.sealing() ? SigningKey.generate() : null;
+        SigningKey own = identities.sealing() ? SigningKey.generate() : null;
+        Identity mine = root == null ? null : new Identity(own, root.publicText(), root, null);
+        if (mine != null) {
+            identities.seal(clean, password, hash, mine);
+            identities.sealRecovery(RecoveryCode.normalize(code).orElseThrow(), codeHash,
+                    new Identity(root, root.publicText(), root, null));
+        }
+        Identity before = identity;
+        use(mine);
+        try {
+            db.writeAs(Session.NOBODY, "operator.first", h -> {
+                if (count(h) > 0) {
+                    throw new AccountException("account.first.exists");
+                }
+                insert(h, id, clean, Role.ADMINISTRATOR, hash, false);
+                if (root != null) {
+                    anchor(h, root);
+                    giveKey(h, root, id, own);
+                }
             // made and signed in at once: Pengguna shows this as their last sign-in, not "-"
             h.createUpdate("UPDATE operator_account SET last_sign_in = :now WHERE id = :id").bind("now", now())
                     .bind("id", id).execute();
@@ -111,7 +141,11 @@ public final class AccountService {
                     .bind("hash", codeHash).bind("now", now()).execute();
             db.about("account", id, "name", "role", "password", "recoveryCode");
             return null;
-        });
+            });
+        } catch (RuntimeException e) {
+            use(before);
+            throw e;
+        }
         rewrap();
         db.actAs(new Session(clean, Role.ADMINISTRATOR));
         return code;
@@ -141,9 +175,35 @@ public final class AccountService {
             });
             throw new AccountException("account.signin.disabled", r.name());
         }
+        // the identity opens on a second thread while the password is checked: two Argon2id at the time of one
+        java.util.concurrent.CompletableFuture<Optional<Identity>> opening = opening(r.name(), password);
         if (!passwords.verify(password, r.hash())) {
             return failed(r.name(), who, r.id(), now, "password");
         }
+        Optional<Identity> opened = opening.join();
+        boolean bootstrap = identities.sealing() && r.signKey() == null && r.role() == Role.ADMINISTRATOR
+                && !db.read(AccountService::signing);
+        Identity mine;
+        if (bootstrap) {
+            // a store from before signing, its first Administrator's sign-in: the certifying key is made now
+            SigningKey root = SigningKey.generate();
+            mine = new Identity(SigningKey.generate(), root.publicText(), root, null);
+            identities.seal(r.name(), password, r.hash(), mine);
+        } else if (r.signKey() != null) {
+            mine = opened.filter(i -> i.own().publicText().equals(r.signKey())
+                    && SigningKey.verifies(i.rootPublic(), r.line(), r.cert())).orElse(null);
+            if (mine == null) {
+                // the password hash, the role or the key in the store are not what the certifying key signed
+                db.writeAs(who, "signin.failed", h -> {
+                    db.about("account", r.id(), "tampered");
+                    return null;
+                });
+                throw new AccountException("account.signin.tampered", r.name());
+            }
+        } else {
+            mine = null; // an account from before signing: its work is recorded unsigned until it gets a key
+        }
+        use(mine);
         recordPending();
         String rehash = passwords.weakerThanNow(r.hash()) ? passwords.hash(password) : null;
         if (rehash != null) {
@@ -156,6 +216,13 @@ public final class AccountService {
             if (rehash != null) {
                 h.createUpdate("UPDATE operator_account SET password_hash = :hash WHERE id = :id")
                         .bind("hash", rehash).bind("id", r.id()).execute();
+            }
+            if (bootstrap) {
+                anchor(h, mine.root());
+                giveKey(h, mine.root(), r.id(), mine.own());
+                for (Row other : rows(h, "")) {
+                    certify(h, mine.root(), other.id());
+                }
             }
             db.about("account", r.id(), rehash == null ? List.of("lastSignIn") : List.of("lastSignIn", "password"));
             return null;
@@ -268,11 +335,20 @@ public final class AccountService {
             throw new AccountException("account.exists", clean);
         }
         wraps.wrap(clean, hash);
+        SigningKey root = certifying();
+        SigningKey own = root == null ? null : SigningKey.generate();
+        if (own != null) {
+            identities.seal(clean, password, hash, new Identity(own, root.publicText(),
+                    role == Role.ADMINISTRATOR ? root : null, null));
+        }
         db.write("operator.add", h -> {
             if (byKey(h, clean).isPresent()) {
                 throw new AccountException("account.exists", clean);
             }
             insert(h, id, clean, role, hash, true);
+            if (own != null) {
+                giveKey(h, root, id, own);
+            }
             db.about("account", id, "name", "role", "password");
             return null;
         });
@@ -289,6 +365,7 @@ public final class AccountService {
                 throw new AccountException("account.lastAdministrator", r.name());
             }
             h.createUpdate("UPDATE operator_account SET active = FALSE WHERE id = :id").bind("id", r.id()).execute();
+            certifyIfAble(h, r.id());
             db.about("account", r.id(), "active");
             return null;
         });
@@ -299,8 +376,21 @@ public final class AccountService {
      * Gives an account another role (Administrator), recorded in the trail; never takes the role of
      * the last active Administrator. The same role again changes nothing.
      */
-    public void changeRole(String name, Role role) {
+    public Optional<String> changeRole(String name, Role role) {
         db.require("operator.role");
+        Row known = find(name).orElseThrow(() -> new AccountException("account.unknown", name.strip()));
+        SigningKey root = certifying();
+        // an Administrator's password must open the certifying key: the app gives them a new one it seals it under
+        boolean newPassword = role == Role.ADMINISTRATOR && known.role() != role && root != null;
+        String password = newPassword ? fresh(known.name()) : null;
+        String hash = newPassword ? passwords.hash(password.toCharArray()) : null;
+        SigningKey own = newPassword ? SigningKey.generate() : null;
+        if (newPassword) {
+            if (known.active()) {
+                wraps.wrap(known.name(), hash);
+            }
+            identities.seal(known.name(), password.toCharArray(), hash, new Identity(own, root.publicText(), root, null));
+        }
         db.write("operator.role", h -> {
             Row r = byKey(h, name).orElseThrow(() -> new AccountException("account.unknown", name.strip()));
             if (r.role() == role) {
@@ -312,9 +402,20 @@ public final class AccountService {
             }
             h.createUpdate("UPDATE operator_account SET role = :role WHERE id = :id").bind("role", role.name())
                     .bind("id", r.id()).execute();
-            db.about("account", r.id(), "role");
+            if (newPassword) {
+                setPassword(h, r.id(), hash, true);
+                giveKey(h, root, r.id(), own);
+                db.about("account", r.id(), "role", "password", "mustChange");
+            } else {
+                certifyIfAble(h, r.id());
+                db.about("account", r.id(), "role");
+            }
             return null;
         });
+        if (newPassword) {
+            rewrap();
+        }
+        return Optional.ofNullable(password);
     }
 
     /** A new password set by the Administrator; the user must choose their own at the next sign-in. */
@@ -326,9 +427,18 @@ public final class AccountService {
         if (known.active()) {
             wraps.wrap(known.name(), hash);
         }
+        SigningKey root = certifying();
+        SigningKey own = root == null ? null : SigningKey.generate();
+        if (own != null) {
+            identities.seal(known.name(), password, hash, new Identity(own, root.publicText(),
+                    known.role() == Role.ADMINISTRATOR ? root : null, null));
+        }
         db.write("operator.reset", h -> {
             Row r = byKey(h, name).orElseThrow(() -> new AccountException("account.unknown", name.strip()));
             setPassword(h, r.id(), hash, true);
+            if (own != null) {
+                giveKey(h, root, r.id(), own);
+            }
             db.about("account", r.id(), "password", "mustChange");
             return null;
         });
@@ -346,6 +456,10 @@ public final class AccountService {
             throw new AccountException("account.password.same");
         }
         wraps.wrap(me, hash);
+        Identity mineNow = identity;
+        if (mineNow != null) {
+            identities.seal(me, password, hash, mineNow);
+        }
         db.write("operator.password", h -> {
             Row r = byKey(h, me).orElseThrow(() -> new AccountException("account.unknown", me));
             setPassword(h, r.id(), hash, false);
@@ -381,17 +495,33 @@ public final class AccountService {
         }
         guard.succeeded(SignInGuard.RECOVERY);
         String hash = passwords.hash(password);
-        db.read(h -> rows(h, "WHERE role = 'ADMINISTRATOR' AND active").stream().findFirst())
-                .ifPresent(admin -> wraps.wrap(admin.name(), hash));
-        String name = db.writeAs(Session.NOBODY, "operator.recover", h -> {
+        Optional<Row> first = db.read(h -> rows(h, "WHERE role = 'ADMINISTRATOR' AND active").stream().findFirst());
+        first.ifPresent(admin -> wraps.wrap(admin.name(), hash));
+        // the recovery code opens the certifying key: the Administrator gets a new signing key under the new password
+        Optional<Identity> rootIdentity = identities.openRecovery(code.get());
+        SigningKey own = rootIdentity.isPresent() ? SigningKey.generate() : null;
+        if (own != null && first.isPresent()) {
+            SigningKey root = rootIdentity.get().root();
+            identities.seal(first.get().name(), password, hash, new Identity(own, root.publicText(), root, null));
+        }
+        signer.accept(rootIdentity.map(Identity::own).orElse(null));
+        String name;
+        try {
+            name = db.writeAs(Session.NOBODY, "operator.recover", h -> {
             Row admin = rows(h, "WHERE role = 'ADMINISTRATOR' AND active").stream().findFirst()
                     .orElseThrow(() -> new AccountException("account.recover.none"));
             setPassword(h, admin.id(), hash, false);
+            if (own != null && admin.id().equals(first.map(Row::id).orElse(null))) {
+                giveKey(h, rootIdentity.get().root(), admin.id(), own);
+            }
             h.createUpdate("UPDATE operator_account SET failed_count = 0, lock_count = 0, locked_until = NULL WHERE id = :id")
                     .bind("id", admin.id()).execute();
             db.about("account", admin.id(), "password", "lockedUntil");
             return admin.name();
-        });
+            });
+        } finally {
+            signer.accept(identity == null ? null : identity.own());
+        }
         guard.succeeded(name);
         rewrap();
         return name;
@@ -415,7 +545,107 @@ public final class AccountService {
 
     /** Forgets who was signed in (Keluar). */
     public void signOut() {
+        checkpoint();
+        use(null);
         db.actAs(Session.NOBODY);
+    }
+
+    /**
+     * Seals the newest trail entry into the signed-in person's identity (at sign-out and when the
+     * store closes): a trail cut below it is named at their next sign-in, by {@code check} and by
+     * {@code audit verify}.
+     */
+    public void checkpoint() {
+        Identity mine = identity;
+        String me = db.session().operator();
+        if (mine == null || me.isEmpty()) {
+            return;
+        }
+        db.read(h -> h.createQuery("SELECT seq, hash FROM audit_entry ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
+                .map((rs, ctx) -> new Identity.Head(rs.getLong(1), rs.getString(2).strip())).findOne())
+                .ifPresent(head -> identities.reseal(me, mine.withHead(head)));
+    }
+
+    /** What the signed-in person's password opened (the anchor of {@code audit.TrailTrust}); empty for none. */
+    public Optional<Identity> identity() {
+        return Optional.ofNullable(identity);
+    }
+
+    /** Who is told whose key signs the trail (the wiring: the journal). */
+    public void signer(java.util.function.Consumer<SigningKey> s) {
+        this.signer = s;
+        s.accept(identity == null ? null : identity.own());
+    }
+
+    private void use(Identity mine) {
+        identity = mine;
+        signer.accept(mine == null ? null : mine.own());
+    }
+
+    /** The identity opening on a second thread, with its own copy of the password; empty at once for none. */
+    private java.util.concurrent.CompletableFuture<Optional<Identity>> opening(String name, char[] password) {
+        if (!identities.has(name)) {
+            return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+        }
+        char[] copy = password.clone();
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return identities.open(name, copy);
+            } finally {
+                java.util.Arrays.fill(copy, '\0');
+            }
+        });
+    }
+
+    /** The certifying key, when the signed-in person holds it (an Administrator); null otherwise. */
+    private SigningKey certifying() {
+        Identity mine = identity;
+        return mine == null ? null : mine.root();
+    }
+
+    /** Whether this store signs its trail already (it has a certifying key). */
+    private static boolean signing(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM trust_root").mapTo(Long.class).one() > 0;
+    }
+
+    /** The number the unit of work's own trail entry will get. */
+    private static long nextSeq(Handle h) {
+        return h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_entry").mapTo(Long.class).one();
+    }
+
+    /** The certifying key, and the first entry that must be signed: this unit of work's own. */
+    private static void anchor(Handle h, SigningKey root) {
+        long from = nextSeq(h);
+        h.createUpdate("INSERT INTO trust_root (id, public_key, signed_from, signature) VALUES (1, :key, :from, :sig)")
+                .bind("key", root.publicText()).bind("from", from)
+                .bind("sig", root.sign(TrustLines.root(root.publicText(), from))).execute();
+    }
+
+    /** {@code own} becomes the account's signing key from this unit of work's entry on, certified. */
+    private static void giveKey(Handle h, SigningKey root, UUID account, SigningKey own) {
+        long since = nextSeq(h);
+        h.createUpdate("UPDATE operator_account SET sign_key = :key WHERE id = :id").bind("key", own.publicText())
+                .bind("id", account).execute();
+        h.createUpdate("""
+                INSERT INTO account_key (key_id, account_id, public_key, since_seq, cert)
+                VALUES (:keyId, :account, :key, :since, :cert)""")
+                .bind("keyId", own.id()).bind("account", account).bind("key", own.publicText()).bind("since", since)
+                .bind("cert", root.sign(TrustLines.key(own.id(), account.toString(), own.publicText(), since))).execute();
+        certify(h, root, account);
+    }
+
+    /** The account's line as it now is, signed by the certifying key. */
+    private static void certify(Handle h, SigningKey root, UUID account) {
+        Row r = h.createQuery(SELECT + " WHERE id = :id").bind("id", account).map(AccountService::row).one();
+        h.createUpdate("UPDATE operator_account SET cert = :cert WHERE id = :id").bind("cert", root.sign(r.line()))
+                .bind("id", account).execute();
+    }
+
+    private void certifyIfAble(Handle h, UUID account) {
+        SigningKey root = certifying();
+        if (root != null) {
+            certify(h, root, account);
+        }
     }
 
     private static final String DUMMY =
@@ -496,12 +726,12 @@ public final class AccountService {
 
     private static final String SELECT = """
             SELECT id, name, role, active, password_hash, must_change, failed_count, lock_count, locked_until,
-                   last_sign_in FROM operator_account""";
+                   last_sign_in, sign_key, cert FROM operator_account""";
 
     private static Row row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         return new Row(rs.getObject(1, UUID.class), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getBoolean(4),
                 rs.getString(5), rs.getBoolean(6), rs.getInt(7), rs.getInt(8), rs.getObject(9, OffsetDateTime.class),
-                rs.getObject(10, OffsetDateTime.class));
+                rs.getObject(10, OffsetDateTime.class), rs.getString(11), rs.getString(12));
     }
 }

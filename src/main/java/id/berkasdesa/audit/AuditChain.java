@@ -75,9 +75,20 @@ public final class AuditChain {
      * @param broken the first entry that breaks the chain, and why; empty when intact
      * @param clockBack entries older than the one before them (the PC's clock was set back): shown, not a break
      */
-    public record Verdict(long entries, Optional<Broken> broken, List<Long> clockBack, AuditEntry head) {
+    public record Verdict(long entries, Optional<Broken> broken, List<Long> clockBack, AuditEntry head,
+            List<id.berkasdesa.common.Finding> changed) {
+        public Verdict {
+            changed = List.copyOf(changed);
+        }
+
+        /** Whether the chain holds and nothing was found changed outside the app (see {@code TrailTrust}). */
         public boolean intact() {
-            return broken.isEmpty();
+            return broken.isEmpty() && changed.isEmpty();
+        }
+
+        /** The same, with what {@code TrailTrust} found. */
+        public Verdict with(List<id.berkasdesa.common.Finding> found) {
+            return new Verdict(entries, broken, clockBack, head, found);
         }
     }
 
@@ -141,7 +152,7 @@ public final class AuditChain {
         }
 
         public Verdict verdict() {
-            return new Verdict(n, Optional.ofNullable(broken), List.copyOf(clockBack), before);
+            return new Verdict(n, Optional.ofNullable(broken), List.copyOf(clockBack), before, List.of());
         }
     }
 }

@@ -28,12 +28,33 @@ final class AuditDao {
                 .map(MAPPER).findOne();
     }
 
-    static void insert(Handle h, AuditEntry e) {
-        h.createUpdate("INSERT INTO audit_entry (" + COLUMNS + ") VALUES (:seq, :at, :operator, :action, :entity, "
-                + ":entityId, :fields, :prev, :hash)")
+    static void insert(Handle h, AuditEntry e, String signer, String signature) {
+        h.createUpdate("INSERT INTO audit_entry (" + COLUMNS + ", signer, signature) VALUES (:seq, :at, :operator, "
+                + ":action, :entity, :entityId, :fields, :prev, :hash, :signer, :signature)")
                 .bind("seq", e.seq()).bind("at", e.at()).bind("operator", e.operator()).bind("action", e.action())
                 .bind("entity", e.entity()).bind("entityId", e.entityId()).bind("fields", String.join(",", e.fields()))
-                .bind("prev", e.prev()).bind("hash", e.hash()).execute();
+                .bind("prev", e.prev()).bind("hash", e.hash()).bind("signer", signer).bind("signature", signature)
+                .execute();
+    }
+
+    /** An entry as its signature is checked: who is named, what was done, its hash, and who signed it. */
+    record Signed(long seq, String operator, String action, String hash, String signer, String signature) {
+    }
+
+    /** Entries from {@code seq} on, streamed, with their signatures. */
+    static void signedFrom(Handle h, long seq, Consumer<Signed> sink) {
+        try (var stream = h.createQuery("SELECT seq, operator, action, hash, signer, signature FROM audit_entry "
+                + "WHERE seq >= :seq ORDER BY seq").bind("seq", seq).setFetchSize(1000)
+                .map((rs, ctx) -> new Signed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4).strip(),
+                        rs.getString(5), rs.getString(6))).stream()) {
+            stream.forEach(sink);
+        }
+    }
+
+    /** The hash of entry {@code seq}, if there is one. */
+    static Optional<String> hashOf(Handle h, long seq) {
+        return h.createQuery("SELECT hash FROM audit_entry WHERE seq = :seq").bind("seq", seq).mapTo(String.class)
+                .findOne().map(String::strip);
     }
 
     /** Every entry in the order written, streamed (a chain of 100,000 is not held in memory). */

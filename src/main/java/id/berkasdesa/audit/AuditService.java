@@ -31,8 +31,12 @@ public final class AuditService {
 
     private final Database db;
 
-    public AuditService(Database db) {
+    /** What the signed-in person's password opened: the anchor against which accounts and signatures are checked. */
+    private final java.util.function.Supplier<Optional<id.berkasdesa.keys.Identity>> anchor;
+
+    public AuditService(Database db, java.util.function.Supplier<Optional<id.berkasdesa.keys.Identity>> anchor) {
         this.db = db;
+        this.anchor = anchor;
     }
 
     /** The newest entry: its sequence number and hash go into every bundle. */
@@ -48,17 +52,34 @@ public final class AuditService {
     /** Checks the whole chain of the store, streamed. */
     public AuditChain.Verdict verify() {
         db.require("audit.verify");
-        return verifyStore(db);
+        return verifyStore(db, anchor.get());
     }
 
-    /** Checks the whole chain of a store nobody is signed in to (a backup's trial restore, {@code check}). */
-    public static AuditChain.Verdict verifyStore(Database db) {
+    /**
+     * Whether this store's trail still has entry {@code seq} with {@code hash}, as a backup or a bundle
+     * recorded it (a later head known outside the store): empty when it does, or when it names none.
+     */
+    public List<id.berkasdesa.common.Finding> holds(long seq, String hash, String where) {
+        db.require("audit.verify");
+        if (seq <= 0 || hash == null || hash.isBlank() || hash.equals(AuditChain.GENESIS)) {
+            return List.of();
+        }
+        Optional<String> there = db.read(h -> AuditDao.hashOf(h, seq));
+        return there.isPresent() && there.get().equals(hash.strip()) ? List.of()
+                : List.of(id.berkasdesa.common.Finding.error("", "trust.cutBackup", seq, where));
+    }
+
+    /**
+     * Checks the whole chain of a store, streamed, and whether its accounts and signatures are as the
+     * certifying key left them ({@link TrailTrust}), against {@code anchor} (what a password opened;
+     * empty for a store nobody is signed in to: a backup's trial restore).
+     */
+    public static AuditChain.Verdict verifyStore(Database db, Optional<id.berkasdesa.keys.Identity> anchor) {
         AuditChain.Verifier v = new AuditChain.Verifier();
-        db.read(h -> {
+        return db.read(h -> {
             AuditDao.each(h, v::accept);
-            return null;
+            return v.verdict().with(TrailTrust.check(h, anchor));
         });
-        return v.verdict();
     }
 
     /** Checks the chain of an exported JSON-lines file, from the file alone. */

@@ -53,6 +53,14 @@ public final class BackupService {
     private final Clock clock;
     private final String appVersion;
 
+    /** What the signed-in person's password opened (see {@code audit.TrailTrust}). */
+    private java.util.function.Supplier<java.util.Optional<id.berkasdesa.keys.Identity>> anchor = java.util.Optional::empty;
+
+    /** Where {@link #check} finds the anchor its signatures are checked against (the wiring: the accounts). */
+    public void anchor(java.util.function.Supplier<java.util.Optional<id.berkasdesa.keys.Identity>> a) {
+        this.anchor = a;
+    }
+
     public BackupService(Database db, VillageService villages, KeyRing keys, SettingsStore settings, Clock clock,
             String appVersion) {
         this.db = db;
@@ -119,7 +127,7 @@ public final class BackupService {
     /** Checks the store (Periksa data): see {@link StoreCheck}. */
     public StoreCheck.Report check(Progress progress) {
         db.require("audit.verify");
-        return StoreCheck.run(db, new DocumentStore(db.dataDir(), db.storeKey()), progress);
+        return StoreCheck.run(db, new DocumentStore(db.dataDir(), db.storeKey()), progress, anchor.get());
     }
 
     /**

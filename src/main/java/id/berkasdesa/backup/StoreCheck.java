@@ -50,7 +50,8 @@ public final class StoreCheck {
     }
 
     /** Checks {@code db} and its documents; reads everything once. Never changes anything. */
-    public static Report run(Database db, DocumentStore documents, Progress progress) {
+    public static Report run(Database db, DocumentStore documents, Progress progress,
+            java.util.Optional<id.berkasdesa.keys.Identity> anchor) {
         return run(db, new Documents() {
             @Override
             public boolean exists(String sha256) {
@@ -61,10 +62,15 @@ public final class StoreCheck {
             public boolean intact(String sha256) {
                 return documents.intact(sha256);
             }
-        }, progress);
+        }, progress, anchor);
     }
 
     static Report run(Database db, Documents documents, Progress progress) {
+        return run(db, documents, progress, java.util.Optional.empty());
+    }
+
+    static Report run(Database db, Documents documents, Progress progress,
+            java.util.Optional<id.berkasdesa.keys.Identity> anchor) {
         List<Finding> problems = new ArrayList<>();
         try {
             db.script(sql -> progress.check()); // every row of every table read back
@@ -75,8 +81,9 @@ public final class StoreCheck {
         long docs = db.read(h -> h.createQuery("SELECT COUNT(*) FROM document").mapTo(Long.class).one());
         Map<String, Long> members = byStatus(db, "member");
         Map<String, Long> requests = byStatus(db, "reactivation_request");
-        AuditChain.Verdict audit = AuditService.verifyStore(db);
+        AuditChain.Verdict audit = AuditService.verifyStore(db, anchor);
         audit.broken().ifPresent(b -> problems.add(problem("check.problem.audit", b.seq())));
+        problems.addAll(audit.changed());
 
         Set<String> referenced = DocumentService.referenced(db);
         progress.total(referenced.size());

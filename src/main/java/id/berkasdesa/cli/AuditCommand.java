@@ -42,8 +42,12 @@ final class AuditCommand {
                 case UNREADABLE -> "cli.audit.broken.unreadable";
             }, b.seq()));
         });
+        if (!v.changed().isEmpty()) {
+            out.put("changed", v.changed().stream().map(f -> messages.get(f.key(), f.args().toArray())).toList());
+        }
         System.out.println(Json.line(out));
         v.broken().ifPresent(b -> System.err.println(out.get("message")));
+        v.changed().forEach(f -> System.err.println(messages.get(f.key(), f.args().toArray())));
         return v.intact() ? 0 : 1;
     }
 
@@ -55,6 +59,10 @@ final class AuditCommand {
         @Option(names = "--file", paramLabel = "FILE", description = "berkas .jsonl hasil 'audit export'")
         Path file;
 
+        @Option(names = "--backup", paramLabel = "FILE", description = "cadangan (.bdcadangan): rekam jejak data ini "
+                + "harus memuat entri terakhir yang tercatat di cadangan itu (rekam jejak yang dipotong ketahuan)")
+        Path backup;
+
         @Override
         public Integer call() {
             Messages messages = Messages.indonesian();
@@ -65,7 +73,25 @@ final class AuditCommand {
                     return Json.fail(1, "cli.audit.unreadable", messages.get("cli.audit.unreadable", file.toString()));
                 }
             }
-            return StoreCommand.run(group.parent, w -> verdict(w.audit().verify(), messages));
+            id.berkasdesa.backup.Manifest m;
+            if (backup != null) {
+                try {
+                    m = id.berkasdesa.backup.Restore.preview(backup);
+                } catch (id.berkasdesa.common.MessageException e) {
+                    return Json.fail(2, e.key(), e.message(messages));
+                }
+            } else {
+                m = null;
+            }
+            return StoreCommand.run(group.parent, w -> {
+                id.berkasdesa.audit.AuditChain.Verdict v = w.audit().verify();
+                if (m != null) {
+                    List<id.berkasdesa.common.Finding> all = new java.util.ArrayList<>(v.changed());
+                    all.addAll(w.audit().holds(m.auditEntries(), m.auditHead(), backup.getFileName().toString()));
+                    v = v.with(all);
+                }
+                return verdict(v, messages);
+            });
         }
     }
 

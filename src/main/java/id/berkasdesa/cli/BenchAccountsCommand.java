@@ -56,6 +56,17 @@ final class BenchAccountsCommand implements Callable<Integer> {
                     + id.berkasdesa.account.Passwords.Cost.DEFAULT.iterations() + ",p=1");
             BenchCommand.print("sign_in", signIn);
 
+            // one durable unit of work with its trail entry (signed by the signed-in person's key), median of 51
+            double[] uow = new double[51];
+            for (int i = 0; i < uow.length; i++) {
+                long t = System.nanoTime();
+                w.accounts().lockMinutes(1 + i % 100);
+                uow[i] = (System.nanoTime() - t) / 1e6;
+            }
+            Arrays.sort(uow);
+            BenchCommand.print("unit_of_work", Map.of("median_ms", BenchCommand.round(uow[25]),
+                    "max_ms", BenchCommand.round(uow[50])));
+
             long f = System.nanoTime();
             w.audit().benchmarkFill(entries, Clock.systemDefaultZone());
             BenchCommand.print("audit_fill", Map.of("entries", entries, "seconds", BenchCommand.round((System.nanoTime() - f) / 1e9)));

@@ -113,8 +113,14 @@ final class OperatorCommand {
                 return unknownRole(role, messages);
             }
             return StoreCommand.run(group.parent, w -> {
-                w.accounts().changeRole(name, r);
-                return ok("role", r.name().toLowerCase(java.util.Locale.ROOT));
+                java.util.Optional<String> password = w.accounts().changeRole(name, r);
+                java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+                out.put("ok", true);
+                out.put("role", r.name().toLowerCase(java.util.Locale.ROOT));
+                // a new Administrator gets a new first password (their password must open the certifying key)
+                password.ifPresent(p -> out.put("password", p));
+                System.out.println(Json.line(out));
+                return 0;
             });
         }
     }

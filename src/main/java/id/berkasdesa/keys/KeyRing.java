@@ -62,14 +62,30 @@ public final class KeyRing {
     record VillageKeys(String kode, String nama, String decrypt, String sign) {
     }
 
+    /**
+     * One person's {@link Identity}, sealed (AES-256-GCM) under a key derived with Argon2id from their
+     * password with a salt of its own: unlike a {@link Wrap}, nothing the store keeps gives this key.
+     */
+    record Seal(String login, String setting, String sealed) {
+    }
+
+    /** What a seal holds, as JSON. */
+    record SealedIdentity(String own, String rootPublic, String root, Long headSeq, String headHash) {
+    }
+
     record Content(int format, String storeId, String village, String unclaimed, List<Wrap> wraps, Wrap recovery,
-            VillageKeys desa) {
+            VillageKeys desa, List<Seal> seals, Seal recoverySeal) {
         Content {
             wraps = wraps == null ? List.of() : List.copyOf(wraps);
+            seals = seals == null ? List.of() : List.copyOf(seals);
         }
 
         Content with(List<Wrap> w, Wrap r, String v, String u) {
-            return new Content(format, storeId, v, u, w, r, desa);
+            return new Content(format, storeId, v, u, w, r, desa, seals, recoverySeal);
+        }
+
+        Content withSeals(List<Seal> s, Seal r) {
+            return new Content(format, storeId, village, unclaimed, wraps, recovery, desa, s, r);
         }
     }
 
@@ -138,7 +154,7 @@ public final class KeyRing {
         byte[] b = k.bytes();
         try {
             return new KeyRing(file(dataDir), k, new Content(FORMAT, UUID.randomUUID().toString(), null,
-                    b64(b), List.of(), null, null));
+                    b64(b), List.of(), null, null, List.of(), null));
         } finally {
             Arrays.fill(b, (byte) 0);
         }
@@ -270,11 +286,148 @@ public final class KeyRing {
             }
         }
         String unclaimed = !wraps.isEmpty() && recovery != null ? null : content.unclaimed();
-        Content next = content.with(wraps, recovery, village, unclaimed);
+        java.util.Set<String> logins = new java.util.HashSet<>();
+        accounts.keySet().forEach(a -> logins.add(loginId(content.storeId(), a)));
+        Content next = content.with(wraps, recovery, village, unclaimed)
+                .withSeals(content.seals().stream().filter(x -> logins.contains(x.login())).toList(), content.recoverySeal());
         if (!next.equals(content)) {
             content = next;
             save();
         }
+    }
+
+    /** The seal keys this process derived (opened or made), by login: a checkpoint is sealed again without the password. */
+    private final Map<String, byte[]> sealKeys = new java.util.HashMap<>();
+    private static final String RECOVERY_SEAL = "#pemulihan-identitas";
+
+    /**
+     * Seals {@code identity} for {@code name} under {@code password} (Argon2id with the parameters of
+     * {@code phcForCost} and a salt of its own; about as slow as a sign-in), replacing their seal.
+     */
+    public void seal(String name, char[] password, String phcForCost, Identity identity) {
+        sealAs(loginId(content.storeId(), name), password, phcForCost, identity);
+    }
+
+    /** The same under the recovery code (normalized): its identity is the certifying key's. */
+    public void sealRecovery(String normalizedCode, String phcForCost, Identity identity) {
+        sealAs(RECOVERY_SEAL, normalizedCode.toCharArray(), phcForCost, identity);
+    }
+
+    private void sealAs(String login, char[] secret, String phcForCost, Identity identity) {
+        Phc cost = Phc.parse(phcForCost).orElseThrow(() -> new IllegalArgumentException("not an Argon2id hash"));
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        Phc setting = new Phc(cost.memoryKib(), cost.iterations(), cost.parallelism(), salt, new byte[0]);
+        byte[] raw = setting.derive(secret);
+        byte[] k = sealKey(raw);
+        Arrays.fill(raw, (byte) 0);
+        synchronized (this) {
+            Seal s = new Seal(login, setting.setting(), encryptIdentity(k, login, identity));
+            sealKeys.put(login, k);
+            putSeal(s);
+        }
+    }
+
+    /** {@code name}'s identity, opened with their password; empty when they have none or the password does not open it. */
+    public Optional<Identity> openSeal(String name, char[] password) {
+        return openAs(loginId(content.storeId(), name), password);
+    }
+
+    /** The recovery code's identity (the certifying key), when the code opens it. */
+    public Optional<Identity> openRecoverySeal(String normalizedCode) {
+        return openAs(RECOVERY_SEAL, normalizedCode.toCharArray());
+    }
+
+    /** Whether {@code name} has a sealed identity in this key file. */
+    public synchronized boolean hasSeal(String name) {
+        String login = loginId(content.storeId(), name);
+        return content.seals().stream().anyMatch(x -> x.login().equals(login));
+    }
+
+    private Optional<Identity> openAs(String login, char[] secret) {
+        Seal s;
+        synchronized (this) {
+            s = login.equals(RECOVERY_SEAL) ? content.recoverySeal()
+                    : content.seals().stream().filter(x -> x.login().equals(login)).findFirst().orElse(null);
+        }
+        if (s == null) {
+            return Optional.empty();
+        }
+        Optional<Phc> p = Phc.parse(s.setting());
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] raw = p.get().derive(secret);
+        byte[] k = sealKey(raw);
+        Arrays.fill(raw, (byte) 0);
+        try {
+            byte[] json = new AesGcmJce(k).decrypt(unb64(s.sealed()), sealContext(content.storeId(), login));
+            SealedIdentity si = JSON.readValue(json, SealedIdentity.class);
+            Arrays.fill(json, (byte) 0);
+            synchronized (this) {
+                sealKeys.put(login, k);
+            }
+            return Optional.of(new Identity(SigningKey.fromPrivate(si.own()), si.rootPublic(),
+                    si.root() == null ? null : SigningKey.fromPrivate(si.root()),
+                    si.headSeq() == null ? null : new Identity.Head(si.headSeq(), si.headHash())));
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            Arrays.fill(k, (byte) 0);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Seals {@code identity} again for {@code name} with the key their password gave earlier in this
+     * process (a new checkpoint at sign-out); does nothing when this process never had that key.
+     */
+    public synchronized void reseal(String name, Identity identity) {
+        String login = loginId(content.storeId(), name);
+        byte[] k = sealKeys.get(login);
+        Seal old = content.seals().stream().filter(x -> x.login().equals(login)).findFirst().orElse(null);
+        if (k == null || old == null) {
+            return;
+        }
+        putSeal(new Seal(login, old.setting(), encryptIdentity(k, login, identity)));
+    }
+
+    private void putSeal(Seal s) {
+        if (s.login().equals(RECOVERY_SEAL)) {
+            content = content.withSeals(content.seals(), s);
+        } else {
+            List<Seal> seals = new ArrayList<>(content.seals().stream().filter(x -> !x.login().equals(s.login())).toList());
+            seals.add(s);
+            content = content.withSeals(seals, content.recoverySeal());
+        }
+        save();
+    }
+
+    private String encryptIdentity(byte[] k, String login, Identity id) {
+        SealedIdentity si = new SealedIdentity(id.own().privateText(), id.rootPublic(),
+                id.root() == null ? null : id.root().privateText(), id.head() == null ? null : id.head().seq(),
+                id.head() == null ? null : id.head().hash());
+        try {
+            byte[] json = JSON.writeValueAsBytes(si);
+            try {
+                return b64(new AesGcmJce(k).encrypt(json, sealContext(content.storeId(), login)));
+            } finally {
+                Arrays.fill(json, (byte) 0);
+            }
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sealKey(byte[] argon2) {
+        try {
+            return Hkdf.computeHkdf("HMACSHA256", argon2, new byte[0],
+                    "berkas-desa seal v1".getBytes(StandardCharsets.UTF_8), 32);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sealContext(String storeId, String login) {
+        return ("berkas-desa identitas v1|" + storeId + "|" + login).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -294,7 +447,8 @@ public final class KeyRing {
             KeyPair pair = KeyPair.generate("desa", kode, nama);
             KeyPair.Sealed sealed = pair.seal(aead, context);
             content = new Content(FORMAT, content.storeId(), content.village(), content.unclaimed(), content.wraps(),
-                    content.recovery(), new VillageKeys(kode, nama, b64(sealed.decrypt()), b64(sealed.sign())));
+                    content.recovery(), new VillageKeys(kode, nama, b64(sealed.decrypt()), b64(sealed.sign())),
+                    content.seals(), content.recoverySeal());
             save();
             return pair;
         } catch (GeneralSecurityException e) {

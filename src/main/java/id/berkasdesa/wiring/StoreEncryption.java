@@ -52,7 +52,7 @@ final class StoreEncryption {
             int files = DocumentStore.encryptPlain(dataDir, new DocumentStore(dataDir, keys.key()));
             AccountService accounts = new AccountService(db, new Passwords(Passwords.Cost.DEFAULT), new SettingsStore(db),
                     clock, Wiring.wraps(keys, new VillageService(db, clock, new SettingsStore(db))),
-                    id.berkasdesa.account.SignInGuard.inFolder(dataDir, keys.storeId()));
+                    id.berkasdesa.account.SignInGuard.inFolder(dataDir, keys.storeId()), Wiring.identities(keys));
             accounts.rewrap(); // nobody's password changes here: only the wraps of every active account are made
             keys.save(); // the encrypted store is the store from here on
             LOG.info("store encrypted: {} document files sealed", files);

@@ -56,14 +56,16 @@ public final class Wiring implements AutoCloseable {
         this.db = db;
         this.wilayah = wilayah;
         this.keys = keys;
-        db.journal(new AuditJournal(clock));
+        AuditJournal journal = new AuditJournal(clock);
+        db.journal(journal);
         SettingsStore settings = new SettingsStore(db);
         this.villages = new VillageService(db, clock, settings);
         this.accounts = new AccountService(db, new Passwords(cost), settings, clock, wraps(keys, villages),
-                guard(db.dataDir(), keys));
+                guard(db.dataDir(), keys), identities(keys));
+        accounts.signer(journal::signWith);
         accounts.ownWords(() -> villages.profile().map(p -> java.util.List.of(p.namaDesa(), p.namaKantor()))
                 .orElse(java.util.List.of()));
-        this.audit = new AuditService(db);
+        this.audit = new AuditService(db, accounts::identity);
         this.households = new HouseholdService(db, wilayah, clock);
         this.documents = new DocumentService(db, settings, clock);
         this.requests = new RequestService(db, households, documents, settings, clock);
@@ -72,6 +74,7 @@ public final class Wiring implements AutoCloseable {
                 appVersion, districtKeys, this::villageKeys);
         this.responses = new ResponseService(db, requests, documents, villages, clock, districtKeys, this::villageKeys);
         this.backups = new id.berkasdesa.backup.BackupService(db, villages, keys, settings, clock, appVersion);
+        backups.anchor(accounts::identity);
         this.imports = new id.berkasdesa.imports.ImportService(db, households, villages);
         this.pbi = new id.berkasdesa.pbi.PbiService(db, settings, requests::policy, clock);
         actAsVillageOperator();
@@ -204,6 +207,44 @@ public final class Wiring implements AutoCloseable {
     }
 
     /** The key file's side of account changes; on a plain store (tests of the database alone), none. */
+    /** Each person's identity, sealed in the key file (none for a store opened without one). */
+    static id.berkasdesa.account.Identities identities(KeyRing keys) {
+        if (keys == null) {
+            return id.berkasdesa.account.Identities.NONE;
+        }
+        return new id.berkasdesa.account.Identities() {
+            @Override
+            public boolean has(String name) {
+                return keys.hasSeal(name);
+            }
+
+            @Override
+            public java.util.Optional<id.berkasdesa.keys.Identity> open(String name, char[] password) {
+                return keys.openSeal(name, password);
+            }
+
+            @Override
+            public void seal(String name, char[] password, String phcForCost, id.berkasdesa.keys.Identity identity) {
+                keys.seal(name, password, phcForCost, identity);
+            }
+
+            @Override
+            public java.util.Optional<id.berkasdesa.keys.Identity> openRecovery(String normalizedCode) {
+                return keys.openRecoverySeal(normalizedCode);
+            }
+
+            @Override
+            public void sealRecovery(String normalizedCode, String phcForCost, id.berkasdesa.keys.Identity identity) {
+                keys.sealRecovery(normalizedCode, phcForCost, identity);
+            }
+
+            @Override
+            public void reseal(String name, id.berkasdesa.keys.Identity identity) {
+                keys.reseal(name, identity);
+            }
+        };
+    }
+
     static KeyWraps wraps(KeyRing keys, VillageService villages) {
         if (keys == null) {
             return KeyWraps.NONE;
@@ -330,6 +371,12 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            accounts.checkpoint();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Wiring.class).warn("trail checkpoint not sealed: {}",
+                    id.berkasdesa.common.SafeLog.describe(e));
+        }
         db.close();
     }
 }

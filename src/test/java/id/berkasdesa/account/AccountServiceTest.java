@@ -289,6 +289,13 @@ class AccountServiceTest {
         assertThatThrownBy(() -> accounts.disable("Rina"))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("account.lastAdministrator"));
         assertThat(accounts.list()).extracting(Account::active).containsOnly(true);
+        // Budi's own new password opens his signing key: his work is signed, and the whole trail holds
+        accounts.signOut();
+        accounts.signIn("Budi", "teh manis jalan pagi".toCharArray());
+        assertThat(accounts.identity()).isPresent();
+        accounts.signOut();
+        accounts.signIn("Rina", ADMIN_PASSWORD.toCharArray());
+        assertThat(w.audit().verify().changed()).isEmpty();
     }
 
     @Test
@@ -303,6 +310,10 @@ class AccountServiceTest {
         assertThat(accounts.recover(typed, "kata sandi baru rina".toCharArray())).isEqualTo("Rina");
         // unlocked, and the new password works at once
         assertThat(accounts.signIn("Rina", "kata sandi baru rina".toCharArray()).session().role()).isEqualTo(Role.ADMINISTRATOR);
+        // the recovery code opened the certifying key: the new password opens Rina's new signing key and the anchor
+        assertThat(accounts.identity()).hasValueSatisfying(i -> assertThat(i.certifying()).isPresent());
+        assertThat(w.audit().verify().changed()).isEmpty();
+        assertThat(trail()).extracting(AuditEntry::action).contains("operator.recover");
     }
 
     @Test

@@ -183,12 +183,11 @@ public final class AccountsDialog {
                     if (chosen == a.role()) {
                         return;
                     }
-                    tasks.run("", w -> {
-                        accounts.changeRole(a.name(), chosen);
-                        return accounts.list();
-                    }, list -> {
+                    tasks.run("", w -> accounts.changeRole(a.name(), chosen), password -> {
                         message.setText(messages.get("accounts.roleChanged", a.name(), messages.get(chosen.key())));
-                        table.getItems().setAll(list);
+                        reload();
+                        // a new Administrator's password must open the certifying key: the app made them a new one
+                        password.ifPresent(p -> showOnce(a.name(), p));
                     }, e -> message.setText(e instanceof MessageException m ? m.message(messages) : messages.get("signin.error")));
                 });
     }

@@ -209,7 +209,10 @@ public final class AuditDialog {
 
     String describe(AuditChain.Verdict v) {
         StringBuilder b = new StringBuilder();
-        if (v.intact()) {
+        if (v.broken().isEmpty() && !v.changed().isEmpty()) {
+            b.append(messages.get("audit.changed"));
+            v.changed().forEach(f -> b.append(' ').append(messages.get(f.key(), f.args().toArray())));
+        } else if (v.intact()) {
             b.append(messages.get("audit.intact", v.entries(), v.head() == null ? 0 : v.head().seq(),
                     v.head() == null ? "" : v.head().hash().substring(0, 16)));
         } else {
