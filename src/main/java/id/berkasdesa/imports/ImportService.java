@@ -48,6 +48,20 @@ public final class ImportService {
         return rows;
     }
 
+    /**
+     * Writes the import's problem lines ({@code sheet!row column: message}) to a UTF-8 text file, whole
+     * or not at all, for the operator to fix the source file with. @return the number of lines
+     */
+    public int saveProblems(List<String> lines, Path target) {
+        try {
+            byte[] text = (String.join("\r\n", lines) + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            id.berkasdesa.common.AtomicFile.write(target, out -> out.write(text));
+            return lines.size();
+        } catch (java.io.IOException e) {
+            throw new ImportException("import.problems.failed", e);
+        }
+    }
+
     /** A file read and its plan; keeps the rows in memory until applied or dropped. */
     /**
      * @param confirmed the confirmations the plan was worked out with

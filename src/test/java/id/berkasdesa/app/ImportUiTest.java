@@ -133,7 +133,14 @@ class ImportUiTest {
         assertThat(okButton(r, "#householdsLabel").getText()).isEqualTo("Impor 4 KK");
         r.clickOn(okButton(r, "#householdsLabel"));
         waitUntil(() -> shown(r).isPresent());
-        assertThat(shown(r).get()).contains("Tersimpan: 3 KK baru dan 1 KK berubah", "1 baris tidak diimpor");
+        assertThat(shown(r).get()).contains("Tersimpan: 3 KK baru dan 1 KK berubah", "1 baris tidak diimpor",
+                "Simpan daftarnya sebagai berkas teks");
+        // the refused rows outlive the preview: saved as a file to fix the source with
+        Path problemsFile = dir.resolve("daftar-masalah-impor.txt");
+        app.dialogs.setSavePicker((title, name) -> Optional.of(problemsFile));
+        r.type(KeyCode.ENTER);
+        waitUntil(() -> shown(r).map(t -> t.contains("baris masalah disimpan")).orElse(false));
+        assertThat(Files.readString(problemsFile)).contains("Data Penduduk!10 tanggallahir: ", "31-02-2010");
         r.type(KeyCode.ENTER);
         waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
 
@@ -182,7 +189,15 @@ class ImportUiTest {
         Screenshots.take(r, r.lookup("#forAllField").query().getScene(), "pbi-daftar");
         Path unmatched = dir.resolve("tidak-cocok.csv");
         app.dialogs.setSavePicker((title, name) -> Optional.of(unmatched));
-        r.clickOn("#unmatchedTab .tab-label");
+        // the tabs by keyboard: Ctrl+Tab from the date field above them goes to the next one, Ctrl+Shift+Tab back
+        javafx.scene.control.TabPane tabs = r.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
+        r.interact(() -> r.lookup("#forAllField").query().requestFocus());
+        r.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedItem().getId().equals("unmatchedTab"));
+        r.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedItem().getId().equals("matchedTab"));
+        r.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
+        waitUntil(() -> tabs.getSelectionModel().getSelectedItem().getId().equals("unmatchedTab"));
         r.clickOn("#saveUnmatchedButton");
         waitUntil(() -> shown(r).isPresent());
         r.type(KeyCode.ENTER);

@@ -25,6 +25,45 @@ public final class KeyboardEntry {
     private KeyboardEntry() {
     }
 
+    /**
+     * Ctrl+Tab and Ctrl+Page Down select the next tab of {@code tabs}, Ctrl+Shift+Tab and Ctrl+Page Up
+     * the one before, wherever the focus is in the window that shows it (a field above the tabs
+     * included, where JavaFX's own Ctrl+Tab does nothing); the focus goes into the tab chosen.
+     */
+    public static void ctrlTabSwitches(javafx.scene.control.TabPane tabs) {
+        tabs.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null && old == null) {
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> switchTab(tabs, e));
+            }
+        });
+    }
+
+    private static void switchTab(javafx.scene.control.TabPane tabs, javafx.scene.input.KeyEvent e) {
+        if (!e.isShortcutDown() || tabs.getTabs().isEmpty()) {
+            return;
+        }
+        boolean next = e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN
+                || e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isShiftDown();
+        boolean back = e.getCode() == javafx.scene.input.KeyCode.PAGE_UP
+                || e.getCode() == javafx.scene.input.KeyCode.TAB && e.isShiftDown();
+        if (!next && !back) {
+            return;
+        }
+        var model = tabs.getSelectionModel();
+        int n = tabs.getTabs().size();
+        model.select((model.getSelectedIndex() + (next ? 1 : n - 1)) % n);
+        Node content = model.getSelectedItem().getContent();
+        if (content != null) {
+            javafx.application.Platform.runLater(() -> {
+                Node target = content.isFocusTraversable() ? content
+                        : content.lookupAll("*").stream().filter(x -> x.isFocusTraversable() && x.isVisible())
+                                .findFirst().orElse(tabs);
+                target.requestFocus();
+            });
+        }
+        e.consume();
+    }
+
     /** Enter in one of {@code order} moves the focus to the next one (an open choice list keeps Enter). */
     public static void enterMovesFocus(List<? extends Control> order) {
         for (int i = 0; i < order.size(); i++) {

@@ -41,12 +41,31 @@ public final class ImportActions {
                         runner.run(messages.get("import.saving"), p -> imports.apply(choice.preview(), choice.confirmed(), p),
                                 applied -> {
                                     changed.run();
-                                    dialogs.info(messages.get("import.title"), messages.get("import.done",
+                                    String done = messages.get("import.done",
                                             applied.plan().households().created(), applied.plan().households().changed(),
                                             applied.plan().members().created(), applied.plan().members().changed(),
-                                            applied.plan().errors()));
+                                            applied.plan().errors());
+                                    List<String> problems = choice.preview().problems().stream()
+                                            .map(x -> x.line(messages)).toList();
+                                    if (problems.isEmpty()) {
+                                        dialogs.info(messages.get("import.title"), done);
+                                    } else if (dialogs.confirm(messages.get("import.title"),
+                                            done + "\n\n" + messages.get("import.problems.offer", problems.size()),
+                                            messages.get("import.problems.save"), messages.get("dialog.close"))) {
+                                        saveProblems(problems);
+                                    }
                                 }, this::importFailed)),
                 this::importFailed);
+    }
+
+    /** The rows the import refused or warned about, one line each, to a text file the operator chooses. */
+    void saveProblems(List<String> problems) {
+        dialogs.chooseSaveFile(messages.get("import.problems.save"), messages.get("import.problems.fileName"))
+                .ifPresent(file -> runner.run(messages.get("import.problems.saving"),
+                        p -> imports.saveProblems(problems, file),
+                        n -> dialogs.info(messages.get("import.title"), messages.get("import.problems.saved", n,
+                                file.toString())),
+                        e -> dialogs.error(messages.get("import.title"), text(e, "import.problems.failed"))));
     }
 
     private void importFailed(Throwable e) {

@@ -100,6 +100,7 @@ final class ImportDialog {
         id.berkasdesa.common.ui.WrappingCells.install(problems, x -> x.line(messages),
                 x -> x.isError() ? "field-error" : "field-warning");
         DialogService.wrapWhole(fileLabel, ignoredLabel);
+        id.berkasdesa.common.ui.KeyboardEntry.ctrlTabSwitches(tabs);
     }
 
     private Set<Confirm> confirmed() {

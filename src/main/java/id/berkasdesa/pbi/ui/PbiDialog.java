@@ -41,6 +41,7 @@ final class PbiDialog {
     @FXML ComboBox<String> nikBox, namaBox, kkBox, dateBox;
     @FXML TextField forAllField;
     @FXML Tab matchedTab, unmatchedTab, problemsTab;
+    @FXML javafx.scene.control.TabPane tabs;
     @FXML TableView<PbiService.Matched> matched;
     @FXML TableColumn<PbiService.Matched, String> colWhere, colNik, colListName, colRegisterName, colDeleted;
     @FXML ListView<String> unmatched;
@@ -87,6 +88,7 @@ final class PbiDialog {
 
     @FXML
     void initialize() {
+        id.berkasdesa.common.ui.KeyboardEntry.ctrlTabSwitches(tabs);
         colWhere.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().where()));
         colNik.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().nik()));
         colListName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().listName()));
