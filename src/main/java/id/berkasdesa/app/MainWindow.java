@@ -297,6 +297,8 @@ final class MainWindow {
         pbiItem.setDisable(locked || pemeriksa);
         auditItem.setDisable(locked || !admin);
         backupItem.setDisable(locked || !admin);
+        // at the sign-in anyone may restore with an Administrator's password; signed in, only an Administrator
+        restoreItem.setDisable(!locked && !admin);
         checkItem.setDisable(locked || !admin);
         districtKeyItem.setDisable(locked || !admin);
         documentSettingsItem.setDisable(locked || !admin);

@@ -306,6 +306,18 @@ public final class Restore {
         }
     }
 
+    /**
+     * Deletes a store a restore set aside, when it held nothing of anyone (a new PC's first start made
+     * it): only a folder of {@code dataDir} named as a restore names them.
+     */
+    public static void discardAside(Path dataDir, Path aside) {
+        Path a = aside.toAbsolutePath().normalize();
+        if (a.getParent() != null && a.getParent().equals(dataDir.toAbsolutePath().normalize())
+                && a.getFileName().toString().startsWith(ASIDE)) {
+            id.berkasdesa.common.Folders.delete(a);
+        }
+    }
+
     private static void setAside(Path part, Path to) throws IOException {
         if (Files.exists(part)) {
             Files.createDirectories(to.getParent());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,24 @@ class FirstRunRestoreUiTest {
         r.clickOn("#restoreButton");
         waitUntil(() -> r.lookup("#restoreSummary").tryQuery().isPresent());
         assertThat(r.lookup("#restoreSummary").queryAs(Label.class).getText()).contains("PONDOK RAJEG", "1 KK");
+        r.clickOn("#restoreName").write(AppFixture.ADMIN);
+        r.clickOn("#restorePassword").write(AppFixture.PASSWORD);
+        r.clickOn("#startRestore");
+        waitUntil(() -> shown(r).map(t -> t.contains("dipulihkan")).orElse(false));
+        // the new PC's first start made an empty store: nothing was set aside, and the message says so
+        assertThat(shown(r).get()).contains("1 KK", "Data sebelumnya: tidak ada").doesNotContain("disisihkan-");
+        try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("pc-baru"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("disisihkan-"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        r.type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#passwordField").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+    }
+
+    private static Optional<String> shown(FxRobot r) {
+        return r.listWindows().stream().map(w -> w.getScene().getRoot())
+                .filter(root -> root instanceof javafx.scene.control.DialogPane p && p.getContent() instanceof Label)
+                .map(root -> ((Label) ((javafx.scene.control.DialogPane) root).getContent()).getText()).findFirst();
     }
 }

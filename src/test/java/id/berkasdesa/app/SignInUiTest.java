@@ -116,6 +116,10 @@ class SignInUiTest {
         r.clickOn("Simpan kata sandi");
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
         assertThat(app.ctx.session().role()).isEqualTo(Role.OPERATOR);
+        // a restore asks for the Administrator's password: an Operator is not offered it
+        javafx.scene.control.MenuBar bar = r.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "Pulihkan dari cadangan…".equals(i.getText())).findFirst().orElseThrow().isDisable()).isTrue();
     }
 
     @Test

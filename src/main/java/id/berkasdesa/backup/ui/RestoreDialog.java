@@ -199,6 +199,11 @@ public final class RestoreDialog {
             store.close();
             try {
                 Restore.Result r = Restore.run(file, store.dataDir(), who, new Restore.Options(true, replacing), new Progress(p));
+                if (!replacing && r.setAside().isPresent()) {
+                    // what was there held no village (a new PC's first start): nothing of anyone's to keep
+                    Restore.discardAside(store.dataDir(), r.setAside().get());
+                    r = new Restore.Result(r.manifest(), r.checked(), java.util.Optional.empty(), r.took());
+                }
                 String admin = newPw == null ? ((Restore.Password) who).name() : store.recover(((Restore.RecoveryCode) who).code(), newPw);
                 return new Object[] {r, admin};
             } finally {
