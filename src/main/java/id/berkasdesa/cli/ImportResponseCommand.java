@@ -45,8 +45,13 @@ final class ImportResponseCommand implements Callable<Integer> {
                     p.alreadyRecorded(), p.undecided()));
             System.out.println(p.signedBy() != null ? messages.get("response.preview.signed", p.signedBy())
                     : messages.get("response.preview.unsigned"));
+            boolean appliedBefore = p.answer() != null && p.answer().appliedBefore();
+            if (appliedBefore) {
+                System.out.println(messages.get("response.appliedBefore"));
+            }
             if (p.changes().isEmpty()) {
-                return p.skipped().isEmpty() ? 0 : 1;
+                // an answer applied before is done, not a failure: its rows are skipped because they were applied
+                return p.skipped().isEmpty() || appliedBefore ? 0 : 1;
             }
             if (!StoreCommand.confirmed(yes, messages, messages.get("cli.import.ask", p.changes().size()))) {
                 return 0;

@@ -118,7 +118,7 @@ public final class RequestListPdf {
                     }
                     text(cs, bold, 13, MARGIN, y, heading.title() == null ? t("request.pdf.title") : heading.title());
                     y -= 16;
-                    text(cs, regular, 10, MARGIN, y, heading.namaKantor() + " - " + heading.namaDesa());
+                    text(cs, regular, 10, MARGIN, y, office(heading.namaKantor(), heading.namaDesa()));
                     y -= 13;
                     text(cs, regular, 9, MARGIN, y, messages.get("request.pdf.subtitle", DateText.format(heading.today()),
                             ordered.size(), heading.filter()));
@@ -207,5 +207,18 @@ public final class RequestListPdf {
 
     private String t(String key) {
         return messages.get(key);
+    }
+
+    /**
+     * The office as a letter names it: "Kantor Kelurahan Pakansari", not "Kantor Kelurahan Pakansari -
+     * Pakansari" when the office's name already says the village.
+     */
+    static String office(String kantor, String desa) {
+        String k = kantor == null ? "" : kantor.strip();
+        String d = desa == null ? "" : desa.strip();
+        if (d.isEmpty() || k.toLowerCase(java.util.Locale.ROOT).contains(d.toLowerCase(java.util.Locale.ROOT))) {
+            return k;
+        }
+        return k.isEmpty() ? d : k + " " + d;
     }
 }

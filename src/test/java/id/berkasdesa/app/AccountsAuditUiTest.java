@@ -184,7 +184,7 @@ class AccountsAuditUiTest {
 
         r.clickOn("#auditFrom").write("31-02-2026");
         r.clickOn("#auditShow");
-        waitUntil(() -> text(r, "#auditMessage").contains("dd-mm-yyyy"));
+        waitUntil(() -> text(r, "#auditMessage").contains("hh-bb-tttt"));
         r.clickOn("#auditFrom").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
 
         // by kind of action, chosen by typing its first letters

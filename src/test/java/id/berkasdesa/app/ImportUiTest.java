@@ -180,7 +180,7 @@ class ImportUiTest {
         assertThat(text(r, "#summaryLabel")).contains("1 tidak ada di data desa", "tidak memuat tanggal");
         assertThat(okButton(r, "#forAllField").isDisabled()).isTrue();
         r.clickOn("#forAllField").write("31-02-2026");
-        waitUntil(() -> text(r, "#forAllMessage").contains("dd-mm-yyyy"));
+        waitUntil(() -> text(r, "#forAllMessage").contains("hh-bb-tttt"));
         LocalDate deleted = LocalDate.now().minusMonths(1);
         String typed = "%02d-%02d-%04d".formatted(deleted.getDayOfMonth(), deleted.getMonthValue(), deleted.getYear());
         r.interact(() -> r.lookup("#forAllField").queryAs(TextField.class).setText(typed));

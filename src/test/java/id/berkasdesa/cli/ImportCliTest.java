@@ -60,7 +60,7 @@ class ImportCliTest {
         assertThat(counts.get("members").get("new").asInt()).isEqualTo(8);
         assertThat(counts.get("errors").asInt()).isEqualTo(1);
         assertThat(preview.lines()).contains("Data Penduduk!6 tanggallahir: tanggal \"30-02-1990\" tidak bisa dibaca atau tidak ada"
-                + " di kalender. Tulis sebagai dd-mm-yyyy, misalnya 17-08-1980.");
+                + " di kalender. Tulis sebagai hh-bb-tttt, misalnya 17-08-1980.");
         assertThat(preview.out()).contains("--yes");
         assertThat(in(desa, "import-population", file.toString()).json().get("households").get("new").asInt())
                 .as("nothing written without --yes").isEqualTo(3);

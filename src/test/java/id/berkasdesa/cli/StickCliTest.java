@@ -115,6 +115,9 @@ class StickCliTest {
         CliRun applied = village(admin(), "import-response", answer.toString(), "--yes");
         assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
         assertThat(applied.out() + applied.err()).contains("Dinas Sosial Kabupaten Bogor");
+        CliRun again = village(admin(), "import-response", answer.toString(), "--yes");
+        assertThat(again.exit()).as(again.out() + again.err()).isZero(); // done before: not a failure
+        assertThat(again.out()).contains("sudah diterapkan sebelumnya");
         try (Stream<Path> left = Files.list(opened)) {
             assertThat(left).containsExactly(plain); // nothing else written at the office
         }

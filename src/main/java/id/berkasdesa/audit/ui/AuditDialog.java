@@ -73,8 +73,8 @@ public final class AuditDialog {
     }
 
     public void show() {
-        from.setPromptText("dd-mm-yyyy");
-        until.setPromptText("dd-mm-yyyy");
+        from.setPromptText(messages.get("date.prompt"));
+        until.setPromptText(messages.get("date.prompt"));
         Button showButton = new Button(messages.get("audit.show"));
         showButton.setId("auditShow");
         showButton.setDefaultButton(true);

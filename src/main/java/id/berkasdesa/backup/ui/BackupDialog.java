@@ -153,7 +153,8 @@ public final class BackupDialog {
         }, r -> {
             say(messages.get("backup.dialog.done", r.file().toString(), r.checked().households(),
                     r.checked().members().values().stream().mapToLong(Long::longValue).sum(), r.checked().documents(),
-                    r.bytes() / (1024 * 1024), r.removed().size()));
+                    // one decimal, as a bundle's size: a small village's backup is not "0 MB"
+                    String.format(java.util.Locale.ROOT, "%.1f", r.bytes() / 1_048_576.0), r.removed().size()));
             message.getStyleClass().setAll("info-banner");
             refresh();
             changed.run();

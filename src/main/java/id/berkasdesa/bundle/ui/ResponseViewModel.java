@@ -37,6 +37,9 @@ final class ResponseViewModel {
     String summary(ResponseService.Preview p) {
         String summary = messages.get("response.preview.summary", p.source(), p.changes().size(), p.skipped().size(),
                 p.alreadyRecorded(), p.undecided());
+        if (p.answer() != null && p.answer().appliedBefore()) {
+            summary = messages.get("response.appliedBefore") + " " + summary;
+        }
         // who vouches for it: the Dinas Sosial's signature, or (before its key is imported) nobody
         return summary + " " + (p.signedBy() != null ? messages.get("response.preview.signed", p.signedBy())
                 : messages.get("response.preview.unsigned"));
