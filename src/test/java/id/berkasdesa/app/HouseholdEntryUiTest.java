@@ -149,6 +149,48 @@ class HouseholdEntryUiTest {
     }
 
     /** The KK fields up to the first member's NIK, typed with Enter between them; {@code rw} null when the field is hidden. */
+    @Test
+    void markingAMemberDeceasedAsksByNameBeforeTheSave(FxRobot r) {
+        var family = id.berkasdesa.household.Households.family(3);
+        app.ctx.households.save(family, true);
+        AppFixture.openRegister(r);
+        @SuppressWarnings("unchecked")
+        TableView<HouseholdSummary> list = r.lookup("#table").queryAs(TableView.class);
+        waitUntil(() -> !list.getItems().isEmpty());
+        AppFixture.openRow(r, list, 0);
+        waitUntil(() -> r.lookup("#memberTable").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<Object> members = r.lookup("#memberTable").queryAs(TableView.class);
+        waitUntil(() -> members.getItems().size() == family.members().size());
+        String name = family.members().get(1).nama();
+        r.interact(() -> members.getSelectionModel().select(1));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<id.berkasdesa.household.MemberStatus> statusBox =
+                r.lookup("#statusBox").queryAs(javafx.scene.control.ComboBox.class);
+        r.interact(() -> statusBox.setValue(id.berkasdesa.household.MemberStatus.MENINGGAL));
+        r.clickOn("#statusDateField").write("01-11-2026");
+
+        r.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
+        String asked = r.lookup(".dialog-pane .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .reduce("", (x, y) -> x + " " + y) + ((javafx.scene.control.DialogPane) r.lookup(".dialog-pane").query())
+                .getContentText();
+        assertThat(asked).contains(name, "MENINGGAL");
+        Screenshots.take(r, r.lookup(".dialog-pane").query().getScene(), "tandai-meninggal");
+        r.type(KeyCode.ESCAPE); // not now: nothing saved
+        waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertThat(app.ctx.households.load(family.id()).orElseThrow().members().get(1).status())
+                .isEqualTo(id.berkasdesa.household.MemberStatus.AKTIF);
+
+        r.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
+        r.clickOn("Ya, tandai meninggal");
+        Label status = r.lookup("#householdMessage").queryAs(Label.class);
+        waitUntil(() -> status.getText().startsWith("Tersimpan"));
+        assertThat(app.ctx.households.load(family.id()).orElseThrow().members().get(1).status())
+                .isEqualTo(id.berkasdesa.household.MemberStatus.MENINGGAL);
+    }
+
     private static void kk(FxRobot r, String noKk, String rt, String rw) {
         r.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitUntil(() -> r.lookup("#noKkField").queryAs(TextField.class).isFocused());

@@ -381,6 +381,16 @@ public final class HouseholdFormView {
             refuse(vm.findings().get());
             return;
         }
+        // marking someone dead ends their requests' chances: asked once, by name, before the save
+        List<String> died = vm.members.stream()
+                .filter(d -> d.status.get() == id.berkasdesa.household.MemberStatus.MENINGGAL
+                        && d.savedStatus != id.berkasdesa.household.MemberStatus.MENINGGAL)
+                .map(d -> d.nama.get().strip()).toList();
+        if (!died.isEmpty() && !dialogs.confirmRisky(messages.get("household.form.died.title"),
+                messages.get("household.form.died", String.join(", ", died)), messages.get("household.form.died.yes"),
+                messages.get("dialog.cancel"))) {
+            return;
+        }
         save(false);
     }
 

@@ -42,6 +42,8 @@ final class MemberDraft {
     final StringProperty namaIbu = new SimpleStringProperty("");
     final ObjectProperty<MemberStatus> status = new SimpleObjectProperty<>(MemberStatus.AKTIF);
     final StringProperty statusDate = new SimpleStringProperty("");
+    /** The status the store has for this member (null for one not saved yet). */
+    MemberStatus savedStatus;
 
     private MemberDraft(UUID id, boolean stored) {
         this.id = id;
@@ -75,6 +77,7 @@ final class MemberDraft {
         d.namaAyah.set(nz(m.namaAyah()));
         d.namaIbu.set(nz(m.namaIbu()));
         d.status.set(m.status());
+        d.savedStatus = m.status();
         d.statusDate.set(m.statusDate() == null ? "" : DateText.format(m.statusDate()));
         return d;
     }
