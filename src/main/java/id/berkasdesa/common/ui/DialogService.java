@@ -60,12 +60,15 @@ public final class DialogService {
     private List<Path> chooseWithFileChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
+        startIn(chooser);
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter(messages.get("dialog.files.documents"), "*.jpg", "*.jpeg", "*.png", "*.pdf",
                         "*.JPG", "*.JPEG", "*.PNG", "*.PDF"),
                 new FileChooser.ExtensionFilter(messages.get("dialog.files.all"), "*.*"));
         List<File> files = chooser.showOpenMultipleDialog(owner);
-        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+        List<Path> chosen = files == null ? List.of() : files.stream().map(File::toPath).toList();
+        chosen.stream().findFirst().map(Path::getParent).ifPresent(p -> lastFolder = p);
+        return chosen;
     }
 
     /**
@@ -101,6 +104,7 @@ public final class DialogService {
     private Optional<Path> chooseOpenWithFileChooser(String title, List<String> extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
+        startIn(chooser);
         List<String> patterns = new java.util.ArrayList<>();
         for (String ext : extensions) {
             patterns.add("*." + ext);
@@ -108,23 +112,62 @@ public final class DialogService {
         }
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(String.join(", ", extensions), patterns),
                 new FileChooser.ExtensionFilter(messages.get("dialog.files.all"), "*.*"));
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+        return remember(Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath));
     }
 
     private Optional<Path> chooseFolderWithChooser(String title) {
         javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
         chooser.setTitle(title);
-        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+        Path start = startFolder(Path.of(System.getProperty("user.home")), lastFolder);
+        if (java.nio.file.Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
+        }
+        Optional<Path> chosen = Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+        chosen.ifPresent(p -> lastFolder = p);
+        return chosen;
+    }
+
+    /** The folder a native chooser last went to in this run: the next one opens there. */
+    private Path lastFolder;
+
+    /**
+     * Where a chooser opens: the folder used last in this run, else the user's Documents, else their
+     * home — never the program's own working folder (where a sheet saved by Enter would be lost).
+     */
+    static Path startFolder(Path home, Path last) {
+        if (last != null && java.nio.file.Files.isDirectory(last)) {
+            return last;
+        }
+        for (String name : new String[] {"Documents", "Dokumen", "My Documents"}) {
+            Path d = home.resolve(name);
+            if (java.nio.file.Files.isDirectory(d)) {
+                return d;
+            }
+        }
+        return home;
+    }
+
+    private void startIn(FileChooser chooser) {
+        Path start = startFolder(Path.of(System.getProperty("user.home")), lastFolder);
+        if (java.nio.file.Files.isDirectory(start)) {
+            chooser.setInitialDirectory(start.toFile());
+        }
+    }
+
+    private Optional<Path> remember(Optional<Path> chosen) {
+        chosen.map(Path::getParent).ifPresent(p -> lastFolder = p);
+        return chosen;
     }
 
     private Optional<Path> chooseSaveWithFileChooser(String title, String fileName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
+        startIn(chooser);
         chooser.setInitialFileName(fileName);
         // the proposed name's own kind: a PDF, or a CSV of the audit trail
         String ext = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.') + 1) : "pdf";
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT), "*." + ext));
-        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+        return remember(Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath));
     }
 
     /**
