@@ -75,6 +75,39 @@ public final class Nik {
                 AreaNumber.kecamatanName(kecamatan, wilayah), findings);
     }
 
+    /** What a NIK says of its holder, to fill an empty form with: sex and birth date. */
+    public record Holder(Sex sex, LocalDate birthDate) {
+    }
+
+    /**
+     * Sex and birth date read from a NIK's date part (day + 40 for a woman), for pre-filling the KK
+     * form: the century is the latest that is not after {@code today} (a NIK says only "15").
+     * Empty when the input is not 16 digits or its date part is no real date.
+     */
+    public static Optional<Holder> holder(String input, LocalDate today) {
+        String cleaned = AreaNumber.clean(input);
+        if (cleaned.length() != AreaNumber.LENGTH || AreaNumber.firstNonDigit(cleaned) >= 0) {
+            return Optional.empty();
+        }
+        int dd = Integer.parseInt(cleaned.substring(6, 8));
+        int mm = Integer.parseInt(cleaned.substring(8, 10));
+        int yy = Integer.parseInt(cleaned.substring(10, 12));
+        int day = dd > 40 ? dd - 40 : dd;
+        if (!isRealDate(day, mm, yy)) {
+            return Optional.empty();
+        }
+        int year = (today.getYear() / 100) * 100 + yy;
+        try {
+            LocalDate born = LocalDate.of(year, mm, day);
+            if (born.isAfter(today)) {
+                born = LocalDate.of(year - 100, mm, day);
+            }
+            return Optional.of(new Holder(dd > 40 ? Sex.P : Sex.L, born));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty(); // 29-02 in a century year that has none
+        }
+    }
+
     private static void compare(int day, int mm, int yy, Sex nikSex, String nikDate, LocalDate entered,
             Sex enteredSex, List<Finding> out) {
         if (entered != null && (entered.getDayOfMonth() != day || entered.getMonthValue() != mm

@@ -112,6 +112,7 @@ class HouseholdEntryUiTest {
         Label status = r.lookup("#householdMessage").queryAs(Label.class);
         waitUntil(() -> status.getText().startsWith("Tersimpan"));
         assertThat(status.getText()).contains("3201011203260042").contains("3 anggota");
+        // (typing the birth date over the one the NIK filled in gave that date, not both: the save took it)
 
         // Ctrl+T from the Dokumen tab: the member data tab, the cursor in the new member's NIK
         TextField noKk = r.lookup("#noKkField").queryAs(TextField.class);
@@ -123,6 +124,10 @@ class HouseholdEntryUiTest {
         waitUntil(() -> tabs.getSelectionModel().getSelectedIndex() == 0 && r.lookup("#nikField").query().isFocused());
         r.write("3201010101200004");
         assertThat(r.lookup("#nikField").queryAs(TextField.class).getText()).isEqualTo("3201010101200004");
+        // the NIK fills the empty sex and birth date (the operator checks them)
+        waitUntil(() -> "01-01-2020".equals(r.lookup("#tanggalLahirField").queryAs(TextField.class).getText()));
+        assertThat(r.lookup("#sexBox").queryAs(javafx.scene.control.ComboBox.class).getValue())
+                .isEqualTo(id.berkasdesa.household.Sex.L);
         assertThat(noKk.getText()).isEqualTo(savedKk);
 
         // leaving with that unsaved member asks; Enter keeps the work, "Tinggalkan" leaves

@@ -137,4 +137,18 @@ class NikTest {
         return Combinators.combine(kecamatan, birth, female, serial).as((k, b, f, s) -> k
                 + "%02d%02d%02d%04d".formatted(b.getDayOfMonth() + (f ? 40 : 0), b.getMonthValue(), b.getYear() % 100, s));
     }
+
+    @org.junit.jupiter.api.Test
+    void theHoldersSexAndBirthDateComeFromTheDatePartWithTheLatestCenturyNotInTheFuture() {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 6);
+        org.assertj.core.api.Assertions.assertThat(Nik.holder("3201015203880002", today)).contains(
+                new Nik.Holder(Sex.P, java.time.LocalDate.of(1988, 3, 12)));
+        org.assertj.core.api.Assertions.assertThat(Nik.holder("3201 0105 0115 0003", today)).contains(
+                new Nik.Holder(Sex.L, java.time.LocalDate.of(2015, 1, 5)));
+        // born 1927: "27" is after 2026, so the century before
+        org.assertj.core.api.Assertions.assertThat(Nik.holder("3201010101270001", today)).contains(
+                new Nik.Holder(Sex.L, java.time.LocalDate.of(1927, 1, 1)));
+        org.assertj.core.api.Assertions.assertThat(Nik.holder("3201013208850001", today)).isEmpty(); // day 32
+        org.assertj.core.api.Assertions.assertThat(Nik.holder("32010117088500", today)).isEmpty(); // too short
+    }
 }

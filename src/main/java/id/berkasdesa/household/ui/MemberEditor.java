@@ -34,6 +34,8 @@ final class MemberEditor {
     private final List<Link<?>> links = new ArrayList<>();
     private final HouseholdFormView v;
     private MemberDraft bound;
+    /** While a member is being shown: its own values, not typing, fill the fields. */
+    private boolean binding;
 
     MemberEditor(HouseholdFormView v, Messages messages) {
         this.v = v;
@@ -69,6 +71,20 @@ final class MemberEditor {
         links.add(new Link<>(v.statusBox.valueProperty(), d -> d.status));
         text(v.statusDateField, d -> d.statusDate);
 
+        // a NIK says its holder's sex and birth date: an empty field is filled from it (the operator checks it)
+        v.nikField.textProperty().addListener((o, was, is) -> {
+            if (bound == null || binding) {
+                return;
+            }
+            id.berkasdesa.household.Nik.holder(is, java.time.LocalDate.now()).ifPresent(h -> {
+                if (v.sexBox.getValue() == null) {
+                    v.sexBox.setValue(h.sex());
+                }
+                if (v.tanggalLahirField.getText() == null || v.tanggalLahirField.getText().isBlank()) {
+                    v.tanggalLahirField.setText(id.berkasdesa.household.DateText.format(h.birthDate()));
+                }
+            });
+        });
         v.nikField.disableProperty().bind(v.tanpaNikBox.selectedProperty());
         v.statusDateField.disableProperty().bind(v.statusBox.valueProperty().isEqualTo(MemberStatus.AKTIF));
         setDisabled(true);
@@ -90,10 +106,15 @@ final class MemberEditor {
             }
         }
         bound = d;
-        if (d != null) {
-            for (Link<?> l : links) {
-                l.bind(d);
+        binding = true;
+        try {
+            if (d != null) {
+                for (Link<?> l : links) {
+                    l.bind(d);
+                }
             }
+        } finally {
+            binding = false;
         }
         setDisabled(d == null);
     }
