@@ -40,7 +40,8 @@ public final class Database implements AutoCloseable {
     /** The encrypted store's name: a different file, so a half-done encryption never stands in for the store. */
     static final String ENCRYPTED_NAME = "berkas-desa-terenkripsi";
 
-    static final String MIGRATIONS = "classpath:db/migration";
+    /** H2's: the SQL migrations, and the one Java migration (V5), which lives in this package tree since issue 26. */
+    static final String MIGRATIONS = "classpath:db/migration,classpath:id/berkasdesa/db/migration";
     /**
      * The version of this release's last migration. A store whose schema history ends there opens
      * without Flyway; a test keeps this equal to the highest migration shipped.
@@ -52,7 +53,7 @@ public final class Database implements AutoCloseable {
 
     private final Path dataDir;
     private final InstanceLock lock;
-    private final JdbcConnectionPool pool;
+    private final Engine engine;
     private final Jdbi jdbi;
     private final Path upgradeBackup;
     private final StoreKey key;
@@ -61,9 +62,73 @@ public final class Database implements AutoCloseable {
         this.dataDir = dataDir;
         this.key = key;
         this.lock = lock;
-        this.pool = pool;
+        this.engine = new H2(pool);
         this.upgradeBackup = upgradeBackup;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    }
+
+    private Database(javax.sql.DataSource source, Engine engine, Path workDir) {
+        this.dataDir = workDir;
+        this.key = null;
+        this.lock = null;
+        this.engine = engine;
+        this.upgradeBackup = null;
+        this.jdbi = Jdbi.create(source).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** PostgreSQL's migrations: one baseline reaching H2's V14, then the same versions as H2's. */
+    static final String POSTGRES_MIGRATIONS = "classpath:db/postgresql";
+
+    /**
+     * A store on a PostgreSQL server (15 or later), shared by several processes at once (a district
+     * office's officers): its schema brought up to date by Flyway, units of work serialised by the
+     * server ({@link Engine.Postgres}). The caller owns {@code source} and closes it after this.
+     *
+     * @param workDir a folder of this PC for what is not kept in the database (document files, logs)
+     */
+    public static Database onPostgres(javax.sql.DataSource source, Path workDir) {
+        try {
+            Flyway.configure().dataSource(source).locations(POSTGRES_MIGRATIONS).cleanDisabled(true).load().migrate();
+        } catch (FlywayException e) {
+            LOG.error("schema migration failed: {}", SafeLog.describe(e));
+            throw new StoreException("store.error.migration", e);
+        }
+        LOG.info("store opened (postgresql)");
+        return new Database(source, new Engine.Postgres(() -> { }), workDir);
+    }
+
+    /** The engine's name ("h2", "postgresql"): for logs and a backup's manifest, never for a branch outside this package. */
+    public String engine() {
+        return engine.name();
+    }
+
+    /** Today's H2 file store. */
+    private static final class H2 implements Engine {
+        private final JdbcConnectionPool pool;
+
+        H2(JdbcConnectionPool pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public String name() {
+            return "h2";
+        }
+
+        @Override
+        public void beginWrite(Handle handle) {
+            // one process: the store's write lock orders the units of work
+        }
+
+        @Override
+        public void sync(Handle handle) {
+            handle.execute("CHECKPOINT SYNC");
+        }
+
+        @Override
+        public void close(boolean mayCompact) {
+            shutdown(pool, mayCompact);
+        }
     }
 
     /**
@@ -227,11 +292,12 @@ public final class Database implements AutoCloseable {
             java.util.SortedMap<String, Long> counts = new java.util.TreeMap<>();
             java.util.List<String> tables = h.createQuery("""
                     SELECT table_name FROM information_schema.tables
-                    WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE' ORDER BY table_name""")
+                    WHERE table_schema = CURRENT_SCHEMA AND table_type = 'BASE TABLE' ORDER BY table_name""")
                     .mapTo(String.class).list();
             for (String t : tables) {
-                counts.put(t, h.createQuery("SELECT COUNT(*) FROM \"" + t.replace("\"", "\"\"") + "\"")
-                        .mapTo(Long.class).one());
+                // by the name in capitals on either engine (PostgreSQL folds names to lower case)
+                counts.put(t.toUpperCase(java.util.Locale.ROOT), h.createQuery("SELECT COUNT(*) FROM \""
+                        + t.replace("\"", "\"\"") + "\"").mapTo(Long.class).one());
             }
             return counts;
         });
@@ -501,11 +567,12 @@ public final class Database implements AutoCloseable {
             try {
                 return jdbi.withHandle(handle -> {
                     R result = handle.inTransaction(h -> {
+                        engine.beginWrite(h);
                         R r = callback.withHandle(h);
                         within(h, work);
                         return r;
                     });
-                    sync(handle);
+                    engine.sync(handle);
                     return result;
                 });
             } finally {
@@ -521,14 +588,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void sync(Handle handle) {
-        handle.execute("CHECKPOINT SYNC");
-    }
-
     @Override
     public void close() {
-        shutdown(pool, key == null);
-        lock.close();
+        engine.close(key == null);
+        if (lock != null) {
+            lock.close();
+        }
         LOG.info("store closed");
     }
 

@@ -41,7 +41,7 @@ class StoreUpgradeTest {
     @Test
     void theSchemaVersionTheFastOpenTrustsIsTheLastMigrationShipped() throws Exception {
         int highest = 0;
-        for (Path folder : List.of(Path.of("src/main/resources/db/migration"), Path.of("src/main/java/db/migration"))) {
+        for (Path folder : List.of(Path.of("src/main/resources/db/migration"), Path.of("src/main/java/id/berkasdesa/db/migration"))) {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path f : files.toList()) {
                     String name = f.getFileName().toString();
