@@ -26,6 +26,19 @@ public final class Passwords {
          * 0.3 s on an old office PC — slow for a guessing attacker, fine for an operator.
          */
         public static final Cost DEFAULT = new Cost(46 * 1024, 2, 1);
+        /**
+         * For the test suite only (1 MiB, 1 pass: a few milliseconds), when the JVM is started with
+         * {@code -Dberkasdesa.testPasswordCost=true}; the tests that check the cost or the timing of a
+         * sign-in clear it. Hashes carry their parameters, so a store made so is re-hashed at the real
+         * cost at its next sign-in in a normal run.
+         */
+        public static final Cost TEST = new Cost(1024, 1, 1);
+        public static final String TEST_PROPERTY = "berkasdesa.testPasswordCost";
+
+        /** {@link #DEFAULT}, or {@link #TEST} in a test run that asks for it. */
+        public static Cost forThisRun() {
+            return Boolean.getBoolean(TEST_PROPERTY) ? TEST : DEFAULT;
+        }
     }
 
     public static final int MIN_LENGTH = 10;

@@ -50,7 +50,7 @@ final class StoreEncryption {
         Database db = Database.open(dataDir, keys.key());
         try {
             int files = DocumentStore.encryptPlain(dataDir, new DocumentStore(dataDir, keys.key()));
-            AccountService accounts = new AccountService(db, new Passwords(Passwords.Cost.DEFAULT), new SettingsStore(db),
+            AccountService accounts = new AccountService(db, new Passwords(Passwords.Cost.forThisRun()), new SettingsStore(db),
                     clock, Wiring.wraps(keys, new VillageService(db, clock, new SettingsStore(db))),
                     id.berkasdesa.account.SignInGuard.inFolder(dataDir, keys.storeId()), Wiring.identities(keys));
             accounts.rewrap(); // nobody's password changes here: only the wraps of every active account are made

@@ -192,7 +192,7 @@ public final class Wiring implements AutoCloseable {
 
     private static Wiring wire(Database db, Clock clock, CompletableFuture<Wilayah> wilayah, KeyRing keys) {
         try {
-            Wiring w = new Wiring(db, wilayah.join(), clock, BuildInfo.current().version(), Passwords.Cost.DEFAULT, keys);
+            Wiring w = new Wiring(db, wilayah.join(), clock, BuildInfo.current().version(), Passwords.Cost.forThisRun(), keys);
             w.accounts.rewrap();
             return w;
         } catch (RuntimeException e) {
@@ -203,7 +203,7 @@ public final class Wiring implements AutoCloseable {
 
     /** Wires a store that is already open (tests that open, kill and reopen stores themselves). */
     public static Wiring of(Database db, Wilayah wilayah, Clock clock, String appVersion) {
-        return new Wiring(db, wilayah, clock, appVersion, Passwords.Cost.DEFAULT, null);
+        return new Wiring(db, wilayah, clock, appVersion, Passwords.Cost.forThisRun(), null);
     }
 
     /** The key file's side of account changes; on a plain store (tests of the database alone), none. */

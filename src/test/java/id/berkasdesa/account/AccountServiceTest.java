@@ -59,8 +59,12 @@ class AccountServiceTest {
         };
     }
 
+    /** The suite's cheap password cost, put back after this class: here the production cost is what is tested. */
+    private String suiteCost;
+
     @BeforeEach
     void open() {
+        suiteCost = System.clearProperty(Passwords.Cost.TEST_PROPERTY);
         w = Wiring.open(dir, clock());
         w.villages().save(new VillageProfile("32.01.01.1001", "Pondok Rajeg", "Kantor Desa", "Rina", false));
         accounts = w.accounts();
@@ -69,6 +73,9 @@ class AccountServiceTest {
 
     @AfterEach
     void close() {
+        if (suiteCost != null) {
+            System.setProperty(Passwords.Cost.TEST_PROPERTY, suiteCost);
+        }
         w.close();
     }
 

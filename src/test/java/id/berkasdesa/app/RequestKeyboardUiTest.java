@@ -65,7 +65,8 @@ class RequestKeyboardUiTest {
         r.write(FAMILY.noKk());
         waitUntil(() -> r.lookup("#table").queryTableView().getItems().size() == 1);
         r.type(KeyCode.DOWN).type(KeyCode.ENTER);
-        waitUntil(() -> r.lookup("#memberTable").tryQuery().isPresent());
+        waitUntil(() -> r.lookup("#memberTable").tryQuery().isPresent()
+                && r.lookup("#memberTable").queryTableView().getSelectionModel().getSelectedItem() != null);
         r.press(KeyCode.CONTROL, KeyCode.U).release(KeyCode.U, KeyCode.CONTROL);
         waitUntil(() -> focused(r, "#checkDateField")); // the first field, not Kembali
 

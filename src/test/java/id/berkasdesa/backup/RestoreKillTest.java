@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Drestore.kills} says otherwise), the next start opens a whole store — the old one or the
  * restored one — and {@code check} finds nothing wrong.
  */
+@org.junit.jupiter.api.Tag("kill")
 class RestoreKillTest {
 
     private static final int KILLS = Integer.getInteger("restore.kills", 20);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * household is there whole, each in its last confirmed version or the one being saved at the kill,
  * and no household is half-written.
  */
+@org.junit.jupiter.api.Tag("kill")
 class DurabilityTest {
 
     private static final int KILLS = Integer.getInteger("durability.kills", 100);

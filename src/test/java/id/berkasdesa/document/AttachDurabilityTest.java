@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without its files (each file still has its hash), no file without a row, and no temp litter; every
  * attach that was confirmed is still there unless its detach had begun.
  */
+@org.junit.jupiter.api.Tag("kill")
 class AttachDurabilityTest {
 
     private static final int KILLS = Integer.getInteger("attach.kills", 20);

@@ -213,6 +213,7 @@ class StoreEncryptionTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("kill")
     void aKillAtAnyMomentOfTheFirstEncryptionLeavesTheOldStoreOrTheNewOneComplete() throws Exception {
         Random random = new Random(20261202);
         int killedBefore = 0;
