@@ -35,10 +35,11 @@ public final class RecoverySheet {
 
     static void write(Messages messages, String village, String admin, String code, LocalDate made, OutputStream out)
             throws IOException {
-        PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        // the code itself in a standard monospace (it is ASCII); names in the embedded Unicode font
         PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD);
         try (PDDocument doc = new PDDocument()) {
+            PDFont regular = PdfText.regular(doc);
+            PDFont bold = PdfText.bold(doc);
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {

@@ -15,8 +15,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The audit trail on paper (A4 landscape): the whole trail or a filtered part, or one person's
@@ -32,8 +30,9 @@ public final class AuditPdf {
 
     private final Messages messages;
     private final ZoneId zone;
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    /** The faces embedded in the document being written (set as each one starts). */
+    private PDFont regular;
+    private PDFont bold;
 
     public AuditPdf(Messages messages, ZoneId zone) {
         this.messages = messages;
@@ -88,6 +87,8 @@ public final class AuditPdf {
         String[] headers = {messages.get("audit.col.seq"), messages.get("audit.col.at"), messages.get("audit.col.operator"),
                 messages.get("audit.col.action"), messages.get("audit.col.entity"), messages.get("audit.col.fields")};
         try (PDDocument doc = new PDDocument()) {
+            regular = PdfText.regular(doc);
+            bold = PdfText.bold(doc);
             PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
             int index = 0;
             int pageNo = 0;

@@ -4,10 +4,37 @@ import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
-/** Text on a PDF page with the standard fonts, as every printable of the app writes it. */
+/**
+ * Text on a PDF page, as every printable of the app writes it, in DejaVu Sans embedded in the file
+ * (a subset: only the glyphs used): a name such as "Ŝ. Ñurhayati Ä." prints as typed on any PC,
+ * where the standard PDF fonts knew WinAnsi only. A character the font lacks becomes '?', never an
+ * exception.
+ */
 public final class PdfText {
 
+    private static final String REGULAR = "/id/berkasdesa/fonts/DejaVuSans.ttf";
+    private static final String BOLD = "/id/berkasdesa/fonts/DejaVuSans-Bold.ttf";
+
     private PdfText() {
+    }
+
+    /** The regular face, embedded in {@code doc}. */
+    public static org.apache.pdfbox.pdmodel.font.PDFont regular(org.apache.pdfbox.pdmodel.PDDocument doc) throws IOException {
+        return load(doc, REGULAR);
+    }
+
+    /** The bold face, embedded in {@code doc}. */
+    public static org.apache.pdfbox.pdmodel.font.PDFont bold(org.apache.pdfbox.pdmodel.PDDocument doc) throws IOException {
+        return load(doc, BOLD);
+    }
+
+    private static PDFont load(org.apache.pdfbox.pdmodel.PDDocument doc, String resource) throws IOException {
+        try (java.io.InputStream in = PdfText.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("font missing from the app: " + resource);
+            }
+            return org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, in, true);
+        }
     }
 
     public static void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s) throws IOException {
@@ -18,7 +45,7 @@ public final class PdfText {
         cs.endText();
     }
 
-    /** The standard PDF fonts know WinAnsi only: anything else becomes '?', never an exception. */
+    /** What {@code font} can show of {@code s}: a character it lacks becomes '?', never an exception. */
     public static String encodable(PDFont font, String s) {
         StringBuilder b = new StringBuilder();
         s.codePoints().forEach(cp -> {

@@ -17,8 +17,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The printable list of requests for the village head's signature: A4 landscape, urgent ones first,
@@ -55,11 +53,12 @@ public final class RequestListPdf {
 
     private static final float MARGIN = 36;
     private static final float ROW = 15;
-    private static final float[] WIDTHS = {22, 140, 100, 100, 40, 92, 60, 60, 56, 100};
+    private static final float[] WIDTHS = {22, 130, 100, 100, 40, 92, 70, 60, 56, 100};
 
     private final Messages messages;
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    /** The faces embedded in the document being written (set as each one starts). */
+    private PDFont regular;
+    private PDFont bold;
 
     public RequestListPdf(Messages messages) {
         this.messages = messages;
@@ -87,6 +86,8 @@ public final class RequestListPdf {
                 t("request.pdf.col.rtrw"), t("request.pdf.col.kategori"), t("request.pdf.col.nonaktif"),
                 t("request.pdf.col.batas"), t("request.pdf.col.sisa"), t("request.pdf.col.status")};
         try (PDDocument doc = new PDDocument()) {
+            regular = PdfText.regular(doc);
+            bold = PdfText.bold(doc);
             PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
             int index = 0;
             int pageNo = 0;
