@@ -32,6 +32,12 @@ class ArchitectureTest {
             .that().resideInAnyPackage("..ui..", "id.berkasdesa.app..", "id.berkasdesa.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.h2..", "org.flywaydb..");
 
+    /** Decision 0009: the engine (H2, PostgreSQL) is known to {@code db} alone; features write SQL both take. */
+    @ArchTest
+    static final ArchRule onlyDbNamesAnEngine = noClasses()
+            .that().resideOutsideOfPackage("id.berkasdesa.db..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.h2..", "org.postgresql..");
+
     @ArchTest
     static final ArchRule featuresDoNotReachIntoTheCompositionRoot = noClasses()
             .that().resideOutsideOfPackage("id.berkasdesa.app..")
