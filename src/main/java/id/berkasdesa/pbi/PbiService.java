@@ -266,7 +266,7 @@ public final class PbiService {
                     LocalDate deadline = rules.deadline(deleted);
                     return new Candidate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getString(5), deleted, deadline, (int) ChronoUnit.DAYS.between(today, deadline),
-                            rs.getInt("urgent") == 1);
+                            rs.getInt("urgent") == 1, ChronoUnit.DAYS.between(today, deadline) < p.soonDays());
                 }).list());
         List<Candidate> open = new ArrayList<>(all.stream().filter(c -> c.daysLeft() >= 0).toList());
         open.sort(Comparator.comparing((Candidate c) -> !c.urgent()).thenComparingInt(Candidate::daysLeft)
@@ -278,8 +278,9 @@ public final class PbiService {
     public record Candidates(List<Candidate> list, int expired) {
     }
 
+    /** @param soon fewer days left than the rules' amber setting: shown amber, as the request form shows its deadline */
     public record Candidate(UUID memberId, UUID householdId, String nama, String nik, String noKk, LocalDate deletedOn,
-            LocalDate deadline, int daysLeft, boolean urgent) {
+            LocalDate deadline, int daysLeft, boolean urgent, boolean soon) {
     }
 
     /** The deletion date the list gave this member, if marked. */

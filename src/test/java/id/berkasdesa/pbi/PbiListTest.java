@@ -144,5 +144,17 @@ class PbiListTest {
         assertThat(c.list().get(0).daysLeft()).isEqualTo(39);
         assertThat(c.list().get(0).deadline()).isEqualTo(LocalDate.of(2027, 1, 1));
         assertThat(c.expired()).isEqualTo(1);
+        assertThat(c.list()).extracting(PbiService.Candidate::soon).containsExactly(false, false);
+    }
+
+    @Test
+    void aCandidateWithFewerDaysLeftThanTheAmberSettingIsMarkedSoon() throws Exception {
+        Path file = list("TANGGAL NONAKTIF", List.of(
+                Sheets.row(1, nik(0, 0), "BUDI 1", "", "01-06-2026"),   // ends 1 Dec 2026: 8 days left (setting: 30)
+                Sheets.row(2, nik(1, 0), "BUDI 2", "", "01-07-2026"))); // ends 1 Jan 2027: 39 days left
+        pbi.apply(pbi.preview(file, Optional.empty(), PbiList.Columns.NONE, null));
+        PbiService.Candidates c = pbi.candidates();
+        assertThat(c.list()).extracting(PbiService.Candidate::nama).containsExactly("BUDI 1", "BUDI 2");
+        assertThat(c.list()).extracting(PbiService.Candidate::soon).containsExactly(true, false);
     }
 }

@@ -56,6 +56,19 @@ public final class CandidatesView {
         colDeleted.setCellValueFactory(c -> new ReadOnlyStringWrapper(DateText.format(c.getValue().deletedOn())));
         colDeadline.setCellValueFactory(c -> new ReadOnlyStringWrapper(DateText.format(c.getValue().deadline())));
         colLeft.setCellValueFactory(c -> new ReadOnlyStringWrapper(messages.get("pbi.candidates.days", c.getValue().daysLeft())));
+        // days left closer than the amber setting: amber, as the request form's deadline
+        colLeft.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().remove("days-soon");
+                PbiService.Candidate c = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (c != null && c.soon()) {
+                    getStyleClass().add("days-soon");
+                }
+            }
+        });
         colUrgent.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().urgent()
                 ? messages.get("pbi.candidates.urgent") : ""));
         table.setOnKeyPressed(e -> {
