@@ -166,9 +166,11 @@ final class RequestListView {
         return new ReadOnlyObjectWrapper<>(s);
     }
 
-    private String left(RequestSummary r) {
+    String left(RequestSummary r) {
         if (r.status() == RequestStatus.AKTIF_KEMBALI && r.followUpDone() == null && r.followUpDue() != null) {
-            return daysLeft(messages, ChronoUnit.DAYS.between(service.today(), r.followUpDue()));
+            // after Aktif kembali the days count to the follow-up, not the deadline: said so in the cell
+            return messages.get("request.list.left.followUp",
+                    daysLeft(messages, ChronoUnit.DAYS.between(service.today(), r.followUpDue())));
         }
         if (!r.status().preparing() || r.deadline() == null) {
             return "";
