@@ -155,6 +155,24 @@ class HouseholdEntryUiTest {
 
     /** The KK fields up to the first member's NIK, typed with Enter between them; {@code rw} null when the field is hidden. */
     @Test
+    void aKkFoundByAMembersNameOpensOnThatMember(FxRobot r) {
+        var family = id.berkasdesa.household.Households.family(4);
+        app.ctx.households.save(family, true);
+        AppFixture.openRegister(r);
+        String wife = family.members().get(1).nama();
+        r.write(wife.toLowerCase()); // the search box has the focus
+        @SuppressWarnings("unchecked")
+        TableView<HouseholdSummary> list = r.lookup("#table").queryAs(TableView.class);
+        waitUntil(() -> list.getItems().size() == 1);
+        r.type(KeyCode.ENTER); // one result: Enter opens it
+        waitUntil(() -> r.lookup("#memberTable").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<Object> members = r.lookup("#memberTable").queryAs(TableView.class);
+        waitUntil(() -> members.getSelectionModel().getSelectedIndex() == 1);
+        assertThat(r.lookup("#namaField").queryAs(TextField.class).getText()).isEqualTo(wife);
+    }
+
+    @Test
     void markingAMemberDeceasedAsksByNameBeforeTheSave(FxRobot r) {
         var family = id.berkasdesa.household.Households.family(3);
         app.ctx.households.save(family, true);

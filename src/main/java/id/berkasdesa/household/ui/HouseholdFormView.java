@@ -300,6 +300,30 @@ public final class HouseholdFormView {
         noKkField.requestFocus();
     }
 
+    /**
+     * Selects the first member whose name contains {@code typed} (two letters or more), or whose NIK
+     * contains its digits (four or more, when it is digits only): the person the list's search found.
+     * Nothing changes when no member matches (a No. KK or an address was typed).
+     */
+    void selectMatching(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return;
+        }
+        String t = typed.strip().toUpperCase(java.util.Locale.ROOT);
+        String compact = t.replaceAll("[\\s.\\-]", "");
+        boolean digitsOnly = compact.chars().allMatch(Character::isDigit);
+        for (MemberDraft d : vm.members) {
+            boolean byName = !digitsOnly && t.length() >= 2
+                    && d.nama.get().toUpperCase(java.util.Locale.ROOT).contains(t);
+            boolean byNik = digitsOnly && compact.length() >= 4 && d.nik.get() != null && d.nik.get().contains(compact);
+            if (byName || byNik) {
+                memberTable.getSelectionModel().select(d);
+                memberTable.scrollTo(d);
+                return;
+            }
+        }
+    }
+
     private void showFindings(Findings findings) {
         kkMessages.show(findings, "");
         MemberDraft d = vm.selected.get();

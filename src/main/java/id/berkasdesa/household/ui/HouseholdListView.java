@@ -177,4 +177,9 @@ public final class HouseholdListView {
     void newHousehold() {
         open.accept(null);
     }
+
+    /** What is typed in the search box now ("" for nothing). */
+    String searchText() {
+        return searchField.getText() == null ? "" : searchField.getText();
+    }
 }

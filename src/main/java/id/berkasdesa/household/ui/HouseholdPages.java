@@ -111,6 +111,8 @@ public final class HouseholdPages {
             if (opened.isPresent()) {
                 show.accept(form.view());
                 form.load(opened.get().household(), opened.get().previousKk());
+                // found by a member's name or NIK: the form opens on that member, not on the head
+                form.selectMatching(list == null ? null : list.searchText());
             } else {
                 list.refresh(true);
             }
