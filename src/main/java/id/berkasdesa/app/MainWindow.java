@@ -252,7 +252,9 @@ final class MainWindow {
             opened(holder[0], dataDir);
         });
         dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
-        villageLabel.setText(village.orElse(""));
+        // the key file names the village "Desa — Kantor" (as a backup's manifest does): shown as the header shows it everywhere
+        villageLabel.setText(village.map(v -> v.contains(" — ") ? messages.get("app.village", v.substring(0, v.indexOf(" — ")),
+                v.substring(v.indexOf(" — ") + 3)) : v).orElse(""));
         operatorLabel.setText("");
         for (MenuItem item : List.of(registerItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
                 switchUserItem, signOutItem, accountsItem, lockSettingsItem, villageSettingsItem, auditItem, districtKeyItem, backupItem, checkItem,

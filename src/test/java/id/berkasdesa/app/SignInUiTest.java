@@ -73,6 +73,9 @@ class SignInUiTest {
         waitUntil(() -> visible(r, "#passwordField"));
         assertThat(r.lookup("#statusTiles").tryQuery()).isEmpty();
         assertThat(r.lookup("#navBar").query().isVisible()).isFalse();
+        // the village in the header as everywhere else: "Desa · Kantor"
+        String header = r.lookup("#villageLabel").queryAs(Label.class).getText();
+        assertThat(header).contains(" · ").doesNotContain(" — ");
         Screenshots.take(r, r.lookup("#passwordField").query().getScene(), "masuk");
 
         r.clickOn("#nameField").write("ani").type(KeyCode.ENTER).write("kata sandi salah").type(KeyCode.ENTER);
