@@ -150,7 +150,8 @@ public final class BackupService {
             throw new BackupException("backup.error.noFolder", folder.toString());
         }
         removeLeftovers(folder);
-        String base = "cadangan_" + village.kodeDesa() + "_" + LocalDateTime.now(clock).format(STAMP);
+        // the village code's digits, as a bundle's name has them (3201011001_…): one form on the stick
+        String base = "cadangan_" + digits(village.kodeDesa()) + "_" + LocalDateTime.now(clock).format(STAMP);
         Path target = folder.resolve(base + ".zip");
         for (int n = 2; Files.exists(target); n++) {
             target = folder.resolve(base + "_" + n + ".zip");
@@ -261,13 +262,19 @@ public final class BackupService {
         }
     }
 
+    private static String digits(String kode) {
+        return kode.replace(".", "");
+    }
+
     private static final Pattern OURS = Pattern.compile("cadangan_.+_\\d{8}-\\d{4}(_\\d+)?\\.zip");
 
     /** Deletes the oldest of this village's backups in {@code folder} beyond the newest {@code keep}. */
     private static List<Path> rotate(Path folder, String kode, int keep) {
         List<Path> ours = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(p -> p.getFileName().toString().startsWith("cadangan_" + kode + "_")
+            // this release's names (digits) and older ones (dotted code): the dotted sort first, and are older
+            files.filter(p -> (p.getFileName().toString().startsWith("cadangan_" + digits(kode) + "_")
+                    || p.getFileName().toString().startsWith("cadangan_" + kode + "_"))
                     && OURS.matcher(p.getFileName().toString()).matches()).sorted().forEach(ours::add);
         } catch (IOException e) {
             return List.of();

@@ -97,7 +97,7 @@ class BackupUiTest {
             assertThat(all).hasSize(1);
             backup = all.get(0);
         }
-        assertThat(backup.getFileName().toString()).startsWith("cadangan_32.01.01.1001_").endsWith(".zip");
+        assertThat(backup.getFileName().toString()).startsWith("cadangan_3201011001_").endsWith(".zip");
         r.type(KeyCode.ESCAPE);
         waitUntil(() -> text(r, "#backupLabel").startsWith("Cadangan terakhir:"));
         assertThat(r.lookup("#backupLabel").query().getStyleClass()).doesNotContain("backup-due");

@@ -164,7 +164,7 @@ class RequestLifeUiTest {
         assertThat(r.lookup("#backupMessage").queryAs(Label.class).getText()).contains("Cadangan selesai");
         r.type(KeyCode.ESCAPE);
         try (Stream<Path> files = Files.list(stick)) {
-            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("cadangan_32.01.01.1001_"));
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("cadangan_3201011001_"));
         }
 
         // Disetujui: the Dinas Sosial's answer read back
