@@ -417,13 +417,9 @@ public final class KeyRing {
         }
     }
 
+    /** The seal key from the Argon2id output of the seal's own salt (nothing the store keeps gives it). */
     private static byte[] sealKey(byte[] argon2) {
-        try {
-            return Hkdf.computeHkdf("HMACSHA256", argon2, new byte[0],
-                    "berkas-desa seal v1".getBytes(StandardCharsets.UTF_8), 32);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return hkdf(argon2, "berkas-desa seal v1");
     }
 
     private static byte[] sealContext(String storeId, String login) {
@@ -497,9 +493,13 @@ public final class KeyRing {
 
     /** The wrap key from the Argon2id output (the same bytes as the account's password hash). */
     private static byte[] kek(byte[] argon2) {
+        return hkdf(argon2, "berkas-desa wrap v1");
+    }
+
+    /** 32 bytes of HKDF-SHA256 of {@code secret} under {@code label}. */
+    private static byte[] hkdf(byte[] secret, String label) {
         try {
-            return Hkdf.computeHkdf("HMACSHA256", argon2, new byte[0],
-                    "berkas-desa wrap v1".getBytes(StandardCharsets.UTF_8), 32);
+            return Hkdf.computeHkdf("HMACSHA256", secret, new byte[0], label.getBytes(StandardCharsets.UTF_8), 32);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
