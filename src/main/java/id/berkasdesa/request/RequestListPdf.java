@@ -53,7 +53,7 @@ public final class RequestListPdf {
 
     private static final float MARGIN = 36;
     private static final float ROW = 15;
-    private static final float[] WIDTHS = {22, 130, 100, 100, 40, 92, 70, 60, 56, 100};
+    private static final float[] WIDTHS = {22, 120, 100, 100, 50, 92, 70, 60, 56, 100};
 
     private final Messages messages;
     /** The faces embedded in the document being written (set as each one starts). */

@@ -117,10 +117,20 @@ class AccountsAuditUiTest {
         r.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
         r.clickOn("Pengguna…");
         waitUntil(() -> r.lookup("#accountsTable").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        TableView<Account> table = r.lookup("#accountsTable").queryAs(TableView.class);
-        @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<Role> role = r.lookup("#newAccountRole").queryAs(javafx.scene.control.ComboBox.class);
+        // looked up on the FX thread: a lookup from the test thread can race the dialog still being laid out
+        java.util.concurrent.atomic.AtomicReference<TableView<Account>> tableRef = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.control.ComboBox<Role>> roleRef =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        r.interact(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<Account> t = r.lookup("#accountsTable").queryAs(TableView.class);
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<Role> c = r.lookup("#newAccountRole").queryAs(javafx.scene.control.ComboBox.class);
+            tableRef.set(t);
+            roleRef.set(c);
+        });
+        TableView<Account> table = tableRef.get();
+        javafx.scene.control.ComboBox<Role> role = roleRef.get();
 
         r.clickOn("#newAccountName").write("Kades Sari");
         r.type(KeyCode.TAB);

@@ -86,6 +86,36 @@ class EnginesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void requestsSettingsAccountsAndTheTrailsQueriesWorkAlike(String engine) {
+        try (Database db = open(engine);
+                Wiring w = Wiring.of(db, Wilayah.load(), Clock.systemDefaultZone(), "test")) {
+            w.villages().save(new VillageProfile("32.01.01.1001", "Pondok Rajeg", "Kantor Desa", "Rina", false));
+            w.accounts().createFirstAdministrator("Rina", "kopi tubruk pagi hari".toCharArray());
+            var account = w.accounts().addWithNewPassword("Budi", Role.OPERATOR);
+            assertThat(w.accounts().list()).extracting(id.berkasdesa.account.Account::name).containsExactly("Rina", "Budi");
+            var family = Households.family(3);
+            w.households().save(family, true);
+            var member = family.members().get(0);
+            var form = new id.berkasdesa.request.RequestForm(java.time.LocalDate.now().minusDays(1),
+                    id.berkasdesa.request.CheckChannel.MOBILE_JKN, "0001234567890", java.time.LocalDate.now().minusMonths(1),
+                    id.berkasdesa.request.Route.DESA, "Kartu nonaktif saat cuci darah", null, true, true);
+            var made = w.requests().create(family.id(), member.id(), form);
+            assertThat(made.status()).isEqualTo(id.berkasdesa.request.RequestStatus.DRAF);
+            w.requests().update(made.id(), form); // a second event in its history: the next number under the lock
+            assertThat(w.requests().search(id.berkasdesa.request.RequestFilter.all())).hasSize(1);
+            assertThat(w.requests().dashboard()).isNotNull();
+            // the settings' MERGE, twice: an insert then an update
+            w.requests().savePolicy(w.requests().policy());
+            w.requests().savePolicy(w.requests().policy());
+            assertThat(w.audit().entries(id.berkasdesa.audit.AuditService.Filter.ALL)).extracting(
+                    id.berkasdesa.audit.AuditEntry::action).contains("operator.add", "household.save", "request.create");
+            assertThat(AuditService.verifyStore(db, Optional.empty()).broken()).isEmpty();
+            assertThat(account.password()).isNotBlank();
+        }
+    }
+
     /**
      * Four officers' processes (each its own store object and connections) write 50 units of work each
      * at once: every one committed, the chain verifies, its numbers run 1..200 with no gap or double.
