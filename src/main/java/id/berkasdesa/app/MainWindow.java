@@ -284,27 +284,30 @@ final class MainWindow {
         passwordItem.setDisable(locked || !ctx.session().signedIn() || !accountsExist);
         switchUserItem.setDisable(passwordItem.isDisable());
         signOutItem.setDisable(passwordItem.isDisable());
-        // what the role may not do is not offered (the services refuse it anyway)
-        boolean admin = ctx.session().role() == id.berkasdesa.common.Role.ADMINISTRATOR;
-        accountsItem.setDisable(passwordItem.isDisable() || !admin);
+        // what the session may not do is not offered (the store refuses it anyway): each item asks the
+        // session about the action its work is recorded under, as the store will
+        id.berkasdesa.common.Session who = ctx.session();
+        accountsItem.setDisable(passwordItem.isDisable() || !who.may("operator.list"));
         lockSettingsItem.setDisable(accountsItem.isDisable());
-        villageSettingsItem.setDisable(locked || !admin);
-        // a Pemeriksa checks bundles but does not send them or apply answers
-        boolean pemeriksa = ctx.session().role() == id.berkasdesa.common.Role.PEMERIKSA;
-        households.readOnly(pemeriksa); // read-only from the start, not refused at the save
-        exportItem.setDisable(locked || pemeriksa);
-        responseItem.setDisable(locked || pemeriksa);
-        importItem.setDisable(locked || pemeriksa);
-        exportRegisterItem.setDisable(locked || pemeriksa);
-        pbiItem.setDisable(locked || pemeriksa);
-        auditItem.setDisable(locked || !admin);
-        backupItem.setDisable(locked || !admin);
-        // at the sign-in anyone may restore with an Administrator's password; signed in, only an Administrator
-        restoreItem.setDisable(!locked && !admin);
-        checkItem.setDisable(locked || !admin);
-        districtKeyItem.setDisable(locked || !admin);
-        documentSettingsItem.setDisable(locked || !admin);
-        requestSettingsItem.setDisable(locked || !admin);
+        // a Pemeriksa looks: forms read-only from the start, not refused at the save
+        households.readOnly(who.signedIn() && !who.may("household.save"));
+        for (java.util.Map.Entry<MenuItem, String> e : java.util.Map.of(
+                villageSettingsItem, "settings.change",
+                documentSettingsItem, "settings.change",
+                requestSettingsItem, "settings.change",
+                exportItem, "bundle.export",
+                responseItem, "response.import",
+                importItem, "household.import",
+                exportRegisterItem, "household.export",
+                pbiItem, "request.importPbi",
+                auditItem, "audit.view",
+                backupItem, "backup.create").entrySet()) {
+            e.getKey().setDisable(locked || !who.may(e.getValue()));
+        }
+        checkItem.setDisable(locked || !who.may("audit.verify"));
+        districtKeyItem.setDisable(locked || !who.may("district.import"));
+        // at the sign-in anyone may restore with an Administrator's password; signed in, only who may restore
+        restoreItem.setDisable(!locked && !who.may("backup.restore"));
         lockedNow = locked;
         showBackupStatus();
     }
