@@ -45,14 +45,22 @@ public final class TypeAhead {
         return t.take();
     }
 
-    /** The same for the window that has the keyboard now (the one a command was typed in). */
+    /**
+     * The same for the window that has the keyboard now (the one a command was typed in). On a busy PC
+     * the focus can be between windows for a moment: then the app's own main window (a showing window
+     * nobody owns) is held, so that the keys typed meanwhile are not lost.
+     */
     public static Runnable hold() {
+        javafx.stage.Window main = null;
         for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
             if (w.isFocused()) {
                 return hold(w.getScene());
             }
+            if (main == null && w.isShowing() && w instanceof javafx.stage.Stage s && s.getOwner() == null) {
+                main = w;
+            }
         }
-        return () -> { };
+        return main == null ? () -> { } : hold(main.getScene());
     }
 
     /** The same for the window {@code node} is in. */
