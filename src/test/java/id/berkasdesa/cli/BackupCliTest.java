@@ -59,25 +59,50 @@ class BackupCliTest {
         return more;
     }
 
+    /** The demo village and its first backup, made once for the class; each test gets its own copy. */
+    private static Path template;
+    private static String templateCode;
+    private static String templateBackup;
+    private static JsonNode templateBefore;
+
+    private static synchronized void makeTemplate() throws Exception {
+        if (template != null) {
+            return;
+        }
+        Path t = Files.createTempDirectory("backup-cli-template");
+        Path v = t.resolve("desa");
+        Path s = Files.createDirectories(t.resolve("flashdisk"));
+        CliRun demo = in(v, admin(), "demo", "--households", "4", "--ready-requests", "2", "--documents-per-request", "3");
+        assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
+        templateCode = demo.lines().stream().filter(l -> l.contains("recoveryCode")).findFirst()
+                .map(l -> read(l).get("recoveryCode").asText()).orElseThrow();
+        CliRun check = in(v, admin(), "check");
+        assertThat(check.exit()).as(check.out() + check.err()).isZero();
+        templateBefore = check.json();
+        CliRun made = in(v, admin(), "backup", "--to", s.toString());
+        assertThat(made.exit()).as(made.out() + made.err()).isZero();
+        Path file = Path.of(made.json().get("file").asText());
+        assertThat(file.getFileName().toString()).matches("cadangan_3201019999_\\d{8}-\\d{4}\\.zip");
+        assertThat(made.json().get("households").asLong()).isEqualTo(4);
+        try (Stream<Path> files = Files.list(s)) {
+            assertThat(files.toList()).containsExactly(file); // no .part left
+        }
+        templateBackup = file.getFileName().toString();
+        template = t;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> org.apache.commons.io.FileUtils.deleteQuietly(t.toFile())));
+    }
+
     @BeforeEach
     void aVillageAndItsBackup() throws Exception {
+        makeTemplate();
+        // a copy of the whole data folder and stick: the same store, its key file and documents, per test
+        org.apache.commons.io.FileUtils.copyDirectory(template.toFile(), dir.toFile());
         village = dir.resolve("desa");
-        stick = java.nio.file.Files.createDirectories(dir.resolve("flashdisk"));
-        CliRun demo = in(village, admin(), "demo", "--households", "4", "--ready-requests", "2", "--documents-per-request", "3");
-        assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
-        recoveryCode = demo.lines().stream().filter(l -> l.contains("recoveryCode")).findFirst()
-                .map(l -> read(l).get("recoveryCode").asText()).orElseThrow();
-        CliRun check = in(village, admin(), "check");
-        assertThat(check.exit()).as(check.out() + check.err()).isZero();
-        before = check.json();
-        CliRun made = in(village, admin(), "backup", "--to", stick.toString());
-        assertThat(made.exit()).as(made.out() + made.err()).isZero();
-        backup = Path.of(made.json().get("file").asText());
-        assertThat(backup.getFileName().toString()).matches("cadangan_3201019999_\\d{8}-\\d{4}\\.zip");
-        assertThat(made.json().get("households").asLong()).isEqualTo(4);
-        try (Stream<Path> files = Files.list(stick)) {
-            assertThat(files.toList()).containsExactly(backup); // no .part left
-        }
+        stick = dir.resolve("flashdisk");
+        recoveryCode = templateCode;
+        before = templateBefore;
+        backup = stick.resolve(templateBackup);
+        Files.deleteIfExists(village.resolve(id.berkasdesa.db.Database.LOCK_FILE));
     }
 
     private static JsonNode read(String line) {
