@@ -62,7 +62,7 @@ public final class TrailTrust {
                         problems.add(Finding.error("", "trust.account", a[1]));
                     }
                 });
-        Map<String, String> signerName = new HashMap<>(); // key id → the certified account's name
+        Map<String, Signer> signers = new HashMap<>(); // key id → the certified account and its public key
         Map<String, Long> keyedFrom = new HashMap<>(); // account name → the first entry its keys sign
         h.createQuery("SELECT key_id, account_id, public_key, since_seq, cert FROM account_key ORDER BY key_id")
                 .map((rs, ctx) -> new Object[] {rs.getString(1), rs.getObject(2, java.util.UUID.class).toString(),
@@ -75,17 +75,18 @@ public final class TrailTrust {
                     boolean ok = id.equals(SigningKey.idOf(pub))
                             && SigningKey.verifies(rootPublic, TrustLines.key(id, account, pub, since), (String) k[4]);
                     if (ok && nameOfAccount.containsKey(account)) {
-                        signerName.put(id, nameOfAccount.get(account) + "\n" + pub);
+                        signers.put(id, new Signer(nameOfAccount.get(account), pub));
                         keyedFrom.merge(nameOfAccount.get(account), since, Math::min);
                     } else if (!ok) {
                         problems.add(Finding.error("", "trust.key", nameOfAccount.getOrDefault(account, "?")));
                     }
                 });
         String rootId = SigningKey.idOf(rootPublic);
+        Set<String> names = Set.copyOf(nameOfAccount.values());
         List<Long> bad = new ArrayList<>();
         long[] count = {0};
         AuditDao.signedFrom(h, root.signedFrom(), e -> {
-            if (!signedRightly(e, rootId, rootPublic, signerName, keyedFrom, nameOfAccount.values())) {
+            if (!signedRightly(e, rootId, rootPublic, signers, keyedFrom, names)) {
                 count[0]++;
                 if (bad.size() < NAMED) {
                     bad.add(e.seq());
@@ -105,8 +106,8 @@ public final class TrailTrust {
         return problems;
     }
 
-    private static boolean signedRightly(AuditDao.Signed e, String rootId, String rootPublic, Map<String, String> signers,
-            Map<String, Long> keyedFrom, java.util.Collection<String> names) {
+    private static boolean signedRightly(AuditDao.Signed e, String rootId, String rootPublic, Map<String, Signer> signers,
+            Map<String, Long> keyedFrom, Set<String> names) {
         if (e.signature() == null || e.signer() == null) {
             // a failed sign-in; or the work of an account that had no key yet (a store from before signing)
             return UNSIGNED_ALLOWED.contains(e.action())
@@ -116,19 +117,18 @@ public final class TrailTrust {
         if (e.signer().equals(rootId)) {
             return SigningKey.verifies(rootPublic, line, e.signature()); // the recovery code's work
         }
-        String known = signers.get(e.signer());
-        if (known == null) {
-            return false;
-        }
-        int cut = known.indexOf('\n');
-        String name = known.substring(0, cut);
-        if (!SigningKey.verifies(known.substring(cut + 1), line, e.signature())) {
+        Signer known = signers.get(e.signer());
+        if (known == null || !SigningKey.verifies(known.publicKey(), line, e.signature())) {
             return false;
         }
         // one's own work; or a failed sign-in, or work done before anyone is known, recorded in another's session
-        return name.equals(e.operator()) || e.operator().equals("-") || UNSIGNED_ALLOWED.contains(e.action());
+        return known.name().equals(e.operator()) || e.operator().equals("-") || UNSIGNED_ALLOWED.contains(e.action());
     }
 
     private record Root(String publicKey, long signedFrom, String signature) {
+    }
+
+    /** A certified signing key: whose it is. */
+    private record Signer(String name, String publicKey) {
     }
 }

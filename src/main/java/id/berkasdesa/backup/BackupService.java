@@ -151,7 +151,7 @@ public final class BackupService {
         }
         removeLeftovers(folder);
         // the village code's digits, as a bundle's name has them (3201011001_…): one form on the stick
-        String base = "cadangan_" + digits(village.kodeDesa()) + "_" + LocalDateTime.now(clock).format(STAMP);
+        String base = "cadangan_" + village.kodeDesaDigits() + "_" + LocalDateTime.now(clock).format(STAMP);
         Path target = folder.resolve(base + ".zip");
         for (int n = 2; Files.exists(target); n++) {
             target = folder.resolve(base + "_" + n + ".zip");
@@ -165,7 +165,7 @@ public final class BackupService {
             done = true;
             long bytes = size(target);
             settings.write("backup.create", Map.of(LAST_AT, clock.instant().toString(), LAST_FILE, target.getFileName().toString()));
-            List<Path> removed = rotate(folder, village.kodeDesa(), keep);
+            List<Path> removed = rotate(folder, village, keep);
             return new Result(target, manifest, checked, Duration.ofNanos(System.nanoTime() - start), bytes, removed);
         } finally {
             if (!done) {
@@ -262,19 +262,15 @@ public final class BackupService {
         }
     }
 
-    private static String digits(String kode) {
-        return kode.replace(".", "");
-    }
-
     private static final Pattern OURS = Pattern.compile("cadangan_.+_\\d{8}-\\d{4}(_\\d+)?\\.zip");
 
     /** Deletes the oldest of this village's backups in {@code folder} beyond the newest {@code keep}. */
-    private static List<Path> rotate(Path folder, String kode, int keep) {
+    private static List<Path> rotate(Path folder, id.berkasdesa.village.VillageProfile village, int keep) {
         List<Path> ours = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             // this release's names (digits) and older ones (dotted code): the dotted sort first, and are older
-            files.filter(p -> (p.getFileName().toString().startsWith("cadangan_" + digits(kode) + "_")
-                    || p.getFileName().toString().startsWith("cadangan_" + kode + "_"))
+            files.filter(p -> (p.getFileName().toString().startsWith("cadangan_" + village.kodeDesaDigits() + "_")
+                    || p.getFileName().toString().startsWith("cadangan_" + village.kodeDesa() + "_"))
                     && OURS.matcher(p.getFileName().toString()).matches()).sorted().forEach(ours::add);
         } catch (IOException e) {
             return List.of();

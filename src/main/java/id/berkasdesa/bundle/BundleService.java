@@ -189,7 +189,7 @@ public final class BundleService {
         List<BundleItem> items = items(ids);
         OffsetDateTime now = OffsetDateTime.now(clock);
         // a bundle of the invented sample village says so in its very name
-        String base = (village.sample() ? SAMPLE_PREFIX : "") + village.kodeDesa().replace(".", "") + "_" + STAMP.format(now);
+        String base = (village.sample() ? SAMPLE_PREFIX : "") + village.kodeDesaDigits() + "_" + STAMP.format(now);
         String name = base;
         for (int n = 2; Files.exists(folder.resolve(name + ".zip")); n++) {
             name = base + "-" + n;

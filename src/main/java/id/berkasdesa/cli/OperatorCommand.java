@@ -30,12 +30,17 @@ final class OperatorCommand {
 
     /** The first password the app made, printed once: the Administrator hands it over, and it is changed at first sign-in. */
     static int withPassword(String what, String name, String password) {
+        return withPassword(what, name, name, password);
+    }
+
+    /** The same where the line names something else than the person ({@code "role": "administrator"}). */
+    static int withPassword(String what, String value, String person, String password) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", true);
-        out.put(what, name);
+        out.put(what, value);
         out.put("password", password);
         System.out.println(Json.line(out));
-        System.err.println(Messages.indonesian().get("cli.operator.passwordOnce", name));
+        System.err.println(Messages.indonesian().get("cli.operator.passwordOnce", person));
         return 0;
     }
 
@@ -113,14 +118,10 @@ final class OperatorCommand {
                 return unknownRole(role, messages);
             }
             return StoreCommand.run(group.parent, w -> {
-                java.util.Optional<String> password = w.accounts().changeRole(name, r);
-                java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-                out.put("ok", true);
-                out.put("role", r.name().toLowerCase(java.util.Locale.ROOT));
+                String roleText = r.name().toLowerCase(java.util.Locale.ROOT);
                 // a new Administrator gets a new first password (their password must open the certifying key)
-                password.ifPresent(p -> out.put("password", p));
-                System.out.println(Json.line(out));
-                return 0;
+                return w.accounts().changeRole(name, r).map(p -> withPassword("role", roleText, name.strip(), p))
+                        .orElseGet(() -> ok("role", roleText));
             });
         }
     }

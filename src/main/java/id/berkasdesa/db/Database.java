@@ -94,7 +94,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("store.error.migration", e);
         }
         LOG.info("store opened (postgresql)");
-        return new Database(source, new Engine.Postgres(() -> { }), workDir);
+        return new Database(source, new Engine.Postgres(), workDir);
     }
 
     /** The engine's name ("h2", "postgresql"): for logs and a backup's manifest, never for a branch outside this package. */

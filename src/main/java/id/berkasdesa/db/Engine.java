@@ -30,11 +30,6 @@ interface Engine {
     final class Postgres implements Engine {
         /** The advisory lock's key: "BD" and 1, any fixed number every process of the app agrees on. */
         static final long WRITE_LOCK = 0x4244_0001L;
-        private final Runnable onClose;
-
-        Postgres(Runnable onClose) {
-            this.onClose = onClose;
-        }
 
         @Override
         public String name() {
@@ -53,7 +48,7 @@ interface Engine {
 
         @Override
         public void close(boolean mayCompact) {
-            onClose.run();
+            // the caller owns the DataSource and closes it
         }
     }
 }

@@ -20,6 +20,11 @@ public record VillageProfile(String kodeDesa, String namaDesa, String namaKantor
         this(kodeDesa, namaDesa, namaKantor, namaOperator, sample, "");
     }
 
+    /** The code without dots ({@code 3201011001}), as bundles and backups are named. */
+    public String kodeDesaDigits() {
+        return kodeDesa.replace(".", "");
+    }
+
     /** The kecamatan part of the code, {@code PP.KK.CC}. */
     public String kodeKecamatan() {
         return kodeDesa.substring(0, 8);
