@@ -97,6 +97,13 @@ final class AppFixture {
 
     void stop() {
         runner.shutdown();
+        // what the finished work still posts (a dialog, a refresh) runs now, on this test's window ...
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        // ... and no dialog of this test stays open to take the keyboard from the next one's window
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> !(w instanceof Stage s && s.getOwner() == null && s.getModality() == javafx.stage.Modality.NONE))
+                .forEach(javafx.stage.Window::hide));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         if (ctx != null) {
             ctx.close();
         }
