@@ -208,6 +208,9 @@ public final class AccountService {
         String rehash = passwords.weakerThanNow(r.hash()) ? passwords.hash(password) : null;
         if (rehash != null) {
             wraps.wrap(r.name(), rehash);
+            if (mine != null) {
+                identities.seal(r.name(), password, rehash, mine); // the seal at the new cost too, beside the old until saved
+            }
         }
         db.writeAs(who, "signin.ok", h -> {
             h.createUpdate("""

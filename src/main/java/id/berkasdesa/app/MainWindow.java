@@ -49,7 +49,7 @@ final class MainWindow {
     @FXML Label villageLabel, operatorLabel, sampleBanner, statusLabel, dataDirLabel, startupLabel;
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
-    @FXML MenuItem backupItem, restoreItem, checkItem;
+    @FXML MenuItem backupItem, restoreItem, checkItem, rekeyItem;
     @FXML Label backupLabel;
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
             switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem, villageSettingsItem, exportItem, responseItem,
@@ -305,6 +305,7 @@ final class MainWindow {
             e.getKey().setDisable(locked || !who.may(e.getValue()));
         }
         checkItem.setDisable(locked || !who.may("audit.verify"));
+        rekeyItem.setDisable(locked || !who.may("backup.rekey"));
         districtKeyItem.setDisable(locked || !who.may("district.import"));
         // at the sign-in anyone may restore with an Administrator's password; signed in, only who may restore
         restoreItem.setDisable(!locked && !who.may("backup.restore"));
@@ -320,7 +321,24 @@ final class MainWindow {
     /** Berkas > Pengguna (Administrator). */
     @FXML
     void accounts() {
-        new AccountsDialog(ctx.accounts, messages, dialogs, runner).show();
+        AccountsDialog d = new AccountsDialog(ctx.accounts, messages, dialogs, runner);
+        d.show();
+        // someone left: a key file they may have copied should stop opening the store
+        d.disabled().stream().reduce((a, b) -> a + ", " + b).ifPresent(this::rekey);
+    }
+
+    /** Berkas > Ganti kunci data (Administrator). */
+    @FXML
+    void rekey() {
+        rekey(null);
+    }
+
+    private void rekey(String disabled) {
+        if (storeControl != null) {
+            id.berkasdesa.backup.ui.RekeyDialog.show(ctx.backups, ctx.accounts.list().stream()
+                    .filter(id.berkasdesa.account.Account::active).map(id.berkasdesa.account.Account::name).toList(),
+                    disabled, storeControl, messages, dialogs, runner);
+        }
     }
 
     /** How the store in use is closed for a restore and its sign-in shown again (the app's side). */

@@ -116,6 +116,34 @@ public final class BackupService {
         return status().due();
     }
 
+    /**
+     * Ganti kunci data (Administrator): recorded in the trail, then the store copied under a new key
+     * ({@link Rekey}). This opening writes nothing more: close the store, then {@link Restore#finish}
+     * swaps the new store in and deletes the old one.
+     *
+     * @param activeNames the accounts still active (their boxes get the new key)
+     */
+    public Rekey.Result rekey(List<String> activeNames, Progress progress) {
+        db.require("backup.rekey");
+        if (db.storeKey() == null || keys == null || keys.unclaimed()) {
+            throw new BackupException("backup.error.unclaimed");
+        }
+        db.write("backup.rekey", h -> {
+            db.about("store", keys.storeId(), "key");
+            return null;
+        });
+        return Rekey.prepare(db, keys, activeNames, progress);
+    }
+
+    /** What {@link #rekey} would leave behind (asked before it). */
+    public Rekey.Preview rekeyPreview(List<String> activeNames) {
+        db.require("backup.rekey");
+        if (keys == null) {
+            throw new BackupException("backup.error.unclaimed");
+        }
+        return Rekey.preview(keys, activeNames);
+    }
+
     /** Records in the restored store's trail that it was restored, by whom, from which backup's store. */
     public void recordRestore(Manifest from) {
         db.write("backup.restore", h -> {

@@ -282,7 +282,10 @@ public final class Restore {
     private static Optional<Path> swap(Path dataDir) {
         Path work = dataDir.resolve(WORK);
         try {
-            String asideName = JSON.readTree(work.resolve(MARKER).toFile()).path("disisihkan").asText();
+            com.fasterxml.jackson.databind.JsonNode marker = JSON.readTree(work.resolve(MARKER).toFile());
+            String asideName = marker.path("disisihkan").asText();
+            // a new store key (Rekey): the store under the old key is deleted, not kept aside
+            boolean delete = marker.path("hapus").asBoolean(false);
             if (!asideName.startsWith(ASIDE) || asideName.contains("/") || asideName.contains("\\")) {
                 throw new IOException("marker");
             }
@@ -298,6 +301,9 @@ public final class Restore {
                 }
             }
             force(dataDir);
+            if (delete) {
+                id.berkasdesa.common.Folders.delete(aside);
+            }
             Files.delete(work.resolve(MARKER));
             id.berkasdesa.common.Folders.delete(work);
             return Files.isDirectory(aside) ? Optional.of(aside) : Optional.empty();

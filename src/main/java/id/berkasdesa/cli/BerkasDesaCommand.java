@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 OperatorCommand.class, RecoverCommand.class, AuditCommand.class, BenchAccountsCommand.class,
                 DistrictKeyCommand.class, OpenBundleCommand.class, SignResponseCommand.class, BenchOpenCommand.class,
                 BackupCommand.class, RestoreCommand.class, CheckCommand.class, BenchBackupCommand.class,
-                ImportPopulationCommand.class, ImportPbiCommand.class, ExportRegisterCommand.class, BenchImportCommand.class})
+                ImportPopulationCommand.class, ImportPbiCommand.class, ExportRegisterCommand.class, BenchImportCommand.class,
+                RekeyCommand.class})
 public final class BerkasDesaCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -303,6 +303,20 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code work} while no unit of work can commit, and when it ends normally none ever commits
+     * again on this opening: the store is being replaced (Ganti kunci data) and must be closed.
+     *
+     * @throws StoreException "store.error.retired" from every later unit of work
+     */
+    public <R> R retiring(java.util.function.Supplier<R> work) {
+        synchronized (writeLock) {
+            R r = work.get();
+            retired = true;
+            return r;
+        }
+    }
+
     /** Runs {@code work} while no unit of work can commit (a backup's snapshot with its figures). */
     public <R> R holdingWrites(java.util.function.Supplier<R> work) {
         synchronized (writeLock) {
@@ -556,12 +570,17 @@ public final class Database implements AutoCloseable {
     private volatile Journal journal = Journal.NONE;
     /** Units of work one at a time: the audit chain is appended in the order the work commits. */
     private final Object writeLock = new Object();
+    /** Set once the store has been copied under a new key: this opening writes nothing more. */
+    private volatile boolean retired;
 
     private <R, X extends Exception> R write(UnitOfWork work, HandleCallback<R, X> callback) throws X {
         if (!work.session().may(work.action())) {
             throw new AccessException(work.session(), work.action());
         }
         synchronized (writeLock) {
+            if (retired) {
+                throw new StoreException("store.error.retired", null);
+            }
             UnitOfWork outer = CURRENT.get();
             CURRENT.set(work);
             try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.subtle.Hkdf;
+import com.google.crypto.tink.subtle.X25519;
 import id.berkasdesa.common.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,15 @@ public final class KeyRing {
      * One person's {@link Identity}, sealed (AES-256-GCM) under a key derived with Argon2id from their
      * password with a salt of its own: unlike a {@link Wrap}, nothing the store keeps gives this key.
      */
-    record Seal(String login, String setting, String sealed) {
+    record Seal(String login, String setting, String sealed, String hash, String box, String share) {
+        Seal(String login, String setting, String sealed) {
+            this(login, setting, sealed, null, null, null);
+        }
+
+        /** The same seal, with the store key shared to its box anew (or dropped: null). */
+        Seal withShare(String s) {
+            return new Seal(login, setting, sealed, hash, box, s);
+        }
     }
 
     /** What a seal holds, as JSON. */
@@ -187,8 +196,17 @@ public final class KeyRing {
         if (c.unclaimed() != null) {
             return openUnclaimed(dataDir);
         }
+        String id = loginId(c.storeId(), name);
+        for (Seal s : c.seals()) {
+            if (s.login().equals(id) && s.share() != null) {
+                Optional<StoreKey> k = openShare(c.storeId(), s, password);
+                if (k.isPresent()) {
+                    return new KeyRing(f, k.get(), c);
+                }
+            }
+        }
         List<Wrap> mine = c.wraps().stream().filter(w -> isOf(w, c.storeId(), name)).toList();
-        if (mine.isEmpty()) {
+        if (mine.isEmpty() && c.seals().stream().noneMatch(s -> s.login().equals(id) && s.share() != null)) {
             Argon2id.derive(password, DUMMY_SALT, 46 * 1024, 2, 1);
             throw new KeyException("account.signin.wrong", null);
         }
@@ -207,6 +225,13 @@ public final class KeyRing {
         Content c = read(f);
         if (c.unclaimed() != null) {
             return openUnclaimed(dataDir);
+        }
+        if (c.recoverySeal() != null && c.recoverySeal().share() != null) {
+            Optional<StoreKey> k = openShare(c.storeId(), c.recoverySeal(), normalizedCode.toCharArray());
+            if (k.isPresent() || c.recovery() == null) {
+                return k.map(x -> new KeyRing(f, x, c))
+                        .orElseThrow(() -> new KeyException("account.recover.wrong", null));
+            }
         }
         if (c.recovery() == null) {
             throw new KeyException("account.recover.none", null);
@@ -267,29 +292,39 @@ public final class KeyRing {
      * that crashed between the store and this file is put right here.
      */
     public synchronized void keepOnly(Map<String, String> accounts, String recoveryPhc, String village) {
+        // each person's seals: those of their current password (a seal made for a new password that
+        // never reached the store, or of the password before, goes); nobody else's
+        Map<String, String> settings = new java.util.HashMap<>();
+        accounts.forEach((name, phc) -> Phc.parse(phc).ifPresent(x -> settings.put(loginId(content.storeId(), name), x.setting())));
+        // (a seal of another hash goes only when one of the current hash is there: never anyone's last)
+        List<Seal> seals = content.seals().stream().filter(x -> settings.containsKey(x.login())
+                && (x.hash() == null || x.hash().equals(settings.get(x.login())) || content.seals().stream()
+                        .noneMatch(y -> y.login().equals(x.login()) && settings.get(x.login()).equals(y.hash())))).toList();
+        Seal recoverySeal = content.recoverySeal();
         List<Wrap> wraps = new ArrayList<>();
         for (Map.Entry<String, String> a : accounts.entrySet()) {
             String login = loginId(content.storeId(), a.getKey());
             String setting = Phc.parse(a.getValue()).map(Phc::setting).orElse(null);
-            if (setting == null) {
-                continue;
+            if (setting == null || seals.stream().anyMatch(x -> x.login().equals(login) && x.share() != null)) {
+                continue; // their password opens the key through their own seal: no wrap the store's hash gives
             }
             // a wrap under the login itself (an older key file) is sealed again under its hash
             wraps.add(content.wraps().stream().filter(w -> w.login().equals(login) && w.setting().equals(setting))
                     .findFirst().orElseGet(() -> seal(login, a.getValue())));
         }
         Wrap recovery = content.recovery();
-        if (recoveryPhc != null) {
+        boolean recoveryShared = recoverySeal != null && recoverySeal.share() != null;
+        if (recoveryShared) {
+            recovery = null;
+        } else if (recoveryPhc != null) {
             String setting = Phc.parse(recoveryPhc).map(Phc::setting).orElse(null);
             if (recovery == null || !recovery.setting().equals(setting)) {
                 recovery = seal(RECOVERY, recoveryPhc);
             }
         }
-        String unclaimed = !wraps.isEmpty() && recovery != null ? null : content.unclaimed();
-        java.util.Set<String> logins = new java.util.HashSet<>();
-        accounts.keySet().forEach(a -> logins.add(loginId(content.storeId(), a)));
-        Content next = content.with(wraps, recovery, village, unclaimed)
-                .withSeals(content.seals().stream().filter(x -> logins.contains(x.login())).toList(), content.recoverySeal());
+        boolean someoneOpens = !wraps.isEmpty() || seals.stream().anyMatch(x -> x.share() != null);
+        String unclaimed = someoneOpens && (recovery != null || recoveryShared) ? null : content.unclaimed();
+        Content next = content.with(wraps, recovery, village, unclaimed).withSeals(seals, recoverySeal);
         if (!next.equals(content)) {
             content = next;
             save();
@@ -322,7 +357,9 @@ public final class KeyRing {
         byte[] k = sealKey(raw);
         Arrays.fill(raw, (byte) 0);
         synchronized (this) {
-            Seal s = new Seal(login, setting.setting(), encryptIdentity(k, login, identity));
+            byte[] box = boxPublic(k);
+            Seal s = new Seal(login, setting.setting(), encryptIdentity(k, login, identity), cost.setting(), b64(box),
+                    share(content.storeId(), login, box, key));
             sealKeys.put(login, k);
             putSeal(s);
         }
@@ -345,14 +382,21 @@ public final class KeyRing {
     }
 
     private Optional<Identity> openAs(String login, char[] secret) {
-        Seal s;
+        List<Seal> candidates;
         synchronized (this) {
-            s = login.equals(RECOVERY_SEAL) ? content.recoverySeal()
-                    : content.seals().stream().filter(x -> x.login().equals(login)).findFirst().orElse(null);
+            candidates = login.equals(RECOVERY_SEAL) ? java.util.stream.Stream.ofNullable(content.recoverySeal()).toList()
+                    : content.seals().stream().filter(x -> x.login().equals(login)).toList();
         }
-        if (s == null) {
-            return Optional.empty();
+        for (Seal s : candidates) {
+            Optional<Identity> opened = openOne(login, s, secret);
+            if (opened.isPresent()) {
+                return opened;
+            }
         }
+        return Optional.empty();
+    }
+
+    private Optional<Identity> openOne(String login, Seal s, char[] secret) {
         Optional<Phc> p = Phc.parse(s.setting());
         if (p.isEmpty()) {
             return Optional.empty();
@@ -366,6 +410,12 @@ public final class KeyRing {
             Arrays.fill(json, (byte) 0);
             synchronized (this) {
                 sealKeys.put(login, k);
+                if (s.share() == null && key != null) {
+                    // a seal from before shares: from now on this password opens the key through it
+                    byte[] box = boxPublic(k);
+                    putSeal(new Seal(s.login(), s.setting(), s.sealed(), s.hash(), b64(box),
+                            share(content.storeId(), login, box, key)));
+                }
             }
             return Optional.of(new Identity(SigningKey.fromPrivate(si.own()), si.rootPublic(),
                     si.root() == null ? null : SigningKey.fromPrivate(si.root()),
@@ -383,18 +433,31 @@ public final class KeyRing {
     public synchronized void reseal(String name, Identity identity) {
         String login = loginId(content.storeId(), name);
         byte[] k = sealKeys.get(login);
-        Seal old = content.seals().stream().filter(x -> x.login().equals(login)).findFirst().orElse(null);
-        if (k == null || old == null) {
+        Seal old = k == null ? null : content.seals().stream()
+                .filter(x -> x.login().equals(login) && keyOf(x) != null).findFirst().orElse(null);
+        if (old == null) {
             return;
         }
-        putSeal(new Seal(login, old.setting(), encryptIdentity(k, login, identity)));
+        putSeal(new Seal(login, old.setting(), encryptIdentity(k, login, identity), old.hash(), old.box(), old.share()));
     }
 
+    /** The seal key {@code s} was made with, when it is the one this process knows for its login (by its box). */
+    private byte[] keyOf(Seal s) {
+        byte[] k = sealKeys.get(s.login());
+        return k != null && (s.box() == null || s.box().equals(b64(boxPublic(k)))) ? k : null;
+    }
+
+    /**
+     * Puts {@code s} in place of the seal of the same login and password hash; the login's seals of
+     * other hashes stay until {@link #keepOnly} knows which password the store holds (a new password
+     * whose save a power cut stopped must not lock its owner out).
+     */
     private void putSeal(Seal s) {
         if (s.login().equals(RECOVERY_SEAL)) {
             content = content.withSeals(content.seals(), s);
         } else {
-            List<Seal> seals = new ArrayList<>(content.seals().stream().filter(x -> !x.login().equals(s.login())).toList());
+            List<Seal> seals = new ArrayList<>(content.seals().stream().filter(x -> !x.login().equals(s.login())
+                    || (x.hash() != null && s.hash() != null && !x.hash().equals(s.hash()))).toList());
             seals.add(s);
             content = content.withSeals(seals, content.recoverySeal());
         }
@@ -415,6 +478,148 @@ public final class KeyRing {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The key file for the same store under a new, random store key (Ganti kunci data), written into
+     * {@code dir}: every seal that has a box gets the new key shared to it, the village's key pair is
+     * sealed under the new key, and nothing else opens it — no wrap from a password hash the store
+     * keeps, no seal of anyone already gone. A seal without a box (nobody signed in with it since
+     * shares came) is dropped: see {@link #withoutBox}.
+     */
+    public synchronized KeyRing rekeyed(Path dir) {
+        StoreKey next = StoreKey.generate();
+        List<Seal> seals = content.seals().stream().filter(x -> x.box() != null)
+                .map(x -> x.withShare(share(content.storeId(), x.login(), unb64(x.box()), next))).toList();
+        Seal r = content.recoverySeal();
+        Seal recovery = r == null || r.box() == null ? null
+                : r.withShare(share(content.storeId(), r.login(), unb64(r.box()), next));
+        VillageKeys desa = content.desa();
+        if (desa != null) {
+            byte[] oldK = key.derive("berkas-desa village keys v1");
+            byte[] newK = next.derive("berkas-desa village keys v1");
+            try {
+                byte[] context = ("berkas-desa desa v1|" + content.storeId()).getBytes(StandardCharsets.UTF_8);
+                KeyPair pair = KeyPair.unseal(new KeyPair.Sealed(unb64(desa.decrypt()), unb64(desa.sign())),
+                        new AesGcmJce(oldK), context, "desa", desa.kode(), desa.nama());
+                KeyPair.Sealed sealed = pair.seal(new AesGcmJce(newK), context);
+                desa = new VillageKeys(desa.kode(), desa.nama(), b64(sealed.decrypt()), b64(sealed.sign()));
+            } catch (GeneralSecurityException e) {
+                throw new KeyException("keys.error.unreadable", e, file.toString());
+            } finally {
+                Arrays.fill(oldK, (byte) 0);
+                Arrays.fill(newK, (byte) 0);
+            }
+        }
+        KeyRing ring = new KeyRing(file(dir), next, new Content(FORMAT, content.storeId(), content.village(), null,
+                List.of(), null, desa, seals, recovery));
+        ring.save();
+        return ring;
+    }
+
+    /** Of {@code names}, those whose password opens the key only through a wrap from their hash (no box yet). */
+    public synchronized List<String> withoutBox(java.util.Collection<String> names) {
+        return names.stream().filter(n -> content.seals().stream()
+                .noneMatch(x -> x.login().equals(loginId(content.storeId(), n)) && x.box() != null)).toList();
+    }
+
+    /** Whether the recovery code opens the key through a box of its own (else a new key leaves it behind). */
+    public synchronized boolean recoveryBoxed() {
+        return content.recoverySeal() != null && content.recoverySeal().box() != null;
+    }
+
+    /**
+     * The public half of a seal key's box: an X25519 key pair whose private half is derived from the
+     * seal key (so from the password and the seal's own salt) and never stored. The store key is
+     * shared to it; an Administrator can share a new store key to everyone's box without knowing any
+     * password, and nothing the store keeps opens a box.
+     */
+    private static byte[] boxPublic(byte[] sealKey) {
+        byte[] priv = hkdf(sealKey, "berkas-desa box v1");
+        try {
+            return X25519.publicFromPrivate(priv);
+        } catch (java.security.InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Arrays.fill(priv, (byte) 0);
+        }
+    }
+
+    /**
+     * The store key encrypted to {@code box} (as HPKE's base mode does: an ephemeral X25519 key, the
+     * shared secret through HKDF, AES-256-GCM bound to the store and the login): ephemeral public key
+     * then ciphertext.
+     */
+    private static String share(String storeId, String login, byte[] box, StoreKey storeKey) {
+        byte[] eph = X25519.generatePrivateKey();
+        byte[] master = storeKey.bytes();
+        byte[] k = null;
+        try {
+            byte[] ephPublic = X25519.publicFromPrivate(eph);
+            k = shareKey(X25519.computeSharedSecret(eph, box), ephPublic, box);
+            byte[] sealed = new AesGcmJce(k).encrypt(master, shareContext(storeId, login));
+            byte[] out = Arrays.copyOf(ephPublic, ephPublic.length + sealed.length);
+            System.arraycopy(sealed, 0, out, ephPublic.length, sealed.length);
+            return b64(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Arrays.fill(eph, (byte) 0);
+            Arrays.fill(master, (byte) 0);
+            if (k != null) {
+                Arrays.fill(k, (byte) 0);
+            }
+        }
+    }
+
+    /** The store key from {@code s}'s share, when {@code secret} opens the seal's box (slow: Argon2id). */
+    private static Optional<StoreKey> openShare(String storeId, Seal s, char[] secret) {
+        Optional<Phc> p = Phc.parse(s.setting());
+        if (p.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] raw = p.get().derive(secret);
+        byte[] sealKey = sealKey(raw);
+        Arrays.fill(raw, (byte) 0);
+        byte[] priv = hkdf(sealKey, "berkas-desa box v1");
+        Arrays.fill(sealKey, (byte) 0);
+        byte[] k = null;
+        try {
+            byte[] all = unb64(s.share());
+            byte[] ephPublic = Arrays.copyOf(all, 32);
+            byte[] box = X25519.publicFromPrivate(priv);
+            k = shareKey(X25519.computeSharedSecret(priv, ephPublic), ephPublic, box);
+            byte[] master = new AesGcmJce(k).decrypt(Arrays.copyOfRange(all, 32, all.length), shareContext(storeId, s.login()));
+            try {
+                return Optional.of(new StoreKey(master));
+            } finally {
+                Arrays.fill(master, (byte) 0);
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return Optional.empty();
+        } finally {
+            Arrays.fill(priv, (byte) 0);
+            if (k != null) {
+                Arrays.fill(k, (byte) 0);
+            }
+        }
+    }
+
+    private static byte[] shareKey(byte[] shared, byte[] ephPublic, byte[] box) {
+        byte[] ikm = new byte[shared.length + ephPublic.length + box.length];
+        System.arraycopy(shared, 0, ikm, 0, shared.length);
+        System.arraycopy(ephPublic, 0, ikm, shared.length, ephPublic.length);
+        System.arraycopy(box, 0, ikm, shared.length + ephPublic.length, box.length);
+        try {
+            return hkdf(ikm, "berkas-desa share v1");
+        } finally {
+            Arrays.fill(shared, (byte) 0);
+            Arrays.fill(ikm, (byte) 0);
+        }
+    }
+
+    private static byte[] shareContext(String storeId, String login) {
+        return ("berkas-desa bagian v1|" + storeId + "|" + login).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The seal key from the Argon2id output of the seal's own salt (nothing the store keeps gives it). */

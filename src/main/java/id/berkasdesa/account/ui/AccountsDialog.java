@@ -41,6 +41,7 @@ public final class AccountsDialog {
     final TextField name = new TextField();
     final ComboBox<Role> role = new ComboBox<>();
     final Label message = new Label();
+    private final List<String> disabled = new java.util.ArrayList<>();
 
     public AccountsDialog(AccountService accounts, Messages messages, DialogService dialogs, BackgroundTasks tasks) {
         this.accounts = accounts;
@@ -114,6 +115,11 @@ public final class AccountsDialog {
         dialog.setOnShown(e -> table.requestFocus());
         reload();
         dialogs.show(dialog);
+    }
+
+    /** The accounts disabled while the dialog was open (the window offers a new data key for them). */
+    public List<String> disabled() {
+        return List.copyOf(disabled);
     }
 
     private ListCell<Role> roleCell() {
@@ -200,6 +206,7 @@ public final class AccountsDialog {
         }
         try {
             accounts.disable(a.name());
+            disabled.add(a.name());
             message.setText(messages.get("accounts.disabledDone", a.name()));
             reload();
         } catch (MessageException e) {
