@@ -321,7 +321,8 @@ final class MainWindow {
     /** Berkas > Pengguna (Administrator). */
     @FXML
     void accounts() {
-        AccountsDialog d = new AccountsDialog(ctx.accounts, messages, dialogs, runner);
+        AccountsDialog d = new AccountsDialog(ctx.accounts, ctx.profile().map(p -> p.namaDesa() + " — " + p.namaKantor())
+                .orElse(""), messages, dialogs, runner);
         d.show();
         // someone left: a key file they may have copied should stop opening the store
         d.disabled().stream().reduce((a, b) -> a + ", " + b).ifPresent(this::rekey);

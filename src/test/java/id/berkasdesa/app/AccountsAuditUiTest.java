@@ -63,7 +63,7 @@ class AccountsAuditUiTest {
     }
 
     @Test
-    void theAdministratorAddsAnOperatorResetsAPasswordAndCannotDisableThemself(FxRobot r) {
+    void theAdministratorAddsAnOperatorResetsAPasswordAndCannotDisableThemself(FxRobot r) throws java.io.IOException {
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
         r.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
         r.clickOn("Pengguna…");
@@ -97,7 +97,16 @@ class AccountsAuditUiTest {
         waitUntil(() -> generated(r).isPresent());
         String again = generated(r).orElseThrow();
         assertThat(again).isNotEqualTo(first);
-        r.type(KeyCode.ENTER);
+        // printed if wanted: a sheet to hand over, with the password, the person and their role
+        Path sheet = dir.resolve("kata-sandi-awal.pdf");
+        app.dialogs.setSavePicker((title, fileName) -> Optional.of(sheet));
+        r.clickOn("Simpan lembar untuk dicetak…");
+        waitUntil(() -> Files.exists(sheet));
+        r.type(KeyCode.ENTER); // "disimpan di …": read, closed
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(sheet.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf))
+                    .contains(again, "Untuk: Budi Santoso (Operator)", "PONDOK RAJEG", "buat kata sandi sendiri");
+        }
         waitUntil(() -> text(r, "#accountsMessage").contains("diatur ulang"));
         assertThat(app.ctx.accounts.list()).filteredOn(a -> a.name().equals("Budi Santoso"))
                 .singleElement().satisfies(a -> {

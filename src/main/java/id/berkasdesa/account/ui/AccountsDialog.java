@@ -43,8 +43,12 @@ public final class AccountsDialog {
     final Label message = new Label();
     private final List<String> disabled = new java.util.ArrayList<>();
 
-    public AccountsDialog(AccountService accounts, Messages messages, DialogService dialogs, BackgroundTasks tasks) {
+    private final String village;
+
+    /** @param village the village as the password sheet names it */
+    public AccountsDialog(AccountService accounts, String village, Messages messages, DialogService dialogs, BackgroundTasks tasks) {
         this.accounts = accounts;
+        this.village = village;
         this.messages = messages;
         this.dialogs = dialogs;
         this.tasks = tasks;
@@ -164,7 +168,21 @@ public final class AccountsDialog {
 
     /** A first password the app made, shown once to hand over in person. */
     private void showOnce(String who, String password) {
-        dialogs.info(messages.get("accounts.generated.title"), messages.get("accounts.generated", who, password));
+        if (!dialogs.infoWithAction(messages.get("accounts.generated.title"), messages.get("accounts.generated", who, password),
+                messages.get("password.sheet.save"), messages.get("password.sheet.done"))) {
+            return;
+        }
+        String role = accounts.list().stream().filter(a -> a.name().equals(who)).findFirst()
+                .map(a -> messages.get(a.role().key())).orElse("");
+        dialogs.chooseSaveFile(messages.get("password.sheet.save"), "kata-sandi-awal.pdf").ifPresent(target -> {
+            try {
+                id.berkasdesa.account.RecoverySheet.savePassword(messages, village, who, role, password,
+                        java.time.LocalDate.now(), target);
+                dialogs.info(messages.get("accounts.generated.title"), messages.get("password.sheet.saved", target.toString()));
+            } catch (java.io.IOException e) {
+                dialogs.error(messages.get("accounts.generated.title"), messages.get("signin.code.failed", target.toString()));
+            }
+        });
     }
 
     /** Another role for the selected account: chosen from the list, recorded in the trail. */

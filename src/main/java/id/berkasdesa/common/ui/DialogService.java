@@ -366,6 +366,21 @@ public final class DialogService {
     }
 
     /**
+     * Something to read, with one more thing that can be done with it ({@code action}, e.g. save a sheet
+     * to print): Enter and Esc close ({@code done} is the default); true only when {@code action} was chosen.
+     */
+    public boolean infoWithAction(String title, String text, String action, String done) {
+        ButtonType actionButton = new ButtonType(action, ButtonBar.ButtonData.OTHER);
+        ButtonType doneButton = new ButtonType(done, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = alert(Alert.AlertType.INFORMATION, title, text, actionButton, doneButton);
+        Button close = (Button) a.getDialogPane().lookupButton(doneButton);
+        close.setDefaultButton(true);
+        a.setOnShown(e -> close.requestFocus());
+        Optional<ButtonType> answer = answer(a);
+        return answer.isPresent() && answer.get() == actionButton;
+    }
+
+    /**
      * A question whose "yes" throws something away (unsaved work, a document): Enter and Esc keep it
      * ({@code no} is the default button); true only when the operator chose {@code yes} on purpose.
      */
