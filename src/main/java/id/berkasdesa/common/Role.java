@@ -2,7 +2,6 @@ package id.berkasdesa.common;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What a signed-in person may do. Kemensos keeps the account administrator, data entry and the
@@ -17,21 +16,10 @@ public enum Role {
     /** Read-only: view, search, print, check a bundle (the Kepala Desa, a verifier). */
     PEMERIKSA;
 
-    /** The features whose writes an operator makes. */
-    private static final Set<String> OPERATOR_WORK = Set.of("household", "document", "request", "bundle", "response");
-
-    /**
-     * Writes anyone signed in makes for themselves (their own password, their sign-in), and the store's
-     * upkeep that no one chooses (the requests re-checked on a new day or new settings).
-     */
-    static final Set<String> OWN = Set.of("operator.password", "signin.ok", "signin.failed", "signin.locked",
-            "request.evaluate");
-
+    /** Whether this role may do {@code action}, as {@link Actions} declares it (an undeclared action: nobody). */
     public boolean may(String action) {
-        if (OWN.contains(action) || this == ADMINISTRATOR) {
-            return true;
-        }
-        return this == OPERATOR && OPERATOR_WORK.contains(feature(action));
+        return Actions.of(action).map(e -> this == ADMINISTRATOR || e.who() == Actions.Who.ANYONE
+                || this == OPERATOR && e.who() == Actions.Who.OPERATOR).orElse(false);
     }
 
     public String key() {
@@ -49,10 +37,5 @@ public enum Role {
             }
         }
         return Optional.empty();
-    }
-
-    static String feature(String action) {
-        int dot = action.indexOf('.');
-        return dot < 0 ? action : action.substring(0, dot);
     }
 }

@@ -1,7 +1,5 @@
 package id.berkasdesa.common;
 
-import java.util.Set;
-
 /**
  * Who is acting on the store: the operator who signed in, with their role. Every unit of work
  * carries it (see {@code UnitOfWork}): the store checks {@link #may} before the work and names the
@@ -13,11 +11,6 @@ import java.util.Set;
  */
 public record Session(String operator, Role role) {
 
-    /** What may be done before any account exists: the village setup and its sample data, the first Administrator. */
-    private static final Set<String> SETUP = Set.of("village.save", "village.clearSample", "household.sample",
-            "household.deleteSample", "request.sample", "operator.first", "signin.failed", "signin.locked",
-            "operator.recover", "request.evaluate");
-
     /** Before anyone is known (a new store, the village setup itself, a failed sign-in). */
     public static final Session NOBODY = new Session("", null);
 
@@ -27,7 +20,7 @@ public record Session(String operator, Role role) {
 
     /** May this session do the unit of work named {@code action}? */
     public boolean may(String action) {
-        return role == null ? SETUP.contains(action) : role.may(action);
+        return role == null ? Actions.of(action).map(Actions.Entry::beforeAnyone).orElse(false) : role.may(action);
     }
 
     public boolean signedIn() {
