@@ -35,6 +35,7 @@ final class AppContext implements AutoCloseable {
     final id.berkasdesa.backup.BackupService backups;
     final id.berkasdesa.imports.ImportService imports;
     final id.berkasdesa.pbi.PbiService pbi;
+    final id.berkasdesa.letter.LetterService letters;
     /** The home screen's numbers, read while the store opens so the first screen shows at once. */
     Dashboard initialDashboard;
     /** Whether the village has RW, read while the store opens (the KK form hides the field when not). */
@@ -58,6 +59,7 @@ final class AppContext implements AutoCloseable {
         this.backups = wiring.backups();
         this.imports = wiring.imports();
         this.pbi = wiring.pbi();
+        this.letters = wiring.letters();
         this.profile = villages.profile();
     }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 DistrictKeyCommand.class, OpenBundleCommand.class, SignResponseCommand.class, BenchOpenCommand.class,
                 BackupCommand.class, RestoreCommand.class, CheckCommand.class, BenchBackupCommand.class,
                 ImportPopulationCommand.class, ImportPbiCommand.class, ExportRegisterCommand.class, BenchImportCommand.class,
-                RekeyCommand.class})
+                RekeyCommand.class, LetterCommand.class})
 public final class BerkasDesaCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -102,6 +102,15 @@ public final class BerkasDesaCommand implements Callable<Integer> {
     public static CommandLine commandLine(Consumer<BerkasDesaCommand> gui, Map<String, String> env) {
         CommandLine cl = new CommandLine(new BerkasDesaCommand(gui, env)).setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionStrategy(BerkasDesaCommand::execute);
+        // a fault nobody foresaw: a plain message and exit 1, never a stack trace on the screen (its
+        // messages can carry personal data, e.g. the values of a failed SQL statement); the log names
+        // only the kind of fault
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            org.slf4j.LoggerFactory.getLogger(BerkasDesaCommand.class).error("command failed: {} at {}",
+                    e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            Messages m = Messages.indonesian();
+            return Json.fail(1, "cli.unexpected", m.get("cli.unexpected"));
+        });
         return cl;
     }
 

@@ -60,6 +60,9 @@ public final class Actions {
         add("request.importPbi", Who.OPERATOR);
         add("request.pbiColumns", Who.OPERATOR);
         add("request.evaluate", Who.ANYONE, SETUP);
+        // letters the village issues
+        add("letter.issue", Who.OPERATOR);
+        add("letter.cancel", Who.OPERATOR);
         // bundles and answers
         add("bundle.export", Who.OPERATOR);
         add("response.import", Who.OPERATOR);

@@ -60,6 +60,44 @@ public final class PdfText {
         return b.toString();
     }
 
+    /**
+     * {@code s} broken into lines of at most {@code width} points at spaces (a word longer than a line is
+     * broken where it must); each line as the font can show it.
+     */
+    public static java.util.List<String> wrap(PDFont font, float size, String s, float width) throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : encodable(font, s).split(" ")) {
+            String tried = line.isEmpty() ? word : line + " " + word;
+            if (font.getStringWidth(tried) / 1000 * size <= width) {
+                line.setLength(0);
+                line.append(tried);
+                continue;
+            }
+            if (!line.isEmpty()) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            String rest = word;
+            while (font.getStringWidth(rest) / 1000 * size > width && rest.length() > 1) {
+                int cut = rest.length() - 1;
+                while (cut > 1 && font.getStringWidth(rest.substring(0, cut)) / 1000 * size > width) {
+                    cut--;
+                }
+                lines.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            line.append(rest);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /** The width of {@code s} in points. */
+    public static float width(PDFont font, float size, String s) throws IOException {
+        return font.getStringWidth(encodable(font, s)) / 1000 * size;
+    }
+
     /** The text cut with "..." to fit {@code width} points. */
     public static String fit(PDFont font, float size, String s, float width) throws IOException {
         String e = encodable(font, s);

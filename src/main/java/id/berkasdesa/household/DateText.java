@@ -37,6 +37,14 @@ public final class DateText {
         }
     }
 
+    private static final String[] MONTHS = {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+            "September", "Oktober", "November", "Desember"};
+
+    /** As a letter writes it: "6 Desember 2026". */
+    public static String spelled(LocalDate date) {
+        return date.getDayOfMonth() + " " + MONTHS[date.getMonthValue() - 1] + " " + date.getYear();
+    }
+
     public static String format(LocalDate date) {
         return Messages.date(date);
     }

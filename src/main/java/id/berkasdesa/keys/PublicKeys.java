@@ -54,6 +54,21 @@ public record PublicKeys(String kind, String code, String name, byte[] encryptio
         }
     }
 
+    /**
+     * The signing key itself, base64 (its 32 raw Ed25519 bytes; the keys' signatures are raw): short
+     * enough for a QR code, and checked with {@link SigningKey#verifies}.
+     */
+    public String signingKeyText() {
+        try {
+            KeysetHandle h = TinkProtoKeysetFormat.parseKeysetWithoutSecret(signature);
+            com.google.crypto.tink.signature.Ed25519PublicKey k =
+                    (com.google.crypto.tink.signature.Ed25519PublicKey) h.getPrimary().getKey();
+            return java.util.Base64.getEncoder().encodeToString(k.getPublicKeyBytes().toByteArray());
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public ObjectNode toJson() {
         ObjectNode o = JSON.createObjectNode();
         o.put("schema", SCHEMA);

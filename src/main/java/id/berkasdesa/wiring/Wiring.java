@@ -47,6 +47,7 @@ public final class Wiring implements AutoCloseable {
     private final id.berkasdesa.backup.BackupService backups;
     private final id.berkasdesa.imports.ImportService imports;
     private final id.berkasdesa.pbi.PbiService pbi;
+    private final id.berkasdesa.letter.LetterService letters;
 
     private final KeyRing keys;
     private final DistrictKeyService districtKeys;
@@ -77,6 +78,8 @@ public final class Wiring implements AutoCloseable {
         backups.anchor(accounts::identity);
         this.imports = new id.berkasdesa.imports.ImportService(db, households, villages);
         this.pbi = new id.berkasdesa.pbi.PbiService(db, settings, requests::policy, clock);
+        this.letters = new id.berkasdesa.letter.LetterService(db, households, documents, villages, settings, wilayah, clock,
+                this::villageKeys);
         actAsVillageOperator();
     }
 
@@ -359,6 +362,10 @@ public final class Wiring implements AutoCloseable {
 
     public id.berkasdesa.imports.ImportService imports() {
         return imports;
+    }
+
+    public id.berkasdesa.letter.LetterService letters() {
+        return letters;
     }
 
     public id.berkasdesa.pbi.PbiService pbi() {
