@@ -49,7 +49,7 @@ final class MainWindow {
     @FXML Label villageLabel, operatorLabel, sampleBanner, statusLabel, dataDirLabel, startupLabel;
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
-    @FXML MenuItem backupItem, restoreItem, checkItem, rekeyItem;
+    @FXML MenuItem backupItem, restoreItem, checkItem, rekeyItem, letterListItem;
     @FXML Label backupLabel;
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
             switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem, villageSettingsItem, exportItem, responseItem,
@@ -161,6 +161,8 @@ final class MainWindow {
                     });
                 });
         households.usesRw(ctx.usesRw);
+        households.onLetter((household, member) -> new id.berkasdesa.letter.ui.LetterDialog(ctx.letters, messages, dialogs, runner)
+                .show(household, member, households::documentSettingsChanged));
         if (ctx.profile().isEmpty()) {
             showSetup();
         } else {
@@ -306,6 +308,7 @@ final class MainWindow {
         }
         checkItem.setDisable(locked || !who.may("audit.verify"));
         rekeyItem.setDisable(locked || !who.may("backup.rekey"));
+        letterListItem.setDisable(locked || !who.signedIn() && accountsExist);
         districtKeyItem.setDisable(locked || !who.may("district.import"));
         // at the sign-in anyone may restore with an Administrator's password; signed in, only who may restore
         restoreItem.setDisable(!locked && !who.may("backup.restore"));
@@ -704,6 +707,21 @@ final class MainWindow {
     @FXML
     void verifyBundle() {
         bundles.verify();
+    }
+
+    /** Surat > Daftar surat: the letters issued; anyone signed in sees them, who may cancel cancels. */
+    @FXML
+    void letterList() {
+        if (ctx != null) {
+            new id.berkasdesa.letter.ui.LetterListDialog(ctx.letters, ctx.session().may("letter.cancel"), messages, dialogs, runner)
+                    .show();
+        }
+    }
+
+    /** Surat > Periksa surat: against this village's key and register when a store is open, else the signature alone. */
+    @FXML
+    void letterCheck() {
+        new id.berkasdesa.letter.ui.LetterCheckDialog(ctx == null || lockedNow ? null : ctx.letters, messages, dialogs, runner).show();
     }
 
     /** Applies the rules again to every open request now, and says what changed. */

@@ -298,6 +298,39 @@ public final class LetterService {
         return new DocumentStore(db.dataDir(), db.storeKey()).read(l.pdfSha256());
     }
 
+    /**
+     * The office's buku agenda: every letter of {@code year} (all when null) as an .xlsx sheet — date,
+     * number, type, name, purpose, validity, status, reason for cancelling, who issued it. Holds names.
+     *
+     * @return how many letters were written
+     */
+    public int exportAgenda(Integer year, Path target) throws IOException {
+        List<Letter> all = new ArrayList<>(list(year, null));
+        java.util.Collections.reverse(all); // oldest first, as the book is kept
+        AtomicFile.write(target, out -> {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Berkas Desa", null);
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Buku agenda surat");
+            List<String> columns = List.of("Tanggal", "Nomor", "Jenis", "Nama", "Keperluan", "Berlaku sampai", "Status",
+                    "Alasan batal", "Diterbitkan oleh");
+            for (int c = 0; c < columns.size(); c++) {
+                ws.value(0, c, columns.get(c));
+                ws.style(0, c).bold().set();
+            }
+            int r = 1;
+            for (Letter l : all) {
+                List<String> row = List.of(DateText.format(l.issuedOn()), l.number(), messages.get(l.type().key()), l.subjectName(),
+                        l.purpose(), l.validUntil() == null ? "" : DateText.format(l.validUntil()),
+                        l.cancelled() ? "Batal" : "Terbit", l.cancelReason() == null ? "" : l.cancelReason(), l.issuedBy());
+                for (int c = 0; c < row.size(); c++) {
+                    ws.value(r, c, row.get(c));
+                }
+                r++;
+            }
+            wb.finish();
+        });
+        return all.size();
+    }
+
     /** Marks the letter numbered {@code number} Batal with {@code reason}; its number is never given again. */
     public Letter cancel(String number, String reason) {
         db.require("letter.cancel");

@@ -69,6 +69,7 @@ public final class HouseholdFormView {
     @FXML Button addMemberButton;
     @FXML Button removeMemberButton;
     @FXML Button requestButton;
+    @FXML Button letterButton;
     @FXML TableView<MemberDraft> memberTable;
     @FXML TableColumn<MemberDraft, String> colNo, colCheck, colNama, colShdk, colStatus, colDocs;
     @FXML TabPane memberTabs;
@@ -132,7 +133,7 @@ public final class HouseholdFormView {
             n.setFocusTraversable(!only);
         }
         tanpaNikBox.setMouseTransparent(only);
-        for (Button b : List.of(saveButton, addMemberButton, removeMemberButton, requestButton)) {
+        for (Button b : List.of(saveButton, addMemberButton, removeMemberButton, requestButton, letterButton)) {
             b.setVisible(!only);
             b.setManaged(!only);
         }
@@ -227,6 +228,8 @@ public final class HouseholdFormView {
                 () -> vm.selected.get() == null || vm.selected.get().stored, vm.selected));
         requestButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.selected.get() == null || !vm.selected.get().stored || onRequest == null, vm.selected));
+        letterButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.selected.get() == null || !vm.selected.get().stored, vm.selected));
         saveButton.disableProperty().bind(runner.busy());
         sampleBadge.managedProperty().bind(sampleBadge.visibleProperty());
         previousKkLabel.managedProperty().bind(previousKkLabel.visibleProperty());
@@ -242,7 +245,7 @@ public final class HouseholdFormView {
     }
 
     private void shortcut(KeyEvent e) {
-        if (readOnly && e.isShortcutDown() && List.of(KeyCode.S, KeyCode.T, KeyCode.U, KeyCode.L).contains(e.getCode())) {
+        if (readOnly && e.isShortcutDown() && List.of(KeyCode.S, KeyCode.T, KeyCode.U, KeyCode.L, KeyCode.K).contains(e.getCode())) {
             e.consume(); // nothing to save, add, request or attach for someone who only looks
             return;
         }
@@ -252,6 +255,8 @@ public final class HouseholdFormView {
             addMember();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.U) {
             request();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.K) {
+            letter();
         } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == KeyCode.L) {
             memberTabs.getSelectionModel().select(documentsTab);
             documents.attach();
@@ -498,6 +503,27 @@ public final class HouseholdFormView {
             return;
         }
         onRequest.accept(vm.savedId(), m.id);
+    }
+
+    /** Opens Buat surat for a member; set by the pages (null: no letters here). */
+    private BiConsumer<UUID, UUID> onLetter;
+
+    void onLetter(BiConsumer<UUID, UUID> letter) {
+        this.onLetter = letter;
+    }
+
+    /** Buat surat (Ctrl+K): an SKTM or another letter for the selected member, saved first. */
+    @FXML
+    void letter() {
+        MemberDraft m = vm.selected.get();
+        if (m == null || !m.stored || onLetter == null || vm.savedId() == null || readOnly) {
+            return;
+        }
+        if (vm.dirty.get()) {
+            dialogs.info(messages.get("household.form.letter.title"), messages.get("household.form.letter.saveFirst"));
+            return;
+        }
+        onLetter.accept(vm.savedId(), m.id);
     }
 
     @FXML

@@ -80,6 +80,13 @@ public final class HouseholdPages {
     private record Opened(Household household, List<String> previousKk) {
     }
 
+    /** Buat surat from a member of an open KK (household id, member id). */
+    private java.util.function.BiConsumer<UUID, UUID> onLetter;
+
+    public void onLetter(java.util.function.BiConsumer<UUID, UUID> letter) {
+        this.onLetter = letter;
+    }
+
     public void showList() {
         Runnable ready = TypeAhead.hold();
         if (list == null) {
@@ -99,6 +106,7 @@ public final class HouseholdPages {
         HouseholdFormView form = new HouseholdFormView(service, documents, messages, runner, dialogs, this::showList,
                 requests == null ? null : (household, member) -> requests.open(household, member, () -> openForm(household)));
         this.form = form;
+        form.onLetter(onLetter);
         form.usesRw(usesRw);
         form.readOnly(readOnly);
         if (id == null) {
