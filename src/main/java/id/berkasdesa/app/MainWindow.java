@@ -49,7 +49,7 @@ final class MainWindow {
     @FXML Label villageLabel, operatorLabel, sampleBanner, statusLabel, dataDirLabel, startupLabel;
     @FXML ProgressBar progressBar;
     @FXML StackPane content;
-    @FXML MenuItem backupItem, restoreItem, checkItem, rekeyItem, letterListItem;
+    @FXML MenuItem backupItem, restoreItem, checkItem, rekeyItem, letterListItem, letterSettingsItem;
     @FXML Label backupLabel;
     @FXML MenuItem registerItem, startRealItem, documentSettingsItem, requestSettingsItem, reevaluateItem, passwordItem,
             switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem, villageSettingsItem, exportItem, responseItem,
@@ -309,6 +309,7 @@ final class MainWindow {
         checkItem.setDisable(locked || !who.may("audit.verify"));
         rekeyItem.setDisable(locked || !who.may("backup.rekey"));
         letterListItem.setDisable(locked || !who.signedIn() && accountsExist);
+        letterSettingsItem.setDisable(locked || !who.may("settings.change"));
         districtKeyItem.setDisable(locked || !who.may("district.import"));
         // at the sign-in anyone may restore with an Administrator's password; signed in, only who may restore
         restoreItem.setDisable(!locked && !who.may("backup.restore"));
@@ -716,6 +717,12 @@ final class MainWindow {
             new id.berkasdesa.letter.ui.LetterListDialog(ctx.letters, ctx.session().may("letter.cancel"), messages, dialogs, runner)
                     .show();
         }
+    }
+
+    /** Surat > Pengaturan surat (Administrator). */
+    @FXML
+    void letterSettings() {
+        new id.berkasdesa.letter.ui.LetterSettingsDialog(ctx.letters, messages, dialogs, runner).show();
     }
 
     /** Surat > Periksa surat: against this village's key and register when a store is open, else the signature alone. */

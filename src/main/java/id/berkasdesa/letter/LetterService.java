@@ -112,20 +112,29 @@ public final class LetterService {
                 s.getOrDefault(SIGNER_NAME, ""), s.getOrDefault(SIGNER_TITLE, ""), s.getOrDefault(SIGNER_NIP, ""));
     }
 
-    /** Saves the office's choices (Administrator), refused whole when the format or a template is wrong. */
-    public void saveSettings(Settings s) {
-        LetterNumber.problem(s.format()).ifPresent(e -> {
-            throw e;
-        });
+    /** What is wrong with {@code s}: the number format or a letter's text; empty when it can be saved. */
+    public Optional<LetterException> problem(Settings s) {
+        Optional<LetterException> format = LetterNumber.problem(s.format());
+        if (format.isPresent()) {
+            return format;
+        }
         for (LetterType t : LetterType.values()) {
             if (s.template(t) == null || s.template(t).isBlank() || s.template(t).length() > 7000) {
-                throw new LetterException("letter.error.templateLength", messages.get(t.key()));
+                return Optional.of(new LetterException("letter.error.templateLength", messages.get(t.key())));
             }
             List<String> unknown = LetterTemplate.unknownFields(s.template(t));
             if (!unknown.isEmpty()) {
-                throw new LetterException("letter.error.unknownField", "[" + unknown.get(0) + "]");
+                return Optional.of(new LetterException("letter.error.unknownField", "[" + unknown.get(0) + "]"));
             }
         }
+        return Optional.empty();
+    }
+
+    /** Saves the office's choices (Administrator), refused whole when the format or a template is wrong. */
+    public void saveSettings(Settings s) {
+        problem(s).ifPresent(e -> {
+            throw e;
+        });
         Map<String, String> values = new LinkedHashMap<>();
         values.put(FORMAT, s.format());
         values.put(ONE_SEQUENCE, Boolean.toString(s.oneSequence()));

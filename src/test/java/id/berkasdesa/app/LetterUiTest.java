@@ -144,4 +144,24 @@ class LetterUiTest {
         r.type(KeyCode.ESCAPE);
         assertThat(app.ctx.letters.list(null, null)).isEmpty();
     }
+
+    @Test
+    void theAdministratorSetsTheNumberFormatAndAWrongOneIsRefusedWithItsReason(FxRobot r) {
+        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
+        r.clickOn("Surat");
+        r.clickOn("Pengaturan surat…");
+        waitUntil(() -> r.lookup("#letterFormat").tryQuery().map(Node::isFocused).orElse(false));
+        r.interact(() -> r.lookup("#letterFormat").queryTextInputControl().setText("[kode_surat]/[nomer]/[tahun]"));
+        waitUntil(() -> r.lookup("#letterFormatExample").queryAs(Label.class).getText().contains("[nomer]"));
+        r.clickOn("Simpan");
+        waitUntil(() -> r.lookup("#letterSettingsProblem").queryAs(Label.class).getText().contains("[nomer]"));
+        Screenshots.take(r, r.lookup("#letterFormat").query().getScene(), "surat-pengaturan");
+        r.interact(() -> r.lookup("#letterFormat").queryTextInputControl().setText("[nomor_surat, 4]/SKTM/[kode_desa]/[tahun]"));
+        waitUntil(() -> r.lookup("#letterFormatExample").queryAs(Label.class).getText()
+                .contains("0001/SKTM/3201011001/" + java.time.LocalDate.now().getYear()));
+        r.clickOn("Simpan");
+        waitUntil(() -> dialogSaying(r, "Pengaturan surat disimpan").isPresent());
+        r.type(KeyCode.ENTER);
+        assertThat(app.ctx.letters.settings().format()).isEqualTo("[nomor_surat, 4]/SKTM/[kode_desa]/[tahun]");
+    }
 }
