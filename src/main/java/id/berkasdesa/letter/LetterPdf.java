@@ -27,7 +27,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * number, the text filled from the register (a line "Label: value" becomes a row of aligned label and
  * value), the place and date, the signatory, and the signed QR code. Text that does not fit one page
  * flows onto the next; every page says the number and "halaman i dari n". The QR text is kept in the
- * PDF's information too ({@link #QR_KEY}), so {@code letter verify} reads it without a camera.
+ * PDF's information too ({@link #QR_KEY}, as plain text), so {@code letter verify} reads it without a
+ * camera and without loading the document ({@link #qrText}).
  */
 public final class LetterPdf {
 
@@ -74,9 +75,36 @@ public final class LetterPdf {
             info.setCreator("Berkas Desa");
             info.setCustomMetadataValue(QR_KEY, c.qrText());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
+            // without object streams: the information dictionary, with the QR text, stays readable as
+            // it is (letter verify finds it without loading the whole document)
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
             return out.toByteArray();
         }
+    }
+
+    /**
+     * The QR text in a letter PDF's information, found in its bytes (the QR text is ASCII with no
+     * parentheses or backslashes, written as a literal string); empty when it is not there.
+     */
+    public static java.util.Optional<String> qrText(byte[] pdf) {
+        byte[] key = ("/" + QR_KEY + " (").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = pdf.length - key.length; i >= 0; i--) {
+            for (int k = 0; k < key.length; k++) {
+                if (pdf[i + k] != key[k]) {
+                    continue outer;
+                }
+            }
+            int start = i + key.length;
+            int end = start;
+            while (end < pdf.length && end - start < 1000 && pdf[end] != ')') {
+                end++;
+            }
+            return end < pdf.length && pdf[end] == ')'
+                    ? java.util.Optional.of(new String(pdf, start, end - start, java.nio.charset.StandardCharsets.US_ASCII))
+                    : java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
     }
 
     /** One thing drawn on a page. */

@@ -79,13 +79,15 @@ public record LetterQr(LetterType type, String number, LocalDate issued, LocalDa
         }
     }
 
-    /** "Siti Nurhayati" → "S.N." (at most four letters; an empty name gives "-"). */
+    /** "Siti Nurhayati" → "S.N.", "Ŝiti Ñurhayati" → "S.N." (ASCII, at most four letters; an empty name gives "-"). */
     public static String initials(String name) {
         StringBuilder b = new StringBuilder();
         if (name != null) {
-            for (String part : name.strip().split("\\s+")) {
-                if (!part.isEmpty() && b.length() < 8 && Character.isLetter(part.codePointAt(0))) {
-                    b.appendCodePoint(Character.toUpperCase(part.codePointAt(0))).append('.');
+            String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            for (String part : plain.strip().split("\\s+")) {
+                char c = part.isEmpty() ? ' ' : Character.toUpperCase(part.charAt(0));
+                if (b.length() < 8 && c >= 'A' && c <= 'Z') {
+                    b.append(c).append('.');
                 }
             }
         }

@@ -55,7 +55,10 @@ public final class LetterService {
     static final String SIGNER_NIP = "surat.an.nip";
     /** Beside the store: the last number given per sequence, so a restored older store never gives one again. */
     static final String HIGH_WATER = "surat-nomor-terakhir.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when first needed: checking a letter (a static call) does not wait for Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Database db;
     private final HouseholdService households;
@@ -401,6 +404,10 @@ public final class LetterService {
 
     /** The QR text a letter PDF carries, when it is one of ours. */
     public static Optional<LetterQr> readPdf(byte[] pdf) {
+        Optional<LetterQr> quick = LetterPdf.qrText(pdf).flatMap(LetterQr::parse);
+        if (quick.isPresent()) {
+            return quick;
+        }
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             return LetterQr.parse(doc.getDocumentInformation().getCustomMetadataValue(LetterPdf.QR_KEY));
         } catch (IOException | RuntimeException e) {
@@ -477,7 +484,7 @@ public final class LetterService {
 
     private static String json(Map<String, String> values) {
         try {
-            String s = JSON.writeValueAsString(values);
+            String s = Json.MAPPER.writeValueAsString(values);
             return s.length() > 8000 ? s.substring(0, 8000) : s;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -500,7 +507,7 @@ public final class LetterService {
             return new TreeMap<>();
         }
         try {
-            return new TreeMap<>(JSON.readValue(Files.readAllBytes(f), new TypeReference<Map<String, Integer>>() { }));
+            return new TreeMap<>(Json.MAPPER.readValue(Files.readAllBytes(f), new TypeReference<Map<String, Integer>>() { }));
         } catch (IOException e) {
             return new TreeMap<>(); // damaged: the store's own numbers still hold (the unique constraint)
         }
@@ -510,7 +517,7 @@ public final class LetterService {
         Map<String, Integer> m = readHighWater();
         m.merge(scope + "|" + year, seq, Math::max);
         try {
-            AtomicFile.writePrivate(highWaterFile(), out -> out.write(JSON.writeValueAsBytes(m)));
+            AtomicFile.writePrivate(highWaterFile(), out -> out.write(Json.MAPPER.writeValueAsBytes(m)));
         } catch (IOException e) {
             org.slf4j.LoggerFactory.getLogger(LetterService.class).warn("letters: the last number could not be kept beside the store");
         }
