@@ -163,6 +163,8 @@ final class MainWindow {
         households.usesRw(ctx.usesRw);
         households.onLetter((household, member) -> new id.berkasdesa.letter.ui.LetterDialog(ctx.letters, messages, dialogs, runner)
                 .show(household, member, households::documentSettingsChanged));
+        requests.letters((household, member, issued) -> new id.berkasdesa.letter.ui.LetterDialog(ctx.letters, messages, dialogs,
+                runner).show(household, member, issued));
         if (ctx.profile().isEmpty()) {
             showSetup();
         } else {

@@ -164,4 +164,25 @@ class LetterUiTest {
         r.type(KeyCode.ENTER);
         assertThat(app.ctx.letters.settings().format()).isEqualTo("[nomor_surat, 4]/SKTM/[kode_desa]/[tahun]");
     }
+
+    /** In a request whose checklist misses the SKTM: Buat SKTM there, and the checklist has it at once. */
+    @Test
+    void theSktmARequestMissesIsMadeFromTheRequestForm(FxRobot r) {
+        AppFixture.openRegister(r);
+        r.write(FAMILY.noKk());
+        waitUntil(() -> r.lookup("#table").queryTableView().getItems().size() == 1);
+        r.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#memberTable").tryQuery().isPresent()
+                && r.lookup("#memberTable").queryTableView().getSelectionModel().getSelectedItem() != null);
+        r.press(KeyCode.CONTROL, KeyCode.U).release(KeyCode.U, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup("#makeSktm").tryQuery().isPresent());
+        Screenshots.take(r, r.lookup("#makeSktm").query().getScene(), "usulan-buat-sktm");
+        r.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        waitUntil(() -> enabled(r, "#issueLetter"));
+        r.clickOn("#issueLetter");
+        waitUntil(() -> dialogSaying(r, "sudah terbit").isPresent());
+        r.type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#makeSktm").tryQuery().isEmpty());
+        assertThat(app.ctx.documents.forHousehold(FAMILY.id())).anyMatch(d -> d.kind() == DocumentKind.SKTM);
+    }
 }

@@ -139,6 +139,9 @@ final class RequestFormView {
             if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
                 save();
                 e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.K) {
+                makeSktm();
+                e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
                 back();
                 e.consume();
@@ -223,6 +226,16 @@ final class RequestFormView {
             text.getStyleClass().add("rule-text");
             VBox body = new VBox(0, name, text);
             HBox.setHgrow(body, Priority.ALWAYS);
+            if (preparing && c.rule() == RuleCheck.Rule.DOCUMENTS && c.outcome() != RuleCheck.Outcome.OK
+                    && !c.args().isEmpty() && c.args().get(0) == id.berkasdesa.document.DocumentKind.SKTM
+                    && letters != null) {
+                // the SKTM the village issues itself: made here, it counts at once
+                Button sktm = new Button(messages.get("request.form.makeSktm"));
+                sktm.setId("makeSktm");
+                sktm.setFocusTraversable(false);
+                sktm.setOnAction(ev -> makeSktm());
+                body.getChildren().add(sktm);
+            }
             HBox line = new HBox(6, icon, body);
             line.getStyleClass().addAll("rule-line", "rule-line-" + outcome);
             rulesBox.getChildren().add(line);
@@ -246,6 +259,24 @@ final class RequestFormView {
         deadlineLabel.setManaged(preparing);
         if (vm.request() == null) {
             statusBadge.setText(messages.get("request.form.unsaved"));
+        }
+    }
+
+    /** Opens Buat surat for the request's person (household, member, what to do once issued); null: none here. */
+    public interface LetterOpener {
+        void open(UUID household, UUID member, Runnable issued);
+    }
+
+    private LetterOpener letters;
+
+    void letters(LetterOpener opener) {
+        this.letters = opener;
+    }
+
+    /** Buat SKTM (Ctrl+K): the letter for this request's person; once issued the checklist is evaluated again. */
+    private void makeSktm() {
+        if (letters != null && vm.editable() && vm.householdId() != null && vm.memberId() != null) {
+            letters.open(vm.householdId(), vm.memberId(), vm::preview);
         }
     }
 

@@ -167,6 +167,14 @@ final class RequestFormViewModel {
         typing.restart();
     }
 
+    UUID householdId() {
+        return householdId;
+    }
+
+    UUID memberId() {
+        return memberId;
+    }
+
     /** The checklist for the form as typed, evaluated in the background; nothing is saved. */
     void preview() {
         RequestInput.Parsed parsed = input().parse();

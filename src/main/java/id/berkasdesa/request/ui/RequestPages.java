@@ -46,6 +46,13 @@ public final class RequestPages {
         this.backTo = this::showDashboard;
     }
 
+    private RequestFormView.LetterOpener letters;
+
+    /** Buat SKTM from a request's form (the window opens the letter dialog). */
+    public void letters(RequestFormView.LetterOpener opener) {
+        this.letters = opener;
+    }
+
     /** Told when the list is shown, also from a dashboard number (the window marks its page button). */
     public void onListShown(Runnable listener) {
         this.listShown = listener;
@@ -119,6 +126,7 @@ public final class RequestPages {
     void openRequest(UUID id) {
         Runnable ready = TypeAhead.hold();
         RequestFormView form = new RequestFormView(service, messages, runner, dialogs, backTo);
+        form.letters(letters);
         runner.run("", p -> service.open(id), opened -> {
             if (opened.isPresent()) {
                 show.accept(form.view());
@@ -153,6 +161,7 @@ public final class RequestPages {
                 return;
             }
             RequestFormView form = new RequestFormView(service, messages, runner, dialogs, back);
+            form.letters(letters);
             show.accept(form.view());
             form.startNew(start.householdId(), start.memberId(), start.nama(), start.nik(), start.noKk(), deletionDate);
             ready.run();
