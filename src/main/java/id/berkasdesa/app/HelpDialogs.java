@@ -15,7 +15,7 @@ final class HelpDialogs {
 
     /** Keys of the shortcut list, in the order shown; each has {@code help.key.<name>} and {@code help.does.<name>}. */
     static final String[] SHORTCUTS = {"home", "register", "requests", "candidates", "newKk", "search", "save", "addMember",
-        "documents", "attach", "request", "memberUpDown", "enter", "tab", "space", "back", "export", "response",
+        "documents", "attach", "request", "letter", "memberUpDown", "enter", "tab", "space", "back", "export", "response",
         "lock", "menus", "help", "quit"};
 
     private HelpDialogs() {
@@ -29,7 +29,7 @@ final class HelpDialogs {
         for (int i = 0; i < SHORTCUTS.length; i++) {
             Label key = new Label(messages.get("help.key." + SHORTCUTS[i]));
             key.getStyleClass().add("shortcut-key");
-            key.setMinWidth(150);
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole key, never "Alt…"
             Label does = new Label(messages.get("help.does." + SHORTCUTS[i]));
             does.setWrapText(true);
             does.setMaxWidth(480);

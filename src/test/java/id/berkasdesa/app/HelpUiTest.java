@@ -48,7 +48,7 @@ class HelpUiTest {
         GridPane grid = r.lookup("#shortcutGrid").queryAs(GridPane.class);
         assertThat(grid.getChildren()).hasSize(2 * HelpDialogs.SHORTCUTS.length);
         assertThat(grid.getChildren().stream().map(n -> ((Label) n).getText()))
-                .contains("Ctrl+T", "Ctrl+L", "F1", "Esc", "Alt+B / Alt+U / Alt+P / Alt+T").noneMatch(t -> t.startsWith("!"));
+                .contains("Ctrl+T", "Ctrl+L", "Ctrl+K", "F1", "Esc", "Alt+B / Alt+U / Alt+P / Alt+S / Alt+T").noneMatch(t -> t.startsWith("!"));
         Window shortcuts = dialogWindow(r, "#shortcutGrid");
         assertThat(shortcuts instanceof Stage s ? s.getTitle() : "").isEqualTo("Pintasan keyboard");
         Screenshots.take(r, shortcuts.getScene(), "pintasan");
