@@ -199,9 +199,11 @@ public final class KeyRing {
         String id = loginId(c.storeId(), name);
         for (Seal s : c.seals()) {
             if (s.login().equals(id) && s.share() != null) {
-                Optional<StoreKey> k = openShare(c.storeId(), s, password);
+                Optional<Opened> k = openShare(c.storeId(), s, password);
                 if (k.isPresent()) {
-                    return new KeyRing(f, k.get(), c);
+                    KeyRing ring = new KeyRing(f, k.get().key(), c);
+                    ring.opened(id, s, k.get().sealKey(), password);
+                    return ring;
                 }
             }
         }
@@ -227,10 +229,13 @@ public final class KeyRing {
             return openUnclaimed(dataDir);
         }
         if (c.recoverySeal() != null && c.recoverySeal().share() != null) {
-            Optional<StoreKey> k = openShare(c.storeId(), c.recoverySeal(), normalizedCode.toCharArray());
+            Optional<Opened> k = openShare(c.storeId(), c.recoverySeal(), normalizedCode.toCharArray());
             if (k.isPresent() || c.recovery() == null) {
-                return k.map(x -> new KeyRing(f, x, c))
-                        .orElseThrow(() -> new KeyException("account.recover.wrong", null));
+                return k.map(x -> {
+                    KeyRing ring = new KeyRing(f, x.key(), c);
+                    ring.opened(RECOVERY_SEAL, c.recoverySeal(), x.sealKey(), normalizedCode.toCharArray());
+                    return ring;
+                }).orElseThrow(() -> new KeyException("account.recover.wrong", null));
             }
         }
         if (c.recovery() == null) {
@@ -331,6 +336,40 @@ public final class KeyRing {
         }
     }
 
+    /**
+     * The seal the store key was opened through at unlock, with its key and a salted digest of the
+     * password that opened it: the identity in it opens for the same password without deriving the
+     * key again (one Argon2id fewer at every sign-in), and for no other.
+     */
+    private record Unlocked(String login, Seal seal, byte[] sealKey, byte[] salt, byte[] digest) {
+        boolean matches(char[] secret) {
+            return java.security.MessageDigest.isEqual(digest, digestOf(salt, secret));
+        }
+    }
+
+    private Unlocked unlockedSeal;
+
+    private synchronized void opened(String login, Seal seal, byte[] sealKey, char[] secret) {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        unlockedSeal = new Unlocked(login, seal, sealKey, salt, digestOf(salt, secret));
+    }
+
+    private static byte[] digestOf(byte[] salt, char[] secret) {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update(salt);
+            java.nio.ByteBuffer b = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(secret));
+            byte[] bytes = new byte[b.remaining()];
+            b.get(bytes);
+            d.update(bytes);
+            Arrays.fill(bytes, (byte) 0);
+            return d.digest();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The seal keys this process derived (opened or made), by login: a checkpoint is sealed again without the password. */
     private final Map<String, byte[]> sealKeys = new java.util.HashMap<>();
     private static final String RECOVERY_SEAL = "#pemulihan-identitas";
@@ -387,6 +426,15 @@ public final class KeyRing {
             candidates = login.equals(RECOVERY_SEAL) ? java.util.stream.Stream.ofNullable(content.recoverySeal()).toList()
                     : content.seals().stream().filter(x -> x.login().equals(login)).toList();
         }
+        synchronized (this) {
+            if (unlockedSeal != null && unlockedSeal.login().equals(login) && candidates.contains(unlockedSeal.seal())
+                    && unlockedSeal.matches(secret)) {
+                Optional<Identity> opened = openWith(login, unlockedSeal.seal(), unlockedSeal.sealKey().clone());
+                if (opened.isPresent()) {
+                    return opened;
+                }
+            }
+        }
         for (Seal s : candidates) {
             Optional<Identity> opened = openOne(login, s, secret);
             if (opened.isPresent()) {
@@ -404,6 +452,11 @@ public final class KeyRing {
         byte[] raw = p.get().derive(secret);
         byte[] k = sealKey(raw);
         Arrays.fill(raw, (byte) 0);
+        return openWith(login, s, k);
+    }
+
+    /** The identity in {@code s} under the seal key {@code k} (kept for a later checkpoint when it opens). */
+    private Optional<Identity> openWith(String login, Seal s, byte[] k) {
         try {
             byte[] json = new AesGcmJce(k).decrypt(unb64(s.sealed()), sealContext(content.storeId(), login));
             SealedIdentity si = JSON.readValue(json, SealedIdentity.class);
@@ -572,8 +625,8 @@ public final class KeyRing {
         }
     }
 
-    /** The store key from {@code s}'s share, when {@code secret} opens the seal's box (slow: Argon2id). */
-    private static Optional<StoreKey> openShare(String storeId, Seal s, char[] secret) {
+    /** The store key from {@code s}'s share and the seal key that opened it, when {@code secret} opens the seal's box (slow: Argon2id). */
+    private static Optional<Opened> openShare(String storeId, Seal s, char[] secret) {
         Optional<Phc> p = Phc.parse(s.setting());
         if (p.isEmpty()) {
             return Optional.empty();
@@ -581,8 +634,20 @@ public final class KeyRing {
         byte[] raw = p.get().derive(secret);
         byte[] sealKey = sealKey(raw);
         Arrays.fill(raw, (byte) 0);
+        Optional<StoreKey> k = openShareWith(storeId, s, sealKey);
+        if (k.isEmpty()) {
+            Arrays.fill(sealKey, (byte) 0);
+            return Optional.empty();
+        }
+        return Optional.of(new Opened(k.get(), sealKey));
+    }
+
+    /** A store key opened through a seal, and that seal's key (so the identity opens without a second Argon2id). */
+    private record Opened(StoreKey key, byte[] sealKey) {
+    }
+
+    private static Optional<StoreKey> openShareWith(String storeId, Seal s, byte[] sealKey) {
         byte[] priv = hkdf(sealKey, "berkas-desa box v1");
-        Arrays.fill(sealKey, (byte) 0);
         byte[] k = null;
         try {
             byte[] all = unb64(s.share());
