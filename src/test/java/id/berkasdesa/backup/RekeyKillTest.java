@@ -66,24 +66,27 @@ class RekeyKillTest {
     @Test
     void aKillAtAnyMomentLeavesTheStoreWholeUnderTheOldKeyOrTheNew() throws Exception {
         Random random = new Random(23);
-        int rekeyed = 0;
+        long[] delays = new long[KILLS];
         for (int run = 0; run < KILLS; run++) {
+            delays[run] = (long) (random.nextDouble() * rekeyMillis * 2.2); // two at a time: each child runs slower
+        }
+        java.util.concurrent.atomic.AtomicInteger rekeyed = new java.util.concurrent.atomic.AtomicInteger();
+        KilledChild.twoAtATime(KILLS, run -> {
             Path dir = shared.resolve("kill" + run);
             BackupServiceTest.copyTree(store, dir);
-            long delay = (long) (random.nextDouble() * rekeyMillis * 1.1);
-            KilledChild.run(shared.resolve("kill" + run + ".err"), delay, RekeyLoop.class, dir.toString());
-            assertThat(households(dir)).as("run %d killed after %d ms", run, delay).isEqualTo(FAMILIES);
+            KilledChild.run(shared.resolve("kill" + run + ".err"), delays[run], RekeyLoop.class, dir.toString());
+            assertThat(households(dir)).as("run %d killed after %d ms", run, delays[run]).isEqualTo(FAMILIES);
             assertThat(dir.resolve(Restore.WORK)).as("run %d", run).doesNotExist();
             try (var left = Files.list(dir)) {
                 assertThat(left.map(p -> p.getFileName().toString())).as("nothing under the old key set aside")
                         .noneMatch(n -> n.startsWith(Restore.ASIDE));
             }
             if (!key(dir).equals(oldKey)) {
-                rekeyed++;
+                rekeyed.incrementAndGet();
             }
-        }
+        });
         System.out.printf("rekey kills: %d, new key found after %d, old key after %d (a rekey takes ~%d ms)%n",
-                KILLS, rekeyed, KILLS - rekeyed, rekeyMillis);
-        assertThat(KILLS - rekeyed).as("some kills must land before the swap").isPositive();
+                KILLS, rekeyed.get(), KILLS - rekeyed.get(), rekeyMillis);
+        assertThat(KILLS - rekeyed.get()).as("some kills must land before the swap").isPositive();
     }
 }

@@ -61,25 +61,29 @@ class RestoreKillTest {
     @Test
     void aKillAtAnyMomentLeavesTheOldStoreOrTheRestoredOneWhole() throws Exception {
         Random random = new Random(15);
-        int restored = 0;
-        int finished = 0;
+        long[] delays = new long[KILLS];
         for (int run = 0; run < KILLS; run++) {
+            delays[run] = (long) (random.nextDouble() * restoreMillis * 2.2); // two at a time: each child runs slower
+        }
+        java.util.concurrent.atomic.AtomicInteger restored = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        KilledChild.twoAtATime(KILLS, run -> {
             Path dir = shared.resolve("kill" + run);
             BackupServiceTest.copyTree(old, dir);
-            long delay = (long) (random.nextDouble() * restoreMillis * 1.1);
-            List<String> lines = KilledChild.run(shared.resolve("kill" + run + ".err"), delay, RestoreLoop.class, dir.toString(), backup.toString());
+            List<String> lines = KilledChild.run(shared.resolve("kill" + run + ".err"), delays[run], RestoreLoop.class,
+                    dir.toString(), backup.toString());
             long n = households(dir);
-            assertThat(n).as("run %d killed after %d ms", run, delay).isIn((long) OLD, (long) RESTORED);
+            assertThat(n).as("run %d killed after %d ms", run, delays[run]).isIn((long) OLD, (long) RESTORED);
             assertThat(dir.resolve(Restore.WORK)).as("run %d", run).doesNotExist();
             if (n == RESTORED) {
-                restored++;
+                restored.incrementAndGet();
             }
             if (lines.stream().anyMatch(l -> l.startsWith("DONE"))) {
-                finished++;
+                finished.incrementAndGet();
             }
-        }
+        });
         System.out.printf("restore kills: %d (%d before the end), restored store found after %d, old store after %d "
-                + "(a restore takes ~%d ms)%n", KILLS, KILLS - finished, restored, KILLS - restored, restoreMillis);
-        assertThat(KILLS - restored).as("some kills must land before the swap").isPositive();
+                + "(a restore takes ~%d ms)%n", KILLS, KILLS - finished.get(), restored.get(), KILLS - restored.get(), restoreMillis);
+        assertThat(KILLS - restored.get()).as("some kills must land before the swap").isPositive();
     }
 }

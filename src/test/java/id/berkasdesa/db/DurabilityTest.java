@@ -36,15 +36,34 @@ class DurabilityTest {
     @TempDir
     Path dir;
 
+    /**
+     * Two stores, each killed {@code KILLS / 2} times, side by side (the kills count the same; the
+     * machine's two cores are both busy, which makes the moments no less random).
+     */
     @Test
     void confirmedSavesSurviveKillsAtRandomMoments() throws Exception {
-        Random random = new Random(20261123);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Integer> a = two.submit(() -> sequence(dir.resolve("a"), new Random(20261123), KILLS / 2));
+            java.util.concurrent.Future<Integer> b = two.submit(() -> sequence(dir.resolve("b"), new Random(20261124),
+                    KILLS - KILLS / 2));
+            int confirmations = a.get() + b.get();
+            System.out.printf("DurabilityTest: %d kills, %d confirmed saves%n", KILLS, confirmations);
+            assertThat(confirmations).as("saves confirmed across all runs").isGreaterThan(KILLS);
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    /** {@code kills} kills of a child saving into {@code folder}, then every confirmed save checked; the confirmations. */
+    private static int sequence(Path folder, Random random, int kills) throws Exception {
+        java.nio.file.Files.createDirectories(folder);
         Map<UUID, State> confirmed = new HashMap<>();
         Map<UUID, State> attempted = new HashMap<>();
         int confirmations = 0;
-        for (int run = 0; run < KILLS; run++) {
-            List<String> lines = KilledChild.run(dir.resolve("child.err"), 50 + random.nextInt(600), SaveLoop.class,
-                    dir.toString(), String.valueOf(run));
+        for (int run = 0; run < kills; run++) {
+            List<String> lines = KilledChild.run(folder.resolve("child.err"), 50 + random.nextInt(600), SaveLoop.class,
+                    folder.toString(), String.valueOf(run));
             for (String line : lines) {
                 String[] f = line.split(" ");
                 if (f.length < 4) {
@@ -61,11 +80,7 @@ class DurabilityTest {
                 }
             }
         }
-
-        System.out.printf("DurabilityTest: %d kills, %d confirmed saves, %d households%n", KILLS, confirmations,
-                confirmed.size());
-        assertThat(confirmations).as("saves confirmed across all runs").isGreaterThan(KILLS);
-        try (Database db = Database.open(dir)) {
+        try (Database db = Database.open(folder)) {
             HouseholdService service = new HouseholdService(db, Wilayah.load(), Clock.systemDefaultZone());
             for (Map.Entry<UUID, State> e : confirmed.entrySet()) {
                 Household h = service.load(e.getKey()).orElseThrow(() -> new AssertionError("lost " + e.getKey()));
@@ -79,6 +94,6 @@ class DurabilityTest {
                 assertThat(confirmed.containsKey(s.id()) || attempted.containsKey(s.id())).isTrue();
             }
         }
+        return confirmations;
     }
-
 }

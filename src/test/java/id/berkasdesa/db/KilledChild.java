@@ -21,6 +21,42 @@ public final class KilledChild {
     private KilledChild() {
     }
 
+    /** One run of a kill test whose runs are independent of each other (each on its own copy). */
+    @FunctionalInterface
+    public interface Run {
+        void run(int index) throws Exception;
+    }
+
+    /**
+     * Runs {@code runs} independent runs two at a time (the machine's two cores both busy: the kills
+     * count the same and land no less at random); the first failure is thrown once all have ended.
+     */
+    public static void twoAtATime(int runs, Run run) throws Exception {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                int index = i;
+                all.add(two.submit(() -> {
+                    run.run(index);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : all) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Exception x) {
+                        throw x;
+                    }
+                    throw (Error) e.getCause();
+                }
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
     /** @return the lines the child printed after READY, the last one possibly cut by the kill */
     public static List<String> run(Path errors, long runMillis, Class<?> main, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

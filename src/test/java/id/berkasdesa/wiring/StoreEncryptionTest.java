@@ -216,15 +216,18 @@ class StoreEncryptionTest {
     @org.junit.jupiter.api.Tag("kill")
     void aKillAtAnyMomentOfTheFirstEncryptionLeavesTheOldStoreOrTheNewOneComplete() throws Exception {
         Random random = new Random(20261202);
-        int killedBefore = 0;
+        long[] delays = new long[KILLS];
         for (int run = 0; run < KILLS; run++) {
-            Path dir = copy("bunuh" + run);
             // the last run is killed only after the encryption finished (the plain files' removal included)
-            long delay = run == KILLS - 1 ? 20_000 : random.nextInt(4000);
-            List<String> lines = KilledChild.run(shared.resolve("child" + run + ".err"), delay, EncryptLoop.class,
+            delays[run] = run == KILLS - 1 ? 20_000 : random.nextInt(4000);
+        }
+        java.util.concurrent.atomic.AtomicInteger killedBefore = new java.util.concurrent.atomic.AtomicInteger();
+        KilledChild.twoAtATime(KILLS, run -> {
+            Path dir = copy("bunuh" + run);
+            List<String> lines = KilledChild.run(shared.resolve("child" + run + ".err"), delays[run], EncryptLoop.class,
                     dir.toString());
             if (!lines.contains("DONE")) {
-                killedBefore++;
+                killedBefore.incrementAndGet();
             }
             if (!Wiring.needsPassword(dir)) {
                 // killed before the key file: the old store is as it was; this start encrypts it
@@ -232,9 +235,9 @@ class StoreEncryptionTest {
                 Wiring.open(dir, CLOCK).close();
             }
             complete(dir);
-        }
+        });
         System.out.println("{\"name\": \"encrypt_kills\", \"kills\": " + KILLS + ", \"before_done\": " + killedBefore + "}");
-        assertThat(killedBefore).as("kills land inside the encryption").isBetween(1, KILLS - 1);
+        assertThat(killedBefore.get()).as("kills land inside the encryption").isBetween(1, KILLS - 1);
     }
 
     private static String sha256(byte[] b) {
