@@ -116,6 +116,24 @@ final class AppFixture {
         waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent() && r.lookup("#dusunBox").tryQuery().isPresent());
     }
 
+    /** The dialog showing a text that contains {@code text} (dialogs put their text in a Label as content). */
+    static java.util.Optional<javafx.scene.control.DialogPane> dialogSaying(FxRobot r, String text) {
+        return r.listWindows().stream().map(w -> w.getScene().getRoot())
+                .filter(root -> root instanceof javafx.scene.control.DialogPane p
+                        && p.getContent() instanceof javafx.scene.control.Label l && l.getText().contains(text))
+                .map(javafx.scene.control.DialogPane.class::cast).findFirst();
+    }
+
+    /** From the home screen to a KK's form by its number, as the operator would: Ctrl+2, the number, ↓, Enter. */
+    static void openKk(FxRobot r, String noKk) {
+        openRegister(r);
+        r.write(noKk);
+        waitUntil(() -> r.lookup("#table").queryTableView().getItems().size() == 1);
+        r.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#memberTable").tryQuery().isPresent()
+                && r.lookup("#memberTable").queryTableView().getSelectionModel().getSelectedItem() != null);
+    }
+
     /**
      * The Dinas Sosial's answer as an officer saves it from the bundle's own spreadsheet: sheet
      * "Usulan", columns ID Usulan, Kode Desa, Keputusan, Alasan; one row per answer.

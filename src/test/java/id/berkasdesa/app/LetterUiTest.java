@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
@@ -58,29 +57,18 @@ class LetterUiTest {
         app.stop();
     }
 
-    private static Optional<DialogPane> dialogSaying(FxRobot r, String text) {
-        return r.listWindows().stream().map(w -> w.getScene().getRoot())
-                .filter(root -> root instanceof DialogPane p && p.getContent() instanceof Label l && l.getText().contains(text))
-                .map(DialogPane.class::cast).findFirst();
-    }
-
     private static boolean enabled(FxRobot r, String id) {
         return r.lookup(id).tryQuery().map(n -> !n.isDisabled()).orElse(false);
     }
 
     @Test
     void anSktmFromTheKkFormIsIssuedListedCancelledAndCheckedFromItsQr(FxRobot r) throws Exception {
-        AppFixture.openRegister(r);
-        r.write(FAMILY.noKk());
-        waitUntil(() -> r.lookup("#table").queryTableView().getItems().size() == 1);
-        r.type(KeyCode.DOWN).type(KeyCode.ENTER);
-        waitUntil(() -> r.lookup("#memberTable").tryQuery().isPresent()
-                && r.lookup("#memberTable").queryTableView().getSelectionModel().getSelectedItem() != null);
+        AppFixture.openKk(r, FAMILY.noKk());
         r.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         waitUntil(() -> enabled(r, "#issueLetter") && r.lookup("#letterPage").queryAs(ImageView.class).getImage() != null);
         Screenshots.take(r, r.lookup("#letterPage").query().getScene(), "surat-buat");
         r.clickOn("#issueLetter");
-        waitUntil(() -> dialogSaying(r, "sudah terbit").isPresent());
+        waitUntil(() -> AppFixture.dialogSaying(r, "sudah terbit").isPresent());
         Path pdf = dir.resolveSibling(dir.getFileName() + "-sktm.pdf");
         app.dialogs.setSavePicker((title, name) -> Optional.of(pdf));
         r.clickOn("Simpan PDF untuk dicetak…");
@@ -131,12 +119,7 @@ class LetterUiTest {
     void withoutASignatoryTheDialogSaysWhatToFillAndNumbersNothing(FxRobot r) {
         r.interact(() -> app.ctx.villages.save(new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg",
                 "Ani", false, "")));
-        AppFixture.openRegister(r);
-        r.write(FAMILY.noKk());
-        waitUntil(() -> r.lookup("#table").queryTableView().getItems().size() == 1);
-        r.type(KeyCode.DOWN).type(KeyCode.ENTER);
-        waitUntil(() -> r.lookup("#memberTable").tryQuery().isPresent()
-                && r.lookup("#memberTable").queryTableView().getSelectionModel().getSelectedItem() != null);
+        AppFixture.openKk(r, FAMILY.noKk());
         r.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         waitUntil(() -> r.lookup("#letterMessage").tryQuery().map(n -> ((Label) n).getText().contains("kepala desa/lurah"))
                 .orElse(false));
@@ -160,7 +143,7 @@ class LetterUiTest {
         waitUntil(() -> r.lookup("#letterFormatExample").queryAs(Label.class).getText()
                 .contains("0001/SKTM/3201011001/" + java.time.LocalDate.now().getYear()));
         r.clickOn("Simpan");
-        waitUntil(() -> dialogSaying(r, "Pengaturan surat disimpan").isPresent());
+        waitUntil(() -> AppFixture.dialogSaying(r, "Pengaturan surat disimpan").isPresent());
         r.type(KeyCode.ENTER);
         assertThat(app.ctx.letters.settings().format()).isEqualTo("[nomor_surat, 4]/SKTM/[kode_desa]/[tahun]");
     }
@@ -168,19 +151,14 @@ class LetterUiTest {
     /** In a request whose checklist misses the SKTM: Buat SKTM there, and the checklist has it at once. */
     @Test
     void theSktmARequestMissesIsMadeFromTheRequestForm(FxRobot r) {
-        AppFixture.openRegister(r);
-        r.write(FAMILY.noKk());
-        waitUntil(() -> r.lookup("#table").queryTableView().getItems().size() == 1);
-        r.type(KeyCode.DOWN).type(KeyCode.ENTER);
-        waitUntil(() -> r.lookup("#memberTable").tryQuery().isPresent()
-                && r.lookup("#memberTable").queryTableView().getSelectionModel().getSelectedItem() != null);
+        AppFixture.openKk(r, FAMILY.noKk());
         r.press(KeyCode.CONTROL, KeyCode.U).release(KeyCode.U, KeyCode.CONTROL);
         waitUntil(() -> r.lookup("#makeSktm").tryQuery().isPresent());
         Screenshots.take(r, r.lookup("#makeSktm").query().getScene(), "usulan-buat-sktm");
         r.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         waitUntil(() -> enabled(r, "#issueLetter"));
         r.clickOn("#issueLetter");
-        waitUntil(() -> dialogSaying(r, "sudah terbit").isPresent());
+        waitUntil(() -> AppFixture.dialogSaying(r, "sudah terbit").isPresent());
         r.type(KeyCode.ENTER);
         waitUntil(() -> r.lookup("#makeSktm").tryQuery().isEmpty());
         assertThat(app.ctx.documents.forHousehold(FAMILY.id())).anyMatch(d -> d.kind() == DocumentKind.SKTM);

@@ -9,9 +9,7 @@ import id.berkasdesa.keys.KeyRing;
 import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import javafx.scene.Node;
-import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -48,13 +46,6 @@ class RekeyUiTest {
         app.stop();
     }
 
-    private static Optional<DialogPane> dialogSaying(FxRobot r, String text) {
-        return r.listWindows().stream().map(w -> w.getScene().getRoot())
-                .filter(root -> root instanceof DialogPane p && p.getContent() instanceof javafx.scene.control.Label l
-                        && l.getText().contains(text))
-                .map(DialogPane.class::cast).findFirst();
-    }
-
     private static boolean visible(FxRobot r, String id) {
         return r.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
     }
@@ -73,11 +64,11 @@ class RekeyUiTest {
         waitUntil(() -> r.lookup("#accountsMessage").queryLabeled().getText().contains("Dewi"));
         r.clickOn("Tutup");
 
-        waitUntil(() -> dialogSaying(r, "Akun Dewi sudah dinonaktifkan").isPresent());
-        Screenshots.take(r, dialogSaying(r, "Akun Dewi").orElseThrow().getScene(), "ganti-kunci-tanya");
+        waitUntil(() -> AppFixture.dialogSaying(r, "Akun Dewi sudah dinonaktifkan").isPresent());
+        Screenshots.take(r, AppFixture.dialogSaying(r, "Akun Dewi").orElseThrow().getScene(), "ganti-kunci-tanya");
         r.clickOn("Ganti kunci sekarang");
-        waitUntil(() -> dialogSaying(r, "Kunci data sudah diganti").isPresent());
-        Screenshots.take(r, dialogSaying(r, "Kunci data sudah diganti").orElseThrow().getScene(), "ganti-kunci-selesai");
+        waitUntil(() -> AppFixture.dialogSaying(r, "Kunci data sudah diganti").isPresent());
+        Screenshots.take(r, AppFixture.dialogSaying(r, "Kunci data sudah diganti").orElseThrow().getScene(), "ganti-kunci-selesai");
         r.type(KeyCode.ENTER);
 
         waitUntil(() -> visible(r, "#passwordField"));

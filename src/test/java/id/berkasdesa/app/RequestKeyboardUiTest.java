@@ -61,12 +61,7 @@ class RequestKeyboardUiTest {
 
     @Test
     void enterFollowsTheVisibleOrderAndASentenceInAChoiceListPicksNothing(FxRobot r) {
-        AppFixture.openRegister(r);
-        r.write(FAMILY.noKk());
-        waitUntil(() -> r.lookup("#table").queryTableView().getItems().size() == 1);
-        r.type(KeyCode.DOWN).type(KeyCode.ENTER);
-        waitUntil(() -> r.lookup("#memberTable").tryQuery().isPresent()
-                && r.lookup("#memberTable").queryTableView().getSelectionModel().getSelectedItem() != null);
+        AppFixture.openKk(r, FAMILY.noKk());
         r.press(KeyCode.CONTROL, KeyCode.U).release(KeyCode.U, KeyCode.CONTROL);
         waitUntil(() -> focused(r, "#checkDateField")); // the first field, not Kembali
 

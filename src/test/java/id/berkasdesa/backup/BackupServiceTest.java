@@ -112,15 +112,6 @@ class BackupServiceTest {
     }
 
     static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else if (!p.getFileName().toString().equals("berkas-desa.lock")) {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        id.berkasdesa.document.TestFiles.copyTree(from, to);
     }
 }

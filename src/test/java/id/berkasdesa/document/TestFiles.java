@@ -182,4 +182,18 @@ public final class TestFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A copy of a data folder as a person would make it (the lock file of a running app left out). */
+    public static void copyTree(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) files::iterator) {
+                java.nio.file.Path t = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(t);
+                } else if (!p.getFileName().toString().equals("berkas-desa.lock")) {
+                    java.nio.file.Files.copy(p, t);
+                }
+            }
+        }
+    }
 }

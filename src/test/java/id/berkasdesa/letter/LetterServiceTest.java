@@ -139,7 +139,7 @@ class LetterServiceTest {
             h = village(w);
             w.letters().issue(w.letters().draft(LetterType.SKTM, h.id(), h.members().get(0).id(), "Reaktivasi PBI-JK"));
         }
-        copyTree(dir, older); // the backup
+        id.berkasdesa.document.TestFiles.copyTree(dir, older); // the backup
         try (Wiring w = Wiring.open(dir, at("2026-12-06"))) {
             w.actAsVillageOperator();
             for (int i = 0; i < 2; i++) {
@@ -227,19 +227,6 @@ class LetterServiceTest {
                 PDFTextStripper last = new PDFTextStripper();
                 last.setStartPage(d.getNumberOfPages());
                 assertThat(last.getText(d)).contains(i.number() + " · halaman " + d.getNumberOfPages() + " dari " + d.getNumberOfPages());
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else if (!p.getFileName().toString().equals("berkas-desa.lock")) {
-                    Files.copy(p, t);
-                }
             }
         }
     }
