@@ -405,7 +405,11 @@ public final class DialogService {
         a.setHeaderText(null);
         Label content = new Label(text);
         content.setWrapText(true);
+        // the text wraps at 560 px: a long line (a folder path) made the dialog wider than the screen,
+        // its OK button out of reach
+        content.setPrefWidth(560);
         content.setMaxWidth(560);
+        content.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         a.getDialogPane().setContent(content);
         a.getDialogPane().setMinWidth(480);
         a.getDialogPane().setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
