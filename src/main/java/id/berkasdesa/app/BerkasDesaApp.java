@@ -125,7 +125,19 @@ public final class BerkasDesaApp extends Application {
             return;
         }
         openStore(messages, dialogs);
-        Platform.runLater(() -> buildWindow(stage, scene, messages, dialogs));
+        // the window is built once "Membuka data…" is on screen: built at once, it kept the FX thread
+        // from drawing anything, and the operator looked at a blank white window for seconds
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames == 2) { // the first frame has been drawn
+                    stop();
+                    buildWindow(stage, scene, messages, dialogs);
+                }
+            }
+        }.start();
     }
 
     /** The themed window, in the frame already on screen; then the home screen's view, warmed up. */
