@@ -66,6 +66,9 @@ class FocusRingUiTest {
             r.interact(b::requestFocus);
             WaitForAsyncUtils.waitForFxEvents();
             r.sleep(120); // a pulse or two: the focused look applied and laid out
+            if (b.getText() != null && b.getText().startsWith("Semua usulan")) {
+                Screenshots.take(r, b.getScene(), "fokus-tombol"); // the ring, looked at
+            }
             r.interact(() -> {
                 if (b.getParent() == null) {
                     return;
