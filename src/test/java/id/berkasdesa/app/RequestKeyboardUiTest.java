@@ -59,11 +59,28 @@ class RequestKeyboardUiTest {
         return r.lookup(id).tryQuery().map(Node::isFocused).orElse(false);
     }
 
+    /**
+     * The request form with its first field focused. It failed now and then on a loaded CI machine
+     * (never here): on a timeout it says what was on screen and who had the focus, for the next look.
+     */
+    private static void waitForForm(FxRobot r) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> focused(r, "#checkDateField"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            StringBuilder seen = new StringBuilder();
+            r.interact(() -> r.listWindows().forEach(w -> seen.append(w.getClass().getSimpleName()).append(" focused=")
+                    .append(w.isFocused()).append(" owner=").append(w.getScene() == null ? null : w.getScene().getFocusOwner())
+                    .append(" form=").append(r.lookup("#checkDateField").tryQuery().isPresent()).append("; ")));
+            throw new AssertionError("the request form did not take the keyboard: " + seen, e);
+        }
+    }
+
     @Test
     void enterFollowsTheVisibleOrderAndASentenceInAChoiceListPicksNothing(FxRobot r) {
         AppFixture.openKk(r, FAMILY.noKk());
         r.press(KeyCode.CONTROL, KeyCode.U).release(KeyCode.U, KeyCode.CONTROL);
-        waitUntil(() -> focused(r, "#checkDateField")); // the first field, not Kembali
+        waitForForm(r); // the first field, not Kembali
 
         r.write(DateText.format(TODAY.minusDays(1))).type(KeyCode.ENTER);
         waitUntil(() -> focused(r, "#channelBox"));
