@@ -286,23 +286,47 @@ public final class LetterService {
         return issued;
     }
 
+    private static final String COLUMNS = """
+            SELECT id, letter_type, letter_number, issued_on, valid_until, subject_name, purpose, status, cancel_reason,
+                pdf_sha256, qr_text, issued_by, household_id, member_id FROM letter""";
+
     /** The letters issued, newest first; {@code year} and {@code type} narrow them when given. */
     public List<Letter> list(Integer year, LetterType type) {
-        return db.read(h -> h.createQuery("""
-                SELECT id, letter_type, letter_number, issued_on, valid_until, subject_name, purpose, status, cancel_reason,
-                    pdf_sha256, qr_text, issued_by, household_id, member_id
-                FROM letter WHERE (:year IS NULL OR seq_year = :year) AND (:type IS NULL OR letter_type = :type)
-                ORDER BY issued_at DESC, seq DESC""")
-                .bind("year", year).bind("type", type == null ? null : type.name())
-                .map((rs, ctx) -> new Letter(rs.getObject(1, UUID.class), LetterType.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                        rs.getObject(13, UUID.class), rs.getObject(14, UUID.class)))
-                .list());
+        // only the conditions asked for: a null parameter in "? IS NULL" has no type PostgreSQL can infer
+        List<String> where = new ArrayList<>();
+        if (year != null) {
+            where.add("seq_year = :year");
+        }
+        if (type != null) {
+            where.add("letter_type = :type");
+        }
+        String sql = COLUMNS + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY issued_at DESC, seq DESC";
+        return db.read(h -> {
+            org.jdbi.v3.core.statement.Query q = h.createQuery(sql);
+            if (year != null) {
+                q.bind("year", year);
+            }
+            if (type != null) {
+                q.bind("type", type.name());
+            }
+            return q.map(LetterService::letter).list();
+        });
     }
 
+    /** The letter numbered {@code number}, if this store issued one (one indexed lookup, not the whole list). */
     public Optional<Letter> byNumber(String number) {
-        return list(null, null).stream().filter(l -> l.number().equals(number == null ? "" : number.strip())).findFirst();
+        String n = number == null ? "" : number.strip();
+        return db.read(h -> h.createQuery(COLUMNS + " WHERE letter_number = :n").bind("n", n)
+                .map(LetterService::letter).findFirst());
+    }
+
+    private static Letter letter(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new Letter(rs.getObject(1, UUID.class), LetterType.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getObject(13, UUID.class), rs.getObject(14, UUID.class));
     }
 
     /** Cetak ulang: the bytes archived when it was issued, the same every time. */

@@ -116,6 +116,29 @@ class EnginesTest {
         }
     }
 
+    /** Letters: numbered under the unit of work's lock, listed with and without narrowing, found by number, cancelled. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void lettersAreNumberedListedAndCancelledAlike(String engine) {
+        try (Database db = open(engine);
+                Wiring w = Wiring.of(db, Wilayah.load(), Clock.systemDefaultZone(), "test")) {
+            w.villages().save(new VillageProfile("32.01.01.1001", "Pondok Rajeg", "Kantor Desa", "Rina", false, "H. Sukarna"));
+            w.db().actAs(new Session("Rina", Role.ADMINISTRATOR));
+            var family = Households.family(4);
+            w.households().save(family, true);
+            var letters = w.letters();
+            var type = id.berkasdesa.letter.LetterType.SKTM;
+            String first = letters.issue(letters.draft(type, family.id(), family.members().get(0).id(), "Reaktivasi PBI-JK")).number();
+            String second = letters.issue(letters.draft(type, family.id(), family.members().get(1).id(), "Sekolah")).number();
+            assertThat(first).isNotEqualTo(second);
+            assertThat(letters.list(null, null)).hasSize(2);
+            assertThat(letters.list(java.time.LocalDate.now().getYear(), type)).hasSize(2);
+            assertThat(letters.list(null, id.berkasdesa.letter.LetterType.PENGANTAR)).isEmpty();
+            assertThat(letters.byNumber(second).orElseThrow().subjectName()).isEqualTo(family.members().get(1).nama());
+            assertThat(letters.cancel(first, "Salah keperluan").cancelled()).isTrue();
+        }
+    }
+
     /**
      * Four officers' processes (each its own store object and connections) write 50 units of work each
      * at once: every one committed, the chain verifies, its numbers run 1..200 with no gap or double.
