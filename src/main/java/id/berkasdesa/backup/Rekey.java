@@ -109,13 +109,14 @@ public final class Rekey {
     private static void build(Database db, Path work, KeyRing next) {
         BlockingQueue<String> pipe = new ArrayBlockingQueue<>(2048);
         RuntimeException[] failed = {null};
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
         Thread reader = new Thread(() -> {
             try {
-                db.script(s -> put(pipe, s));
+                db.script(s -> put(pipe, s, abandoned));
             } catch (RuntimeException e) {
                 failed[0] = e;
             } finally {
-                put(pipe, END);
+                put(pipe, END, abandoned);
             }
         }, "rekey-script");
         reader.setDaemon(true);
@@ -123,17 +124,13 @@ public final class Rekey {
         try {
             buildFrom(work, next, pipe);
         } finally {
-            ABANDONED.set(pipe); // a reader still waiting to put gives up
+            abandoned.set(true); // a reader still waiting to put gives up
             pipe.clear();
         }
         if (failed[0] != null) {
             throw failed[0];
         }
     }
-
-    /** The pipe whose reader should stop putting: the new store was built or failed. */
-    private static final java.util.concurrent.atomic.AtomicReference<BlockingQueue<String>> ABANDONED =
-            new java.util.concurrent.atomic.AtomicReference<>();
 
     private static void buildFrom(Path work, KeyRing next, BlockingQueue<String> pipe) {
         Database.build(work, next.key(), new Iterator<>() {
@@ -156,10 +153,11 @@ public final class Rekey {
         });
     }
 
-    private static void put(BlockingQueue<String> pipe, String s) {
+    /** @param abandoned set once the new store was built or failed: nobody reads any more */
+    private static void put(BlockingQueue<String> pipe, String s, java.util.concurrent.atomic.AtomicBoolean abandoned) {
         try {
             while (!pipe.offer(s, 100, TimeUnit.MILLISECONDS)) {
-                if (ABANDONED.get() == pipe) {
+                if (abandoned.get()) {
                     throw new IllegalStateException("rekey: the new store stopped reading");
                 }
             }

@@ -162,21 +162,19 @@ public final class AccountsDialog {
             message.setText(messages.get("accounts.added", c.account().name(), messages.get(c.account().role().key())));
             name.clear();
             reload();
-            showOnce(c.account().name(), c.password());
+            showOnce(c.account().name(), c.account().role(), c.password());
         }, e -> message.setText(e instanceof MessageException m ? m.message(messages) : messages.get("signin.error")));
     }
 
     /** A first password the app made, shown once to hand over in person. */
-    private void showOnce(String who, String password) {
+    private void showOnce(String who, Role role, String password) {
         if (!dialogs.infoWithAction(messages.get("accounts.generated.title"), messages.get("accounts.generated", who, password),
                 messages.get("password.sheet.save"), messages.get("password.sheet.done"))) {
             return;
         }
-        String role = accounts.list().stream().filter(a -> a.name().equals(who)).findFirst()
-                .map(a -> messages.get(a.role().key())).orElse("");
         dialogs.chooseSaveFile(messages.get("password.sheet.save"), "kata-sandi-awal.pdf").ifPresent(target -> {
             try {
-                id.berkasdesa.account.RecoverySheet.savePassword(messages, village, who, role, password,
+                id.berkasdesa.account.RecoverySheet.savePassword(messages, village, who, messages.get(role.key()), password,
                         java.time.LocalDate.now(), target);
                 dialogs.info(messages.get("accounts.generated.title"), messages.get("password.sheet.saved", target.toString()));
             } catch (java.io.IOException e) {
@@ -211,7 +209,7 @@ public final class AccountsDialog {
                         message.setText(messages.get("accounts.roleChanged", a.name(), messages.get(chosen.key())));
                         reload();
                         // a new Administrator's password must open the certifying key: the app made them a new one
-                        password.ifPresent(p -> showOnce(a.name(), p));
+                        password.ifPresent(p -> showOnce(a.name(), chosen, p));
                     }, e -> message.setText(e instanceof MessageException m ? m.message(messages) : messages.get("signin.error")));
                 });
     }
@@ -240,7 +238,7 @@ public final class AccountsDialog {
         tasks.run("", w -> accounts.resetWithNewPassword(a.name()), password -> {
             message.setText(messages.get("accounts.resetDone", a.name()));
             reload();
-            showOnce(a.name(), password);
+            showOnce(a.name(), a.role(), password);
         }, e -> message.setText(e instanceof MessageException m ? m.message(messages) : messages.get("signin.error")));
     }
 }

@@ -87,7 +87,14 @@ public final class LetterCheckDialog {
             return;
         }
         LetterQr q = qr.get();
-        LetterService.Check c = check.apply(q);
+        // against the register: a query, off the FX thread
+        tasks.run("", p -> check.apply(q), c -> showCheck(q, c), e -> {
+            result.setText(messages.get("letter.list.failed"));
+            result.getStyleClass().add("check-bad");
+        });
+    }
+
+    private void showCheck(LetterQr q, LetterService.Check c) {
         String valid = q.validUntil() == null ? "-" : DateText.format(q.validUntil());
         result.setText(messages.get(c.reason(), q.signer(), q.village(), valid) + "\n\n" + messages.get("letter.check.says",
                 q.number(), messages.get(q.type().key()), DateText.format(q.issued()), valid, q.village(), q.initials(), q.signer()));

@@ -41,7 +41,8 @@ public final class LetterDialog {
     final Label message = new Label();
     private final BackgroundTasks.Latest<Preview> previews;
 
-    private record Preview(LetterService.Draft draft, BufferedImage image) {
+    /** A draft and its first page, as ARGB pixels made on the worker (the FX thread only copies them in). */
+    private record Preview(LetterService.Draft draft, int width, int height, int[] argb) {
     }
 
     public LetterDialog(LetterService letters, Messages messages, DialogService dialogs, BackgroundTasks tasks) {
@@ -124,10 +125,12 @@ public final class LetterDialog {
             issueButton.setDisable(true);
             previews.run(w -> {
                 LetterService.Draft d = letters.draft(t, householdId, memberId, why);
-                return new Preview(d, render(letters.preview(d)));
+                BufferedImage img = render(letters.preview(d));
+                return new Preview(d, img.getWidth(), img.getHeight(),
+                        img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth()));
             }, p -> {
                 shown[0] = p;
-                page.setImage(toFx(p.image()));
+                page.setImage(toFx(p));
                 message.setText("");
                 issueButton.setDisable(false);
             }, ex -> {
@@ -174,14 +177,10 @@ public final class LetterDialog {
         }
     }
 
-    static WritableImage toFx(BufferedImage img) {
-        WritableImage out = new WritableImage(img.getWidth(), img.getHeight());
-        javafx.scene.image.PixelWriter w = out.getPixelWriter();
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                w.setArgb(x, y, img.getRGB(x, y));
-            }
-        }
+    private static WritableImage toFx(Preview p) {
+        WritableImage out = new WritableImage(p.width(), p.height());
+        out.getPixelWriter().setPixels(0, 0, p.width(), p.height(), javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                p.argb(), 0, p.width());
         return out;
     }
 }
