@@ -32,6 +32,7 @@ import java.util.zip.InflaterInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import id.berkasdesa.common.SafeZip;
 
 /**
  * The backup file: one zip of stored (not compressed) entries under {@code cadangan/}:
@@ -184,12 +185,15 @@ final class BackupFile {
         private final Map<String, Manifest.Part> parts = new java.util.HashMap<>();
 
         /** @throws BackupException "backup.error.notBackup" or "backup.error.damaged" */
+        /** A backup is stored entries, each checked against the manifest; a database part may be large. */
+        private static final SafeZip.Limits LIMITS = new SafeZip.Limits(200_000, Long.MAX_VALUE, Long.MAX_VALUE, 1);
+
         static Reader open(Path file) {
             String name = file.getFileName().toString();
             ZipFile zip;
             try {
-                zip = ZipFile.builder().setPath(file).get();
-            } catch (IOException | RuntimeException e) {
+                zip = SafeZip.open(file, LIMITS).zip();
+            } catch (SafeZip.Refused e) {
                 throw new BackupException("backup.error.notBackup", e, name);
             }
             try {
@@ -205,7 +209,7 @@ final class BackupFile {
                     throw new BackupException("backup.error.notBackup", name);
                 }
                 byte[] json;
-                try (InputStream in = zip.getInputStream(m)) {
+                try (InputStream in = SafeZip.read(zip, m)) {
                     json = in.readNBytes((int) m.getSize() + 1);
                 }
                 Manifest manifest = Manifest.parse(json, name);
@@ -268,7 +272,7 @@ final class BackupFile {
                 return result;
             } catch (IOException e) {
                 for (Throwable t = e; t != null; t = t.getCause()) {
-                    if (t instanceof DamagedPart) {
+                    if (t instanceof DamagedPart || t instanceof SafeZip.Refused) {
                         throw damaged(name, e);
                     }
                 }
@@ -280,7 +284,7 @@ final class BackupFile {
         /** @throws BackupException "backup.error.damaged" unless the manifest is this store key's */
         void authenticate(StoreKey key) {
             byte[] mac;
-            try (InputStream in = zip.getInputStream(entries.get(MAC))) {
+            try (InputStream in = SafeZip.read(zip, entries.get(MAC))) {
                 mac = in.readNBytes(200);
             } catch (IOException e) {
                 throw damaged(MAC, e);
@@ -296,7 +300,7 @@ final class BackupFile {
             if (p == null) {
                 throw damaged(name, null);
             }
-            return new Checked(zip.getInputStream(entries.get(name)), p);
+            return new Checked(SafeZip.read(zip, entries.get(name)), p);
         }
 
         /** Runs each of the database's statements through {@code sink}, decrypted, inflated and checked as they are read. */

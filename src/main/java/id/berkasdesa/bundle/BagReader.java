@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import id.berkasdesa.common.SafeZip;
 
 /**
  * Reads a zipped BagIt bag from a stick without trusting it: before anything is read, every entry is
@@ -45,6 +46,8 @@ public final class BagReader implements Closeable {
     public static final long MAX_RATIO = 100;
     /** Tag files and the JSON, CSV and xlsx files a bag carries are read whole, up to this size. */
     public static final long MAX_SMALL_FILE = 64L << 20;
+    /** A bag's bytes are bounded by its entries' declared sizes, each counted as it is read. */
+    private static final SafeZip.Limits LIMITS = new SafeZip.Limits(MAX_ENTRIES, MAX_ENTRY_BYTES, Long.MAX_VALUE, MAX_RATIO);
 
     private static final Pattern MANIFEST = Pattern.compile("(tag)?manifest-([a-z0-9]+)\\.txt");
     private static final Map<String, String> ALGORITHMS = Map.of("sha512", "SHA-512", "sha256", "SHA-256");
@@ -62,11 +65,11 @@ public final class BagReader implements Closeable {
     private final String fileName;
     private final long zipBytes;
     private Reopen reopen;
-    private final ZipFile zip;
+    private final SafeZip zip;
     private final String prefix;
     private final Map<String, ZipArchiveEntry> entries;
 
-    private BagReader(String fileName, long zipBytes, ZipFile zip, String prefix, Map<String, ZipArchiveEntry> entries) {
+    private BagReader(String fileName, long zipBytes, SafeZip zip, String prefix, Map<String, ZipArchiveEntry> entries) {
         this.fileName = fileName;
         this.zipBytes = zipBytes;
         this.zip = zip;
@@ -83,12 +86,12 @@ public final class BagReader implements Closeable {
         if (!Files.isRegularFile(file)) {
             throw new BundleException("bundle.error.noFile", file.getFileName());
         }
-        ZipFile zip = openZip(file);
+        SafeZip zip = openZip(file);
         long size;
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            closeQuietly(zip);
+            zip.close();
             throw new BundleException("bundle.error.read", e, file.getFileName());
         }
         BagReader r = of(zip, file.getFileName().toString(), size);
@@ -101,106 +104,68 @@ public final class BagReader implements Closeable {
      * stands for the file's name in messages. Closing the reader closes the channel.
      */
     static BagReader open(java.nio.channels.SeekableByteChannel channel, String name, Reopen reopen) {
-        ZipFile zip;
         long size;
         try {
             size = channel.size();
-            // the local headers are read as each entry is read, not all at the opening: over a
-            // decrypting channel each would decrypt its 1 MB segment, the whole bag once more
-            zip = ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(true).get();
-        } catch (IOException | RuntimeException e) {
-            try {
-                channel.close();
-            } catch (IOException x) {
-                e.addSuppressed(x);
-            }
+        } catch (IOException e) {
+            closeQuietly(channel);
             throw new BundleException("sealed.error.damaged", e, name);
+        }
+        SafeZip zip;
+        try {
+            zip = SafeZip.open(channel, LIMITS);
+        } catch (SafeZip.Refused e) {
+            throw e.fault() == SafeZip.Fault.NOT_ZIP ? new BundleException("sealed.error.damaged", e, name) : refused(e);
         }
         BagReader r = of(zip, name + ".zip", size);
         r.reopen = reopen;
         return r;
     }
 
-    private static BagReader of(ZipFile zip, String fileName, long size) {
+    private static BagReader of(SafeZip zip, String fileName, long size) {
         try {
-            Map<String, ZipArchiveEntry> files = checkEntries(zip);
+            Map<String, ZipArchiveEntry> files = zip.files();
             String prefix = prefix(files.keySet());
             Map<String, ZipArchiveEntry> inBag = new TreeMap<>();
             files.forEach((name, e) -> inBag.put(name.substring(prefix.length()), e));
             return new BagReader(fileName, size, zip, prefix, inBag);
         } catch (RuntimeException e) {
-            closeQuietly(zip);
+            zip.close();
             throw e;
         }
     }
 
     /**
-     * Checks the entries of any zip (an xlsx is one) without reading them.
+     * Checks the entries of any zip without reading them.
      *
      * @throws BundleException not a zip, an unsafe entry, a zip bomb
      */
     static void checkZip(Path file) {
-        ZipFile zip = openZip(file);
+        openZip(file).close();
+    }
+
+    private static SafeZip openZip(Path file) {
         try {
-            checkEntries(zip);
-        } finally {
-            closeQuietly(zip);
+            return SafeZip.open(file, LIMITS);
+        } catch (SafeZip.Refused e) {
+            throw e.fault() == SafeZip.Fault.NOT_ZIP ? new BundleException("bundle.error.notZip", e, file.getFileName()) : refused(e);
         }
     }
 
-    private static ZipFile openZip(Path file) {
-        try {
-            return ZipFile.builder().setPath(file).get();
-        } catch (IOException | RuntimeException e) {
-            throw new BundleException("bundle.error.notZip", e, file.getFileName());
-        }
+    /** A refused zip in the bundle's words. */
+    static BundleException refused(SafeZip.Refused e) {
+        return switch (e.fault()) {
+            case NOT_ZIP, DAMAGED -> new BundleException("bundle.error.damaged", e, e.entry());
+            case TOO_MANY_ENTRIES -> new BundleException("bundle.error.tooManyEntries", e.entry(), MAX_ENTRIES);
+            case UNSAFE_NAME -> new BundleException("bundle.error.unsafeEntry", e.entry());
+            case LINK -> new BundleException("bundle.error.link", e.entry());
+            case DUPLICATE -> new BundleException("bundle.error.duplicateEntry", e.entry());
+            case BOMB -> new BundleException("bundle.error.bomb", e.entry());
+        };
     }
 
-    private static Map<String, ZipArchiveEntry> checkEntries(ZipFile zip) {
-        List<ZipArchiveEntry> all = Collections.list(zip.getEntries());
-        if (all.size() > MAX_ENTRIES) {
-            throw new BundleException("bundle.error.tooManyEntries", all.size(), MAX_ENTRIES);
-        }
-        Map<String, ZipArchiveEntry> files = new LinkedHashMap<>();
-        Set<String> lower = new HashSet<>();
-        for (ZipArchiveEntry e : all) {
-            String name = e.getName();
-            if (!safeEntryName(name)) {
-                throw new BundleException("bundle.error.unsafeEntry", printable(name));
-            }
-            if (e.isUnixSymlink()) {
-                throw new BundleException("bundle.error.link", printable(name));
-            }
-            if (!lower.add(name.toLowerCase(Locale.ROOT))) {
-                throw new BundleException("bundle.error.duplicateEntry", printable(name));
-            }
-            if (e.isDirectory()) {
-                continue;
-            }
-            long size = e.getSize();
-            long packed = e.getCompressedSize();
-            if (size < 0 || size > MAX_ENTRY_BYTES
-                    || (e.getMethod() != ZipArchiveEntry.STORED && size > (1 << 20) && size > MAX_RATIO * Math.max(1, packed))) {
-                throw new BundleException("bundle.error.bomb", printable(name));
-            }
-            files.put(name, e);
-        }
-        return files;
-    }
-
-    /** Relative, forward slashes only, no "." or ".." part, no drive, no control characters. */
     static boolean safeEntryName(String name) {
-        if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains(":")
-                || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return false;
-        }
-        String body = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-        for (String part : body.split("/", -1)) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-                return false;
-            }
-        }
-        return true;
+        return SafeZip.safeName(name);
     }
 
     /** The bag's base folder inside the zip ("name/"), or "" for a bag zipped without one. */
@@ -347,7 +312,7 @@ public final class BagReader implements Closeable {
         int workers = reopen == null ? 1
                 : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(4, paths.size())));
         if (workers == 1) {
-            hashSome(zip, paths, manifests, progress);
+            hashSome(zip.zip(), paths, manifests, progress);
             return;
         }
         List<List<String>> runs = runs(paths, workers);
@@ -370,7 +335,7 @@ public final class BagReader implements Closeable {
             }
             RuntimeException first = null;
             try {
-                hashSome(zip, runs.get(0), manifests, progress);
+                hashSome(zip.zip(), runs.get(0), manifests, progress);
             } catch (RuntimeException e) {
                 first = e;
                 progress.cancel(); // the others stop at their next chunk
@@ -425,14 +390,9 @@ public final class BagReader implements Closeable {
             ZipArchiveEntry entry = from.getEntry(prefix + path);
             Map<String, MessageDigest> digests = new LinkedHashMap<>();
             manifests.keySet().forEach(a -> digests.put(a, BagWriter.digest(ALGORITHMS.get(a))));
-            long read = 0;
-            try (InputStream in = from.getInputStream(entry)) {
+            try (InputStream in = SafeZip.read(from, entry)) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     progress.check();
-                    read += n;
-                    if (read > entry.getSize()) {
-                        throw new BundleException("bundle.error.bomb", path);
-                    }
                     for (MessageDigest d : digests.values()) {
                         d.update(buffer, 0, n);
                     }
@@ -442,10 +402,11 @@ public final class BagReader implements Closeable {
                 if (e instanceof BundleException b) {
                     throw b;
                 }
+                SafeZip.Refused r = SafeZip.refusal(e).orElse(null);
+                if (r != null && r.fault() == SafeZip.Fault.BOMB) {
+                    throw new BundleException("bundle.error.bomb", e, path);
+                }
                 throw new BundleException("bundle.error.damaged", e, path);
-            }
-            if (read != entry.getSize()) {
-                throw new BundleException("bundle.error.damaged", path);
             }
             for (Map.Entry<String, MessageDigest> d : digests.entrySet()) {
                 String expected = manifests.get(d.getKey()).get(path);
@@ -496,31 +457,24 @@ public final class BagReader implements Closeable {
         if (entry == null) {
             throw new BundleException("bundle.error.missingFile", path);
         }
-        if (entry.getSize() > max) {
-            throw new BundleException("bundle.error.bomb", path);
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes((int) entry.getSize() + 1);
-            if (bytes.length != entry.getSize()) {
-                throw new BundleException("bundle.error.damaged", path);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new BundleException("bundle.error.damaged", e, path);
+        try {
+            return zip.bytes(entry, max);
+        } catch (SafeZip.Refused e) {
+            throw e.fault() == SafeZip.Fault.BOMB ? new BundleException("bundle.error.bomb", e, path)
+                    : new BundleException("bundle.error.damaged", e, path);
         }
     }
 
     private static String printable(String name) {
-        String s = name.replaceAll("\\p{Cntrl}", "?");
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        return SafeZip.printable(name);
     }
 
     @Override
     public void close() {
-        closeQuietly(zip);
+        zip.close();
     }
 
-    private static void closeQuietly(ZipFile z) {
+    private static void closeQuietly(Closeable z) {
         try {
             z.close();
         } catch (IOException e) {

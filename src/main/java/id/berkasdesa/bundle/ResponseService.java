@@ -1,5 +1,8 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.imports.ImportException;
+import id.berkasdesa.imports.TableFile;
+import id.berkasdesa.imports.TableRow;
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.Document;
@@ -30,10 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * Reads the Dinas Sosial's response — the bundle's usulan.xlsx with "Keputusan" and "Alasan" filled
@@ -199,7 +198,7 @@ public final class ResponseService {
                     throw new BundleException("bundle.error.bomb", file.getFileName());
                 }
                 try (InputStream in = sealed.plainStream(key)) {
-                    answers = xlsx(in, file);
+                    answers = xlsx(in.readNBytes((int) BagReader.MAX_SMALL_FILE), file);
                 }
             } else {
                 try (BagReader reader = sealed.bag(key)) {
@@ -402,59 +401,51 @@ public final class ResponseService {
             if (Files.size(file) > BagReader.MAX_SMALL_FILE) {
                 throw new BundleException("bundle.error.bomb", file.getFileName());
             }
+            BagReader.checkZip(file); // "not a zip" in the answer's words, before the sheet is read
+            return xlsx(Files.readAllBytes(file), file);
         } catch (IOException e) {
             throw new BundleException("bundle.error.noFile", e, file.getFileName());
         }
-        // an xlsx is a zip: its entries pass the same checks as a bundle's before the reader sees them
-        BagReader.checkZip(file);
-        try (InputStream in = Files.newInputStream(file)) {
-            return xlsx(in, file);
-        } catch (IOException e) {
-            throw new BundleException("bundle.error.xlsx", e, file.getFileName());
-        }
     }
 
-    private List<Answer> xlsx(InputStream in, Path file) {
+    /** The sheet's rows through the app's one xlsx reader (the same zip checks as every import). */
+    private List<Answer> xlsx(byte[] bytes, Path file) {
         List<Answer> answers = new ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(in)) {
-            Sheet sheet = wb.getFirstSheet();
-            try (Stream<Row> rows = sheet.openStream()) {
-                Map<String, Integer> columns = null;
-                for (Row row : (Iterable<Row>) rows::iterator) {
-                    if (columns == null) {
-                        columns = columns(row);
-                        continue;
-                    }
-                    String id = cell(row, columns.get(BundleFiles.COL_ID));
-                    String decision = cell(row, columns.get(BundleFiles.COL_DECISION));
-                    if (id.isBlank() && decision.isBlank()) {
-                        continue;
-                    }
-                    if (answers.size() >= BundleService.MAX_REQUESTS * 5) {
-                        throw new BundleException("bundle.error.tooMany", answers.size(), BundleService.MAX_REQUESTS * 5);
-                    }
-                    String nama = cell(row, columns.get(BundleFiles.COL_NAMA));
-                    String nik = cell(row, columns.get(BundleFiles.COL_NIK));
-                    answers.add(new Answer(String.valueOf(row.getRowNum()), id.isBlank() ? nama : id,
-                            columns.containsKey(BundleFiles.COL_KODE_DESA) ? cell(row, columns.get(BundleFiles.COL_KODE_DESA)) : null,
-                            decision, cell(row, columns.get(BundleFiles.COL_REASON)), null, nama, nik));
+        Map<String, Integer>[] columns = new Map[1];
+        try {
+            TableFile.readXlsx(bytes, file.getFileName().toString(), row -> {
+                if (columns[0] == null) {
+                    columns[0] = columns(row);
+                    return true;
                 }
-                if (columns == null) {
-                    throw new BundleException("bundle.error.columns", String.join(", ", List.of(BundleFiles.COL_ID,
-                            BundleFiles.COL_DECISION, BundleFiles.COL_REASON)));
+                String id = cell(row, columns[0].get(BundleFiles.COL_ID));
+                String decision = cell(row, columns[0].get(BundleFiles.COL_DECISION));
+                if (id.isBlank() && decision.isBlank()) {
+                    return true;
                 }
-            }
-        } catch (BundleException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new BundleException("bundle.error.xlsx", e, file.getFileName());
+                if (answers.size() >= BundleService.MAX_REQUESTS * 5) {
+                    throw new BundleException("bundle.error.tooMany", answers.size(), BundleService.MAX_REQUESTS * 5);
+                }
+                String nama = cell(row, columns[0].get(BundleFiles.COL_NAMA));
+                String nik = cell(row, columns[0].get(BundleFiles.COL_NIK));
+                answers.add(new Answer(String.valueOf(row.row()), id.isBlank() ? nama : id,
+                        columns[0].containsKey(BundleFiles.COL_KODE_DESA) ? cell(row, columns[0].get(BundleFiles.COL_KODE_DESA)) : null,
+                        decision, cell(row, columns[0].get(BundleFiles.COL_REASON)), null, nama, nik));
+                return true;
+            });
+        } catch (ImportException e) {
+            throw new BundleException("import.error.bomb".equals(e.key()) ? "bundle.error.bomb" : "bundle.error.xlsx", e, file.getFileName());
+        }
+        if (columns[0] == null) {
+            throw new BundleException("bundle.error.columns", String.join(", ", List.of(BundleFiles.COL_ID,
+                    BundleFiles.COL_DECISION, BundleFiles.COL_REASON)));
         }
         return answers;
     }
 
-    private static Map<String, Integer> columns(Row header) {
+    private static Map<String, Integer> columns(TableRow header) {
         Map<String, Integer> columns = new HashMap<>();
-        for (int c = 0; c < header.getCellCount(); c++) {
+        for (int c = 0; c < header.cells().size(); c++) {
             String name = cell(header, c).strip();
             for (String known : BundleFiles.REQUEST_COLUMNS) {
                 if (known.equalsIgnoreCase(name)) {
@@ -470,12 +461,11 @@ public final class ResponseService {
         return columns;
     }
 
-    private static String cell(Row row, Integer column) {
-        if (column == null || column >= row.getCellCount()) {
+    private static String cell(TableRow row, Integer column) {
+        if (column == null || column >= row.cells().size()) {
             return "";
         }
-        Cell c = row.getCell(column);
-        return c == null || c.getText() == null ? "" : c.getText();
+        return row.cells().get(column).text();
     }
 
     // ----- a response bag: data/balasan.json and letters under data/surat/

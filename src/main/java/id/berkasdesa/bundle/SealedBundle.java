@@ -374,11 +374,15 @@ public final class SealedBundle {
      * read-back, which decrypts and checks everything inside instead, and for a check that runs the
      * signature's hash beside the decryption ({@link Opened#checkSignature}).
      */
+    /** A sealed bundle is three stored entries: the read-me, the header and the payload (any size). */
+    private static final id.berkasdesa.common.SafeZip.Limits OUTER =
+            new id.berkasdesa.common.SafeZip.Limits(16, Long.MAX_VALUE, Long.MAX_VALUE, 1);
+
     static Opened openUnchecked(Path file) {
         ZipFile zip;
         try {
-            zip = ZipFile.builder().setPath(file).get();
-        } catch (IOException | RuntimeException e) {
+            zip = id.berkasdesa.common.SafeZip.open(file, OUTER).zip();
+        } catch (RuntimeException e) {
             throw new BundleException("sealed.error.damaged", e, file.getFileName());
         }
         try {
@@ -447,7 +451,7 @@ public final class SealedBundle {
         if (e.getSize() > 64 * 1024) {
             throw new IOException("too large");
         }
-        try (InputStream in = zip.getInputStream(e)) {
+        try (InputStream in = id.berkasdesa.common.SafeZip.read(zip, e)) {
             return in.readNBytes(64 * 1024);
         }
     }

@@ -1,5 +1,6 @@
 package id.berkasdesa.imports;
 
+import id.berkasdesa.common.SafeZip;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -159,17 +160,45 @@ public final class TableFile {
     private static void xlsx(Path file, UnaryOperator<List<String>> choose, RowSink sink) throws IOException {
         checkZip(file);
         try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
-            List<Sheet> all = wb.getSheets().toList();
-            List<String> wanted = choose.apply(all.stream().map(Sheet::getName).toList());
-            for (Sheet sheet : all) {
-                if (!wanted.contains(sheet.getName())) {
-                    continue;
-                }
-                try (Stream<Row> rows = sheet.openStream()) {
-                    for (Row row : (Iterable<Row>) rows::iterator) {
-                        if (!sink.row(new TableRow(sheet.getName(), row.getRowNum(), cells(row)))) {
-                            break;
-                        }
+            rows(wb, choose, sink);
+        }
+    }
+
+    /**
+     * An xlsx held in memory (an answer's sheet, decrypted from a sealed bundle; never written to
+     * disk in clear): the same zip checks, then the rows of its first sheet.
+     *
+     * @throws ImportException a zip bomb, not a workbook, unreadable
+     */
+    public static void readXlsx(byte[] bytes, String name, RowSink sink) {
+        try (SafeZip zip = SafeZip.open(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(bytes), XLSX_LIMITS)) {
+            if (!zip.files().containsKey("xl/workbook.xml")) {
+                throw new ImportException("import.error.notSpreadsheet", name);
+            }
+            zip.readAll();
+        } catch (SafeZip.Refused e) {
+            throw refused(e, name);
+        }
+        try (ReadableWorkbook wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            rows(wb, sheets -> sheets.isEmpty() ? sheets : List.of(sheets.get(0)), sink);
+        } catch (id.berkasdesa.common.MessageException e) {
+            throw e; // the sink's own refusal, in its own words
+        } catch (IOException | RuntimeException e) {
+            throw new ImportException("import.error.unreadable", e, name);
+        }
+    }
+
+    private static void rows(ReadableWorkbook wb, UnaryOperator<List<String>> choose, RowSink sink) throws IOException {
+        List<Sheet> all = wb.getSheets().toList();
+        List<String> wanted = choose.apply(all.stream().map(Sheet::getName).toList());
+        for (Sheet sheet : all) {
+            if (!wanted.contains(sheet.getName())) {
+                continue;
+            }
+            try (Stream<Row> rows = sheet.openStream()) {
+                for (Row row : (Iterable<Row>) rows::iterator) {
+                    if (!sink.row(new TableRow(sheet.getName(), row.getRowNum(), cells(row)))) {
+                        break;
                     }
                 }
             }
@@ -207,38 +236,25 @@ public final class TableFile {
      * Unpacks every entry once, counting, before the reader sees the file: an entry that claims a
      * small size and unpacks to gigabytes stops here, at {@link #MAX_UNPACKED_BYTES} in all.
      */
+    private static final SafeZip.Limits XLSX_LIMITS = new SafeZip.Limits(MAX_ZIP_ENTRIES, MAX_UNPACKED_BYTES, MAX_UNPACKED_BYTES, Long.MAX_VALUE);
+
     static void checkZip(Path file) {
-        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
-            List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
-            if (entries.size() > MAX_ZIP_ENTRIES) {
-                throw new ImportException("import.error.bomb", name(file));
-            }
-            if (entries.stream().noneMatch(e -> e.getName().equals("xl/workbook.xml"))) {
+        try (SafeZip zip = SafeZip.open(file, XLSX_LIMITS)) {
+            if (!zip.files().containsKey("xl/workbook.xml")) {
                 throw new ImportException("import.error.notSpreadsheet", name(file));
             }
-            long total = 0;
-            byte[] buffer = new byte[64 * 1024];
-            for (ZipArchiveEntry e : entries) {
-                if (e.isDirectory()) {
-                    continue;
-                }
-                try (InputStream in = zip.getInputStream(e)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        total += n;
-                        if (total > MAX_UNPACKED_BYTES) {
-                            throw new ImportException("import.error.bomb", name(file));
-                        }
-                    }
-                }
-            }
-        } catch (ImportException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new ImportException("import.error.unreadable", e, name(file));
+            zip.readAll();
+        } catch (SafeZip.Refused e) {
+            throw refused(e, name(file));
         }
     }
 
-    // ----- .xls (and the OLE2 container a password-protected .xlsx is)
+    private static ImportException refused(SafeZip.Refused e, String name) {
+        return switch (e.fault()) {
+            case TOO_MANY_ENTRIES, BOMB -> new ImportException("import.error.bomb", name);
+            default -> new ImportException("import.error.unreadable", e, name);
+        };
+    }
 
     private static Kind ole2(Path file) {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
