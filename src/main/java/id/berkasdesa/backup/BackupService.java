@@ -338,13 +338,7 @@ public final class BackupService {
 
     private static void move(Path temp, Path target) {
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            try {
-                Files.move(temp, target);
-            } catch (IOException x) {
-                throw new BackupException("backup.error.write", x, target.getParent().toString());
-            }
+            id.berkasdesa.common.AtomicFile.rename(temp, target, false);
         } catch (IOException e) {
             throw new BackupException("backup.error.write", e, target.getParent().toString());
         }

@@ -429,18 +429,9 @@ public final class BundleService {
     /** Renames the verified file to its final name, on the same stick, and makes the rename stick too. */
     private static void move(Path temp, Path target) {
         try {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target);
-            }
+            id.berkasdesa.common.AtomicFile.rename(temp, target, false);
         } catch (IOException e) {
             throw new BundleException("bundle.error.write", e, target.getParent().toString(), 0);
-        }
-        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | RuntimeException e) {
-            // folders cannot be opened for syncing on Windows; the rename is flushed with the volume there
         }
     }
 

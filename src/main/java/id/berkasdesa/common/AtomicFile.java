@@ -55,6 +55,33 @@ public final class AtomicFile {
         forceFolder(target.toAbsolutePath().getParent());
     }
 
+    /**
+     * Puts a file that is already whole on disk (written and forced by its caller) under its final
+     * name in one rename, then forces the folder. {@code replace}: an existing file of that name is
+     * replaced; otherwise the rename fails on it ({@link java.nio.file.FileAlreadyExistsException}).
+     * A file system that cannot rename atomically (some sticks) gets a plain rename.
+     */
+    public static void rename(Path temp, Path target, boolean replace) throws IOException {
+        StandardCopyOption[] options = replace
+                ? new StandardCopyOption[] {StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE}
+                : new StandardCopyOption[] {StandardCopyOption.ATOMIC_MOVE};
+        try {
+            Files.move(temp, target, options);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            if (replace) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(temp, target);
+            }
+        }
+        forceFolder(target.toAbsolutePath().getParent());
+    }
+
+    /** A copy of {@code from} under {@code target}, whole or not at all (see {@link #write}). */
+    public static void copy(Path from, Path target) throws IOException {
+        write(target, out -> Files.copy(from, out));
+    }
+
     /** Forces a folder's entries (a rename in it) to disk; where the system cannot (Windows), nothing. */
     public static void forceFolder(Path folder) {
         try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {

@@ -1,5 +1,6 @@
 package id.berkasdesa.db;
 
+import id.berkasdesa.common.AtomicFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -132,14 +133,9 @@ final class StoreUpgrade {
         Path folder = dataDir.resolve(BACKUP_FOLDER);
         String base = file.getFileName().toString().replace(".mv.db", "");
         Path target = folder.resolve(base + "-" + stamp + "-skema" + schema + "-sebelum-" + safe(appVersion) + ".mv.db");
-        Path temp = folder.resolve(target.getFileName() + ".tmp");
         try {
             Files.createDirectories(folder);
-            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                c.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.copy(file, target);
             LOG.info("store copied aside before migrating from schema {}", schema);
             return target;
         } catch (IOException e) {
@@ -150,12 +146,7 @@ final class StoreUpgrade {
     /** Puts the backup back after a failed migration. */
     static void restore(Path backup, Path file) {
         try {
-            Path temp = file.resolveSibling(file.getFileName() + ".restore.tmp");
-            Files.copy(backup, temp, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                c.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.copy(backup, file);
             LOG.warn("store restored from its pre-migration copy");
         } catch (IOException e) {
             throw new StoreException("store.error.restoreFailed", e, backup.toString());

@@ -1,5 +1,6 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.common.AtomicFile;
 import com.google.crypto.tink.StreamingAead;
 import id.berkasdesa.keys.StoreKey;
 import java.io.ByteArrayInputStream;
@@ -265,14 +266,11 @@ public final class DocumentStore {
             }
             Files.createDirectories(target.getParent());
             try {
-                Files.move(staged.temp, target, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFile.rename(staged.temp, target, false);
             } catch (FileAlreadyExistsException e) {
                 Files.delete(staged.temp);
                 return false;
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staged.temp, target);
             }
-            forceFolder(target.getParent());
             return true;
         } catch (IOException e) {
             throw new DocumentException("document.error.storeFailed", e, root.toString());
@@ -414,7 +412,7 @@ public final class DocumentStore {
             }
             Files.createDirectories(target.getParent());
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return n; // the folders are forced once, after the last file ({@link #forceFolders})
+            return n; // the folders are forced once, after the last file ({@link #forceFolders}): a rekey writes thousands
         } finally {
             deleteQuietly(temp);
         }
