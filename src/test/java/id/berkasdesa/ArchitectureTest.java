@@ -38,6 +38,26 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("id.berkasdesa.db..")
             .should().dependOnClassesThat().resideInAnyPackage("org.h2..", "org.postgresql..");
 
+    /** A feature may use another (requests read the register); never both ways round. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenFeatures = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("id.berkasdesa.(*)..").should().beFreeOfCycles();
+
+    /** What a person may do is declared once, in {@code common.Actions}; nobody else makes an entry of it. */
+    @ArchTest
+    static final ArchRule onlyTheRegistryDeclaresActions = noClasses()
+            .that().doNotHaveFullyQualifiedName("id.berkasdesa.common.Actions")
+            .should().callConstructor(id.berkasdesa.common.Actions.Entry.class, String.class,
+                    id.berkasdesa.common.Actions.Who.class, boolean.class);
+
+    /** The village's side and the format both sides share: the format never reaches back into a feature. */
+    @ArchTest
+    static final ArchRule theExchangeFormatStandsAlone = noClasses()
+            .that().resideInAPackage("id.berkasdesa.exchange..")
+            .should().dependOnClassesThat().resideInAnyPackage("id.berkasdesa.bundle..", "id.berkasdesa.request..",
+                    "id.berkasdesa.household..", "id.berkasdesa.document..", "id.berkasdesa.village..", "id.berkasdesa.letter..",
+                    "id.berkasdesa.imports..", "id.berkasdesa.pbi..", "id.berkasdesa.account..", "id.berkasdesa.backup..");
+
     @ArchTest
     static final ArchRule featuresDoNotReachIntoTheCompositionRoot = noClasses()
             .that().resideOutsideOfPackage("id.berkasdesa.app..")

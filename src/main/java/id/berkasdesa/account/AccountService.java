@@ -287,7 +287,7 @@ public final class AccountService {
         java.time.ZonedDateTime local = until.atZone(zone);
         return new AccountException("account.signin.locked",
                 String.format(Locale.ROOT, "%02d:%02d", local.getHour(), local.getMinute()),
-                id.berkasdesa.household.DateText.format(local.toLocalDate()));
+                id.berkasdesa.common.DateText.format(local.toLocalDate()));
     }
 
     /** Every account (Administrator). */

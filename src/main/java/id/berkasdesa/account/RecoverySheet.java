@@ -38,7 +38,7 @@ public final class RecoverySheet {
             throws IOException {
         sheet(messages.get("recovery.sheet.title"), List.of(messages.get("recovery.sheet.village", village),
                 messages.get("recovery.sheet.admin", admin),
-                messages.get("recovery.sheet.made", id.berkasdesa.household.DateText.format(made))),
+                messages.get("recovery.sheet.made", id.berkasdesa.common.DateText.format(made))),
                 messages.get("recovery.sheet.codeLabel"), code, messages.get("recovery.sheet.howto"), out);
     }
 
@@ -50,7 +50,7 @@ public final class RecoverySheet {
             LocalDate made, Path target) throws IOException {
         AtomicFile.write(target, out -> sheet(messages.get("password.sheet.title"), List.of(
                 messages.get("recovery.sheet.village", village), messages.get("password.sheet.who", who, role),
-                messages.get("recovery.sheet.made", id.berkasdesa.household.DateText.format(made))),
+                messages.get("recovery.sheet.made", id.berkasdesa.common.DateText.format(made))),
                 messages.get("password.sheet.label"), password, messages.get("password.sheet.howto"), out));
     }
 

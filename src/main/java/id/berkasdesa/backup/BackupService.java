@@ -1,7 +1,7 @@
 package id.berkasdesa.backup;
 
 import id.berkasdesa.audit.AuditChain;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.document.DocumentStore;

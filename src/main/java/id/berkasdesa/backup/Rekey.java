@@ -1,7 +1,7 @@
 package id.berkasdesa.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.AtomicFile;
 import id.berkasdesa.common.Folders;
 import id.berkasdesa.db.Database;

@@ -2,7 +2,7 @@ package id.berkasdesa.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.berkasdesa.account.AccountService;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.AtomicFile;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.db.StoreException;

@@ -2,7 +2,7 @@ package id.berkasdesa.backup;
 
 import id.berkasdesa.audit.AuditChain;
 import id.berkasdesa.audit.AuditService;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.common.Severity;
 import id.berkasdesa.db.Database;

@@ -1,5 +1,9 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.exchange.ExchangeJson;
+import id.berkasdesa.exchange.Paket;
+import id.berkasdesa.exchange.AuditHead;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,7 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import id.berkasdesa.common.Messages;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.household.CodeList;
 import id.berkasdesa.household.Household;
@@ -42,8 +46,6 @@ import org.dhatim.fastexcel.Worksheet;
  */
 final class BundleFiles {
 
-    static final String SCHEMA = "berkas-desa/paket";
-    static final int VERSION = 1;
     static final String COL_ID = "ID Usulan";
     static final String COL_KODE_DESA = "Kode Desa";
     static final String COL_NIK = "NIK";
@@ -228,65 +230,33 @@ final class BundleFiles {
 
     /** paket.json: the same content for machines, with its schema and version. */
     byte[] json(List<List<String>> requestRows) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schema", SCHEMA);
-        root.put("versi", VERSION);
-        Map<String, Object> paket = new LinkedHashMap<>();
-        paket.put("id", header.id().toString());
-        paket.put("nama", header.name());
-        paket.put("dibuat", header.created().toString());
-        paket.put("aplikasi", "Berkas Desa " + header.appVersion());
-        root.put("paket", paket);
-        Map<String, Object> desa = new LinkedHashMap<>();
-        desa.put("kode", header.village().kodeDesa());
-        desa.put("nama", header.village().namaDesa());
-        if (header.village().sample()) {
-            root.put("contoh", true);
-        }
-        desa.put("kantor", header.village().namaKantor());
-        desa.put("operator", header.operator());
-        Map<String, Object> head = new LinkedHashMap<>();
-        head.put("seq", header.auditHead().seq());
-        head.put("hash", header.auditHead().hash());
-        paket.put("rekamJejak", head);
-        desa.put("kecamatan", header.area(Area.Level.KECAMATAN));
-        desa.put("kabupatenKota", header.area(Area.Level.KABUPATEN_KOTA));
-        desa.put("provinsi", header.area(Area.Level.PROVINSI));
-        root.put("desa", desa);
-        List<Map<String, Object>> usulan = new ArrayList<>();
+        Paket.Info info = new Paket.Info(header.id().toString(), header.name(), header.created().toString(),
+                "Berkas Desa " + header.appVersion(), new Paket.RekamJejak(header.auditHead().seq(), header.auditHead().hash()));
+        Paket.Desa desa = new Paket.Desa(header.village().kodeDesa(), header.village().namaDesa(), header.village().namaKantor(),
+                header.operator(), header.area(Area.Level.KECAMATAN), header.area(Area.Level.KABUPATEN_KOTA),
+                header.area(Area.Level.PROVINSI));
+        List<Paket.Usulan> usulan = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             BundleItem item = items.get(i);
-            Map<String, Object> u = new LinkedHashMap<>();
+            Map<String, String> columns = new LinkedHashMap<>();
             List<String> row = requestRows.get(i);
             for (int c = 0; c < REQUEST_COLUMNS.size(); c++) {
                 String col = REQUEST_COLUMNS.get(c);
                 if (!col.startsWith("Dokumen ") && !col.equals(COL_DECISION) && !col.equals(COL_REASON)) {
-                    u.put(col, row.get(c));
+                    columns.put(col, row.get(c));
                 }
             }
-            List<Map<String, Object>> docs = new ArrayList<>();
+            List<Paket.Dokumen> docs = new ArrayList<>();
             for (BundleItem.Doc d : item.documents()) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("jenis", d.document().kind().name());
-                doc.put("berkas", d.path());
-                doc.put("tanggal", d.document().tanggal() == null ? null : d.document().tanggal().toString());
-                doc.put("faskes", d.document().faskes());
-                doc.put("diagnosis", d.document().diagnosis() == null ? null : d.document().diagnosis().name());
-                doc.put("halaman", d.document().copyPages());
-                doc.put("ukuran", d.document().copySize());
-                docs.add(doc);
+                docs.add(new Paket.Dokumen(d.document().kind().name(), d.path(),
+                        d.document().tanggal() == null ? null : d.document().tanggal().toString(), d.document().faskes(),
+                        d.document().diagnosis() == null ? null : d.document().diagnosis().name(), d.document().copyPages(),
+                        d.document().copySize()));
             }
-            u.put("dokumen", docs);
-            usulan.add(u);
+            usulan.add(new Paket.Usulan(columns, docs));
         }
-        root.put("usulan", usulan);
-        root.put("keluarga", rowsAsObjects(HOUSEHOLD_COLUMNS, householdRows()));
-        root.put("anggota", rowsAsObjects(MEMBER_COLUMNS, memberRows()));
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ExchangeJson.write(new Paket(Paket.SCHEMA, Paket.VERSION, info, header.village().sample() ? Boolean.TRUE : null,
+                desa, usulan, rowsAsObjects(HOUSEHOLD_COLUMNS, householdRows()), rowsAsObjects(MEMBER_COLUMNS, memberRows())));
     }
 
     private static List<Map<String, String>> rowsAsObjects(List<String> columns, List<List<String>> rows) {

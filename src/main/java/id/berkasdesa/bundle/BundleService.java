@@ -1,5 +1,14 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.exchange.BagInfo;
+import id.berkasdesa.exchange.BagReader;
+import id.berkasdesa.exchange.BagWriter;
+import id.berkasdesa.exchange.SealedBundle;
+import id.berkasdesa.exchange.BundleException;
+import id.berkasdesa.exchange.AuditHead;
+import id.berkasdesa.exchange.Progress;
+import id.berkasdesa.exchange.SafeName;
+
 import id.berkasdesa.audit.AuditService;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
@@ -73,12 +82,6 @@ public final class BundleService {
 
     public record Exported(Path file, UUID id, String name, int requests, int resent, int documents, long payloadBytes,
             long zipBytes, Duration took) {
-    }
-
-    /** What {@link #verify} found in an intact bundle. */
-    public record Verified(String name, String village, String kodeDesa, int requests, int documents,
-            long payloadBytes, long zipBytes, String kind, String villageFingerprint, String district,
-            String districtFingerprint) {
     }
 
     private final Database db;
@@ -373,25 +376,12 @@ public final class BundleService {
             bag.payload("paket.json", files.json(rows));
             bag.payload("BACA-SAYA.txt", files.readMe());
             VillageProfile v = header.village();
-            Map<String, String> info = new LinkedHashMap<>();
-            info.put("Source-Organization", v.namaKantor());
-            info.put("Contact-Name", header.operator());
-            info.put("Audit-Head", header.auditHead().bagInfo());
-            info.put("External-Identifier", header.id().toString());
-            info.put("External-Description", "Usulan reaktivasi PBI-JK " + v.namaDesa() + " (" + items.size() + " usulan)");
-            info.put("Bag-Software-Agent", "Berkas Desa " + appVersion);
-            info.put("Kode-Desa", v.kodeDesa());
-            info.put("Jumlah-Usulan", String.valueOf(items.size()));
-            if (v.sample()) {
-                info.put("Data-Contoh", SAMPLE_MARK);
-            }
-            if (sealed == null) {
-                info.put("Perlindungan", SealedBundle.MARK_PLAIN + " (berisi data pribadi tanpa enkripsi)");
-            } else {
-                info.put("Kunci-Desa", village.publicKeys().fingerprint());
-                info.put("Kunci-Dinas", district.fingerprint());
-            }
-            bag.finish(info, header.created().toLocalDate());
+            BagInfo info = new BagInfo(v.namaKantor(), header.operator(), header.auditHead().bagInfo(), header.id().toString(),
+                    "Usulan reaktivasi PBI-JK " + v.namaDesa() + " (" + items.size() + " usulan)", "Berkas Desa " + appVersion,
+                    v.kodeDesa(), String.valueOf(items.size()), v.sample() ? SAMPLE_MARK : null,
+                    sealed == null ? SealedBundle.MARK_PLAIN + " (berisi data pribadi tanpa enkripsi)" : null,
+                    sealed == null ? null : village.publicKeys().fingerprint(), sealed == null ? null : district.fingerprint());
+            bag.finish(info.labels(), header.created().toLocalDate());
             out.flush();
             byte[] contentKey = null;
             if (sealed != null) {
@@ -455,241 +445,6 @@ public final class BundleService {
     /** How many times a request went out in a bundle. */
     public int timesSent(UUID requestId) {
         return db.read(h -> h.attach(BundleDao.class).timesSent(requestId));
-    }
-
-    /**
-     * Checks a bundle or response file: the bag, and the schema of its paket.json or balasan.json.
-     *
-     * @throws BundleException with what is wrong
-     */
-    public static Verified verify(Path file, Progress progress) {
-        if (SealedBundle.isSealed(file)) {
-            try (SealedBundle.Opened sealed = SealedBundle.open(file, progress)) {
-                SealedBundle.Outside o = sealed.outside();
-                return new Verified(o.name(), o.village().name(), o.village().code(), -1, -1, o.payloadBytes(),
-                        o.zipBytes(), o.kind() + "-aman", o.village().fingerprint(), o.districtName(), o.districtFingerprint());
-            } catch (java.io.IOException e) {
-                throw new BundleException("sealed.error.damaged", e, file.getFileName());
-            }
-        }
-        try (BagReader reader = BagReader.open(file)) {
-            return verified(reader, reader.verify(progress), null);
-        }
-    }
-
-    /**
-     * What a check found, in words for the window ({@code window}) or one line for the command line:
-     * what the file is (a village's bundle or the Dinas Sosial's answer, plain or protected), whose, for
-     * whom, and what it holds. A protected file checked without the private key has its signature and
-     * every byte checked, not its contents (-1 requests).
-     */
-    public static String describe(Path file, Verified v, Messages m, boolean window) {
-        String name = window ? String.valueOf(file.getFileName()) : file.toString();
-        String mb = megabytes(v.payloadBytes());
-        String ok = window ? "bundle.verify.ok" : "cli.verify.ok";
-        return switch (v.kind()) {
-            case "paket-aman" -> v.requests() < 0
-                    ? m.get(window ? "bundle.verify.okSealed" : "cli.verify.okSealed", name, v.village(), v.kodeDesa(),
-                            v.villageFingerprint(), v.district(), v.districtFingerprint(), mb)
-                    : m.get(ok, name, v.village(), v.kodeDesa(), v.requests(), v.documents(), mb)
-                            + " " + m.get("cli.verify.signedBy", v.villageFingerprint());
-            // an answer's signer is the Dinas Sosial, its recipient the village
-            case "balasan-aman" -> m.get(window ? "bundle.verify.okSealedResponse" : "cli.verify.okSealedResponse", name,
-                    v.village(), v.villageFingerprint(), v.district(), v.districtFingerprint(), mb);
-            case "paket" -> m.get(ok, name, v.village(), v.kodeDesa(), v.requests(), v.documents(), mb);
-            default -> m.get(window ? "bundle.verify.okResponse" : "cli.verify.okResponse", name, v.village(), v.kodeDesa(),
-                    v.requests(), v.documents(), mb);
-        };
-    }
-
-    /**
-     * Checks a protected bundle whole with the Dinas Sosial's private keys: its outside, then its bag,
-     * decrypted as it is read (nothing written).
-     *
-     * @throws BundleException damaged, not signed, for another district, or a bag that does not verify
-     */
-    public static Verified verify(Path file, KeyPair district, Progress progress) {
-        if (!SealedBundle.isSealed(file)) {
-            throw new BundleException("sealed.error.notSealed", file.getFileName());
-        }
-        try (SealedBundle.Opened sealed = SealedBundle.openUnchecked(file);
-                BagReader reader = sealed.bag(sealed.contentKey(district))) {
-            // the signature's hash (one read of the file) beside the decryption and the bag's check
-            java.util.concurrent.CompletableFuture<Void> signature = java.util.concurrent.CompletableFuture.runAsync(
-                    () -> sealed.checkSignature(Progress.none()));
-            BagReader.Checked c;
-            try {
-                c = inner(reader, progress, file);
-            } finally {
-                joinSignature(signature, file);
-            }
-            return verified(reader, new BagReader.Checked(c.name(), c.info(), c.payloadFiles(), c.payloadBytes(),
-                    sealed.outside().zipBytes()), sealed.outside());
-        } catch (java.io.IOException e) {
-            throw new BundleException("sealed.error.damaged", e, file.getFileName());
-        }
-    }
-
-    /**
-     * Writes the plain bag of a protected bundle into {@code folder} (as today's plain bundles), only
-     * after the whole bundle verified with the district's keys; the file written is verified again
-     * before it gets its name. On any failure nothing is left in {@code folder}.
-     */
-    public static Path openBundle(Path file, KeyPair district, Path folder, Progress progress) {
-        Verified v = verify(file, district, progress.phase(0, 0.5));
-        Path target = folder.resolve(v.name() + ".zip");
-        Path temp = folder.resolve(v.name() + ".zip.part");
-        if (Files.exists(target)) {
-            throw new BundleException("sealed.error.exists", target.toString());
-        }
-        boolean done = false;
-        try (SealedBundle.Opened sealed = SealedBundle.open(file, Progress.none())) {
-            Files.createDirectories(folder);
-            try (java.nio.channels.SeekableByteChannel plain = sealed.plainChannel(sealed.contentKey(district));
-                    FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 20);
-                while (plain.read(b) >= 0) {
-                    progress.check();
-                    b.flip();
-                    while (b.hasRemaining()) {
-                        out.write(b);
-                    }
-                    b.clear();
-                }
-                out.force(true);
-            }
-            try (BagReader reader = BagReader.open(temp)) {
-                reader.verify(progress.phase(0.5, 1.0));
-            }
-            move(temp, target);
-            done = true;
-            return target;
-        } catch (java.io.IOException e) {
-            throw new BundleException("bundle.error.write", e, folder.toString(), 0);
-        } finally {
-            if (!done) {
-                deleteQuietly(temp);
-            }
-        }
-    }
-
-    /**
-     * At the Dinas Sosial: an answer to a protected bundle, signed with the district's keys and
-     * encrypted to the village that sent {@code bundle} (its public key comes from the bundle) — from
-     * the filled {@code usulan.xlsx} or a response bag {@code .zip}. Written to {@code out} under a
-     * temporary name, read back and checked, then renamed.
-     *
-     * @throws BundleException the bundle is damaged or not for this district, the answer is not a
-     *     spreadsheet or response bag, or the file could not be written
-     */
-    public static Path signResponse(Path response, Path bundle, KeyPair district, Path out) {
-        SealedBundle.Outside of;
-        try (SealedBundle.Opened sealed = SealedBundle.open(bundle, Progress.none())) {
-            of = sealed.outside();
-            if (!of.kind().equals("paket")) {
-                throw new BundleException("sealed.error.notBundle", bundle.getFileName());
-            }
-            sealed.contentKey(district); // it was encrypted for this district, or this is the wrong key
-        } catch (java.io.IOException e) {
-            throw new BundleException("sealed.error.damaged", e, bundle.getFileName());
-        }
-        String lower = response.getFileName().toString().toLowerCase(Locale.ROOT);
-        String format;
-        if (lower.endsWith(".xlsx")) {
-            BagReader.checkZip(response);
-            format = "xlsx";
-        } else {
-            try (BagReader bag = BagReader.open(response)) {
-                bag.verify(Progress.none());
-                if (!bag.has("data/balasan.json")) {
-                    throw new BundleException("bundle.error.notResponse");
-                }
-            }
-            format = "bag";
-        }
-        Path temp = out.resolveSibling(out.getFileName() + ".part");
-        boolean done = false;
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE); InputStream in = Files.newInputStream(response)) {
-                String name = "balasan_" + of.name();
-                SealedBundle.Writer w = new SealedBundle.Writer(channel, UUID.randomUUID().toString(), name,
-                        System.currentTimeMillis(), district, of.signer(), java.util.function.UnaryOperator.identity(), "balasan", of.id(), format);
-                OutputStream payload = new BufferedOutputStream(w.payload(), 1 << 20);
-                in.transferTo(payload);
-                payload.flush();
-                w.finish();
-                channel.force(true);
-            }
-            try (SealedBundle.Opened check = SealedBundle.open(temp, Progress.none())) {
-                if (!check.outside().signer().equals(district.publicKeys())) {
-                    throw new BundleException("bundle.error.readBack", out.getParent().toString());
-                }
-            }
-            move(temp, out);
-            done = true;
-            return out;
-        } catch (java.io.IOException e) {
-            throw new BundleException("bundle.error.write", e, String.valueOf(out.getParent()), 0);
-        } finally {
-            if (!done) {
-                deleteQuietly(temp);
-            }
-        }
-    }
-
-    private static void joinSignature(java.util.concurrent.CompletableFuture<Void> signature, Path file) {
-        try {
-            signature.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof BundleException b ? b : new BundleException("sealed.error.damaged", e, file.getFileName());
-        }
-    }
-
-    private static BagReader.Checked inner(BagReader reader, Progress progress, Path file) {
-        try {
-            return reader.verify(progress);
-        } catch (BundleException e) {
-            if ("bundle.error.read".equals(e.key())) {
-                throw new BundleException("sealed.error.damaged", e, file.getFileName()); // an AEAD tag failed
-            }
-            throw e;
-        }
-    }
-
-    private static Verified verified(BagReader reader, BagReader.Checked c, SealedBundle.Outside sealed) {
-        Map<String, String> info = c.info();
-        String kind = sealed == null ? "" : "-aman";
-        String villageFp = sealed == null ? null : sealed.village().fingerprint();
-        String districtName = sealed == null ? null : sealed.districtName();
-        String districtFp = sealed == null ? null : sealed.districtFingerprint();
-        if (reader.has("data/paket.json")) {
-            Map<String, Object> paket = BagJson.object(reader, "data/paket.json", BundleFiles.SCHEMA, BundleFiles.VERSION);
-            Map<?, ?> desa = paket.get("desa") instanceof Map<?, ?> m ? m : Map.of();
-            List<?> usulan = paket.get("usulan") instanceof List<?> l ? l : List.of();
-            int docs = usulan.stream().mapToInt(u -> u instanceof Map<?, ?> m && m.get("dokumen") instanceof List<?> d
-                    ? d.size() : 0).sum();
-            if (sealed != null && (!sealed.village().code().equals(String.valueOf(desa.get("kode")))
-                    || !sealed.village().fingerprint().equals(info.get("Kunci-Desa")))) {
-                throw new BundleException("sealed.error.signature", c.name());
-            }
-            return new Verified(c.name(), String.valueOf(desa.get("nama")), String.valueOf(desa.get("kode")),
-                    usulan.size(), docs, c.payloadBytes(), c.zipBytes(), "paket" + kind, villageFp, districtName, districtFp);
-        }
-        if (reader.has("data/balasan.json")) {
-            Map<String, Object> balasan = BagJson.object(reader, "data/balasan.json", ResponseService.SCHEMA,
-                    ResponseService.VERSION);
-            List<?> decisions = balasan.get("keputusan") instanceof List<?> l ? l : List.of();
-            return new Verified(c.name(), info.getOrDefault("Source-Organization", ""),
-                    String.valueOf(balasan.get("kodeDesa")), decisions.size(), reader.files("data/surat/").size(),
-                    c.payloadBytes(), c.zipBytes(), "balasan" + kind, villageFp, districtName, districtFp);
-        }
-        throw new BundleException("bundle.error.noPaket");
-    }
-
-    /** Bytes as the operator reads a size: megabytes with one decimal ("12.3"). */
-    public static String megabytes(double bytes) {
-        return String.format(Locale.ROOT, "%.1f", bytes / 1_048_576.0);
     }
 
     /** Whole megabytes, rounded up (the free space a stick needs). */

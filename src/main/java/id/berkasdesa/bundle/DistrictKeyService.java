@@ -1,5 +1,7 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.exchange.BundleException;
+
 import id.berkasdesa.db.Database;
 import id.berkasdesa.keys.PublicKeys;
 import java.time.Clock;

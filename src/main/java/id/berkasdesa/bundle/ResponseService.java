@@ -1,5 +1,13 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.exchange.Balasan;
+import id.berkasdesa.exchange.ExchangeJson;
+import id.berkasdesa.exchange.Paket;
+import id.berkasdesa.exchange.BagReader;
+import id.berkasdesa.exchange.SealedBundle;
+import id.berkasdesa.exchange.BundleException;
+import id.berkasdesa.exchange.Progress;
+
 import id.berkasdesa.imports.ImportException;
 import id.berkasdesa.imports.TableFile;
 import id.berkasdesa.imports.TableRow;
@@ -42,8 +50,6 @@ import java.util.stream.Stream;
  */
 public final class ResponseService {
 
-    static final String SCHEMA = "berkas-desa/balasan";
-    static final int VERSION = 1;
     private static final long MAX_LETTER = 20L << 20;
 
     /** One request that the response moves. */
@@ -473,25 +479,25 @@ public final class ResponseService {
     /** The answers of a response bag; each letter's SHA-256 goes into {@code letterHashes} by its path. */
     private List<Answer> bag(BagReader reader, VillageProfile village, Map<String, String> letterHashes) {
         reader.verify(Progress.none());
-        if (!reader.has("data/balasan.json")) {
-            throw new BundleException(reader.has("data/paket.json") ? "bundle.error.notResponse" : "bundle.error.noPaket");
+        if (!reader.has(Balasan.PATH)) {
+            throw new BundleException(reader.has(Paket.PATH) ? "bundle.error.notResponse" : "bundle.error.noPaket");
         }
-        Map<String, Object> root = BagJson.object(reader, "data/balasan.json", SCHEMA, VERSION);
-        String kode = root.get("kodeDesa") instanceof String s ? s.strip() : "";
+        Balasan root = ExchangeJson.balasan(reader);
+        String kode = root.kodeDesa() == null ? "" : root.kodeDesa().strip();
         if (!kode.equals(village.kodeDesa())) {
             throw new BundleException("bundle.error.otherVillage", kode, village.kodeDesa());
         }
-        if (!(root.get("keputusan") instanceof List<?> list)) {
-            throw new BundleException("bundle.error.json", "data/balasan.json");
+        if (root.keputusan() == null) {
+            throw new BundleException("bundle.error.json", Balasan.PATH);
         }
         List<Answer> answers = new ArrayList<>();
         int i = 0;
-        for (Object o : list) {
+        for (Balasan.Keputusan m : root.keputusan()) {
             i++;
-            if (!(o instanceof Map<?, ?> m)) {
-                throw new BundleException("bundle.error.json", "data/balasan.json");
+            if (m == null) {
+                throw new BundleException("bundle.error.json", Balasan.PATH);
             }
-            String letter = m.get("surat") instanceof String s && !s.isBlank() ? s.strip() : null;
+            String letter = m.surat() != null && !m.surat().isBlank() ? m.surat().strip() : null;
             if (letter != null) {
                 byte[] bytes = letter.startsWith("surat/") && reader.has("data/" + letter)
                         ? reader.bytes("data/" + letter, MAX_LETTER) : null;
@@ -500,8 +506,8 @@ public final class ResponseService {
                 }
                 letterHashes.put(letter, sha256(bytes));
             }
-            answers.add(new Answer(String.valueOf(i), text(m.get("idUsulan")), kode, text(m.get("keputusan")),
-                    text(m.get("alasan")), letter, text(m.get("nama")), text(m.get("nik"))));
+            answers.add(new Answer(String.valueOf(i), text(m.idUsulan()), kode, text(m.keputusan()),
+                    text(m.alasan()), letter, text(m.nama()), text(m.nik())));
         }
         return answers;
     }

@@ -3,7 +3,7 @@ package id.berkasdesa.cli;
 import id.berkasdesa.audit.AuditChain;
 import id.berkasdesa.audit.AuditService;
 import id.berkasdesa.common.Messages;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

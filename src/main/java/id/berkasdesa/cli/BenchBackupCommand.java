@@ -2,7 +2,7 @@ package id.berkasdesa.cli;
 
 import id.berkasdesa.backup.BackupService;
 import id.berkasdesa.backup.Restore;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

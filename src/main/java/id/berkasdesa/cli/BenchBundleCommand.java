@@ -1,7 +1,9 @@
 package id.berkasdesa.cli;
 
+import id.berkasdesa.exchange.District;
+
 import id.berkasdesa.bundle.BundleService;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -75,14 +77,14 @@ final class BenchBundleCommand implements Callable<Integer> {
                     run("sync");
                     long t = System.nanoTime();
                     if (district != null) {
-                        BundleService.verify(e.file(), district, Progress.none());
+                        District.verify(e.file(), district, Progress.none());
                         verify.add((System.nanoTime() - t) / 1e9);
                         // what anyone can check without the private key: the signature over every byte
                         t = System.nanoTime();
-                        BundleService.verify(e.file(), Progress.none());
+                        District.verify(e.file(), Progress.none());
                         outside.add((System.nanoTime() - t) / 1e9);
                     } else {
-                        BundleService.verify(e.file(), Progress.none());
+                        District.verify(e.file(), Progress.none());
                         verify.add((System.nanoTime() - t) / 1e9);
                     }
                     t = System.nanoTime();
@@ -94,7 +96,7 @@ final class BenchBundleCommand implements Callable<Integer> {
                     if (district != null) {
                         Path opened = folder.resolve("opened-" + round);
                         Files.createDirectories(opened);
-                        plainBag = BundleService.openBundle(e.file(), district, opened, Progress.none());
+                        plainBag = District.openBundle(e.file(), district, opened, Progress.none());
                     }
                     extract(plainBag, staging);
                     if (district != null) {

@@ -1,7 +1,7 @@
 package id.berkasdesa.cli;
 
 import id.berkasdesa.backup.StoreCheck;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;

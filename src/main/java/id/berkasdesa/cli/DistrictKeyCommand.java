@@ -1,6 +1,6 @@
 package id.berkasdesa.cli;
 
-import id.berkasdesa.bundle.BundleException;
+import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.bundle.DistrictKeyService;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.keys.KeyException;

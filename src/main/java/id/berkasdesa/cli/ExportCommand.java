@@ -1,8 +1,8 @@
 package id.berkasdesa.cli;
 
-import id.berkasdesa.bundle.BundleException;
+import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.bundle.BundleService;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.Messages;
 import java.nio.file.Path;
 import java.util.List;

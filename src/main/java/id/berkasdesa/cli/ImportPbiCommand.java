@@ -1,7 +1,7 @@
 package id.berkasdesa.cli;
 
 import id.berkasdesa.common.Messages;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import id.berkasdesa.imports.ImportException;
 import id.berkasdesa.imports.Problem;
 import id.berkasdesa.pbi.PbiList;

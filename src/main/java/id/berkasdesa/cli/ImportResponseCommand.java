@@ -1,6 +1,6 @@
 package id.berkasdesa.cli;
 
-import id.berkasdesa.bundle.BundleException;
+import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.bundle.ResponseService;
 import id.berkasdesa.common.Messages;
 import java.nio.file.Path;

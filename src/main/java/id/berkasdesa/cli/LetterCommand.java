@@ -210,7 +210,7 @@ final class LetterCommand {
             out.put("initials", q.initials());
             out.put("signer", q.signer());
             out.put("reason", messages.get(c.reason(), q.signer(), q.village(),
-                    q.validUntil() == null ? "-" : id.berkasdesa.household.DateText.format(q.validUntil())));
+                    q.validUntil() == null ? "-" : id.berkasdesa.common.DateText.format(q.validUntil())));
             System.out.println(Json.line(out));
             return c.valid() ? 0 : 1;
         }

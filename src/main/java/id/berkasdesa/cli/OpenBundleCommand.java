@@ -1,8 +1,10 @@
 package id.berkasdesa.cli;
 
-import id.berkasdesa.bundle.BundleException;
+import id.berkasdesa.exchange.District;
+
+import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.bundle.BundleService;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.keys.KeyException;
 import id.berkasdesa.keys.KeyPair;
@@ -39,7 +41,7 @@ final class OpenBundleCommand implements Callable<Integer> {
             return 3;
         }
         try {
-            Path out = BundleService.openBundle(file, district, folder, Progress.none());
+            Path out = District.openBundle(file, district, folder, Progress.none());
             System.out.println(Json.line(Map.of("file", out.toString())));
             return 0;
         } catch (BundleException | KeyException e) {

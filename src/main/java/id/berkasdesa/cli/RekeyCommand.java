@@ -4,7 +4,7 @@ import id.berkasdesa.account.Account;
 import id.berkasdesa.backup.BackupException;
 import id.berkasdesa.backup.Rekey;
 import id.berkasdesa.backup.Restore;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;

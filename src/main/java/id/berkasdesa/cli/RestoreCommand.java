@@ -2,8 +2,8 @@ package id.berkasdesa.cli;
 
 import id.berkasdesa.backup.BackupException;
 import id.berkasdesa.backup.Restore;
-import id.berkasdesa.bundle.BundleException;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.BundleException;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.StoreException;

@@ -1,6 +1,8 @@
 package id.berkasdesa.cli;
 
-import id.berkasdesa.bundle.BundleException;
+import id.berkasdesa.exchange.District;
+
+import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.bundle.BundleService;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.keys.KeyPair;
@@ -40,7 +42,7 @@ final class SignResponseCommand implements Callable<Integer> {
             return 3;
         }
         try {
-            Path file = BundleService.signResponse(response, bundle, district, out.toAbsolutePath());
+            Path file = District.signResponse(response, bundle, district, out.toAbsolutePath());
             System.out.println(Json.line(Map.of("file", file.toString())));
             return 0;
         } catch (BundleException e) {

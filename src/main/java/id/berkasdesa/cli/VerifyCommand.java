@@ -1,8 +1,10 @@
 package id.berkasdesa.cli;
 
-import id.berkasdesa.bundle.BundleException;
+import id.berkasdesa.exchange.District;
+
+import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.bundle.BundleService;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.Messages;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,9 +56,9 @@ final class VerifyCommand implements Callable<Integer> {
         int bad = 0;
         for (Path file : files) {
             try {
-                BundleService.Verified v = district != null && id.berkasdesa.bundle.SealedBundle.isSealed(file)
-                        ? BundleService.verify(file, district, Progress.none()) : BundleService.verify(file, Progress.none());
-                System.out.println(BundleService.describe(file, v, messages, false));
+                District.Verified v = district != null && id.berkasdesa.exchange.SealedBundle.isSealed(file)
+                        ? District.verify(file, district, Progress.none()) : District.verify(file, Progress.none());
+                System.out.println(District.describe(file, v, messages, false));
             } catch (BundleException e) {
                 bad++;
                 System.out.println(messages.get("cli.verify.bad", file.toString(), e.message(messages)));

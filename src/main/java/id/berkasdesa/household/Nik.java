@@ -1,5 +1,7 @@
 package id.berkasdesa.household;
 
+import id.berkasdesa.common.DateText;
+
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.common.Findings;
 import id.berkasdesa.wilayah.Wilayah;

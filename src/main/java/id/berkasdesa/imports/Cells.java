@@ -1,7 +1,7 @@
 package id.berkasdesa.imports;
 
 import id.berkasdesa.household.CodeList;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.HashMap;

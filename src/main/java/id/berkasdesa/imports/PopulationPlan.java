@@ -680,7 +680,7 @@ public final class PopulationPlan {
             if (o == null) {
                 return "–";
             }
-            return o instanceof LocalDate d ? id.berkasdesa.household.DateText.format(d) : o.toString();
+            return o instanceof LocalDate d ? id.berkasdesa.common.DateText.format(d) : o.toString();
         }
 
         /** The row a rules finding is about ({@code member.3.nik} → the row of member 3), null for the KK. */

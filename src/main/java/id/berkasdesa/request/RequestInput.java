@@ -3,7 +3,7 @@ package id.berkasdesa.request;
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.common.Findings;
 import id.berkasdesa.document.Diagnosis;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package id.berkasdesa.request;
 import id.berkasdesa.common.AtomicFile;
 import id.berkasdesa.common.PdfText;
 import id.berkasdesa.common.Messages;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;

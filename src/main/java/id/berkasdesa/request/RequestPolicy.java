@@ -1,7 +1,7 @@
 package id.berkasdesa.request;
 
 import id.berkasdesa.document.Diagnosis;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

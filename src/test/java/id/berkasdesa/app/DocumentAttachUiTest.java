@@ -114,7 +114,7 @@ class DocumentAttachUiTest {
         assertThat(r.lookup("#dateField").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
         r.type(KeyCode.TAB).type(KeyCode.ENTER); // Enter attaches, wherever the focus is in the dialog
         waitUntil(() -> !r.lookup("#problemLabel").queryAs(Label.class).getText().isEmpty());
-        r.clickOn("#dateField").write(id.berkasdesa.household.DateText.format(java.time.LocalDate.now().minusDays(3)));
+        r.clickOn("#dateField").write(id.berkasdesa.common.DateText.format(java.time.LocalDate.now().minusDays(3)));
         r.type(KeyCode.ENTER);
 
         waitUntil(() -> complete.getText().equals("Dokumen lengkap"));

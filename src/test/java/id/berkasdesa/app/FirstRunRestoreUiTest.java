@@ -3,7 +3,7 @@ package id.berkasdesa.app;
 import static id.berkasdesa.app.AppFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.household.Households;
 import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Files;

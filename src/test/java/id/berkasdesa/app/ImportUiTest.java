@@ -219,6 +219,6 @@ class ImportUiTest {
         r.type(KeyCode.ENTER);
         waitUntil(() -> r.lookup("#deletionDateField").tryQuery().isPresent());
         assertThat(r.lookup("#deletionDateField").queryAs(TextField.class).getText())
-                .isEqualTo(id.berkasdesa.household.DateText.format(deleted));
+                .isEqualTo(id.berkasdesa.common.DateText.format(deleted));
     }
 }

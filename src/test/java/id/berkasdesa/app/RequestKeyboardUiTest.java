@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.berkasdesa.common.ui.KeyboardEntry;
 import id.berkasdesa.document.Diagnosis;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.Households;
 import id.berkasdesa.request.CheckChannel;

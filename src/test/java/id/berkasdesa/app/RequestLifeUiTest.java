@@ -4,7 +4,7 @@ import static id.berkasdesa.app.AppFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.berkasdesa.bundle.BundleStore;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.request.CheckChannel;
 import id.berkasdesa.request.ReactivationRequest;

@@ -7,7 +7,7 @@ import id.berkasdesa.document.Diagnosis;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.document.TestFiles;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.Households;
 import id.berkasdesa.request.CheckChannel;

@@ -157,7 +157,7 @@ class AuditTrailTest {
                         id.berkasdesa.document.DocumentKind.KTP, null, w.documents().today(), null, null), List.of(photo)),
                 () -> w.requests().create(h.id(), h.members().get(1).id(), request.form()),
                 () -> w.requests().move(request.id(), id.berkasdesa.request.RequestStatus.DRAF, null, null),
-                () -> w.bundles().export(store.ready, stick, id.berkasdesa.bundle.Progress.none()),
+                () -> w.bundles().export(store.ready, stick, id.berkasdesa.exchange.Progress.none()),
                 () -> w.documents().saveSettings(id.berkasdesa.document.DocumentSettings.DEFAULTS),
                 () -> w.accounts().add("Lain", id.berkasdesa.common.Role.ADMINISTRATOR, "ambil alih semua".toCharArray()),
                 () -> w.accounts().resetPassword("Rina", "ambil alih semua".toCharArray()),

@@ -3,7 +3,7 @@ package id.berkasdesa.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Files;
 import java.nio.file.Path;

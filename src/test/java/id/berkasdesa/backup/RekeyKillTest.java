@@ -2,7 +2,7 @@ package id.berkasdesa.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.db.KilledChild;
 import id.berkasdesa.keys.KeyRing;
 import id.berkasdesa.wiring.Wiring;

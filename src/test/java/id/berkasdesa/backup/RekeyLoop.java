@@ -1,7 +1,7 @@
 package id.berkasdesa.backup;
 
 import id.berkasdesa.account.Account;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
 package id.berkasdesa.backup;
 
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import java.nio.file.Path;
 
 /** The child a kill test kills: restores {@code args[1]} over the store in {@code args[0]}. */

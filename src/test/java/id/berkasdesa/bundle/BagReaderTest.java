@@ -1,5 +1,13 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.exchange.District;
+
+import id.berkasdesa.exchange.BagReader;
+import id.berkasdesa.exchange.BagWriter;
+import id.berkasdesa.exchange.BundleException;
+import id.berkasdesa.exchange.Progress;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +55,7 @@ class BagReaderTest {
 
     @Test
     void theIntactBundleVerifies() {
-        BundleService.Verified v = BundleService.verify(good, Progress.none());
+        District.Verified v = District.verify(good, Progress.none());
         assertThat(v.requests()).isEqualTo(1);
         assertThat(v.documents()).isEqualTo(4);
         assertThat(v.kind()).isEqualTo("paket");
@@ -158,7 +166,7 @@ class BagReaderTest {
     }
 
     static void refused(Path file, String key) {
-        assertThatThrownBy(() -> BundleService.verify(file, Progress.none()))
+        assertThatThrownBy(() -> District.verify(file, Progress.none()))
                 .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo(key));
     }
 

@@ -1,5 +1,11 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.exchange.District;
+
+import id.berkasdesa.exchange.BundleException;
+import id.berkasdesa.exchange.Progress;
+import id.berkasdesa.exchange.SafeName;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +67,7 @@ class BundleExportTest {
         }
         assertThat(e.requests()).isEqualTo(3);
         assertThat(e.documents()).isEqualTo(12);
-        BundleService.Verified v = BundleService.verify(e.file(), Progress.none());
+        District.Verified v = District.verify(e.file(), Progress.none());
         assertThat(v.requests()).isEqualTo(3);
         assertThat(v.documents()).isEqualTo(12);
         assertThat(v.kodeDesa()).isEqualTo("32.01.01.1001");
@@ -215,7 +221,7 @@ class BundleExportTest {
         BundleService.Exported e = store.bundles.export(store.bundles.ready(), stick, Progress.none());
 
         assertThat(e.file().getFileName().toString()).isEqualTo("CONTOH_3201011001_20261123-1030.zip");
-        assertThat(BundleService.verify(e.file(), Progress.none()).requests()).isEqualTo(3);
+        assertThat(District.verify(e.file(), Progress.none()).requests()).isEqualTo(3);
         try (ZipFile zip = new ZipFile(e.file().toFile())) {
             assertThat(text(zip, e.name() + "/bag-info.txt")).contains("Data-Contoh: YA - data karangan");
             assertThat(text(zip, e.name() + "/data/BACA-SAYA.txt")).startsWith("PERHATIAN: PAKET CONTOH");

@@ -1,5 +1,9 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.exchange.District;
+
+import id.berkasdesa.exchange.Progress;
+
 import static id.berkasdesa.household.Households.WILAYAH;
 
 import id.berkasdesa.db.Database;
@@ -85,7 +89,7 @@ public final class BundleStore implements AutoCloseable {
             List<List<String>> rows = new ArrayList<>();
             store.ready.forEach(id -> rows.add(List.of(id.toString(), "32.01.01.1001", "Disetujui", "Data cocok")));
             writeResponse(xlsx, List.of("ID Usulan", "Kode Desa", "Keputusan", "Alasan"), rows);
-            Path answer = BundleService.signResponse(xlsx, bundle, district, stick.resolve("balasan_" + bundle.getFileName()));
+            Path answer = District.signResponse(xlsx, bundle, district, stick.resolve("balasan_" + bundle.getFileName()));
             return List.of(bundle, answer);
         }
     }

@@ -1,5 +1,10 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.exchange.District;
+
+import id.berkasdesa.exchange.BagWriter;
+import id.berkasdesa.exchange.Progress;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -43,8 +48,8 @@ class ExampleBundleTest {
             assertThat(p.changes()).hasSize(2);
             store.responses.apply(p);
         }
-        assertThat(BundleService.verify(bundle, Progress.none()).requests()).isEqualTo(2);
-        assertThat(BundleService.verify(response, Progress.none()).kind()).isEqualTo("balasan");
+        assertThat(District.verify(bundle, Progress.none()).requests()).isEqualTo(2);
+        assertThat(District.verify(response, Progress.none()).kind()).isEqualTo("balasan");
         String target = System.getProperty("bundle.example.dir");
         if (target != null) {
             Path out = Files.createDirectories(Path.of(target));
@@ -65,7 +70,7 @@ class ExampleBundleTest {
             examples = files.filter(p -> p.toString().endsWith(".zip")).sorted().toList();
         }
         assertThat(examples).hasSize(2);
-        assertThat(examples).extracting(p -> BundleService.verify(p, Progress.none()).kind())
+        assertThat(examples).extracting(p -> District.verify(p, Progress.none()).kind())
                 .containsExactlyInAnyOrder("paket", "balasan");
     }
 

@@ -1,5 +1,9 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.exchange.BagWriter;
+import id.berkasdesa.exchange.BundleException;
+import id.berkasdesa.exchange.Progress;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,11 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.exchange.BagReader;
+import id.berkasdesa.exchange.BagWriter;
+import id.berkasdesa.exchange.Progress;
+import id.berkasdesa.exchange.SafeName;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -47,9 +53,9 @@ class SafeNamePropertiesTest {
 
     @Property
     void noEntryNameWithADotDotPartIsSafe(@ForAll String before, @ForAll String after) {
-        assertThat(BagReader.safeEntryName(before + "/../" + after)).isFalse();
-        assertThat(BagReader.safeEntryName("../" + after)).isFalse();
-        assertThat(BagReader.safeEntryName("/" + after)).isFalse();
+        assertThat(id.berkasdesa.common.SafeZip.safeName(before + "/../" + after)).isFalse();
+        assertThat(id.berkasdesa.common.SafeZip.safeName("../" + after)).isFalse();
+        assertThat(id.berkasdesa.common.SafeZip.safeName("/" + after)).isFalse();
     }
 
     @Property

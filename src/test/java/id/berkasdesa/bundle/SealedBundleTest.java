@@ -1,5 +1,13 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.exchange.District;
+
+import id.berkasdesa.exchange.BagReader;
+import id.berkasdesa.exchange.BagWriter;
+import id.berkasdesa.exchange.BundleException;
+import id.berkasdesa.exchange.Progress;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -83,16 +91,16 @@ class SealedBundleTest {
         assertThat(contains(raw, "%PDF")).as("a PDF in the clear").isFalse();
 
         // at the Dinas Sosial, without the private key: whose it is, signed and whole
-        BundleService.Verified outside = BundleService.verify(e.file(), Progress.none());
+        District.Verified outside = District.verify(e.file(), Progress.none());
         assertThat(outside.kind()).isEqualTo("paket-aman");
         assertThat(outside.kodeDesa()).isEqualTo("32.01.01.1001");
         assertThat(outside.villageFingerprint()).isEqualTo(store.wiring.villageKeys().publicKeys().fingerprint());
         assertThat(outside.districtFingerprint()).isEqualTo(district.publicKeys().fingerprint());
         // with it: the bag inside checked in a stream, then written out as today's plain bag
-        BundleService.Verified inside = BundleService.verify(e.file(), district, Progress.none());
+        District.Verified inside = District.verify(e.file(), district, Progress.none());
         assertThat(inside.requests()).isEqualTo(2);
         assertThat(inside.documents()).isEqualTo(8);
-        Path plain = BundleService.openBundle(e.file(), district, office, Progress.none());
+        Path plain = District.openBundle(e.file(), district, office, Progress.none());
         try (BagReader bag = BagReader.open(plain)) {
             assertThat(bag.verify(Progress.none()).info()).containsEntry("Kunci-Desa", outside.villageFingerprint());
         }
@@ -115,15 +123,15 @@ class SealedBundleTest {
             bad[at] ^= 0x20;
             Path f = scratch.resolve("flip" + at + ".zip");
             Files.write(f, bad);
-            assertThatThrownBy(() -> BundleService.verify(f, district, Progress.none())).as("byte %d", at)
+            assertThatThrownBy(() -> District.verify(f, district, Progress.none())).as("byte %d", at)
                     .isInstanceOf(BundleException.class);
-            assertThatThrownBy(() -> BundleService.openBundle(f, district, office, Progress.none()))
+            assertThatThrownBy(() -> District.openBundle(f, district, office, Progress.none()))
                     .isInstanceOf(BundleException.class);
         }
         Path cut = scratch.resolve("cut.zip");
         Files.write(cut, java.util.Arrays.copyOf(good, good.length * 2 / 3));
-        assertThatThrownBy(() -> BundleService.verify(cut, Progress.none())).isInstanceOf(BundleException.class);
-        assertThatThrownBy(() -> BundleService.openBundle(cut, district, office, Progress.none()))
+        assertThatThrownBy(() -> District.verify(cut, Progress.none())).isInstanceOf(BundleException.class);
+        assertThatThrownBy(() -> District.openBundle(cut, district, office, Progress.none()))
                 .isInstanceOf(BundleException.class);
         assertThat(office).isEmptyDirectory();
     }
@@ -134,20 +142,20 @@ class SealedBundleTest {
         // another village's key signs the same ciphertext, naming itself: the signature checks, the content does not
         KeyPair other = KeyPair.generate("desa", "32.01.01.1001", "Pondok Rajeg");
         Path forged = resign(file, other);
-        assertThat(BundleService.verify(forged, Progress.none()).villageFingerprint())
+        assertThat(District.verify(forged, Progress.none()).villageFingerprint())
                 .isEqualTo(other.publicKeys().fingerprint()).isNotEqualTo(store.wiring.villageKeys().publicKeys().fingerprint());
-        assertThatThrownBy(() -> BundleService.verify(forged, district, Progress.none()))
+        assertThatThrownBy(() -> District.verify(forged, district, Progress.none()))
                 .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("sealed.error.damaged"));
         // another district's private key
         KeyPair otherDistrict = KeyPair.generate("dinas", "32.02", "Dinas Sosial Kabupaten Sukabumi");
-        assertThatThrownBy(() -> BundleService.verify(file, otherDistrict, Progress.none()))
+        assertThatThrownBy(() -> District.verify(file, otherDistrict, Progress.none()))
                 .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("sealed.error.otherDistrict"));
         // the private key file with a wrong passphrase
         Path secret = office.resolve("32.01.kunci-rahasia");
         SecretKeyFile.write(secret, district, PASSPHRASE);
         assertThatThrownBy(() -> SecretKeyFile.read(secret, "bukan frasa sandinya".toCharArray()))
                 .isInstanceOfSatisfying(KeyException.class, e -> assertThat(e.key()).isEqualTo("keys.error.passphrase"));
-        assertThat(BundleService.verify(file, SecretKeyFile.read(secret, PASSPHRASE), Progress.none()).requests()).isEqualTo(2);
+        assertThat(District.verify(file, SecretKeyFile.read(secret, PASSPHRASE), Progress.none()).requests()).isEqualTo(2);
     }
 
     @Test
@@ -196,7 +204,7 @@ class SealedBundleTest {
         assertThatThrownBy(() -> store.responses.read(unsigned))
                 .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("response.error.unsigned"));
         // signed at the Dinas Sosial, encrypted to the village that sent the bundle: accepted, says who signed
-        Path signed = BundleService.signResponse(unsigned, bundle, district, office.resolve("balasan.zip"));
+        Path signed = District.signResponse(unsigned, bundle, district, office.resolve("balasan.zip"));
         assertThat(contains(Files.readAllBytes(signed), sent.get(0).toString())).as("an id in the clear").isFalse();
         ResponseService.Preview preview = store.responses.read(signed);
         assertThat(preview.signedBy()).isEqualTo("Dinas Sosial Kabupaten Bogor");
@@ -205,13 +213,13 @@ class SealedBundleTest {
         assertThat(sent).allSatisfy(id -> assertThat(store.status(id)).isEqualTo(RequestStatus.DISETUJUI));
         // signed by a key that is not the configured district's
         KeyPair impostor = KeyPair.generate("dinas", "32.01", "Dinas Sosial Kabupaten Bogor");
-        Path forged = BundleService.signResponse(unsigned, bundleFor(impostor), impostor, office.resolve("palsu.zip"));
+        Path forged = District.signResponse(unsigned, bundleFor(impostor), impostor, office.resolve("palsu.zip"));
         assertThatThrownBy(() -> store.responses.read(forged))
                 .isInstanceOfSatisfying(BundleException.class, e -> assertThat(e.key()).isEqualTo("response.error.otherSigner"));
         // a genuine answer replayed about requests of another bundle: those rows are not applied
         UUID later = store.readyRequest(9, scratch, null);
         store.bundles.export(List.of(later), stick, false, Progress.none());
-        Path replay = BundleService.signResponse(answer("ulang", List.of(later), "Ditolak"), bundle, district,
+        Path replay = District.signResponse(answer("ulang", List.of(later), "Ditolak"), bundle, district,
                 office.resolve("ulang.zip"));
         ResponseService.Preview replayed = store.responses.read(replay);
         assertThat(replayed.changes()).isEmpty();
@@ -229,7 +237,7 @@ class SealedBundleTest {
         Path first = export().file();
         UUID a = store.ready.get(0);
         UUID b = store.ready.get(1);
-        Path fix = BundleService.signResponse(answer("perbaiki", List.of(a), "Perlu perbaikan"), first, district,
+        Path fix = District.signResponse(answer("perbaiki", List.of(a), "Perlu perbaikan"), first, district,
                 office.resolve("perbaiki.zip"));
         ResponseService.Preview p1 = store.responses.read(fix);
         assertThat(p1.answer().appliedBefore()).isFalse();
@@ -241,7 +249,7 @@ class SealedBundleTest {
         Path second = store.bundles.export(List.of(a), stick, false, Progress.none()).file();
         assertThat(second).isNotEqualTo(first);
 
-        Path late = BundleService.signResponse(answer("lama", List.of(a, b), "Disetujui"), first, district,
+        Path late = District.signResponse(answer("lama", List.of(a, b), "Disetujui"), first, district,
                 office.resolve("lama.zip"));
         ResponseService.Preview old = store.responses.read(late);
         assertThat(old.changes()).extracting(ResponseService.Change::id).containsExactly(b);
@@ -250,7 +258,7 @@ class SealedBundleTest {
         assertThat(store.status(a)).isEqualTo(RequestStatus.TERKIRIM);
         assertThat(store.status(b)).isEqualTo(RequestStatus.DISETUJUI);
 
-        Path current = BundleService.signResponse(answer("baru", List.of(a), "Disetujui"), second, district,
+        Path current = District.signResponse(answer("baru", List.of(a), "Disetujui"), second, district,
                 office.resolve("baru.zip"));
         store.responses.apply(store.responses.read(current));
         assertThat(store.status(a)).isEqualTo(RequestStatus.DISETUJUI);
@@ -265,8 +273,8 @@ class SealedBundleTest {
     void anAnswerSwappedBetweenThePreviewAndApplyIsRefusedWhole() throws Exception {
         Path bundle = export().file();
         UUID a = store.ready.get(0);
-        Path genuine = BundleService.signResponse(letterBag("asli", a, 1), bundle, district, office.resolve("asli.zip"));
-        Path other = BundleService.signResponse(letterBag("lain", a, 3), bundle, district, office.resolve("lain.zip"));
+        Path genuine = District.signResponse(letterBag("asli", a, 1), bundle, district, office.resolve("asli.zip"));
+        Path other = District.signResponse(letterBag("lain", a, 3), bundle, district, office.resolve("lain.zip"));
         Path onStick = Files.copy(genuine, stick.resolve("balasan.zip"));
         ResponseService.Preview preview = store.responses.read(onStick);
         assertThat(preview.changes()).singleElement().satisfies(c -> assertThat(c.letter()).isEqualTo("surat/rekomendasi-1.pdf"));

@@ -2,7 +2,7 @@ package id.berkasdesa.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import java.time.LocalDate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -7,7 +7,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.Role;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;

@@ -8,7 +8,7 @@ import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;

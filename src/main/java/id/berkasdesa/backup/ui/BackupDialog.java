@@ -1,7 +1,7 @@
 package id.berkasdesa.backup.ui;
 
 import id.berkasdesa.backup.BackupService;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.BackgroundTasks;

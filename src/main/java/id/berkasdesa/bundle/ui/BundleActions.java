@@ -1,7 +1,9 @@
 package id.berkasdesa.bundle.ui;
 
+import id.berkasdesa.exchange.District;
+
 import id.berkasdesa.bundle.BundleService;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.bundle.ResponseService;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
@@ -42,8 +44,8 @@ public final class BundleActions {
 
     public void verify() {
         dialogs.chooseOpenFile(messages.get("bundle.verify.choose"), List.of("zip")).ifPresent(file ->
-                runner.run(messages.get("bundle.verify.working"), p -> BundleService.verify(file, new Progress(p)), v ->
-                        dialogs.info(messages.get("bundle.verify.title"), BundleService.describe(file, v, messages, true)),
+                runner.run(messages.get("bundle.verify.working"), p -> District.verify(file, new Progress(p)), v ->
+                        dialogs.info(messages.get("bundle.verify.title"), District.describe(file, v, messages, true)),
                         e -> dialogs.error(messages.get("bundle.verify.title"), messages.get("bundle.verify.bad",
                                 file.getFileName().toString(), text(e)))));
     }

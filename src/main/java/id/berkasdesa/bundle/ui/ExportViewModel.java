@@ -1,7 +1,9 @@
 package id.berkasdesa.bundle.ui;
 
+import id.berkasdesa.exchange.District;
+
 import id.berkasdesa.bundle.BundleService;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.BackgroundTasks;
@@ -190,7 +192,7 @@ final class ExportViewModel {
             BundleService.Exported e = result.exported();
             running = null;
             message.set(messages.get("bundle.export.done", e.file().toString(), e.requests(), e.resent(),
-                    e.documents(), BundleService.megabytes(e.zipBytes())));
+                    e.documents(), District.megabytes(e.zipBytes())));
             done.set(true);
             busy.set(false);
             sent.run();

@@ -9,7 +9,7 @@ import id.berkasdesa.document.Diagnosis;
 import id.berkasdesa.document.DocumentException;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentService;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -10,7 +10,7 @@ import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentException;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.document.DocumentSettings;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

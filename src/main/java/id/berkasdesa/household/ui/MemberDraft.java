@@ -2,7 +2,7 @@ package id.berkasdesa.household.ui;
 
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.household.CodeList;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import id.berkasdesa.household.HouseholdRules;
 import id.berkasdesa.household.Member;
 import id.berkasdesa.household.MemberStatus;

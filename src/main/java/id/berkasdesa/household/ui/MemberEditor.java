@@ -81,7 +81,7 @@ final class MemberEditor {
                     v.sexBox.setValue(h.sex());
                 }
                 if (v.tanggalLahirField.getText() == null || v.tanggalLahirField.getText().isBlank()) {
-                    v.tanggalLahirField.setText(id.berkasdesa.household.DateText.format(h.birthDate()));
+                    v.tanggalLahirField.setText(id.berkasdesa.common.DateText.format(h.birthDate()));
                 }
             });
         });

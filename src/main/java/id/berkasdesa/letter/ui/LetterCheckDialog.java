@@ -3,7 +3,7 @@ package id.berkasdesa.letter.ui;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import id.berkasdesa.letter.LetterQr;
 import id.berkasdesa.letter.LetterService;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package id.berkasdesa.pbi.ui;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.Fxml;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import id.berkasdesa.pbi.PbiService;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;

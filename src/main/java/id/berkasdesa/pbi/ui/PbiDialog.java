@@ -5,7 +5,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import id.berkasdesa.pbi.PbiList;
 import id.berkasdesa.pbi.PbiService;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package id.berkasdesa.request.ui;
 
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.DialogService;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Function;

@@ -4,7 +4,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
 import id.berkasdesa.common.ui.BackgroundTasks;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import id.berkasdesa.request.Dashboard;
 import id.berkasdesa.request.RequestFilter;
 import id.berkasdesa.request.RequestService;

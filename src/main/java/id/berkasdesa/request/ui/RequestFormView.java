@@ -8,7 +8,7 @@ import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.document.Diagnosis;
-import id.berkasdesa.household.DateText;
+import id.berkasdesa.common.DateText;
 import id.berkasdesa.request.CheckChannel;
 import id.berkasdesa.request.Evaluation;
 import id.berkasdesa.request.FollowUp;
@@ -156,7 +156,7 @@ final class RequestFormView {
         vm.startNew(household, member);
         if (deletionDate != null) {
             // the date the Dinas Sosial's list gave (Calon usulan): the operator checks it, does not retype it
-            vm.deletionDate.set(id.berkasdesa.household.DateText.format(deletionDate));
+            vm.deletionDate.set(id.berkasdesa.common.DateText.format(deletionDate));
         }
         editable();
         showStatus(null, List.of());

@@ -109,7 +109,7 @@ class ExportViewModelTest {
         tasks.drain();
         assertThat(zips()).isEqualTo(1);
         try (Stream<Path> s = Files.list(stick)) {
-            assertThat(id.berkasdesa.bundle.SealedBundle.isSealed(s.findFirst().orElseThrow())).isTrue();
+            assertThat(id.berkasdesa.exchange.SealedBundle.isSealed(s.findFirst().orElseThrow())).isTrue();
         }
     }
 

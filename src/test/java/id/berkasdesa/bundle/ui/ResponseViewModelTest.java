@@ -3,7 +3,7 @@ package id.berkasdesa.bundle.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.berkasdesa.bundle.BundleStore;
-import id.berkasdesa.bundle.Progress;
+import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.bundle.ResponseService;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.CurrentThreadTasks;

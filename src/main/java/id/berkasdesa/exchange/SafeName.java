@@ -1,4 +1,4 @@
-package id.berkasdesa.bundle;
+package id.berkasdesa.exchange;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package id.berkasdesa.bundle;
+package id.berkasdesa.exchange;
 
 import id.berkasdesa.common.MessageException;
 

@@ -1,4 +1,4 @@
-package id.berkasdesa.household;
+package id.berkasdesa.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package id.berkasdesa.bundle;
+package id.berkasdesa.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +59,7 @@ public final class SealedBundle {
     /** The signature's hex in the zip comment: 64 bytes of Ed25519. */
     static final int SIGNATURE_HEX = 128;
     static final String README = "BACA-SAYA.txt";
-    static final String MARK_PLAIN = "TIDAK TERENKRIPSI";
+    public static final String MARK_PLAIN = "TIDAK TERENKRIPSI";
     private static final int SEGMENT = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -80,7 +80,7 @@ public final class SealedBundle {
     }
 
     /** Writes a protected bundle into {@code channel} (a file on the stick); the bag goes into {@link #payload}. */
-    static final class Writer {
+    public static final class Writer {
         private final ZipArchiveOutputStream zip;
         private final String id;
         private final String name;
@@ -95,7 +95,7 @@ public final class SealedBundle {
         private final long time;
         private final SeekableByteChannel channel;
 
-        Writer(SeekableByteChannel channel, String id, String name, long time, KeyPair village, PublicKeys district,
+        public Writer(SeekableByteChannel channel, String id, String name, long time, KeyPair village, PublicKeys district,
                 UnaryOperator<OutputStream> device) throws IOException {
             this(channel, id, name, time, village, district, device, "paket", null, "bag");
         }
@@ -106,7 +106,7 @@ public final class SealedBundle {
          * @param kind "paket" or "balasan"; {@code forBundle} the bundle an answer answers
          * @param format what {@code isi.bin} holds: "bag" (a BagIt zip) or "xlsx"
          */
-        Writer(SeekableByteChannel channel, String id, String name, long time, KeyPair village, PublicKeys district,
+        public Writer(SeekableByteChannel channel, String id, String name, long time, KeyPair village, PublicKeys district,
                 UnaryOperator<OutputStream> device, String kind, String forBundle, String format) throws IOException {
             this.kind = kind;
             this.forBundle = forBundle;
@@ -135,16 +135,16 @@ public final class SealedBundle {
         }
 
         /** Where the bag's zip is written; the caller never closes it ({@link #finish} does). */
-        OutputStream payload() {
+        public OutputStream payload() {
             return kept(payload);
         }
 
         /** The content key, for the read-back of the bundle just written (it never leaves memory). */
-        byte[] contentKey() {
+        public byte[] contentKey() {
             return contentKey.clone();
         }
 
-        void finish() throws IOException {
+        public void finish() throws IOException {
             payload.close(); // the cipher's last segment; the zip stays open
             counted.flush();
             zip.closeArchiveEntry();
@@ -260,7 +260,7 @@ public final class SealedBundle {
     }
 
     /** An opened protected bundle: checked outside; its bag readable with the content key. */
-    static final class Opened implements Closeable {
+    public static final class Opened implements Closeable {
         private final Path file;
         private final ZipFile zip;
         private final Outside outside;
@@ -278,7 +278,7 @@ public final class SealedBundle {
             this.payload = payload;
         }
 
-        Outside outside() {
+        public Outside outside() {
             return outside;
         }
 
@@ -288,7 +288,7 @@ public final class SealedBundle {
          *
          * @throws BundleException "sealed.error.damaged"
          */
-        void checkSignature(Progress progress) {
+        public void checkSignature(Progress progress) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
                 byte[] digest = prefixDigest(channel, outside.zipBytes() - SIGNATURE_HEX, progress);
                 if (!outside.signer().verifies(signature, signed(digest))) {
@@ -300,7 +300,7 @@ public final class SealedBundle {
         }
 
         /** The bag inside, decrypted as it is read, with the content key (from the district's private key, or kept by the writer). */
-        BagReader bag(byte[] contentKey) {
+        public BagReader bag(byte[] contentKey) {
             byte[] key = contentKey.clone();
             try {
                 return BagReader.open(plain(key), outside.name(),
@@ -311,12 +311,12 @@ public final class SealedBundle {
         }
 
         /** The content, decrypted as it is read (an answer's spreadsheet). */
-        InputStream plainStream(byte[] contentKey) throws IOException {
+        public InputStream plainStream(byte[] contentKey) throws IOException {
             return java.nio.channels.Channels.newInputStream(plain(contentKey));
         }
 
         /** The bag's zip, decrypted as it is read (for writing the plain bag out). */
-        SeekableByteChannel plainChannel(byte[] contentKey) throws IOException {
+        public SeekableByteChannel plainChannel(byte[] contentKey) throws IOException {
             return plain(contentKey);
         }
 
@@ -332,7 +332,7 @@ public final class SealedBundle {
         }
 
         /** The content key, from the recipient's private keys. @throws BundleException when they are not the recipient's */
-        byte[] contentKey(KeyPair district) {
+        public byte[] contentKey(KeyPair district) {
             if (!district.publicKeys().fingerprint().equals(outside.districtFingerprint())) {
                 throw new BundleException("sealed.error.otherDistrict", outside.districtName(), outside.districtFingerprint(),
                         district.publicKeys().fingerprint());
@@ -358,7 +358,7 @@ public final class SealedBundle {
      *
      * @throws BundleException "sealed.error.damaged" (changed, cut short, not signed) with the file name
      */
-    static Opened open(Path file, Progress progress) {
+    public static Opened open(Path file, Progress progress) {
         Opened opened = openUnchecked(file);
         try {
             opened.checkSignature(progress);
@@ -378,7 +378,7 @@ public final class SealedBundle {
     private static final id.berkasdesa.common.SafeZip.Limits OUTER =
             new id.berkasdesa.common.SafeZip.Limits(16, Long.MAX_VALUE, Long.MAX_VALUE, 1);
 
-    static Opened openUnchecked(Path file) {
+    public static Opened openUnchecked(Path file) {
         ZipFile zip;
         try {
             zip = id.berkasdesa.common.SafeZip.open(file, OUTER).zip();

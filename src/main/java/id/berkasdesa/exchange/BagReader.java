@@ -1,4 +1,4 @@
-package id.berkasdesa.bundle;
+package id.berkasdesa.exchange;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -103,7 +103,7 @@ public final class BagReader implements Closeable {
      * A bag read from a channel (a protected bundle's content, decrypted as it is read); {@code name}
      * stands for the file's name in messages. Closing the reader closes the channel.
      */
-    static BagReader open(java.nio.channels.SeekableByteChannel channel, String name, Reopen reopen) {
+    public static BagReader open(java.nio.channels.SeekableByteChannel channel, String name, Reopen reopen) {
         long size;
         try {
             size = channel.size();
@@ -140,7 +140,7 @@ public final class BagReader implements Closeable {
      *
      * @throws BundleException not a zip, an unsafe entry, a zip bomb
      */
-    static void checkZip(Path file) {
+    public static void checkZip(Path file) {
         openZip(file).close();
     }
 

@@ -1,4 +1,4 @@
-package id.berkasdesa.bundle;
+package id.berkasdesa.exchange;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,6 +1,5 @@
-package id.berkasdesa.household;
+package id.berkasdesa.common;
 
-import id.berkasdesa.common.Messages;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package id.berkasdesa.bundle;
+package id.berkasdesa.exchange;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,13 +27,13 @@ import java.util.zip.ZipOutputStream;
  * the zip, as the RFC's serialization asks. Entries are stored, not compressed: scans and PDFs are
  * compressed already, and a stored zip is read back at the speed of the stick.
  */
-final class BagWriter {
+public final class BagWriter {
 
     static final String ALGORITHM = "sha512";
     private static final int BUFFER = 1 << 20;
 
     /** Size, CRC-32 (for the zip entry) and SHA-512 (for the manifest) of one file, read once before it is written. */
-    record Digest(long size, long crc, String sha512) {
+    public record Digest(long size, long crc, String sha512) {
     }
 
     private final ZipOutputStream zip;
@@ -46,7 +46,7 @@ final class BagWriter {
     private long payloadBytes;
     private int payloadFiles;
 
-    BagWriter(OutputStream out, String base, long time, Progress progress) {
+    public BagWriter(OutputStream out, String base, long time, Progress progress) {
         if (!SafeName.safe(base)) {
             throw new IllegalArgumentException("unsafe bag name");
         }
@@ -58,7 +58,7 @@ final class BagWriter {
     }
 
     /** Reads {@code in} to the end for its size, CRC-32 and SHA-512 (the first of the two reads of a payload file). */
-    static Digest digest(InputStream in, Progress progress) throws IOException {
+    public static Digest digest(InputStream in, Progress progress) throws IOException {
         MessageDigest sha = sha512();
         CRC32 crc = new CRC32();
         byte[] b = new byte[BUFFER];
@@ -84,14 +84,14 @@ final class BagWriter {
      * Adds a payload file at {@code data/<path>} from {@code in}, which must give exactly the bytes
      * {@code digest} was made from (the zip's CRC check refuses anything else).
      */
-    void payload(String path, Digest digest, InputStream in) throws IOException {
+    public void payload(String path, Digest digest, InputStream in) throws IOException {
         entry("data/" + path, digest, in);
         manifest.add(digest.sha512() + "  data/" + path);
         payloadBytes += digest.size();
         payloadFiles++;
     }
 
-    void payload(String path, byte[] bytes) throws IOException {
+    public void payload(String path, byte[] bytes) throws IOException {
         payload(path, digest(bytes), new ByteArrayInputStream(bytes));
     }
 
@@ -100,7 +100,7 @@ final class BagWriter {
      *
      * @param info bag-info.txt's labels and values, in order; Bagging-Date and Payload-Oxum are added
      */
-    void finish(Map<String, String> info, LocalDate baggingDate) throws IOException {
+    public void finish(Map<String, String> info, LocalDate baggingDate) throws IOException {
         Map<String, byte[]> tags = new LinkedHashMap<>();
         tags.put("manifest-" + ALGORITHM + ".txt", lines(manifest));
         tags.put("bagit.txt", lines(List.of("BagIt-Version: 1.0", "Tag-File-Character-Encoding: UTF-8")));
@@ -121,7 +121,7 @@ final class BagWriter {
         zip.finish();
     }
 
-    long payloadBytes() {
+    public long payloadBytes() {
         return payloadBytes;
     }
 
@@ -154,7 +154,7 @@ final class BagWriter {
         return digest("SHA-512");
     }
 
-    static MessageDigest digest(String javaName) {
+    public static MessageDigest digest(String javaName) {
         try {
             return MessageDigest.getInstance(javaName);
         } catch (NoSuchAlgorithmException e) {
