@@ -16,26 +16,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
+import id.berkasdesa.account.AccountService;
+import id.berkasdesa.audit.AuditService;
+import id.berkasdesa.backup.BackupService;
+import id.berkasdesa.bundle.DistrictKeyService;
+import id.berkasdesa.common.Session;
+import id.berkasdesa.imports.ImportService;
+import id.berkasdesa.letter.LetterService;
+import id.berkasdesa.pbi.PbiService;
+import java.util.Set;
 
 /** The app's parts, wired by constructor: one store, the area codes, and the feature services. */
 final class AppContext implements AutoCloseable {
 
     private final Wiring wiring;
-    final Database db;
-    final Wilayah wilayah;
-    final HouseholdService households;
-    final VillageService villages;
-    final DocumentService documents;
-    final RequestService requests;
-    final BundleService bundles;
-    final ResponseService responses;
-    final id.berkasdesa.account.AccountService accounts;
-    final id.berkasdesa.audit.AuditService audit;
-    final id.berkasdesa.bundle.DistrictKeyService districtKeys;
-    final id.berkasdesa.backup.BackupService backups;
-    final id.berkasdesa.imports.ImportService imports;
-    final id.berkasdesa.pbi.PbiService pbi;
-    final id.berkasdesa.letter.LetterService letters;
     /** The home screen's numbers, read while the store opens so the first screen shows at once. */
     Dashboard initialDashboard;
     /** Whether the village has RW, read while the store opens (the KK form hides the field when not). */
@@ -45,22 +39,7 @@ final class AppContext implements AutoCloseable {
 
     private AppContext(Wiring wiring) {
         this.wiring = wiring;
-        this.db = wiring.db();
-        this.wilayah = wiring.wilayah();
-        this.households = wiring.households();
-        this.villages = wiring.villages();
-        this.documents = wiring.documents();
-        this.requests = wiring.requests();
-        this.bundles = wiring.bundles();
-        this.responses = wiring.responses();
-        this.accounts = wiring.accounts();
-        this.audit = wiring.audit();
-        this.districtKeys = wiring.districtKeys();
-        this.backups = wiring.backups();
-        this.imports = wiring.imports();
-        this.pbi = wiring.pbi();
-        this.letters = wiring.letters();
-        this.profile = villages.profile();
+        this.profile = wiring.villages().profile();
     }
 
     /**
@@ -95,8 +74,8 @@ final class AppContext implements AutoCloseable {
             throw e;
         }
         if (context.profile.isPresent()) {
-            context.initialDashboard = context.requests.dashboard();
-            context.usesRw = context.villages.usesRw();
+            context.initialDashboard = context.requests().dashboard();
+            context.usesRw = context.villages().usesRw();
         }
         return context;
     }
@@ -108,7 +87,7 @@ final class AppContext implements AutoCloseable {
      */
     void sweep() {
         try {
-            documents.sweep();
+            documents().sweep();
         } catch (RuntimeException e) {
             // a check that cannot run (folder unreadable) must not keep the register closed; it runs again next start
             LoggerFactory.getLogger(AppContext.class).warn("document store check failed: {}", SafeLog.describe(e));
@@ -121,18 +100,80 @@ final class AppContext implements AutoCloseable {
 
     /** Runs on a worker thread: the setup changed, and with it who is acting. */
     AppContext reloadProfile() {
-        profile = villages.profile();
+        profile = villages().profile();
         wiring.actAsVillageOperator();
         return this;
     }
 
     /** The ids one person's data lives under in the audit trail (a worker-thread read). */
-    java.util.Set<String> personIds(String nik) {
+    Set<String> personIds(String nik) {
         return wiring.personIds(nik);
     }
 
+    // the services, as the one wiring built them (not copied: a new service is added there alone)
+
+    Database db() {
+        return wiring.db();
+    }
+
+    Wilayah wilayah() {
+        return wiring.wilayah();
+    }
+
+    HouseholdService households() {
+        return wiring.households();
+    }
+
+    VillageService villages() {
+        return wiring.villages();
+    }
+
+    DocumentService documents() {
+        return wiring.documents();
+    }
+
+    RequestService requests() {
+        return wiring.requests();
+    }
+
+    BundleService bundles() {
+        return wiring.bundles();
+    }
+
+    ResponseService responses() {
+        return wiring.responses();
+    }
+
+    AccountService accounts() {
+        return wiring.accounts();
+    }
+
+    AuditService audit() {
+        return wiring.audit();
+    }
+
+    DistrictKeyService districtKeys() {
+        return wiring.districtKeys();
+    }
+
+    BackupService backups() {
+        return wiring.backups();
+    }
+
+    ImportService imports() {
+        return wiring.imports();
+    }
+
+    PbiService pbi() {
+        return wiring.pbi();
+    }
+
+    LetterService letters() {
+        return wiring.letters();
+    }
+
     /** Who is acting now. */
-    id.berkasdesa.common.Session session() {
+    Session session() {
         return wiring.session();
     }
 

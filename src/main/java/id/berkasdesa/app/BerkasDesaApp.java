@@ -20,6 +20,15 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import id.berkasdesa.common.MessageException;
+import id.berkasdesa.db.WindowLock;
+import id.berkasdesa.wiring.Wiring;
+import java.util.Optional;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.util.Duration;
 
 /**
  * The JavaFX application. The window shows at once; the store opens behind it (a worker thread),
@@ -51,7 +60,7 @@ public final class BerkasDesaApp extends Application {
 
     private MainWindow window;
     private AppContext pending;
-    private id.berkasdesa.db.WindowLock windowLock;
+    private WindowLock windowLock;
 
     /**
      * What a second start on the same folder shows in its own small window: that Berkas Desa is already
@@ -63,19 +72,19 @@ public final class BerkasDesaApp extends Application {
         title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
         Label text = new Label(messages.get("app.alreadyOpen.text"));
         text.setWrapText(true);
-        javafx.scene.control.Button ok = new javafx.scene.control.Button(messages.get("app.alreadyOpen.close"));
+        Button ok = new Button(messages.get("app.alreadyOpen.close"));
         ok.setId("alreadyOpenClose");
         ok.setDefaultButton(true);
         ok.setCancelButton(true);
         ok.setOnAction(e -> close.run());
         VBox box = new VBox(12, title, text, ok);
-        box.setPadding(new javafx.geometry.Insets(20));
+        box.setPadding(new Insets(20));
         box.setPrefWidth(460);
         stage.setTitle(messages.get("app.title"));
         stage.setScene(new Scene(box));
         stage.show();
         ok.requestFocus();
-        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(8));
+        PauseTransition later = new PauseTransition(Duration.seconds(8));
         later.setOnFinished(e -> close.run());
         later.play();
     }
@@ -90,10 +99,10 @@ public final class BerkasDesaApp extends Application {
     @Override
     public void start(Stage stage) {
         Messages messages = launchMessages;
-        java.util.Optional<id.berkasdesa.db.WindowLock> mine = id.berkasdesa.db.WindowLock.claim(dataDir);
+        Optional<WindowLock> mine = WindowLock.claim(dataDir);
         if (mine.isEmpty()) {
             // a second start on the same folder: the first window comes to the front, this one says so and closes
-            id.berkasdesa.db.WindowLock.askToFront(dataDir);
+            WindowLock.askToFront(dataDir);
             alreadyOpen(stage, messages, Platform::exit);
             return;
         }
@@ -127,7 +136,7 @@ public final class BerkasDesaApp extends Application {
         openStore(messages, dialogs);
         // the window is built once "Membuka data…" is on screen: built at once, it kept the FX thread
         // from drawing anything, and the operator looked at a blank white window for seconds
-        new javafx.animation.AnimationTimer() {
+        new AnimationTimer() {
             private int frames;
 
             @Override
@@ -169,7 +178,7 @@ public final class BerkasDesaApp extends Application {
 
     private void openStore(Messages messages, DialogService dialogs) {
         runner.run(messages.get("app.opening"), p -> {
-            if (id.berkasdesa.wiring.Wiring.needsPassword(dataDir)) {
+            if (Wiring.needsPassword(dataDir)) {
                 return null; // encrypted: the store opens with the password typed at the sign-in
             }
             AppContext c = AppContext.open(dataDir, Clock.systemDefaultZone());
@@ -193,7 +202,7 @@ public final class BerkasDesaApp extends Application {
             }
         }, e -> {
             log().error("store could not be opened", e);
-            String text = e instanceof id.berkasdesa.common.MessageException me ? me.message(messages)
+            String text = e instanceof MessageException me ? me.message(messages)
                     : messages.get("store.error.open");
             if (window != null) {
                 window.failed(text);
@@ -215,7 +224,7 @@ public final class BerkasDesaApp extends Application {
     private boolean pendingLocked;
 
     private void showLocked() {
-        window.lockedStore(dataDir, id.berkasdesa.wiring.Wiring.lockedVillage(dataDir), c -> {
+        window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), c -> {
             ctx = c;
             storeOpenAt = System.currentTimeMillis();
         });

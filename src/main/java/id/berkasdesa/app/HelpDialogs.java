@@ -9,6 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
 
 /** Bantuan: the keyboard shortcuts (F1) and a one-page how-to, both from the message bundle. */
 final class HelpDialogs {
@@ -29,7 +31,7 @@ final class HelpDialogs {
         for (int i = 0; i < SHORTCUTS.length; i++) {
             Label key = new Label(messages.get("help.key." + SHORTCUTS[i]));
             key.getStyleClass().add("shortcut-key");
-            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole key, never "Alt…"
+            key.setMinWidth(Region.USE_PREF_SIZE); // the whole key, never "Alt…"
             Label does = new Label(messages.get("help.does." + SHORTCUTS[i]));
             does.setWrapText(true);
             does.setMaxWidth(480);
@@ -51,7 +53,7 @@ final class HelpDialogs {
         show(messages, dialogs, messages.get("help.howto.title"), steps);
     }
 
-    private static void show(Messages messages, DialogService dialogs, String title, javafx.scene.Node content) {
+    private static void show(Messages messages, DialogService dialogs, String title, Node content) {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(520);

@@ -52,7 +52,7 @@ final class StoreControl implements RestoreDialog.Store {
     @Override
     public String recover(String code, char[] password) {
         try (AppContext c = AppContext.unlockWithRecovery(dataDir, Clock.systemDefaultZone(), code)) {
-            return c.accounts.recover(code, password);
+            return c.accounts().recover(code, password);
         }
     }
 }

@@ -82,9 +82,9 @@ class AccountsAuditUiTest {
         r.type(KeyCode.ENTER);
         waitUntil(() -> table.getItems().size() == 2);
         assertThat(text(r, "#accountsMessage")).contains("Budi Santoso", "Operator");
-        app.ctx.accounts.signOut();
-        assertThat(app.ctx.accounts.signIn("Budi Santoso", first.toCharArray()).mustChange()).isTrue();
-        app.ctx.accounts.signIn(AppFixture.ADMIN, AppFixture.PASSWORD.toCharArray());
+        app.ctx.accounts().signOut();
+        assertThat(app.ctx.accounts().signIn("Budi Santoso", first.toCharArray()).mustChange()).isTrue();
+        app.ctx.accounts().signIn(AppFixture.ADMIN, AppFixture.PASSWORD.toCharArray());
         Screenshots.take(r, table.getScene(), "pengguna");
 
         r.clickOn(AppFixture.ADMIN); // the row
@@ -108,7 +108,7 @@ class AccountsAuditUiTest {
                     .contains(again, "Untuk: Budi Santoso (Operator)", "PONDOK RAJEG", "buat kata sandi sendiri");
         }
         waitUntil(() -> text(r, "#accountsMessage").contains("diatur ulang"));
-        assertThat(app.ctx.accounts.list()).filteredOn(a -> a.name().equals("Budi Santoso"))
+        assertThat(app.ctx.accounts().list()).filteredOn(a -> a.name().equals("Budi Santoso"))
                 .singleElement().satisfies(a -> {
                     assertThat(a.mustChange()).isTrue();
                     assertThat(a.role()).isEqualTo(Role.OPERATOR);
@@ -156,7 +156,7 @@ class AccountsAuditUiTest {
         waitUntil(() -> generated(r).isPresent());
         r.type(KeyCode.ENTER);
         waitUntil(() -> table.getItems().size() == 2);
-        assertThat(app.ctx.accounts.list()).filteredOn(a -> a.name().equals("Kades Sari")).singleElement()
+        assertThat(app.ctx.accounts().list()).filteredOn(a -> a.name().equals("Kades Sari")).singleElement()
                 .extracting(Account::role).isEqualTo(Role.PEMERIKSA);
 
         r.interact(() -> table.getSelectionModel().select(1));
@@ -167,7 +167,7 @@ class AccountsAuditUiTest {
         waitUntil(() -> generated(r).isPresent());
         r.type(KeyCode.ENTER);
         waitUntil(() -> text(r, "#accountsMessage").contains("sekarang Administrator"));
-        assertThat(app.ctx.accounts.list()).filteredOn(a -> a.name().equals("Kades Sari")).singleElement()
+        assertThat(app.ctx.accounts().list()).filteredOn(a -> a.name().equals("Kades Sari")).singleElement()
                 .extracting(Account::role).isEqualTo(Role.ADMINISTRATOR);
         // back to Pemeriksa; then the only Administrator left cannot be made anything else
         r.interact(() -> table.getSelectionModel().select(1));
@@ -180,10 +180,10 @@ class AccountsAuditUiTest {
         waitUntil(() -> r.lookup("#roleChoice").tryQuery().map(javafx.scene.Node::isFocused).orElse(false));
         r.type(KeyCode.O).type(KeyCode.ENTER);
         waitUntil(() -> text(r, "#accountsMessage").contains("satu-satunya Administrator"));
-        assertThat(app.ctx.accounts.list()).filteredOn(a -> a.name().equals(AppFixture.ADMIN)).singleElement()
+        assertThat(app.ctx.accounts().list()).filteredOn(a -> a.name().equals(AppFixture.ADMIN)).singleElement()
                 .extracting(Account::role).isEqualTo(Role.ADMINISTRATOR);
-        app.ctx.db.actAs(new id.berkasdesa.common.Session(AppFixture.ADMIN, Role.ADMINISTRATOR));
-        assertThat(app.ctx.audit.entries(id.berkasdesa.audit.AuditService.Filter.ALL)).extracting(
+        app.ctx.db().actAs(new id.berkasdesa.common.Session(AppFixture.ADMIN, Role.ADMINISTRATOR));
+        assertThat(app.ctx.audit().entries(id.berkasdesa.audit.AuditService.Filter.ALL)).extracting(
                 id.berkasdesa.audit.AuditEntry::action).filteredOn("operator.role"::equals).hasSize(2);
     }
 
@@ -229,6 +229,6 @@ class AccountsAuditUiTest {
             assertThat(content).doesNotContain(family.members().get(0).nama()); // the trail holds no personal values
         }
         // printing a person's trail is itself recorded
-        assertThat(app.ctx.audit.head().orElseThrow().action()).isEqualTo("audit.export");
+        assertThat(app.ctx.audit().head().orElseThrow().action()).isEqualTo("audit.export");
     }
 }

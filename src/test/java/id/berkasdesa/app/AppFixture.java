@@ -42,10 +42,10 @@ final class AppFixture {
         ctx = Wiring.needsPassword(dataDir) ? AppContext.unlock(dataDir, Clock.systemDefaultZone(), ADMIN, PASSWORD.toCharArray())
                 : AppContext.open(dataDir, Clock.systemDefaultZone());
         if (ctx.profile().isPresent() && !ctx.profile().get().sample()) {
-            if (ctx.accounts.anyAccount()) {
-                ctx.accounts.signIn(ADMIN, PASSWORD.toCharArray());
+            if (ctx.accounts().anyAccount()) {
+                ctx.accounts().signIn(ADMIN, PASSWORD.toCharArray());
             } else {
-                ctx.accounts.createFirstAdministrator(ADMIN, PASSWORD.toCharArray());
+                ctx.accounts().createFirstAdministrator(ADMIN, PASSWORD.toCharArray());
             }
         }
         show(stage, dataDir);

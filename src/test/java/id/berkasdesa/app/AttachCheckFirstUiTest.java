@@ -85,7 +85,7 @@ class AttachCheckFirstUiTest {
             r.type(KeyCode.ENTER);
             waitUntil(() -> errorText(r).isEmpty());
         }
-        assertThat(app.ctx.documents.forHousehold(FAMILY.id())).isEmpty();
+        assertThat(app.ctx.documents().forHousehold(FAMILY.id())).isEmpty();
 
         // the first missing document is the KTP, but the file's name says SKTM
         picks.add(List.of(TestFiles.jpeg(files.resolve("scan sktm 2026.jpg"), 800, 600, 2)));

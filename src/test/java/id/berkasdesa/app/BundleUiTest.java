@@ -97,7 +97,7 @@ class BundleUiTest {
         waitUntil(() -> message.getText().startsWith("Paket tersimpan"));
         Screenshots.take(r, message.getScene(), "kirim-paket");
         assertThat(ready).allSatisfy(id ->
-                assertThat(app.ctx.requests.find(id).orElseThrow().status()).isEqualTo(RequestStatus.TERKIRIM));
+                assertThat(app.ctx.requests().find(id).orElseThrow().status()).isEqualTo(RequestStatus.TERKIRIM));
         assertThat(bundleOnStick().getFileName().toString()).matches("3201011001_\\d{8}-\\d{4}\\.zip");
         assertThat(r.lookup("#countLabel").queryAs(Label.class).getText()).isEqualTo("0 usulan dipilih (0 kirim ulang)");
         r.clickOn("Tutup");
@@ -116,8 +116,8 @@ class BundleUiTest {
         assertThat(r.lookup("#summaryLabel").queryAs(Label.class).getText()).contains("2 usulan berubah status");
         Screenshots.take(r, r.lookup("#summaryLabel").query().getScene(), "balasan-dinsos");
         r.clickOn("Terapkan 2 perubahan");
-        waitUntil(() -> app.ctx.requests.find(ready.get(1)).orElseThrow().status() == RequestStatus.PERLU_PERBAIKAN);
-        assertThat(app.ctx.requests.find(ready.get(0)).orElseThrow().status()).isEqualTo(RequestStatus.DISETUJUI);
+        waitUntil(() -> app.ctx.requests().find(ready.get(1)).orElseThrow().status() == RequestStatus.PERLU_PERBAIKAN);
+        assertThat(app.ctx.requests().find(ready.get(0)).orElseThrow().status()).isEqualTo(RequestStatus.DISETUJUI);
         waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
         r.clickOn("OK");
 

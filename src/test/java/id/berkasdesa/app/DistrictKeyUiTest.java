@@ -91,7 +91,7 @@ class DistrictKeyUiTest {
         waitUntil(() -> r.lookup("Ganti kunci").tryQuery().isPresent());
         r.clickOn("Batal");
         waitUntil(() -> r.lookup("Ganti kunci").tryQuery().isEmpty());
-        assertThat(app.ctx.districtKeys.current().orElseThrow().fingerprint()).isEqualTo(DISTRICT.publicKeys().fingerprint());
+        assertThat(app.ctx.districtKeys().current().orElseThrow().fingerprint()).isEqualTo(DISTRICT.publicKeys().fingerprint());
         r.clickOn("Tutup");
 
         r.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);

@@ -96,7 +96,7 @@ class DocumentAttachUiTest {
         Label attachMessage = r.lookup("#attachMessage").queryAs(Label.class);
         assertThat(attachMessage.getText()).isEqualTo("Dibatalkan: tidak ada dokumen yang dilampirkan.");
         waitUntil(members::isFocused);
-        assertThat(app.ctx.documents.forHousehold(FAMILY.id())).hasSize(3);
+        assertThat(app.ctx.documents().forHousehold(FAMILY.id())).hasSize(3);
 
         r.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         waitUntil(() -> r.lookup("#kindBox").tryQuery().isPresent());
@@ -144,7 +144,7 @@ class DocumentAttachUiTest {
         waitUntil(() -> !app.runner.busy().get());
         Screenshots.take(r, pageLabel.getScene(), "lihat-dokumen");
         r.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> app.ctx.documents.find(sktm.id()).orElseThrow().rotation() == 90);
+        waitUntil(() -> app.ctx.documents().find(sktm.id()).orElseThrow().rotation() == 90);
         waitUntil(() -> !app.runner.busy().get());
         r.type(KeyCode.ESCAPE);
         waitUntil(() -> r.lookup("#pageLabel").tryQuery().isEmpty());

@@ -78,8 +78,8 @@ class FirstRunUiTest {
         }
 
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
-        assertThat(app.ctx.villages.profile().orElseThrow().kodeDesa()).isEqualTo("32.01.01.1001");
-        assertThat(app.ctx.villages.profile().orElseThrow().namaKepalaDesa()).isEqualTo("H. Sukarna");
+        assertThat(app.ctx.villages().profile().orElseThrow().kodeDesa()).isEqualTo("32.01.01.1001");
+        assertThat(app.ctx.villages().profile().orElseThrow().namaKepalaDesa()).isEqualTo("H. Sukarna");
         assertThat(app.ctx.session().operator()).isEqualTo("Ani");
         assertThat(app.ctx.session().role()).isEqualTo(id.berkasdesa.common.Role.ADMINISTRATOR);
         assertThat(r.lookup("#villageLabel").queryAs(Label.class).getText()).contains("Pondok Rajeg");
@@ -90,7 +90,7 @@ class FirstRunUiTest {
     void tryWithSampleDataFillsAMarkedInventedVillage(FxRobot r) {
         r.clickOn("#sampleButton");
         // the sample village opens on a home screen with requests in every status
-        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent() && app.ctx.requests.count() > 0);
+        waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent() && app.ctx.requests().count() > 0);
         AppFixture.openRegister(r);
         @SuppressWarnings("unchecked")
         TableView<HouseholdSummary> table = r.lookup("#table").queryAs(TableView.class);
@@ -103,8 +103,8 @@ class FirstRunUiTest {
         r.clickOn("Mulai dengan data desa sebenarnya…");
         r.clickOn("Ya, hapus data contoh");
         waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent() && r.lookup("#results").tryQuery().isPresent());
-        assertThat(app.ctx.households.count()).isZero();
-        assertThat(app.ctx.villages.profile()).isEmpty();
+        assertThat(app.ctx.households().count()).isZero();
+        assertThat(app.ctx.villages().profile()).isEmpty();
         assertThat(r.lookup("#sampleBanner").queryAs(Label.class).isVisible()).isFalse();
     }
 }

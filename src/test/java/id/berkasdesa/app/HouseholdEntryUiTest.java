@@ -150,14 +150,14 @@ class HouseholdEntryUiTest {
         assertThat(found.kepala()).isEqualTo("BUDI PERCOBAAN");
         assertThat(found.jumlah()).isEqualTo(3);
         assertThat(found.rt()).isEqualTo("004");
-        assertThat(app.ctx.households.search(HouseholdSearch.text("3201015203880002"))).hasSize(1);
+        assertThat(app.ctx.households().search(HouseholdSearch.text("3201015203880002"))).hasSize(1);
     }
 
     /** The KK fields up to the first member's NIK, typed with Enter between them; {@code rw} null when the field is hidden. */
     @Test
     void aKkFoundByAMembersNameOpensOnThatMember(FxRobot r) {
         var family = id.berkasdesa.household.Households.family(4);
-        app.ctx.households.save(family, true);
+        app.ctx.households().save(family, true);
         AppFixture.openRegister(r);
         String wife = family.members().get(1).nama();
         r.write(wife.toLowerCase()); // the search box has the focus
@@ -175,7 +175,7 @@ class HouseholdEntryUiTest {
     @Test
     void markingAMemberDeceasedAsksByNameBeforeTheSave(FxRobot r) {
         var family = id.berkasdesa.household.Households.family(3);
-        app.ctx.households.save(family, true);
+        app.ctx.households().save(family, true);
         AppFixture.openRegister(r);
         @SuppressWarnings("unchecked")
         TableView<HouseholdSummary> list = r.lookup("#table").queryAs(TableView.class);
@@ -202,7 +202,7 @@ class HouseholdEntryUiTest {
         Screenshots.take(r, r.lookup(".dialog-pane").query().getScene(), "tandai-meninggal");
         r.type(KeyCode.ESCAPE); // not now: nothing saved
         waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isEmpty());
-        assertThat(app.ctx.households.load(family.id()).orElseThrow().members().get(1).status())
+        assertThat(app.ctx.households().load(family.id()).orElseThrow().members().get(1).status())
                 .isEqualTo(id.berkasdesa.household.MemberStatus.AKTIF);
 
         r.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
@@ -210,7 +210,7 @@ class HouseholdEntryUiTest {
         r.clickOn("Ya, tandai meninggal");
         Label status = r.lookup("#householdMessage").queryAs(Label.class);
         waitUntil(() -> status.getText().startsWith("Tersimpan"));
-        assertThat(app.ctx.households.load(family.id()).orElseThrow().members().get(1).status())
+        assertThat(app.ctx.households().load(family.id()).orElseThrow().members().get(1).status())
                 .isEqualTo(id.berkasdesa.household.MemberStatus.MENINGGAL);
     }
 
@@ -245,7 +245,7 @@ class HouseholdEntryUiTest {
         r.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         Label status = r.lookup("#householdMessage").queryAs(Label.class);
         waitUntil(() -> status.getText().startsWith("Tersimpan"));
-        assertThat(app.ctx.households.search(HouseholdSearch.text("3201011203260051"))).singleElement()
+        assertThat(app.ctx.households().search(HouseholdSearch.text("3201011203260051"))).singleElement()
                 .satisfies(h -> assertThat(h.rw()).isEqualTo("-"));
 
         r.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
@@ -257,7 +257,7 @@ class HouseholdEntryUiTest {
         waitUntil(() -> r.lookup("#noRwBox").queryAs(javafx.scene.control.CheckBox.class).isSelected());
         r.type(KeyCode.ENTER); // Simpan, the default button
         waitUntil(() -> r.lookup("#noRwBox").tryQuery().isEmpty());
-        waitUntil(() -> !app.ctx.villages.usesRw());
+        waitUntil(() -> !app.ctx.villages().usesRw());
 
         r.type(KeyCode.ESCAPE); // the saved KK: back to the list
         waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent());
@@ -267,7 +267,7 @@ class HouseholdEntryUiTest {
         r.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         Label again = r.lookup("#householdMessage").queryAs(Label.class);
         waitUntil(() -> again.getText().startsWith("Tersimpan"));
-        assertThat(app.ctx.households.search(HouseholdSearch.text("3201011203260052"))).singleElement()
+        assertThat(app.ctx.households().search(HouseholdSearch.text("3201011203260052"))).singleElement()
                 .satisfies(h -> assertThat(h.rw()).isEqualTo("-"));
         Screenshots.take(r, r.lookup("#noKkField").query().getScene(), "kk-tanpa-rw");
 

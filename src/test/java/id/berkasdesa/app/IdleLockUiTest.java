@@ -33,7 +33,7 @@ class IdleLockUiTest {
 
     @Start
     void start(Stage stage) {
-        MainWindow.idleUnit = Duration.seconds(1);
+        SessionFlow.idleUnit = Duration.seconds(1);
         try (Wiring w = Wiring.open(dir, Clock.systemDefaultZone())) {
             AppFixture.setUpVillage(w);
         }
@@ -43,7 +43,7 @@ class IdleLockUiTest {
     @AfterEach
     void stop() {
         app.stop();
-        MainWindow.idleUnit = Duration.minutes(1);
+        SessionFlow.idleUnit = Duration.minutes(1);
     }
 
     @Test
@@ -61,7 +61,7 @@ class IdleLockUiTest {
         r.doubleClickOn("#lockMinutesField").write("3");
         r.clickOn("Simpan");
         waitUntil(() -> r.lookup("#lockMinutesField").tryQuery().isEmpty());
-        assertThat(app.ctx.accounts.lockMinutes()).isEqualTo(3);
+        assertThat(app.ctx.accounts().lockMinutes()).isEqualTo(3);
 
         // no key, no click: after 3 "minutes" the page is hidden behind the password
         waitUntil(() -> r.lookup("#passwordField").tryQuery().map(Node::isVisible).orElse(false));

@@ -75,12 +75,12 @@ class LetterUiTest {
         waitUntil(() -> Files.exists(pdf));
         r.type(KeyCode.ENTER);
 
-        LetterService.Letter issued = app.ctx.letters.list(null, null).get(0);
+        LetterService.Letter issued = app.ctx.letters().list(null, null).get(0);
         assertThat(issued.number()).startsWith("401/001/3201011001/");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains(issued.number(), issued.subjectName());
         }
-        assertThat(app.ctx.documents.forHousehold(FAMILY.id())).anyMatch(d -> d.kind() == DocumentKind.SKTM);
+        assertThat(app.ctx.documents().forHousehold(FAMILY.id())).anyMatch(d -> d.kind() == DocumentKind.SKTM);
 
         // Daftar surat: listed; cancelled with a reason; the buku agenda exported
         r.clickOn("Surat");
@@ -117,7 +117,7 @@ class LetterUiTest {
 
     @Test
     void withoutASignatoryTheDialogSaysWhatToFillAndNumbersNothing(FxRobot r) {
-        r.interact(() -> app.ctx.villages.save(new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg",
+        r.interact(() -> app.ctx.villages().save(new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg",
                 "Ani", false, "")));
         AppFixture.openKk(r, FAMILY.noKk());
         r.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
@@ -125,7 +125,7 @@ class LetterUiTest {
                 .orElse(false));
         assertThat(r.lookup("#issueLetter").queryAs(Button.class).isDisabled()).isTrue();
         r.type(KeyCode.ESCAPE);
-        assertThat(app.ctx.letters.list(null, null)).isEmpty();
+        assertThat(app.ctx.letters().list(null, null)).isEmpty();
     }
 
     @Test
@@ -145,7 +145,7 @@ class LetterUiTest {
         r.clickOn("Simpan");
         waitUntil(() -> AppFixture.dialogSaying(r, "Pengaturan surat disimpan").isPresent());
         r.type(KeyCode.ENTER);
-        assertThat(app.ctx.letters.settings().format()).isEqualTo("[nomor_surat, 4]/SKTM/[kode_desa]/[tahun]");
+        assertThat(app.ctx.letters().settings().format()).isEqualTo("[nomor_surat, 4]/SKTM/[kode_desa]/[tahun]");
     }
 
     /** In a request whose checklist misses the SKTM: Buat SKTM there, and the checklist has it at once. */
@@ -161,6 +161,6 @@ class LetterUiTest {
         waitUntil(() -> AppFixture.dialogSaying(r, "sudah terbit").isPresent());
         r.type(KeyCode.ENTER);
         waitUntil(() -> r.lookup("#makeSktm").tryQuery().isEmpty());
-        assertThat(app.ctx.documents.forHousehold(FAMILY.id())).anyMatch(d -> d.kind() == DocumentKind.SKTM);
+        assertThat(app.ctx.documents().forHousehold(FAMILY.id())).anyMatch(d -> d.kind() == DocumentKind.SKTM);
     }
 }

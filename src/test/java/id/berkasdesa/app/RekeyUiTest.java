@@ -52,7 +52,7 @@ class RekeyUiTest {
 
     @Test
     void disablingAnAccountOffersANewKeyAndTheSamePasswordOpensTheNewStore(FxRobot r) {
-        String dewi = app.ctx.accounts.addWithNewPassword("Dewi", Role.OPERATOR).password();
+        String dewi = app.ctx.accounts().addWithNewPassword("Dewi", Role.OPERATOR).password();
         String before = KeyRing.unlock(dir, AppFixture.ADMIN, AppFixture.PASSWORD.toCharArray()).key().fileKey();
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
         r.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT);
@@ -78,7 +78,7 @@ class RekeyUiTest {
         }
         r.clickOn("#passwordField").write(AppFixture.PASSWORD).type(KeyCode.ENTER);
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
-        assertThat(app.ctx.households.count()).isEqualTo(1);
+        assertThat(app.ctx.households().count()).isEqualTo(1);
 
         String after = KeyRing.unlock(dir, AppFixture.ADMIN, AppFixture.PASSWORD.toCharArray()).key().fileKey();
         assertThat(after).isNotEqualTo(before);

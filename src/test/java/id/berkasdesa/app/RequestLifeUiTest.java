@@ -97,8 +97,8 @@ class RequestLifeUiTest {
     }
 
     private ReactivationRequest theRequest() {
-        return app.ctx.requests.search(RequestFilter.all()).stream().map(RequestSummary::id).findFirst()
-                .flatMap(app.ctx.requests::find).orElseThrow();
+        return app.ctx.requests().search(RequestFilter.all()).stream().map(RequestSummary::id).findFirst()
+                .flatMap(app.ctx.requests()::find).orElseThrow();
     }
 
     @Test

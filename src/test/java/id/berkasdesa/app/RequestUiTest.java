@@ -116,7 +116,7 @@ class RequestUiTest {
         shortcut(r, KeyCode.S);
         Label deletionMessage = r.lookup("#deletionDateMessage").queryAs(Label.class);
         waitUntil(() -> deletionMessage.getText().contains("Tanggal tidak dikenali"));
-        assertThat(app.ctx.requests.count()).as("nothing stored while a date cannot be read").isZero();
+        assertThat(app.ctx.requests().count()).as("nothing stored while a date cannot be read").isZero();
 
         r.clickOn("#deletionDateField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
                 .write(DateText.format(TODAY.minusMonths(2)));
@@ -129,8 +129,8 @@ class RequestUiTest {
         assertThat(ruleTexts(r, ".rule-line-block")).singleElement().asString()
                 .contains("SKTM belum dilampirkan");
         Screenshots.take(r, badge.getScene(), "usulan-terhalang");
-        ReactivationRequest stored = app.ctx.requests.search(id.berkasdesa.request.RequestFilter.all()).stream()
-                .map(RequestSummary::id).findFirst().flatMap(app.ctx.requests::find).orElseThrow();
+        ReactivationRequest stored = app.ctx.requests().search(id.berkasdesa.request.RequestFilter.all()).stream()
+                .map(RequestSummary::id).findFirst().flatMap(app.ctx.requests()::find).orElseThrow();
         assertThat(stored.status()).isEqualTo(RequestStatus.DRAF);
         assertThat(stored.form().deletionDate()).isEqualTo(TODAY.minusMonths(2));
 
@@ -143,8 +143,8 @@ class RequestUiTest {
         r.clickOn("#dateField").write(DateText.format(TODAY.minusDays(2))); // the letter's own date: never prefilled
         r.clickOn("Lampirkan");
         waitUntil(() -> r.lookup("#kindBox").tryQuery().isEmpty());
-        waitUntil(() -> app.ctx.documents.forHousehold(FAMILY.id()).size() == 4);
-        waitUntil(() -> app.ctx.requests.find(stored.id()).orElseThrow().status() == RequestStatus.SIAP_KIRIM);
+        waitUntil(() -> app.ctx.documents().forHousehold(FAMILY.id()).size() == 4);
+        waitUntil(() -> app.ctx.requests().find(stored.id()).orElseThrow().status() == RequestStatus.SIAP_KIRIM);
 
         // the request says so
         shortcut(r, KeyCode.U);

@@ -177,7 +177,7 @@ class SignInUiTest {
         javafx.scene.control.TableView<id.berkasdesa.household.HouseholdSummary> list =
                 r.lookup("#table").queryAs(javafx.scene.control.TableView.class);
         waitUntil(() -> list.getItems().size() == 1);
-        String before = app.ctx.households.load(list.getItems().get(0).id()).orElseThrow().alamat();
+        String before = app.ctx.households().load(list.getItems().get(0).id()).orElseThrow().alamat();
         AppFixture.openRow(r, list, 0);
         waitUntil(() -> r.lookup("#alamatField").tryQuery().isPresent());
         // read-only from the start: nothing to type into, no Simpan, a line that says why (it was refused only at the save)
@@ -189,6 +189,6 @@ class SignInUiTest {
         r.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         assertThat(r.lookup("#alamatField").queryAs(TextField.class).getText()).isEqualTo(before);
         assertThat(r.lookup(".dialog-pane").tryQuery()).isEmpty();
-        assertThat(app.ctx.households.load(list.getItems().get(0).id()).orElseThrow().alamat()).isEqualTo(before);
+        assertThat(app.ctx.households().load(list.getItems().get(0).id()).orElseThrow().alamat()).isEqualTo(before);
     }
 }

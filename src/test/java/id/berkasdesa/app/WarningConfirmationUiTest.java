@@ -79,6 +79,6 @@ class WarningConfirmationUiTest {
     }
 
     private LocalDate storedBirth() {
-        return app.ctx.households.load(FAMILY.id()).orElseThrow().members().get(0).tanggalLahir();
+        return app.ctx.households().load(FAMILY.id()).orElseThrow().members().get(0).tanggalLahir();
     }
 }

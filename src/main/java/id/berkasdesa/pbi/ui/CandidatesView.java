@@ -21,7 +21,7 @@ import javafx.scene.layout.BorderPane;
  * reactivated, urgent-looking first, then by the days left in their window. Enter (or the button,
  * or a double click) starts the request for the chosen person.
  */
-public final class CandidatesView {
+public final class CandidatesView implements id.berkasdesa.common.ui.Page {
 
     @FXML BorderPane root;
     @FXML TableView<PbiService.Candidate> table;
@@ -44,6 +44,7 @@ public final class CandidatesView {
         this.view = Fxml.load(this, messages);
     }
 
+    @Override
     public Parent view() {
         return view;
     }
@@ -90,6 +91,12 @@ public final class CandidatesView {
     }
 
     /** Reads the list afresh (on the worker) and shows it, the first person chosen and the table focused. */
+    /** Shown: the list is read again (the Dinas Sosial's list or the register may have changed). */
+    @Override
+    public void shown() {
+        refresh();
+    }
+
     public void refresh() {
         runner.run("", p -> pbi.candidates(), c -> {
             table.getItems().setAll(c.list());
