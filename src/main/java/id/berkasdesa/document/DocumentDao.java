@@ -36,10 +36,11 @@ interface DocumentDao {
     @SqlQuery("SELECT COUNT(*) FROM household WHERE id = :household")
     int householdExists(@Bind("household") UUID household);
 
+    // a household's own document has no member: a null typed as text by the driver, so the SQL names its type
     @SqlUpdate("""
             INSERT INTO document (id, household_id, member_id, kind, label, tanggal, faskes, diagnosis, rotation,
                    copy_sha256, copy_type, copy_size, copy_pages, over_limit, created_at, attached_by)
-            VALUES (:id, :household, :member, :kind, :label, :tanggal, :faskes, :diagnosis, :rotation,
+            VALUES (:id, :household, CAST(:member AS UUID), :kind, :label, :tanggal, :faskes, :diagnosis, :rotation,
                    :sha, :type, :size, :pages, :overLimit, :now, :by)
             """)
     void insert(@Bind("id") UUID id, @Bind("household") UUID household, @Bind("member") UUID member,

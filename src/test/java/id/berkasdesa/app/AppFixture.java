@@ -153,8 +153,9 @@ final class AppFixture {
 
     static void waitUntil(BooleanSupplier condition) {
         try {
-            // a node found by one lookup can be gone at the next (a screen refreshing): not yet, try again
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            // a node found by one lookup can be gone at the next (a screen refreshing): not yet, try again.
+            // 20 s, not a speed check: the everyday set runs two JVMs side by side on two cores
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
                 try {
                     return condition.getAsBoolean();
                 } catch (org.testfx.service.query.EmptyNodeQueryException e) {
@@ -162,7 +163,7 @@ final class AppFixture {
                 }
             });
         } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
+            throw new AssertionError("condition not met within 20 s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -1,5 +1,9 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.db.TestStore;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
 import static id.berkasdesa.household.Households.WILAYAH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +38,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Attaching, storing and detaching documents, on a real H2 file and real image and PDF files. */
+@ParameterizedClass
+@ValueSource(strings = {TestStore.H2, TestStore.POSTGRESQL})
 class DocumentServiceTest {
+
+    /** Every case runs on an H2 file and on PostgreSQL. */
+    @Parameter
+    String engine;
+    private TestStore engineStore;
+
+    /** The store under test, opened (again) on the same data. */
+    private Database openStore() {
+        if (engineStore == null) {
+            engineStore = new TestStore(engine, dir);
+        }
+        return engineStore.open();
+    }
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneId.of("Asia/Jakarta"));
@@ -50,7 +69,7 @@ class DocumentServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = openStore();
         family = Households.family(1);
         new HouseholdService(db, WILAYAH, CLOCK).save(family, true);
         member = family.members().get(0).id();

@@ -1,5 +1,9 @@
 package id.berkasdesa.household;
 
+import id.berkasdesa.db.TestStore;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
 import static id.berkasdesa.household.Households.WILAYAH;
 import static id.berkasdesa.household.Households.family;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +24,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@ValueSource(strings = {TestStore.H2, TestStore.POSTGRESQL})
 class HouseholdServiceTest {
+
+    /** Every case runs on an H2 file and on PostgreSQL. */
+    @Parameter
+    String engine;
+    private TestStore engineStore;
+
+    /** The store under test, opened (again) on the same data. */
+    private Database openStore() {
+        if (engineStore == null) {
+            engineStore = new TestStore(engine, dir);
+        }
+        return engineStore.open();
+    }
 
     private static final Clock CLOCK = Clock.fixed(LocalDate.of(2026, 11, 23).atStartOfDay().toInstant(ZoneOffset.UTC),
             ZoneId.of("Asia/Jakarta"));
@@ -32,7 +51,7 @@ class HouseholdServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = openStore();
         service = new HouseholdService(db, WILAYAH, CLOCK);
     }
 

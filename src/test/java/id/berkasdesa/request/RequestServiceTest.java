@@ -1,5 +1,9 @@
 package id.berkasdesa.request;
 
+import id.berkasdesa.db.TestStore;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
 import static id.berkasdesa.household.Households.WILAYAH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +36,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Requests on a real H2 file, with real documents attached, and a clock the test moves. */
+@ParameterizedClass
+@ValueSource(strings = {TestStore.H2, TestStore.POSTGRESQL})
 class RequestServiceTest {
+
+    /** Every case runs on an H2 file and on PostgreSQL. */
+    @Parameter
+    String engine;
+    private TestStore engineStore;
+
+    /** The store under test, opened (again) on the same data. */
+    private Database openStore() {
+        if (engineStore == null) {
+            engineStore = new TestStore(engine, dir);
+        }
+        return engineStore.open();
+    }
 
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
@@ -80,7 +99,7 @@ class RequestServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = openStore();
         households = new HouseholdService(db, WILAYAH, clock);
         SettingsStore settings = new SettingsStore(db);
         documents = new DocumentService(db, settings, clock);
@@ -361,7 +380,7 @@ class RequestServiceTest {
         attachAllButSktm();
         ReactivationRequest r = requests.create(family.id(), member, form(TODAY.minusMonths(1), null));
         db.close();
-        db = Database.open(dir);
+        db = openStore();
         households = new HouseholdService(db, WILAYAH, clock);
         SettingsStore settings = new SettingsStore(db);
         documents = new DocumentService(db, settings, clock);
