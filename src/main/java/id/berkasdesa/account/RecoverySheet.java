@@ -1,16 +1,14 @@
 package id.berkasdesa.account;
 
 import id.berkasdesa.common.AtomicFile;
+import id.berkasdesa.common.DateText;
+import id.berkasdesa.common.pdf.PdfLayout;
 import id.berkasdesa.common.Messages;
-import id.berkasdesa.common.PdfText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -38,7 +36,7 @@ public final class RecoverySheet {
             throws IOException {
         sheet(messages.get("recovery.sheet.title"), List.of(messages.get("recovery.sheet.village", village),
                 messages.get("recovery.sheet.admin", admin),
-                messages.get("recovery.sheet.made", id.berkasdesa.common.DateText.format(made))),
+                messages.get("recovery.sheet.made", DateText.format(made))),
                 messages.get("recovery.sheet.codeLabel"), code, messages.get("recovery.sheet.howto"), out);
     }
 
@@ -50,7 +48,7 @@ public final class RecoverySheet {
             LocalDate made, Path target) throws IOException {
         AtomicFile.write(target, out -> sheet(messages.get("password.sheet.title"), List.of(
                 messages.get("recovery.sheet.village", village), messages.get("password.sheet.who", who, role),
-                messages.get("recovery.sheet.made", id.berkasdesa.common.DateText.format(made))),
+                messages.get("recovery.sheet.made", DateText.format(made))),
                 messages.get("password.sheet.label"), password, messages.get("password.sheet.howto"), out));
     }
 
@@ -58,30 +56,21 @@ public final class RecoverySheet {
     private static void sheet(String title, List<String> about, String label, String secret, String howto, OutputStream out)
             throws IOException {
         PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER_BOLD);
-        try (PDDocument doc = new PDDocument()) {
-            PDFont regular = PdfText.regular(doc);
-            PDFont bold = PdfText.bold(doc);
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                float y = PDRectangle.A4.getHeight() - MARGIN;
-                PdfText.text(cs, bold, 18, MARGIN, y, title);
-                y -= 28;
-                for (String line : about) {
-                    PdfText.text(cs, regular, 11, MARGIN, y, line);
-                    y -= 16;
-                }
-                y -= 24;
-                PdfText.text(cs, regular, 11, MARGIN, y, label);
-                y -= 34;
-                PdfText.text(cs, mono, 22, MARGIN, y, secret);
-                y -= 44;
-                for (String line : howto.split("\n")) {
-                    PdfText.text(cs, regular, 10.5f, MARGIN, y, line);
-                    y -= 15;
-                }
+        try (PdfLayout pdf = new PdfLayout(PDRectangle.A4, MARGIN, null)) {
+            pdf.line(pdf.bold(), 18, title);
+            pdf.space(10);
+            for (String line : about) {
+                pdf.line(pdf.regular(), 11, line);
             }
-            doc.save(out);
+            pdf.space(24);
+            pdf.line(pdf.regular(), 11, label);
+            pdf.space(10);
+            pdf.raw(mono, 22, secret);
+            pdf.space(20);
+            for (String line : howto.split("\n")) {
+                pdf.paragraph(pdf.regular(), 10.5f, line);
+            }
+            pdf.save(out, (page, pages) -> "");
         }
     }
 }

@@ -1,8 +1,9 @@
 package id.berkasdesa.audit;
 
 import id.berkasdesa.common.AtomicFile;
+import id.berkasdesa.common.pdf.PdfLayout;
+import java.util.ArrayList;
 import id.berkasdesa.common.Messages;
-import id.berkasdesa.common.PdfText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -10,11 +11,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * The audit trail on paper (A4 landscape): the whole trail or a filtered part, or one person's
@@ -24,15 +20,11 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 public final class AuditPdf {
 
     private static final float MARGIN = 36;
-    private static final float ROW = 13;
     private static final float[] WIDTHS = {44, 96, 110, 230, 90, 200};
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     private final Messages messages;
     private final ZoneId zone;
-    /** The faces embedded in the document being written (set as each one starts). */
-    private PDFont regular;
-    private PDFont bold;
 
     public AuditPdf(Messages messages, ZoneId zone) {
         this.messages = messages;
@@ -84,53 +76,25 @@ public final class AuditPdf {
     }
 
     void write(String title, List<String> lines, List<AuditEntry> entries, OutputStream out) throws IOException {
-        String[] headers = {messages.get("audit.col.seq"), messages.get("audit.col.at"), messages.get("audit.col.operator"),
-                messages.get("audit.col.action"), messages.get("audit.col.entity"), messages.get("audit.col.fields")};
-        try (PDDocument doc = new PDDocument()) {
-            regular = PdfText.regular(doc);
-            bold = PdfText.bold(doc);
-            PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
-            int index = 0;
-            int pageNo = 0;
-            do {
-                PDPage page = new PDPage(size);
-                doc.addPage(page);
-                pageNo++;
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    float y = size.getHeight() - MARGIN;
-                    if (pageNo == 1) {
-                        PdfText.text(cs, bold, 14, MARGIN, y, title);
-                        y -= 18;
-                        for (String line : lines) {
-                            PdfText.text(cs, regular, 9, MARGIN, y, line);
-                            y -= 12;
-                        }
-                        y -= 6;
-                    }
-                    row(cs, bold, y, headers);
-                    y -= ROW;
-                    while (index < entries.size() && y > MARGIN + 20) {
-                        AuditEntry e = entries.get(index++);
-                        row(cs, regular, y, new String[] {Long.toString(e.seq()), when(e), e.operator(), action(e.action()),
-                                entity(e.entity()), fields(e)});
-                        y -= ROW;
-                    }
-                    if (entries.isEmpty()) {
-                        PdfText.text(cs, regular, 9, MARGIN, y, messages.get("audit.pdf.none"));
-                    }
-                    PdfText.text(cs, regular, 8, size.getWidth() - MARGIN - 80, MARGIN - 12,
-                            messages.get("audit.pdf.page", pageNo));
-                }
-            } while (index < entries.size());
-            doc.save(out);
-        }
-    }
-
-    private void row(PDPageContentStream cs, PDFont font, float y, String[] cells) throws IOException {
-        float x = MARGIN;
-        for (int i = 0; i < cells.length; i++) {
-            PdfText.text(cs, font, 8.5f, x, y, PdfText.fit(font, 8.5f, cells[i], WIDTHS[i] - 4));
-            x += WIDTHS[i];
+        List<String> headers = List.of(messages.get("audit.col.seq"), messages.get("audit.col.at"),
+                messages.get("audit.col.operator"), messages.get("audit.col.action"), messages.get("audit.col.entity"),
+                messages.get("audit.col.fields"));
+        try (PdfLayout pdf = new PdfLayout(PdfLayout.landscape(), MARGIN, null)) {
+            pdf.line(pdf.bold(), 14, title);
+            for (String line : lines) {
+                pdf.paragraph(pdf.regular(), 9, line);
+            }
+            pdf.space(6);
+            List<PdfLayout.Row> rows = new ArrayList<>();
+            for (AuditEntry e : entries) {
+                rows.add(new PdfLayout.Row(List.of(Long.toString(e.seq()), when(e), e.operator(), action(e.action()),
+                        entity(e.entity()), fields(e)), false));
+            }
+            pdf.table(WIDTHS, headers, rows, 8.5f);
+            if (entries.isEmpty()) {
+                pdf.line(pdf.regular(), 9, messages.get("audit.pdf.none"));
+            }
+            pdf.save(out, (page, pages) -> messages.get("audit.pdf.page", page, pages));
         }
     }
 }

@@ -1,7 +1,7 @@
 package id.berkasdesa.request;
 
 import id.berkasdesa.common.AtomicFile;
-import id.berkasdesa.common.PdfText;
+import id.berkasdesa.common.pdf.PdfLayout;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.DateText;
 import java.io.IOException;
@@ -12,11 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * The printable list of requests for the village head's signature: A4 landscape, urgent ones first,
@@ -52,13 +47,9 @@ public final class RequestListPdf {
     }
 
     private static final float MARGIN = 36;
-    private static final float ROW = 15;
     private static final float[] WIDTHS = {22, 120, 100, 100, 50, 92, 70, 60, 56, 100};
 
     private final Messages messages;
-    /** The faces embedded in the document being written (set as each one starts). */
-    private PDFont regular;
-    private PDFont bold;
 
     public RequestListPdf(Messages messages) {
         this.messages = messages;
@@ -82,87 +73,45 @@ public final class RequestListPdf {
         List<RequestSummary> ordered = new ArrayList<>(rows);
         ordered.sort(Comparator.comparing((RequestSummary r) -> !r.urgent())
                 .thenComparing(RequestSummary::deadline, Comparator.nullsLast(Comparator.naturalOrder())));
-        String[] headers = {"No", t("request.pdf.col.nama"), t("request.pdf.col.nik"), t("request.pdf.col.kk"),
+        List<String> headers = List.of("No", t("request.pdf.col.nama"), t("request.pdf.col.nik"), t("request.pdf.col.kk"),
                 t("request.pdf.col.rtrw"), t("request.pdf.col.kategori"), t("request.pdf.col.nonaktif"),
-                t("request.pdf.col.batas"), t("request.pdf.col.sisa"), t("request.pdf.col.status")};
-        try (PDDocument doc = new PDDocument()) {
-            regular = PdfText.regular(doc);
-            bold = PdfText.bold(doc);
-            PDRectangle size = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
-            int index = 0;
-            int pageNo = 0;
-            boolean signed = false;
-            while (!signed) {
-                PDPage page = new PDPage(size);
-                doc.addPage(page);
-                pageNo++;
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    if (heading.watermark() != null) {
-                        watermark(cs, size, heading.watermark());
-                    }
-                    float y = size.getHeight() - MARGIN;
-                    if (pageNo == 1 && !heading.letterhead().isEmpty()) {
-                        for (int i = 0; i < heading.letterhead().size(); i++) {
-                            String line = heading.letterhead().get(i);
-                            PDFont f = i < heading.letterhead().size() - 1 ? bold : regular;
-                            float fs = i < heading.letterhead().size() - 1 ? 12 : 9;
-                            float w = f.getStringWidth(encodable(f, line)) / 1000 * fs;
-                            text(cs, f, fs, (size.getWidth() - w) / 2, y, line);
-                            y -= fs + 3;
-                        }
-                        cs.setLineWidth(1.5f);
-                        cs.moveTo(MARGIN, y + 2);
-                        cs.lineTo(size.getWidth() - MARGIN, y + 2);
-                        cs.stroke();
-                        cs.setLineWidth(1);
-                        y -= 16;
-                    }
-                    text(cs, bold, 13, MARGIN, y, heading.title() == null ? t("request.pdf.title") : heading.title());
-                    y -= 16;
-                    text(cs, regular, 10, MARGIN, y, office(heading.namaKantor(), heading.namaDesa()));
-                    y -= 13;
-                    text(cs, regular, 9, MARGIN, y, messages.get("request.pdf.subtitle", DateText.format(heading.today()),
-                            ordered.size(), heading.filter()));
-                    if (pageNo == 1) {
-                        for (String line : heading.intro()) {
-                            y -= 13;
-                            text(cs, regular, 10, MARGIN, y, line);
-                        }
-                    }
-                    text(cs, regular, 8, size.getWidth() - MARGIN - 60, MARGIN - 14, messages.get("request.pdf.page", pageNo));
-                    y -= 20;
-                    row(cs, bold, y, headers);
-                    cs.moveTo(MARGIN, y - 4);
-                    cs.lineTo(size.getWidth() - MARGIN, y - 4);
-                    cs.stroke();
-                    y -= ROW;
-                    while (index < ordered.size() && y > MARGIN + 10) {
-                        RequestSummary r = ordered.get(index);
-                        index++;
-                        row(cs, r.urgent() ? bold : regular, y, cells(index, r, heading.today()));
-                        y -= ROW;
-                    }
-                    if (index >= ordered.size() && y > MARGIN + 110) {
-                        signature(cs, size, y - 10, heading);
-                        signed = true;
-                    }
-                }
+                t("request.pdf.col.batas"), t("request.pdf.col.sisa"), t("request.pdf.col.status"));
+        try (PdfLayout pdf = new PdfLayout(PdfLayout.landscape(), MARGIN, heading.watermark())) {
+            if (!heading.letterhead().isEmpty()) {
+                pdf.letterhead(heading.letterhead());
             }
-            doc.save(out);
+            Runnable top = () -> {
+                try {
+                    pdf.line(pdf.bold(), 13, heading.title() == null ? t("request.pdf.title") : heading.title());
+                    pdf.line(pdf.regular(), 10, office(heading.namaKantor(), heading.namaDesa()));
+                    pdf.line(pdf.regular(), 9, messages.get("request.pdf.subtitle", DateText.format(heading.today()),
+                            ordered.size(), heading.filter()));
+                    pdf.space(6);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            top.run();
+            pdf.onEveryPage(top);
+            for (String line : heading.intro()) {
+                pdf.paragraph(pdf.regular(), 10, line);
+            }
+            pdf.space(8);
+            List<PdfLayout.Row> table = new ArrayList<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                RequestSummary r = ordered.get(i);
+                table.add(new PdfLayout.Row(List.of(cells(i + 1, r, heading.today())), r.urgent()));
+            }
+            pdf.table(WIDTHS, headers, table, 8.5f);
+            pdf.space(14);
+            pdf.signatures(List.of(
+                    new PdfLayout.Signature(List.of(t("request.pdf.preparedBy")), "( " + heading.namaOperator() + " )", null),
+                    new PdfLayout.Signature(List.of(heading.namaDesa() + ", " + DateText.format(heading.today()),
+                            t("request.pdf.head")), heading.signatory().isEmpty()
+                            ? "( ..................................................... )" : "( " + heading.signatory() + " )",
+                            t("request.pdf.stamp"))));
+            pdf.save(out, (page, pages) -> messages.get("request.pdf.page", page, pages));
         }
-    }
-
-    /** A large light word across the page, under everything else. */
-    private void watermark(PDPageContentStream cs, PDRectangle size, String word) throws IOException {
-        cs.saveGraphicsState();
-        cs.setNonStrokingColor(0.85f, 0.85f, 0.85f);
-        cs.beginText();
-        cs.setFont(bold, 90);
-        cs.setTextMatrix(org.apache.pdfbox.util.Matrix.getRotateInstance(Math.toRadians(25), size.getWidth() / 2 - 300,
-                size.getHeight() / 2 - 110));
-        cs.showText(encodable(bold, word));
-        cs.endText();
-        cs.restoreGraphicsState();
     }
 
     private String[] cells(int no, RequestSummary r, LocalDate today) {
@@ -175,36 +124,10 @@ public final class RequestListPdf {
                 r.deadline() == null ? "-" : DateText.format(r.deadline()), sisa, t(r.status().key())};
     }
 
-    private void signature(PDPageContentStream cs, PDRectangle size, float y, Heading h) throws IOException {
-        float right = size.getWidth() - MARGIN - 220;
-        text(cs, regular, 10, MARGIN, y, t("request.pdf.preparedBy"));
-        text(cs, regular, 10, right, y, h.namaDesa() + ", " + DateText.format(h.today()));
-        text(cs, regular, 10, right, y - 13, t("request.pdf.head"));
-        text(cs, regular, 10, MARGIN, y - 75, "( " + h.namaOperator() + " )");
-        text(cs, regular, 10, right, y - 75, h.signatory().isEmpty()
-                ? "( ..................................................... )" : "( " + h.signatory() + " )");
-        text(cs, regular, 8, right, y - 88, t("request.pdf.stamp"));
-    }
 
-    private void row(PDPageContentStream cs, PDFont font, float y, String[] cells) throws IOException {
-        float x = MARGIN;
-        for (int i = 0; i < cells.length; i++) {
-            text(cs, font, 8.5f, x, y, fit(font, 8.5f, cells[i], WIDTHS[i] - 4));
-            x += WIDTHS[i];
-        }
-    }
 
-    private void text(PDPageContentStream cs, PDFont font, float size, float x, float y, String s) throws IOException {
-        PdfText.text(cs, font, size, x, y, s);
-    }
 
-    private static String encodable(PDFont font, String s) {
-        return PdfText.encodable(font, s);
-    }
 
-    private static String fit(PDFont font, float size, String s, float width) throws IOException {
-        return PdfText.fit(font, size, s, width);
-    }
 
     private String t(String key) {
         return messages.get(key);
