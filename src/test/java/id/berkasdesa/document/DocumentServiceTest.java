@@ -45,15 +45,6 @@ class DocumentServiceTest {
     /** Every case runs on an H2 file and on PostgreSQL. */
     @Parameter
     String engine;
-    private TestStore engineStore;
-
-    /** The store under test, opened (again) on the same data. */
-    private Database openStore() {
-        if (engineStore == null) {
-            engineStore = new TestStore(engine, dir);
-        }
-        return engineStore.open();
-    }
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneId.of("Asia/Jakarta"));
@@ -69,7 +60,7 @@ class DocumentServiceTest {
 
     @BeforeEach
     void open() {
-        db = openStore();
+        db = TestStore.open(engine, dir);
         family = Households.family(1);
         new HouseholdService(db, WILAYAH, CLOCK).save(family, true);
         member = family.members().get(0).id();

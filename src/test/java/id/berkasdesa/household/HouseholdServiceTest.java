@@ -31,15 +31,6 @@ class HouseholdServiceTest {
     /** Every case runs on an H2 file and on PostgreSQL. */
     @Parameter
     String engine;
-    private TestStore engineStore;
-
-    /** The store under test, opened (again) on the same data. */
-    private Database openStore() {
-        if (engineStore == null) {
-            engineStore = new TestStore(engine, dir);
-        }
-        return engineStore.open();
-    }
 
     private static final Clock CLOCK = Clock.fixed(LocalDate.of(2026, 11, 23).atStartOfDay().toInstant(ZoneOffset.UTC),
             ZoneId.of("Asia/Jakarta"));
@@ -51,7 +42,7 @@ class HouseholdServiceTest {
 
     @BeforeEach
     void open() {
-        db = openStore();
+        db = TestStore.open(engine, dir);
         service = new HouseholdService(db, WILAYAH, CLOCK);
     }
 

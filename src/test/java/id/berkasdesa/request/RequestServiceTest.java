@@ -43,15 +43,6 @@ class RequestServiceTest {
     /** Every case runs on an H2 file and on PostgreSQL. */
     @Parameter
     String engine;
-    private TestStore engineStore;
-
-    /** The store under test, opened (again) on the same data. */
-    private Database openStore() {
-        if (engineStore == null) {
-            engineStore = new TestStore(engine, dir);
-        }
-        return engineStore.open();
-    }
 
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
@@ -99,7 +90,7 @@ class RequestServiceTest {
 
     @BeforeEach
     void open() {
-        db = openStore();
+        db = TestStore.open(engine, dir);
         households = new HouseholdService(db, WILAYAH, clock);
         SettingsStore settings = new SettingsStore(db);
         documents = new DocumentService(db, settings, clock);
@@ -380,7 +371,7 @@ class RequestServiceTest {
         attachAllButSktm();
         ReactivationRequest r = requests.create(family.id(), member, form(TODAY.minusMonths(1), null));
         db.close();
-        db = openStore();
+        db = TestStore.open(engine, dir);
         households = new HouseholdService(db, WILAYAH, clock);
         SettingsStore settings = new SettingsStore(db);
         documents = new DocumentService(db, settings, clock);
