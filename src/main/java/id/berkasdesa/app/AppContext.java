@@ -12,9 +12,11 @@ import id.berkasdesa.village.VillageService;
 import id.berkasdesa.wilayah.Wilayah;
 import id.berkasdesa.wiring.Wiring;
 import id.berkasdesa.common.SafeLog;
+import id.berkasdesa.common.Trace;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 import id.berkasdesa.account.AccountService;
 import id.berkasdesa.audit.AuditService;
@@ -52,12 +54,12 @@ final class AppContext implements AutoCloseable {
 
     /** An encrypted store, opened with an account's password (nobody signed in yet); on the worker. */
     static AppContext unlock(Path dataDir, Clock clock, String name, char[] password) {
-        return of(Wiring.unlock(dataDir, clock, name, password));
+        return of(Wiring.unlock(dataDir, clock, name, password), false);
     }
 
     /** The same with the recovery code. */
     static AppContext unlockWithRecovery(Path dataDir, Clock clock, String code) {
-        return of(Wiring.unlockWithRecovery(dataDir, clock, code));
+        return of(Wiring.unlockWithRecovery(dataDir, clock, code), true);
     }
 
     /** This village's own key's fingerprint (the key is made on first use); on the worker. */
@@ -66,6 +68,15 @@ final class AppContext implements AutoCloseable {
     }
 
     private static AppContext of(Wiring wiring) {
+        return of(wiring, true);
+    }
+
+    /**
+     * @param now whether the home screen's numbers are read before this returns; otherwise they are
+     *     read on a second thread while the caller signs in (the password's hash and the numbers at
+     *     the time of one), and {@link #startData()} waits for them
+     */
+    private static AppContext of(Wiring wiring, boolean now) {
         AppContext context;
         try {
             context = new AppContext(wiring);
@@ -74,10 +85,34 @@ final class AppContext implements AutoCloseable {
             throw e;
         }
         if (context.profile.isPresent()) {
-            context.initialDashboard = context.requests().dashboard();
-            context.usesRw = context.villages().usesRw();
+            context.startData = CompletableFuture.runAsync(() -> {
+                context.initialDashboard = context.requests().dashboard();
+                context.usesRw = context.villages().usesRw();
+                Trace.mark("dashboard.read");
+            }, STARTING);
+            if (now) {
+                context.startData();
+            }
         }
         return context;
+    }
+
+    /** The one thread that reads the home screen's numbers beside the sign-in (a daemon: never holds the exit). */
+    private static final java.util.concurrent.Executor STARTING = r -> {
+        Thread t = new Thread(r, "home-screen-numbers");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private CompletableFuture<Void> startData = CompletableFuture.completedFuture(null);
+
+    /** Waits (on the worker) until the home screen's numbers are read. */
+    void startData() {
+        try {
+            startData.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /**

@@ -181,7 +181,9 @@ public final class BerkasDesaApp extends Application {
             if (Wiring.needsPassword(dataDir)) {
                 return null; // encrypted: the store opens with the password typed at the sign-in
             }
+            id.berkasdesa.common.Trace.mark("store.opening");
             AppContext c = AppContext.open(dataDir, Clock.systemDefaultZone());
+            id.berkasdesa.common.Trace.mark("store.open");
             log().info("first window shown {} ms after JVM start", shownAt - ManagementFactory.getRuntimeMXBean().getStartTime());
             return c;
         }, c -> {
@@ -232,6 +234,7 @@ public final class BerkasDesaApp extends Application {
 
     /** Start-up benchmark: the home screen's numbers are on screen. */
     private void dashboardShown() {
+        id.berkasdesa.common.Trace.mark("dashboard.shown");
         long now = System.currentTimeMillis();
         long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("{\"name\": \"start_to_dashboard\", \"first_window_ms\": " + (shownAt - jvm)
@@ -241,6 +244,7 @@ public final class BerkasDesaApp extends Application {
     }
 
     private void shown() {
+        id.berkasdesa.common.Trace.mark("window.shown");
         shownAt = System.currentTimeMillis();
         long ms = shownAt - ManagementFactory.getRuntimeMXBean().getStartTime();
         if (exitAfterShown) {

@@ -9,12 +9,14 @@ import id.berkasdesa.backup.ui.BackupDialog;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.Role;
 import id.berkasdesa.common.Session;
+import id.berkasdesa.common.Trace;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.request.SampleRequests;
 import id.berkasdesa.village.SampleVillage;
 import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.village.ui.SetupView;
+import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -119,7 +121,10 @@ final class SessionFlow {
                     holder[0] = c;
                     opened.accept(c); // open now: closed on the way out even if the sign-in itself is refused
                 }
-                return c.accounts().signIn(name, password);
+                AccountService.SignedIn in = c.accounts().signIn(name, password);
+                Trace.mark("signin.verified");
+                c.startData(); // read beside the password's check
+                return in;
             }
 
             @Override
@@ -142,6 +147,7 @@ final class SessionFlow {
             if (in.mustChange()) {
                 PasswordDialog.choose(holder[0].accounts(), messages, dialogs, runner, true);
             }
+            Trace.mark("signin.fx");
             w.opened(holder[0], dataDir);
         });
         w.dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
@@ -150,6 +156,7 @@ final class SessionFlow {
                 v.substring(v.indexOf(" — ") + 3)) : v).orElse(""));
         w.operatorLabel.setText("");
         w.menus.lockedStore();
+        Wiring.warmUp(); // while the password is typed
         w.backupLabel.setText("");
         w.navBar.setVisible(false);
         w.pages.show(view.view());
@@ -313,6 +320,7 @@ final class SessionFlow {
                     }
                     return ctx;
                 }, c -> signIn(w::showHome), e -> { })).onRestore(w::restore).view());
+        Trace.mark("setup.shown");
     }
 
     /** After trying the sample village: delete it and set up the real one. */

@@ -116,7 +116,9 @@ public final class Wiring implements AutoCloseable {
      */
     public static Wiring unlock(Path dataDir, Clock clock, String name, char[] password) {
         lockState(dataDir);
+        id.berkasdesa.common.Trace.mark("unlock.start");
         KeyRing keys = guarded(dataDir, clock, name, "account.signin.wrong", () -> KeyRing.unlock(dataDir, name, password));
+        id.berkasdesa.common.Trace.mark("unlock.keyring");
         CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
         return wire(dataDir, clock, wilayah, keys);
     }
@@ -146,6 +148,31 @@ public final class Wiring implements AutoCloseable {
 
     private static SignInGuard guard(Path dataDir, KeyRing keys) {
         return keys == null ? SignInGuard.inMemory() : SignInGuard.inFolder(dataDir, keys.storeId());
+    }
+
+    /**
+     * While the sign-in waits for a password: the code the unlock runs is loaded and compiled on a
+     * low-priority thread of its own — the key file's cryptography (Tink's HPKE, Argon2id once at
+     * the production cost on a throwaway password), the store's engine on an empty in-memory
+     * database — so that Enter costs the password's hash and the store's own work, not a cold JVM.
+     * Touches no data and no file; a failure changes nothing (the sign-in then loads it itself).
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                id.berkasdesa.common.Trace.mark("warmup.start");
+                id.berkasdesa.keys.KeyPair.class.getName();
+                Class.forName("id.berkasdesa.keys.TinkConfig");
+                new Passwords(Passwords.Cost.forThisRun()).hash("pemanasan-saja".toCharArray());
+                Database.warmUp();
+                id.berkasdesa.common.Trace.mark("warmup.done");
+            } catch (Exception | LinkageError e) {
+                // the sign-in loads what it needs anyway
+            }
+        }, "warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** The same with the recovery code (the caller then sets the Administrator's new password with it). */
@@ -190,13 +217,16 @@ public final class Wiring implements AutoCloseable {
     }
 
     private static Wiring wire(Path dataDir, Clock clock, CompletableFuture<Wilayah> wilayah, KeyRing keys) {
-        return wire(Database.open(dataDir, keys.key()), clock, wilayah, keys);
+        Database db = Database.open(dataDir, keys.key());
+        id.berkasdesa.common.Trace.mark("unlock.database");
+        return wire(db, clock, wilayah, keys);
     }
 
     private static Wiring wire(Database db, Clock clock, CompletableFuture<Wilayah> wilayah, KeyRing keys) {
         try {
             Wiring w = new Wiring(db, wilayah.join(), clock, BuildInfo.current().version(), Passwords.Cost.forThisRun(), keys);
             w.accounts.rewrap();
+            id.berkasdesa.common.Trace.mark("unlock.wired");
             return w;
         } catch (RuntimeException e) {
             db.close();

@@ -160,6 +160,9 @@ final class AppFixture {
                     return condition.getAsBoolean();
                 } catch (org.testfx.service.query.EmptyNodeQueryException e) {
                     return false;
+                } catch (IndexOutOfBoundsException | java.util.ConcurrentModificationException e) {
+                    // the lookup walks the scene from this thread while the FX thread changes it: look again
+                    return false;
                 }
             });
         } catch (TimeoutException e) {
