@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.db.WindowLock;
 import id.berkasdesa.wiring.Wiring;
+import id.berkasdesa.wilayah.Wilayah;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
@@ -107,6 +108,7 @@ public final class BerkasDesaApp extends Application {
             return;
         }
         windowLock = mine.get();
+        newFolder = Wiring.isNew(dataDir); // two file lookups: a new folder's setup comes before the store
         windowLock.onAskedToFront(() -> Platform.runLater(() -> {
             stage.setIconified(false);
             stage.toFront();
@@ -153,12 +155,17 @@ public final class BerkasDesaApp extends Application {
     private void buildWindow(Stage stage, Scene scene, Messages messages, DialogService dialogs) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().add(BerkasDesaApp.class.getResource("app.css").toExternalForm());
+        id.berkasdesa.common.Trace.mark("window.building");
         window = new MainWindow(messages, runner, dialogs);
         window.storeControl(new StoreControl(dataDir, () -> ctx, c -> ctx = c, this::showLocked));
         scene.setRoot(window.view());
         dialogs.setOwner(stage);
+        id.berkasdesa.common.Trace.mark("window.built");
         if (exitAfterDashboard) {
             window.onDashboardShown(this::dashboardShown);
+        }
+        if (pendingSetup != null && pending == null) {
+            window.session.showSetupEarly(pendingSetup);
         }
         if (pending != null) {
             window.opened(pending, dataDir);
@@ -170,19 +177,29 @@ public final class BerkasDesaApp extends Application {
             for (int size : new int[] {16, 32, 64, 256}) {
                 stage.getIcons().add(new Image(BerkasDesaApp.class.getResource("icon-" + size + ".png").toExternalForm()));
             }
-            if (pending == null) {
-                window.warmUp();
+            if (pending == null && !newFolder) {
+                window.warmUp(); // a new folder shows its setup first: the home screen is minutes away
             }
         });
     }
 
     private void openStore(Messages messages, DialogService dialogs) {
         runner.run(messages.get("app.opening"), p -> {
+            id.berkasdesa.common.Trace.mark("store.check");
             if (Wiring.needsPassword(dataDir)) {
                 return null; // encrypted: the store opens with the password typed at the sign-in
             }
             id.berkasdesa.common.Trace.mark("store.opening");
-            AppContext c = AppContext.open(dataDir, Clock.systemDefaultZone());
+            AppContext c;
+            if (Wiring.isNew(dataDir)) {
+                // a first start: the setup form now, while the key and the store are made behind it
+                Wilayah wilayah = Wilayah.load();
+                id.berkasdesa.common.Trace.mark("setup.areas");
+                Platform.runLater(() -> setupEarly(wilayah));
+                c = AppContext.open(dataDir, Clock.systemDefaultZone(), wilayah);
+            } else {
+                c = AppContext.open(dataDir, Clock.systemDefaultZone());
+            }
             id.berkasdesa.common.Trace.mark("store.open");
             log().info("first window shown {} ms after JVM start", shownAt - ManagementFactory.getRuntimeMXBean().getStartTime());
             return c;
@@ -223,6 +240,21 @@ public final class BerkasDesaApp extends Application {
     }
 
     private long storeOpenAt;
+    private boolean newFolder;
+    /** A new folder's area codes, when its setup is to be shown as soon as the window is built. */
+    private Wilayah pendingSetup;
+
+    private void setupEarly(Wilayah wilayah) {
+        id.berkasdesa.common.Trace.mark("setup.early");
+        if (ctx != null) {
+            return; // the store was quicker: it shows its own setup
+        }
+        if (window != null) {
+            window.session.showSetupEarly(wilayah);
+        } else {
+            pendingSetup = wilayah;
+        }
+    }
     private boolean pendingLocked;
 
     private void showLocked() {

@@ -158,7 +158,9 @@ final class MainWindow {
         requests.letters((household, member, issued) -> new LetterDialog(ctx.letters(), messages, dialogs, runner)
                 .show(household, member, issued));
         if (ctx.profile().isEmpty()) {
-            session.showSetup();
+            if (!session.storeReady(ctx)) {
+                session.showSetup();
+            }
         } else {
             session.signIn(session::enter);
         }

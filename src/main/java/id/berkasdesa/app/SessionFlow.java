@@ -16,11 +16,14 @@ import id.berkasdesa.request.SampleRequests;
 import id.berkasdesa.village.SampleVillage;
 import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.village.ui.SetupView;
+import id.berkasdesa.village.ui.SetupViewModel;
+import id.berkasdesa.wilayah.Wilayah;
 import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.event.Event;
@@ -306,13 +309,40 @@ final class SessionFlow {
     /** A new data folder: the village's setup (or the sample village), then the first Administrator. */
     void showSetup() {
         AppContext ctx = w.ctx;
+        showSetup(ctx.wilayah(), CompletableFuture.completedFuture(new SetupViewModel.Services(ctx.villages(), ctx.households())));
+    }
+
+    /** The setup shown before its store is open (a new folder's first start); told by {@link #storeReady}. */
+    private CompletableFuture<SetupViewModel.Services> setupWaiting;
+
+    /**
+     * A new folder's first start: the setup at once, with the area codes, while the worker makes the
+     * key and the store; the form takes typing, and saving waits until the store is there.
+     */
+    void showSetupEarly(Wilayah wilayah) {
+        setupWaiting = new CompletableFuture<>();
+        showSetup(wilayah, setupWaiting);
+    }
+
+    /** The store of a setup shown early is open: the form already on screen keeps what was typed. */
+    boolean storeReady(AppContext ctx) {
+        if (setupWaiting == null) {
+            return false;
+        }
+        setupWaiting.complete(new SetupViewModel.Services(ctx.villages(), ctx.households()));
+        setupWaiting = null;
+        return true;
+    }
+
+    private void showSetup(Wilayah wilayah, CompletableFuture<SetupViewModel.Services> services) {
         w.villageLabel.setText("");
         w.operatorLabel.setText("");
         w.sampleBanner.setVisible(false);
         w.menus.setup();
         w.navBar.setVisible(false);
-        w.pages.show(new SetupView(ctx.wilayah(), ctx.villages(), ctx.households(), messages, runner, dialogs,
+        w.pages.show(new SetupView(wilayah, services, messages, runner, dialogs,
                 () -> runner.run(messages.get("setup.sample.requests"), p -> {
+                    AppContext ctx = w.ctx;
                     ctx.reloadProfile();
                     // the sample village shows a home screen with requests in every status
                     if (ctx.profile().map(VillageProfile::sample).orElse(false) && ctx.requests().count() == 0) {

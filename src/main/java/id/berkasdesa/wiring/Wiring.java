@@ -93,7 +93,16 @@ public final class Wiring implements AutoCloseable {
      *     needs a password)
      */
     public static Wiring open(Path dataDir, Clock clock) {
-        CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
+        return open(dataDir, clock, CompletableFuture.supplyAsync(Wilayah::load));
+    }
+
+    /** A data folder with nothing in it yet: its first start makes the key and the store (two file lookups). */
+    public static boolean isNew(Path dataDir) {
+        return !java.nio.file.Files.exists(KeyRing.file(dataDir)) && !Database.exists(dataDir);
+    }
+
+    /** The same with the area codes already loaded (a new folder's setup shows them before the store is made). */
+    public static Wiring open(Path dataDir, Clock clock, CompletableFuture<Wilayah> wilayah) {
         KeyRing.State state = lockState(dataDir);
         if (state == KeyRing.State.NONE && Database.plainExists(dataDir)) {
             StoreEncryption.Opened opened = StoreEncryption.run(dataDir, clock);

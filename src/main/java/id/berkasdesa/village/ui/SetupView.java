@@ -10,6 +10,7 @@ import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.village.VillageService;
 import id.berkasdesa.wilayah.Area;
 import id.berkasdesa.wilayah.Wilayah;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
@@ -50,7 +51,17 @@ public final class SetupView {
 
     public SetupView(Wilayah wilayah, VillageService villages, HouseholdService households, Messages messages,
             BackgroundTasks runner, DialogService dialogs, Runnable onDone) {
-        this.vm = new SetupViewModel(wilayah, villages, households);
+        this(wilayah, CompletableFuture.completedFuture(new SetupViewModel.Services(villages, households)), messages, runner,
+                dialogs, onDone);
+    }
+
+    /**
+     * The setup of a new data folder, shown while its store is still being made (its key, its
+     * schema): the form takes typing at once; saving waits on the worker until {@code services} are there.
+     */
+    public SetupView(Wilayah wilayah, CompletableFuture<SetupViewModel.Services> services, Messages messages,
+            BackgroundTasks runner, DialogService dialogs, Runnable onDone) {
+        this.vm = new SetupViewModel(wilayah, services);
         this.messages = messages;
         this.runner = runner;
         this.dialogs = dialogs;

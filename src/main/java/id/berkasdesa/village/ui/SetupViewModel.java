@@ -6,6 +6,7 @@ import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.village.VillageService;
 import id.berkasdesa.wilayah.Area;
 import id.berkasdesa.wilayah.Wilayah;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
@@ -15,7 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /** First run: which village, which office, who operates it. */
-final class SetupViewModel {
+public final class SetupViewModel {
 
     final ObjectProperty<Area> provinsi = new SimpleObjectProperty<>();
     final ObjectProperty<Area> kabupaten = new SimpleObjectProperty<>();
@@ -27,13 +28,16 @@ final class SetupViewModel {
     final StringProperty kepala = new SimpleStringProperty("");
 
     private final Wilayah wilayah;
-    private final VillageService villages;
-    private final HouseholdService households;
+    /** The store's side, which may still be opening while the form is typed in (a new data folder). */
+    private final CompletableFuture<Services> services;
 
-    SetupViewModel(Wilayah wilayah, VillageService villages, HouseholdService households) {
+    /** What saving the setup needs of the store. */
+    public record Services(VillageService villages, HouseholdService households) {
+    }
+
+    SetupViewModel(Wilayah wilayah, CompletableFuture<Services> services) {
         this.wilayah = wilayah;
-        this.villages = villages;
-        this.households = households;
+        this.services = services;
     }
 
     List<Area> provinces() {
@@ -91,11 +95,20 @@ final class SetupViewModel {
 
     /** Runs on a worker thread, with the {@link #profile} taken on the UI thread. */
     void save(VillageProfile profile) {
-        villages.save(profile);
+        store().villages().save(profile);
     }
 
     /** Runs on a worker thread. */
     void fillSample(DoubleConsumer progress) {
-        SampleVillage.fill(villages, households, SampleVillage.DEFAULT_HOUSEHOLDS, 2026, progress);
+        SampleVillage.fill(store().villages(), store().households(), SampleVillage.DEFAULT_HOUSEHOLDS, 2026, progress);
+    }
+
+    /** On the worker: the store, once open (at once but on a new folder's first minutes). */
+    private Services store() {
+        try {
+            return services.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 }
