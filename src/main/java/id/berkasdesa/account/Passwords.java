@@ -142,15 +142,47 @@ public final class Passwords {
     }
 
     /** True when {@code password} is the one {@code encoded} was made from (compared in constant time). */
+    /** Argon2id of a password already derived beside the unlock, for the sign-in's check to take once. */
+    private record Derived(String setting, char[] password, byte[] out) {
+    }
+
+    private static volatile Derived ahead;
+
+    /**
+     * Derives {@code password} with the parameters and salt of {@code setting} (a PHC string without
+     * its hash: what a seal in the key file records of its account's hash) now, on the caller's thread,
+     * and keeps the output for the next {@link #verify} of the same password against a hash of that
+     * setting, which then costs no second Argon2id: the unlock runs it beside the key file's own.
+     */
+    public static void deriveAhead(char[] password, String setting) {
+        Phc.parse(setting).ifPresent(p -> ahead = new Derived(p.setting(), password.clone(), p.derive(password)));
+    }
+
     public boolean verify(char[] password, String encoded) {
         Optional<Phc> p = Phc.parse(encoded);
         if (p.isEmpty() || p.get().hash().length == 0) {
             return false;
         }
-        byte[] out = p.get().derive(password);
+        byte[] out = takeAhead(p.get().setting(), password).orElseGet(() -> p.get().derive(password));
         boolean same = MessageDigest.isEqual(out, p.get().hash());
         Arrays.fill(out, (byte) 0);
         return same;
+    }
+
+    /** The output derived ahead, when it was of this very password and setting; used once either way. */
+    private static Optional<byte[]> takeAhead(String setting, char[] password) {
+        Derived d = ahead;
+        if (d == null) {
+            return Optional.empty();
+        }
+        ahead = null;
+        boolean mine = d.setting().equals(setting) && Arrays.equals(d.password(), password);
+        Arrays.fill(d.password(), '\0');
+        if (!mine) {
+            Arrays.fill(d.out(), (byte) 0);
+            return Optional.empty();
+        }
+        return Optional.of(d.out());
     }
 
     /** True when {@code encoded} was made with weaker parameters than new hashes get. */

@@ -119,6 +119,7 @@ final class SessionFlow {
         SignInViewModel.Door door = new SignInViewModel.Door() {
             @Override
             public AccountService.SignedIn signIn(String name, char[] password) {
+                Wiring.stopWarmUp();
                 AppContext c = holder[0] != null ? holder[0] : AppContext.unlock(dataDir, clock, name, password);
                 if (holder[0] == null) {
                     holder[0] = c;
@@ -163,6 +164,7 @@ final class SessionFlow {
         w.backupLabel.setText("");
         w.navBar.setVisible(false);
         w.pages.show(view.view());
+        Trace.mark("signin.shown");
     }
 
     private void recover() {

@@ -190,6 +190,21 @@ public final class KeyRing {
      * Unwraps the key with an account's password. An unknown name costs the same time as a wrong
      * password. @throws KeyException "account.signin.wrong"
      */
+    /**
+     * The settings (cost and salt, no hash) of the password hashes {@code name}'s seals were made for,
+     * read before the unlock so that the sign-in's Argon2id of the password can run beside it. Empty
+     * when the file or the login has none.
+     */
+    public static List<String> sealHashes(Path dataDir, String name) {
+        Path f = file(dataDir);
+        if (!Files.exists(f)) {
+            return List.of();
+        }
+        Content c = read(f);
+        String id = loginId(c.storeId(), name);
+        return c.seals().stream().filter(s -> s.login().equals(id) && s.hash() != null).map(Seal::hash).distinct().toList();
+    }
+
     public static KeyRing unlock(Path dataDir, String name, char[] password) {
         Path f = file(dataDir);
         Content c = read(f);

@@ -25,6 +25,7 @@ import id.berkasdesa.village.VillageService;
 import id.berkasdesa.wilayah.Wilayah;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -126,7 +127,19 @@ public final class Wiring implements AutoCloseable {
     public static Wiring unlock(Path dataDir, Clock clock, String name, char[] password) {
         lockState(dataDir);
         id.berkasdesa.common.Trace.mark("unlock.start");
-        KeyRing keys = guarded(dataDir, clock, name, "account.signin.wrong", () -> KeyRing.unlock(dataDir, name, password));
+        // the sign-in's Argon2id of the password with the account's hash's salt, beside the key file's
+        // own on the second core (the seal records that salt and cost, never the hash itself)
+        List<String> sealHashes = KeyRing.sealHashes(dataDir, name);
+        CompletableFuture<Void> ahead = sealHashes.size() == 1 && !SignInGuard.inFolder(dataDir,
+                KeyRing.storeIdOf(dataDir).orElse("")).lockedUntil(name, clock.instant()).isPresent()
+                ? CompletableFuture.runAsync(() -> Passwords.deriveAhead(password, sealHashes.get(0)))
+                : CompletableFuture.completedFuture(null);
+        KeyRing keys;
+        try {
+            keys = guarded(dataDir, clock, name, "account.signin.wrong", () -> KeyRing.unlock(dataDir, name, password));
+        } finally {
+            ahead.join();
+        }
         id.berkasdesa.common.Trace.mark("unlock.keyring");
         CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
         return wire(dataDir, clock, wilayah, keys);
@@ -159,6 +172,29 @@ public final class Wiring implements AutoCloseable {
         return keys == null ? SignInGuard.inMemory() : SignInGuard.inFolder(dataDir, keys.storeId());
     }
 
+    private static volatile boolean warmUpStopped;
+
+    /**
+     * The home screen's queries, once, on a new empty store in a temporary folder (no data, no key;
+     * deleted after): the schema's migrations, the services and the dashboard's SQL objects are then
+     * loaded and compiled when the real store's numbers are read.
+     */
+    private static void homeScreenOnEmptyStore() throws java.io.IOException {
+        Path tmp = java.nio.file.Files.createTempDirectory("berkas-desa-pemanasan");
+        try (Database db = Database.open(tmp)) {
+            Wiring w = of(db, Wilayah.load(), Clock.systemDefaultZone(), BuildInfo.current().version());
+            w.requests().dashboard();
+            w.villages().usesRw();
+        } finally {
+            id.berkasdesa.common.Folders.delete(tmp);
+        }
+    }
+
+    /** The password was entered: what the warm-up has not begun yet is left to the unlock itself. */
+    public static void stopWarmUp() {
+        warmUpStopped = true;
+    }
+
     /**
      * While the sign-in waits for a password: the code the unlock runs is loaded and compiled on a
      * low-priority thread of its own — the key file's cryptography (Tink's HPKE, Argon2id once at
@@ -167,13 +203,20 @@ public final class Wiring implements AutoCloseable {
      * Touches no data and no file; a failure changes nothing (the sign-in then loads it itself).
      */
     public static void warmUp() {
+        warmUpStopped = false;
         Thread t = new Thread(() -> {
             try {
                 id.berkasdesa.common.Trace.mark("warmup.start");
                 id.berkasdesa.keys.KeyPair.class.getName();
                 Class.forName("id.berkasdesa.keys.TinkConfig");
-                new Passwords(Passwords.Cost.forThisRun()).hash("pemanasan-saja".toCharArray());
-                Database.warmUp();
+                // a small cost compiles the same loops; the full one would still be running at the Enter
+                new Passwords(new Passwords.Cost(8 * 1024, 1, 1)).hash("pemanasan-saja".toCharArray());
+                if (!warmUpStopped) {
+                    Database.warmUp();
+                }
+                if (!warmUpStopped) {
+                    homeScreenOnEmptyStore();
+                }
                 id.berkasdesa.common.Trace.mark("warmup.done");
             } catch (Exception | LinkageError e) {
                 // the sign-in loads what it needs anyway
