@@ -3,10 +3,10 @@
 # under Xvfb at 1366x768, each row alternating round by round with its baseline:
 #  1. first window: `java -jar` (or the installed launcher) to the first *visible* X window of the app,
 #     against a bare JavaFX window launched the same way (installer/startup/BareWindow.java);
-#  2. launch to the sign-in form of a signed-in store (the app's "signin.shown" phase line arriving);
+#  2. launch to the sign-in form of a signed-in store (the app's "signin-shown" phase line arriving);
 #  3. Enter on the sign-in to the home screen's numbers drawn: the script types the name and the
 #     password (xdotool), presses Enter and times until the app's start_to_dashboard line arrives;
-#  4. first start on a new, empty data folder to the setup form ("setup.shown");
+#  4. first start on a new, empty data folder to the setup form ("setup-shown");
 #  5. the command line: `nik` of one number, `verify` of the example bundle in docs/contoh, and a
 #     signed-in command (`operator list`: the password's hash and the store opened), against
 #     `java -version` as the bare JVM.
@@ -88,7 +88,7 @@ signin_ms() {
   # shellcheck disable=SC2086
   (BERKAS_DESA_TRACE=1 $APP --data-dir "$STORE" --exit-after-dashboard 2>&1 | stamp >"$log") &
   pid=$!
-  t1=$(wait_line "$log" "trace signin.shown" $pid)
+  t1=$(wait_line "$log" "trace signin-shown" $pid)
   sleep 2 # a person reads the form and types: the app is idle (or warming up) meanwhile
   xdotool search --onlyvisible --name "Berkas Desa" windowactivate --sync >/dev/null 2>&1 || true
   xdotool type --delay 20 "$BERKAS_DESA_USER"
@@ -109,7 +109,7 @@ setup_ms() {
   # shellcheck disable=SC2086
   (BERKAS_DESA_TRACE=1 $APP --data-dir "$dir" 2>&1 | stamp >"$log") &
   pid=$!
-  t1=$(wait_line "$log" "trace setup.shown" $pid)
+  t1=$(wait_line "$log" "trace setup-shown" $pid)
   pkill -f -- "--data-dir $dir" 2>/dev/null || true
   wait $pid 2>/dev/null || true
   rm -rf "$dir"

@@ -177,13 +177,13 @@ public final class AccountService {
         }
         // the identity opens on a second thread while the password is checked: two Argon2id at the time of one
         java.util.concurrent.CompletableFuture<Optional<Identity>> opening = opening(r.name(), password);
-        id.berkasdesa.common.Trace.mark("signin.found");
+        id.berkasdesa.common.Trace.mark("signin-found");
         if (!passwords.verify(password, r.hash())) {
             return failed(r.name(), who, r.id(), now, "password");
         }
-        id.berkasdesa.common.Trace.mark("signin.password");
+        id.berkasdesa.common.Trace.mark("signin-password");
         Optional<Identity> opened = opening.join();
-        id.berkasdesa.common.Trace.mark("signin.identity");
+        id.berkasdesa.common.Trace.mark("signin-identity");
         boolean bootstrap = identities.sealing() && r.signKey() == null && r.role() == Role.ADMINISTRATOR
                 && !db.read(AccountService::signing);
         Identity mine;
@@ -208,7 +208,7 @@ public final class AccountService {
         }
         use(mine);
         recordPending();
-        id.berkasdesa.common.Trace.mark("signin.pending");
+        id.berkasdesa.common.Trace.mark("signin-pending");
         String rehash = passwords.weakerThanNow(r.hash()) ? passwords.hash(password) : null;
         if (rehash != null) {
             wraps.wrap(r.name(), rehash);

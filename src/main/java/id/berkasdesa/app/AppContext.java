@@ -93,7 +93,7 @@ final class AppContext implements AutoCloseable {
             context.startData = CompletableFuture.runAsync(() -> {
                 context.initialDashboard = context.requests().dashboard();
                 context.usesRw = context.villages().usesRw();
-                Trace.mark("dashboard.read");
+                Trace.mark("dashboard-read");
             }, STARTING);
             if (now) {
                 context.startData();

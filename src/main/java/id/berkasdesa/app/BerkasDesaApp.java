@@ -155,12 +155,12 @@ public final class BerkasDesaApp extends Application {
     private void buildWindow(Stage stage, Scene scene, Messages messages, DialogService dialogs) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().add(BerkasDesaApp.class.getResource("app.css").toExternalForm());
-        id.berkasdesa.common.Trace.mark("window.building");
+        id.berkasdesa.common.Trace.mark("window-building");
         window = new MainWindow(messages, runner, dialogs);
         window.storeControl(new StoreControl(dataDir, () -> ctx, c -> ctx = c, this::showLocked));
         scene.setRoot(window.view());
         dialogs.setOwner(stage);
-        id.berkasdesa.common.Trace.mark("window.built");
+        id.berkasdesa.common.Trace.mark("window-built");
         if (exitAfterDashboard) {
             window.onDashboardShown(this::dashboardShown);
         }
@@ -185,22 +185,22 @@ public final class BerkasDesaApp extends Application {
 
     private void openStore(Messages messages, DialogService dialogs) {
         runner.run(messages.get("app.opening"), p -> {
-            id.berkasdesa.common.Trace.mark("store.check");
+            id.berkasdesa.common.Trace.mark("store-check");
             if (Wiring.needsPassword(dataDir)) {
                 return null; // encrypted: the store opens with the password typed at the sign-in
             }
-            id.berkasdesa.common.Trace.mark("store.opening");
+            id.berkasdesa.common.Trace.mark("store-opening");
             AppContext c;
             if (Wiring.isNew(dataDir)) {
                 // a first start: the setup form now, while the key and the store are made behind it
                 Wilayah wilayah = Wilayah.load();
-                id.berkasdesa.common.Trace.mark("setup.areas");
+                id.berkasdesa.common.Trace.mark("setup-areas");
                 Platform.runLater(() -> setupEarly(wilayah));
                 c = AppContext.open(dataDir, Clock.systemDefaultZone(), wilayah);
             } else {
                 c = AppContext.open(dataDir, Clock.systemDefaultZone());
             }
-            id.berkasdesa.common.Trace.mark("store.open");
+            id.berkasdesa.common.Trace.mark("store-open");
             log().info("first window shown {} ms after JVM start", shownAt - ManagementFactory.getRuntimeMXBean().getStartTime());
             return c;
         }, c -> {
@@ -245,7 +245,7 @@ public final class BerkasDesaApp extends Application {
     private Wilayah pendingSetup;
 
     private void setupEarly(Wilayah wilayah) {
-        id.berkasdesa.common.Trace.mark("setup.early");
+        id.berkasdesa.common.Trace.mark("setup-early");
         if (ctx != null) {
             return; // the store was quicker: it shows its own setup
         }
@@ -266,7 +266,7 @@ public final class BerkasDesaApp extends Application {
 
     /** Start-up benchmark: the home screen's numbers are on screen. */
     private void dashboardShown() {
-        id.berkasdesa.common.Trace.mark("dashboard.shown");
+        id.berkasdesa.common.Trace.mark("dashboard-shown");
         long now = System.currentTimeMillis();
         long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("{\"name\": \"start_to_dashboard\", \"first_window_ms\": " + (shownAt - jvm)
@@ -276,7 +276,7 @@ public final class BerkasDesaApp extends Application {
     }
 
     private void shown() {
-        id.berkasdesa.common.Trace.mark("window.shown");
+        id.berkasdesa.common.Trace.mark("window-shown");
         shownAt = System.currentTimeMillis();
         long ms = shownAt - ManagementFactory.getRuntimeMXBean().getStartTime();
         if (exitAfterShown) {

@@ -126,7 +126,7 @@ final class SessionFlow {
                     opened.accept(c); // open now: closed on the way out even if the sign-in itself is refused
                 }
                 AccountService.SignedIn in = c.accounts().signIn(name, password);
-                Trace.mark("signin.verified");
+                Trace.mark("signin-verified");
                 c.startData(); // read beside the password's check
                 return in;
             }
@@ -151,7 +151,7 @@ final class SessionFlow {
             if (in.mustChange()) {
                 PasswordDialog.choose(holder[0].accounts(), messages, dialogs, runner, true);
             }
-            Trace.mark("signin.fx");
+            Trace.mark("signin-fx");
             w.opened(holder[0], dataDir);
         });
         w.dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
@@ -164,7 +164,7 @@ final class SessionFlow {
         w.backupLabel.setText("");
         w.navBar.setVisible(false);
         w.pages.show(view.view());
-        Trace.mark("signin.shown");
+        Trace.mark("signin-shown");
     }
 
     private void recover() {
@@ -352,7 +352,7 @@ final class SessionFlow {
                     }
                     return ctx;
                 }, c -> signIn(w::showHome), e -> { })).onRestore(w::restore).view());
-        Trace.mark("setup.shown");
+        Trace.mark("setup-shown");
     }
 
     /** After trying the sample village: delete it and set up the real one. */

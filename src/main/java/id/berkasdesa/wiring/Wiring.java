@@ -126,7 +126,7 @@ public final class Wiring implements AutoCloseable {
      */
     public static Wiring unlock(Path dataDir, Clock clock, String name, char[] password) {
         lockState(dataDir);
-        id.berkasdesa.common.Trace.mark("unlock.start");
+        id.berkasdesa.common.Trace.mark("unlock-start");
         // the sign-in's Argon2id of the password with the account's hash's salt, beside the key file's
         // own on the second core (the seal records that salt and cost, never the hash itself)
         List<String> sealHashes = KeyRing.sealHashes(dataDir, name);
@@ -140,7 +140,7 @@ public final class Wiring implements AutoCloseable {
         } finally {
             ahead.join();
         }
-        id.berkasdesa.common.Trace.mark("unlock.keyring");
+        id.berkasdesa.common.Trace.mark("unlock-keyring");
         CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
         return wire(dataDir, clock, wilayah, keys);
     }
@@ -206,7 +206,7 @@ public final class Wiring implements AutoCloseable {
         warmUpStopped = false;
         Thread t = new Thread(() -> {
             try {
-                id.berkasdesa.common.Trace.mark("warmup.start");
+                id.berkasdesa.common.Trace.mark("warmup-start");
                 id.berkasdesa.keys.KeyPair.class.getName();
                 Class.forName("id.berkasdesa.keys.TinkConfig");
                 // a small cost compiles the same loops; the full one would still be running at the Enter
@@ -217,7 +217,7 @@ public final class Wiring implements AutoCloseable {
                 if (!warmUpStopped) {
                     homeScreenOnEmptyStore();
                 }
-                id.berkasdesa.common.Trace.mark("warmup.done");
+                id.berkasdesa.common.Trace.mark("warmup-done");
             } catch (Exception | LinkageError e) {
                 // the sign-in loads what it needs anyway
             }
@@ -270,7 +270,7 @@ public final class Wiring implements AutoCloseable {
 
     private static Wiring wire(Path dataDir, Clock clock, CompletableFuture<Wilayah> wilayah, KeyRing keys) {
         Database db = Database.open(dataDir, keys.key());
-        id.berkasdesa.common.Trace.mark("unlock.database");
+        id.berkasdesa.common.Trace.mark("unlock-database");
         return wire(db, clock, wilayah, keys);
     }
 
@@ -278,7 +278,7 @@ public final class Wiring implements AutoCloseable {
         try {
             Wiring w = new Wiring(db, wilayah.join(), clock, BuildInfo.current().version(), Passwords.Cost.forThisRun(), keys);
             w.accounts.rewrap();
-            id.berkasdesa.common.Trace.mark("unlock.wired");
+            id.berkasdesa.common.Trace.mark("unlock-wired");
             return w;
         } catch (RuntimeException e) {
             db.close();

@@ -90,7 +90,7 @@ public final class SignInViewModel {
             return;
         }
         String who = name.get();
-        id.berkasdesa.common.Trace.mark("signin.enter");
+        id.berkasdesa.common.Trace.mark("signin-enter");
         run(password, () -> accounts.signIn(who, password), done);
     }
 
