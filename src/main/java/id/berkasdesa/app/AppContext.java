@@ -90,13 +90,15 @@ final class AppContext implements AutoCloseable {
             throw e;
         }
         if (context.profile.isPresent()) {
-            context.startData = CompletableFuture.runAsync(() -> {
+            Runnable read = () -> {
                 context.initialDashboard = context.requests().dashboard();
                 context.usesRw = context.villages().usesRw();
                 Trace.mark("dashboard-read");
-            }, STARTING);
+            };
             if (now) {
-                context.startData();
+                read.run();
+            } else {
+                context.startData = CompletableFuture.runAsync(read, STARTING);
             }
         }
         return context;

@@ -191,7 +191,7 @@ public final class BerkasDesaApp extends Application {
             }
             id.berkasdesa.common.Trace.mark("store-opening");
             AppContext c;
-            if (Wiring.isNew(dataDir)) {
+            if (newFolder) {
                 // a first start: the setup form now, while the key and the store are made behind it
                 Wilayah wilayah = Wilayah.load();
                 id.berkasdesa.common.Trace.mark("setup-areas");

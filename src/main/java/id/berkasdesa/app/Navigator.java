@@ -3,7 +3,6 @@ package id.berkasdesa.app;
 import id.berkasdesa.common.ui.Page;
 import id.berkasdesa.common.ui.TypeAhead;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -33,7 +32,7 @@ final class Navigator {
 
     /** Shows a feature's view (its pages switch among themselves through here). */
     void show(Parent view) {
-        show(view.getUserData() instanceof Page p && p.view() == view ? p : Page.of(view));
+        show(Page.of(view));
     }
 
     void show(Page page) {
@@ -48,10 +47,6 @@ final class Navigator {
         ready.run(); // the page's own focus request comes first in this pulse; the kept keys after it
     }
 
-    /** The page shown, if any. */
-    Optional<Page> current() {
-        return Optional.ofNullable(current);
-    }
 
     /** Puts back what was on screen (the same person unlocked the window): not shown anew. */
     void restore(List<Node> kept) {

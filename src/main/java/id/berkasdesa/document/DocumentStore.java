@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -450,10 +449,10 @@ public final class DocumentStore {
                         }
                     }
                 }
-                forceFolder(f);
+                AtomicFile.forceFolder(f);
             }
         }
-        forceFolder(root);
+        AtomicFile.forceFolder(root);
     }
 
     /** What {@link #sweep} found and did. */
@@ -506,14 +505,6 @@ public final class DocumentStore {
         return tmp.resolve(UUID.randomUUID() + ".tmp");
     }
 
-    /** Forces a folder's entries to disk; a no-op where the platform cannot (Windows). */
-    private static void forceFolder(Path folder) {
-        try (FileChannel c = FileChannel.open(folder, StandardOpenOption.READ)) {
-            c.force(true);
-        } catch (IOException e) {
-            // Windows cannot open a folder as a channel; NTFS journals the rename itself.
-        }
-    }
 
     private static void deleteQuietly(Path p) {
         try {

@@ -2,7 +2,6 @@ package id.berkasdesa.exchange;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code bag-info.txt} of a village's bundle: the BagIt labels it writes, and ours (Kode-Desa,
@@ -40,19 +39,6 @@ public record BagInfo(String sourceOrganization, String contactName, String audi
                 labels.get("Kunci-Desa"), labels.get("Kunci-Dinas"));
     }
 
-    /** The village's audit head, when the label is there and well formed. */
-    public Optional<AuditHead> head() {
-        if (auditHead == null) {
-            return Optional.empty();
-        }
-        String[] parts = auditHead.strip().split(" ");
-        try {
-            return parts.length == 2 && parts[1].matches("[0-9a-f]{64}")
-                    ? Optional.of(new AuditHead(Long.parseLong(parts[0]), parts[1])) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 
     private static void put(Map<String, String> info, String label, String value) {
         if (value != null) {

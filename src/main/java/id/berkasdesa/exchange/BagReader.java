@@ -164,10 +164,6 @@ public final class BagReader implements Closeable {
         };
     }
 
-    static boolean safeEntryName(String name) {
-        return SafeZip.safeName(name);
-    }
-
     /** The bag's base folder inside the zip ("name/"), or "" for a bag zipped without one. */
     private static String prefix(Set<String> names) {
         if (names.contains("bagit.txt")) {
@@ -432,8 +428,8 @@ public final class BagReader implements Closeable {
             if (listed.startsWith("./")) {
                 listed = listed.substring(2);
             }
-            if (!safeEntryName(listed)) {
-                throw new BundleException("bundle.error.unsafeEntry", printable(listed));
+            if (!SafeZip.safeName(listed)) {
+                throw new BundleException("bundle.error.unsafeEntry", SafeZip.printable(listed));
             }
             lines.put(listed, parts[0]);
         }
@@ -463,10 +459,6 @@ public final class BagReader implements Closeable {
             throw e.fault() == SafeZip.Fault.BOMB ? new BundleException("bundle.error.bomb", e, path)
                     : new BundleException("bundle.error.damaged", e, path);
         }
-    }
-
-    private static String printable(String name) {
-        return SafeZip.printable(name);
     }
 
     @Override

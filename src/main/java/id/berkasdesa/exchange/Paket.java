@@ -3,7 +3,6 @@ package id.berkasdesa.exchange;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,6 @@ public record Paket(String schema, int versi, Info paket, Boolean contoh, Desa d
      * One request: the columns of the request list (by their Indonesian names, as the xlsx has them)
      * and its documents.
      */
-    @JsonPropertyOrder(alphabetic = false)
     public static final class Usulan {
         private final Map<String, String> kolom = new LinkedHashMap<>();
         private List<Dokumen> dokumen = List.of();
@@ -79,10 +77,6 @@ public record Paket(String schema, int versi, Info paket, Boolean contoh, Desa d
 
         public void setDokumen(List<Dokumen> dokumen) {
             this.dokumen = dokumen == null ? List.of() : dokumen;
-        }
-
-        public String get(String column) {
-            return kolom.get(column);
         }
     }
 

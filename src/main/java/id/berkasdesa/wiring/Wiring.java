@@ -127,19 +127,19 @@ public final class Wiring implements AutoCloseable {
     public static Wiring unlock(Path dataDir, Clock clock, String name, char[] password) {
         lockState(dataDir);
         id.berkasdesa.common.Trace.mark("unlock-start");
-        // the sign-in's Argon2id of the password with the account's hash's salt, beside the key file's
-        // own on the second core (the seal records that salt and cost, never the hash itself)
-        List<String> sealHashes = KeyRing.sealHashes(dataDir, name);
-        CompletableFuture<Void> ahead = sealHashes.size() == 1 && !SignInGuard.inFolder(dataDir,
-                KeyRing.storeIdOf(dataDir).orElse("")).lockedUntil(name, clock.instant()).isPresent()
-                ? CompletableFuture.runAsync(() -> Passwords.deriveAhead(password, sealHashes.get(0)))
-                : CompletableFuture.completedFuture(null);
-        KeyRing keys;
-        try {
-            keys = guarded(dataDir, clock, name, "account.signin.wrong", () -> KeyRing.unlock(dataDir, name, password));
-        } finally {
-            ahead.join();
-        }
+        KeyRing keys = guarded(dataDir, clock, name, "account.signin.wrong", () -> {
+            // past the lock's check: the sign-in's Argon2id of the password with the account's hash's salt,
+            // beside the key file's own on the second core (the seal records that salt and cost, never the hash)
+            List<String> sealHashes = KeyRing.sealHashes(dataDir, name);
+            CompletableFuture<Void> ahead = sealHashes.size() == 1
+                    ? CompletableFuture.runAsync(() -> Passwords.deriveAhead(password, sealHashes.get(0)))
+                    : CompletableFuture.completedFuture(null);
+            try {
+                return KeyRing.unlock(dataDir, name, password);
+            } finally {
+                ahead.join();
+            }
+        });
         id.berkasdesa.common.Trace.mark("unlock-keyring");
         CompletableFuture<Wilayah> wilayah = CompletableFuture.supplyAsync(Wilayah::load);
         return wire(dataDir, clock, wilayah, keys);
@@ -207,8 +207,7 @@ public final class Wiring implements AutoCloseable {
         Thread t = new Thread(() -> {
             try {
                 id.berkasdesa.common.Trace.mark("warmup-start");
-                id.berkasdesa.keys.KeyPair.class.getName();
-                Class.forName("id.berkasdesa.keys.TinkConfig");
+                Class.forName("id.berkasdesa.keys.TinkConfig"); // Tink's HPKE and signature configs, registered
                 // a small cost compiles the same loops; the full one would still be running at the Enter
                 new Passwords(new Passwords.Cost(8 * 1024, 1, 1)).hash("pemanasan-saja".toCharArray());
                 if (!warmUpStopped) {
