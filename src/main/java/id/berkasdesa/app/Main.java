@@ -1,6 +1,9 @@
 package id.berkasdesa.app;
 
 import id.berkasdesa.cli.BerkasDesaCommand;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.db.DataDir;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
@@ -14,6 +17,28 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // the launcher's double click and "--data-dir DIR" open the window without the command line's
+        // parser: reading its 28 commands' annotations costs the first window a few hundred classes
+        Path dir = args.length == 0 ? DataDir.defaultDir() : null;
+        boolean shown = false;
+        boolean dashboard = false;
+        for (int i = 0; i < args.length && args.length <= 4; i++) {
+            if (args[i].equals("--data-dir") && i == 0 && args.length > 1 && !args[1].startsWith("-")) {
+                dir = Path.of(args[++i]);
+            } else if (dir != null && args[i].equals("--exit-after-shown")) {
+                shown = true; // the start-up benchmark's options
+            } else if (dir != null && args[i].equals("--exit-after-dashboard")) {
+                dashboard = true;
+            } else {
+                dir = null;
+                break;
+            }
+        }
+        if (dir != null) {
+            System.setProperty("berkasdesa.logdir", dir.resolve("logs").toString());
+            BerkasDesaApp.start(dir, shown, dashboard, Messages.indonesian());
+            System.exit(0);
+        }
         CommandLine cli = BerkasDesaCommand.commandLine(cmd -> BerkasDesaApp.start(cmd.dataDir(), cmd.exitAfterShown(),
                 cmd.exitAfterDashboard(), cmd.messages()));
         cli.setExecutionStrategy(parsed -> {
