@@ -24,7 +24,7 @@ $modules = (Get-Content 'installer\modules.txt') -join ','
 
 Run "$env:JAVA_HOME\bin\jlink.exe" @('--module-path', "$env:JAVA_HOME\jmods;$javafx", '--add-modules', $modules,
     '--include-locales=en,id', '--strip-debug', '--no-header-files', '--no-man-pages', '--compress=2',
-    '--output', "$out\runtime")
+    '--generate-cds-archive', '--output', "$out\runtime")
 
 Run "$env:JAVA_HOME\bin\jpackage.exe" @('@installer\jpackage\common.txt', '@installer\jpackage\launcher.txt',
     '@installer\jpackage\windows-image.txt', '--type', 'app-image', '--runtime-image', "$out\runtime",

@@ -14,15 +14,19 @@
 # Usage: installer/startup-bench.sh [ROUNDS] [STORE_DIR] [JAVA_COMMAND]
 #   ROUNDS defaults to 5; STORE_DIR defaults to a new demo store of 20,000 households and 2,000
 #   requests (about a minute to make) whose Administrator is admin / $BERKAS_DESA_PASSWORD;
-#   JAVA_COMMAND defaults to `java -jar target/berkas-desa.jar` (give the installed launcher to time
-#   a package). A STORE_DIR of your own needs BERKAS_DESA_USER and BERKAS_DESA_PASSWORD set.
+#   JAVA_COMMAND defaults to `java -jar target/berkas-desa.jar` with the class-data archive the
+#   launcher uses (target/berkas-desa.jsa, made first by `class-archive`); give the installed launcher
+#   to time a package, or NOCDS=1 to time the jar without the archive. A STORE_DIR of your own needs
+#   BERKAS_DESA_USER and BERKAS_DESA_PASSWORD set.
 # Needs: Xvfb, xdotool (apt-get install -y xvfb xdotool libgtk-3-0), after ./mvnw -DskipTests package.
 # The export / verify --key row of 500 requests is `bench-bundle` (README, Benchmark): 1.35 GB of scans.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-5}
 STORE=${2:-}
-APP=${3:-java -jar target/berkas-desa.jar}
+CDS="-XX:SharedArchiveFile=target/berkas-desa.jsa -XX:+VerifySharedSpaces -Xlog:cds=off -Xlog:cds+dynamic=off"
+[ -z "${NOCDS:-}" ] || CDS=""
+APP=${3:-java $CDS -jar target/berkas-desa.jar}
 export BERKAS_DESA_USER=${BERKAS_DESA_USER:-admin}
 export BERKAS_DESA_PASSWORD=${BERKAS_DESA_PASSWORD:-kuda lari pagi hujan 42}
 for tool in Xvfb xdotool; do command -v "$tool" >/dev/null || { echo "needs $tool: apt-get install -y xvfb xdotool libgtk-3-0" >&2; exit 2; }; done
@@ -33,6 +37,11 @@ FX=$(ls target/lib/javafx-*.jar | tr '\n' ':')
 javac -d target/bare -cp "$FX" installer/startup/BareWindow.java
 { echo "Main-Class: BareWindow"; echo "Class-Path: $(cd target && ls lib/javafx-*.jar | tr '\n' ' ')"; } > target/bare/MANIFEST.MF
 jar cfm target/bare-window.jar target/bare/MANIFEST.MF -C target/bare BareWindow.class -C target/bare 'BareWindow$App.class'
+
+if [ -n "$CDS" ] && [ -z "${3:-}" ]; then
+  # shellcheck disable=SC2086
+  java $CDS -jar target/berkas-desa.jar class-archive >/dev/null
+fi
 
 WORK=$(mktemp -d)
 if [ -z "$STORE" ]; then
@@ -140,9 +149,12 @@ for i in $(seq "$ROUNDS"); do
   s=$(signin_ms); form+=("${s%% *}"); enter+=("${s##* }")
   setup+=("$(setup_ms)")
   jvm+=("$(cmd_ms java -version)")
-  nik+=("$(cmd_ms java -jar target/berkas-desa.jar nik 3201014101900001)")
-  verify+=("$(cmd_ms java -jar target/berkas-desa.jar verify "$EXAMPLE")")
-  signed+=("$(cmd_ms java -jar target/berkas-desa.jar --data-dir "$STORE" operator list)")
+  # shellcheck disable=SC2086
+  nik+=("$(cmd_ms $APP nik 3201014101900001)")
+  # shellcheck disable=SC2086
+  verify+=("$(cmd_ms $APP verify "$EXAMPLE")")
+  # shellcheck disable=SC2086
+  signed+=("$(cmd_ms $APP --data-dir "$STORE" operator list)")
 done
 echo "rounds: $ROUNDS; load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 row "bare JavaFX window" "${bare[@]}"

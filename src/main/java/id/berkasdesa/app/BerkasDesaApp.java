@@ -282,6 +282,10 @@ public final class BerkasDesaApp extends Application {
         if (exitAfterShown) {
             System.out.println("{\"name\": \"first_window_ms\", \"value\": " + ms + "}");
             Platform.exit();
+        } else if (!exitAfterDashboard) {
+            // the launcher asked for a class archive this JVM could not map (a first start, an upgrade):
+            // made in the background once the sign-in is done with, for the next start
+            id.berkasdesa.common.ClassArchive.refreshLater(60_000);
         }
     }
 

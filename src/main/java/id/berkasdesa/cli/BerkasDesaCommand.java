@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 DistrictKeyCommand.class, OpenBundleCommand.class, SignResponseCommand.class, BenchOpenCommand.class,
                 BackupCommand.class, RestoreCommand.class, CheckCommand.class, BenchBackupCommand.class,
                 ImportPopulationCommand.class, ImportPbiCommand.class, ExportRegisterCommand.class, BenchImportCommand.class,
-                RekeyCommand.class, LetterCommand.class, BenchLettersCommand.class})
+                RekeyCommand.class, LetterCommand.class, BenchLettersCommand.class, ClassArchiveCommand.class})
 public final class BerkasDesaCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
