@@ -8,6 +8,7 @@ import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.household.ui.HouseholdPages;
 import id.berkasdesa.imports.ui.ImportActions;
+import id.berkasdesa.keys.CipherWarmUp;
 import id.berkasdesa.letter.ui.LetterDialog;
 import id.berkasdesa.pbi.ui.CandidatesView;
 import id.berkasdesa.pbi.ui.PbiActions;
@@ -135,7 +136,10 @@ final class MainWindow {
         this.ctx = context;
         dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
         requests = new RequestPages(ctx.requests(), messages, runner, dialogs, pages::show, this::pdfHeading);
-        requests.onDashboardShown(() -> dashboardShown.run());
+        requests.onDashboardShown(() -> {
+            dashboardShown.run();
+            CipherWarmUp.start(); // the first bundle, backup or restore of this session at full speed
+        });
         requests.onListShown(() -> pages.select(navRequests));
         bundles = new BundleActions(ctx.bundles(), ctx.responses(), messages, runner, dialogs, () -> requests.refresh());
         imports = new ImportActions(ctx.imports(), messages, runner, dialogs, this::showRegister);

@@ -5,6 +5,7 @@ import id.berkasdesa.backup.BackupService;
 import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.keys.CipherWarmUp;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CipherWarmUp.start(); // the cipher at full speed from the first megabyte
         Messages messages = Messages.indonesian();
         return StoreCommand.run(parent, s -> {
             try {

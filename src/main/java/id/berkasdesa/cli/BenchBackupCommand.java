@@ -3,6 +3,7 @@ package id.berkasdesa.cli;
 import id.berkasdesa.backup.BackupService;
 import id.berkasdesa.backup.Restore;
 import id.berkasdesa.exchange.Progress;
+import id.berkasdesa.keys.CipherWarmUp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ final class BenchBackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CipherWarmUp.start(); // the cipher at full speed from the first megabyte
         String password = parent.env("BERKAS_DESA_PASSWORD");
         if (parent.user() == null || password == null) {
             System.err.println("bench-backup needs --user and BERKAS_DESA_PASSWORD (the restore signs in with them)");

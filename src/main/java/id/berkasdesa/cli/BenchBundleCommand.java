@@ -4,6 +4,7 @@ import id.berkasdesa.exchange.District;
 
 import id.berkasdesa.bundle.BundleService;
 import id.berkasdesa.exchange.Progress;
+import id.berkasdesa.keys.CipherWarmUp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -45,6 +46,7 @@ final class BenchBundleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CipherWarmUp.start(); // the cipher at full speed from the first megabyte
         return StoreCommand.run(parent, s -> {
             // ready requests, and those a previous run sent (they go again, as resends)
             List<UUID> ids = s.bundles().candidates().stream().map(r -> r.id()).limit(BundleService.MAX_REQUESTS).toList();

@@ -2,6 +2,7 @@ package id.berkasdesa.cli;
 
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.Database;
+import id.berkasdesa.keys.CipherWarmUp;
 import id.berkasdesa.keys.KeyRing;
 import id.berkasdesa.wilayah.Wilayah;
 import id.berkasdesa.wiring.Wiring;
@@ -33,6 +34,7 @@ final class BenchOpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CipherWarmUp.start(); // the cipher at full speed from the first megabyte
         Messages m = Messages.indonesian();
         char[] password = StoreCommand.password(parent, "BERKAS_DESA_PASSWORD", m.get("cli.signin.password", parent.user()));
         if (parent.user() == null || password == null) {

@@ -4,6 +4,7 @@ import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.bundle.BundleService;
 import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.keys.CipherWarmUp;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CipherWarmUp.start(); // the cipher at full speed from the first megabyte
         Messages messages = Messages.indonesian();
         if (!allReady && (requests == null || requests.isEmpty())) {
             return Json.fail(2, "cli.export.choose", messages.get("cli.export.choose"));

@@ -3,6 +3,7 @@ package id.berkasdesa.cli;
 import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.bundle.ResponseService;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.keys.CipherWarmUp;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ final class ImportResponseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CipherWarmUp.start(); // the cipher at full speed from the first megabyte
         Messages messages = Messages.indonesian();
         return StoreCommand.run(parent, s -> {
             ResponseService.Preview p;

@@ -6,6 +6,7 @@ import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.bundle.BundleService;
 import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.keys.CipherWarmUp;
 import id.berkasdesa.keys.KeyException;
 import id.berkasdesa.keys.KeyPair;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ final class OpenBundleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CipherWarmUp.start(); // the cipher at full speed from the first megabyte
         Messages messages = Messages.indonesian();
         KeyPair district = VerifyCommand.privateKey(parent, key, messages);
         if (district == null) {

@@ -6,6 +6,7 @@ import id.berkasdesa.backup.Rekey;
 import id.berkasdesa.backup.Restore;
 import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.keys.CipherWarmUp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,6 +28,7 @@ final class RekeyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CipherWarmUp.start(); // the cipher at full speed from the first megabyte
         Messages messages = Messages.indonesian();
         Rekey.Result[] done = {null};
         int exit = StoreCommand.run(parent, s -> {

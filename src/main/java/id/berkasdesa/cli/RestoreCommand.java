@@ -7,6 +7,7 @@ import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.StoreException;
+import id.berkasdesa.keys.CipherWarmUp;
 import id.berkasdesa.keys.KeyException;
 import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CipherWarmUp.start(); // the cipher at full speed from the first megabyte
         java.util.Optional<Integer> open = StoreCommand.windowOpen(parent);
         if (open.isPresent()) {
             return open.get();

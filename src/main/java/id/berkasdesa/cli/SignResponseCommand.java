@@ -5,6 +5,7 @@ import id.berkasdesa.exchange.District;
 import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.bundle.BundleService;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.keys.CipherWarmUp;
 import id.berkasdesa.keys.KeyPair;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class SignResponseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CipherWarmUp.start(); // the cipher at full speed from the first megabyte
         Messages messages = Messages.indonesian();
         KeyPair district = VerifyCommand.privateKey(parent, key, messages);
         if (district == null) {

@@ -6,6 +6,7 @@ import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.bundle.BundleService;
 import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.common.Messages;
+import id.berkasdesa.keys.CipherWarmUp;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,6 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
         Messages messages = Messages.indonesian();
         id.berkasdesa.keys.KeyPair district = null;
         if (key != null) {
+            CipherWarmUp.start(); // the bags decrypted at full speed from the first megabyte, beside the passphrase's hash
             district = privateKey(parent, key, messages);
             if (district == null) {
                 return 3;
