@@ -50,8 +50,8 @@ public final class ClassArchive {
                 return Optional.empty();
             }
             return Optional.of(new State(Path.of(file), Boolean.parseBoolean(vm.getVMOption("UseSharedSpaces").getValue())));
-        } catch (RuntimeException e) {
-            return Optional.empty(); // another JVM than HotSpot: no archive
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty(); // another JVM than HotSpot, or a runtime without jdk.management: no archive
         }
     }
 
