@@ -86,7 +86,7 @@ final class BenchImportCommand implements Callable<Integer> {
                         born.getMonthValue(), born.getYear() % 100) + String.format("%04d", 1 + (serial / 4000) % 9999);
                 serial++;
                 members.add(new Member(java.util.UUID.randomUUID(), nik, false, "ANAK " + serial + " " + head.nama(),
-                        girl ? id.berkasdesa.household.Sex.P : id.berkasdesa.household.Sex.L, head.tempatLahir(), born,
+                        girl ? id.berkasdesa.adminduk.Sex.P : id.berkasdesa.adminduk.Sex.L, head.tempatLahir(), born,
                         head.agama(), 1, 3, 1, id.berkasdesa.household.CodeList.SHDK_ANAK, 1, head.nama(), "IBU " + head.nama(),
                         id.berkasdesa.household.MemberStatus.AKTIF, null));
             }

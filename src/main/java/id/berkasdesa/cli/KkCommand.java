@@ -1,6 +1,6 @@
 package id.berkasdesa.cli;
 
-import id.berkasdesa.household.NoKk;
+import id.berkasdesa.adminduk.NoKk;
 import id.berkasdesa.wilayah.Wilayah;
 import java.util.List;
 import java.util.concurrent.Callable;

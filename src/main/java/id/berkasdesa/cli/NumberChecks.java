@@ -2,7 +2,7 @@ package id.berkasdesa.cli;
 
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.common.Messages;
-import id.berkasdesa.household.Verdict;
+import id.berkasdesa.adminduk.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package id.berkasdesa.household;
 
+import id.berkasdesa.adminduk.Sex;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;

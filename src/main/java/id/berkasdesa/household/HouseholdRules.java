@@ -1,5 +1,8 @@
 package id.berkasdesa.household;
 
+import id.berkasdesa.adminduk.Nik;
+import id.berkasdesa.adminduk.NoKk;
+import id.berkasdesa.adminduk.AreaNumber;
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.common.Findings;
 import id.berkasdesa.wilayah.Wilayah;

@@ -1,5 +1,7 @@
 package id.berkasdesa.household;
 
+import id.berkasdesa.adminduk.AreaNumber;
+
 /**
  * What the operator typed in the list's search box, plus the RT/RW/dusun filters.
  *

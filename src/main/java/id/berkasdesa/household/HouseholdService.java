@@ -1,5 +1,7 @@
 package id.berkasdesa.household;
 
+import id.berkasdesa.adminduk.NoKk;
+import id.berkasdesa.adminduk.AreaNumber;
 import id.berkasdesa.common.Changes;
 import id.berkasdesa.common.ChangeListeners;
 import id.berkasdesa.common.Finding;

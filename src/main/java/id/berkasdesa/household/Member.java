@@ -1,5 +1,6 @@
 package id.berkasdesa.household;
 
+import id.berkasdesa.adminduk.Sex;
 import java.time.LocalDate;
 import java.util.UUID;
 

@@ -8,7 +8,7 @@ import id.berkasdesa.household.HouseholdRules;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.Member;
 import id.berkasdesa.household.MemberStatus;
-import id.berkasdesa.household.Sex;
+import id.berkasdesa.adminduk.Sex;
 import id.berkasdesa.imports.PersonRow.Field;
 import java.time.LocalDate;
 import java.util.ArrayList;

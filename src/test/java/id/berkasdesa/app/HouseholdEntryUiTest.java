@@ -127,7 +127,7 @@ class HouseholdEntryUiTest {
         // the NIK fills the empty sex and birth date (the operator checks them)
         waitUntil(() -> "01-01-2020".equals(r.lookup("#tanggalLahirField").queryAs(TextField.class).getText()));
         assertThat(r.lookup("#sexBox").queryAs(javafx.scene.control.ComboBox.class).getValue())
-                .isEqualTo(id.berkasdesa.household.Sex.L);
+                .isEqualTo(id.berkasdesa.adminduk.Sex.L);
         assertThat(noKk.getText()).isEqualTo(savedKk);
 
         // leaving with that unsaved member asks; Enter keeps the work, "Tinggalkan" leaves

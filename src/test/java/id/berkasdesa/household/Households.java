@@ -1,5 +1,6 @@
 package id.berkasdesa.household;
 
+import id.berkasdesa.adminduk.Sex;
 import id.berkasdesa.wilayah.Wilayah;
 import java.time.LocalDate;
 import java.util.List;

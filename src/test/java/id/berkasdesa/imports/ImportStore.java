@@ -2,7 +2,7 @@ package id.berkasdesa.imports;
 
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.Households;
-import id.berkasdesa.household.Sex;
+import id.berkasdesa.adminduk.Sex;
 import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import id.berkasdesa.household.Household;
 import id.berkasdesa.household.Households;
 import id.berkasdesa.household.Member;
 import id.berkasdesa.household.MemberStatus;
-import id.berkasdesa.household.Sex;
+import id.berkasdesa.adminduk.Sex;
 import id.berkasdesa.imports.PopulationPlan.Confirm;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import id.berkasdesa.document.FileType;
 import id.berkasdesa.document.RequirementPreset;
 import id.berkasdesa.household.Member;
 import id.berkasdesa.household.MemberStatus;
-import id.berkasdesa.household.Sex;
+import id.berkasdesa.adminduk.Sex;
 import id.berkasdesa.request.Evaluation.Deadline;
 import id.berkasdesa.request.RuleCheck.Outcome;
 import id.berkasdesa.request.RuleCheck.Rule;

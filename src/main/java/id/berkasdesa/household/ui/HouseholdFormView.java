@@ -18,7 +18,7 @@ import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.MemberStatus;
 import id.berkasdesa.household.SaveResult;
-import id.berkasdesa.household.Sex;
+import id.berkasdesa.adminduk.Sex;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import id.berkasdesa.common.DateText;
 import id.berkasdesa.household.HouseholdRules;
 import id.berkasdesa.household.Member;
 import id.berkasdesa.household.MemberStatus;
-import id.berkasdesa.household.Sex;
+import id.berkasdesa.adminduk.Sex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -5,7 +5,7 @@ import id.berkasdesa.common.ui.Converters;
 import id.berkasdesa.common.ui.KeyboardEntry;
 import id.berkasdesa.household.CodeList;
 import id.berkasdesa.household.MemberStatus;
-import id.berkasdesa.household.Sex;
+import id.berkasdesa.adminduk.Sex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -76,7 +76,7 @@ final class MemberEditor {
             if (bound == null || binding) {
                 return;
             }
-            id.berkasdesa.household.Nik.holder(is, java.time.LocalDate.now()).ifPresent(h -> {
+            id.berkasdesa.adminduk.Nik.holder(is, java.time.LocalDate.now()).ifPresent(h -> {
                 if (v.sexBox.getValue() == null) {
                     v.sexBox.setValue(h.sex());
                 }

@@ -1,4 +1,4 @@
-package id.berkasdesa.household;
+package id.berkasdesa.adminduk;
 
 /** Jenis kelamin as Dukcapil records it. */
 public enum Sex {

@@ -1,5 +1,6 @@
-package id.berkasdesa.household;
+package id.berkasdesa.adminduk;
 
+import id.berkasdesa.household.Households;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.berkasdesa.common.Finding;

@@ -1,4 +1,4 @@
-package id.berkasdesa.household;
+package id.berkasdesa.adminduk;
 
 import id.berkasdesa.common.Finding;
 import id.berkasdesa.wilayah.Area;
@@ -10,15 +10,15 @@ import java.util.Optional;
  * What a NIK and a No. KK share: 16 digits that start with the code of the kecamatan that issued
  * them. Pasted spaces, dots and dashes are cleaned away, never rejected.
  */
-final class AreaNumber {
+public final class AreaNumber {
 
-    static final int LENGTH = 16;
+    public static final int LENGTH = 16;
 
     private AreaNumber() {
     }
 
     /** Drops the separators people paste with a number: spaces, dots, dashes. */
-    static String clean(String input) {
+    public static String clean(String input) {
         StringBuilder sb = new StringBuilder(input.length());
         for (int i = 0; i < input.length(); i++) {
             char c = input.charAt(i);
@@ -34,7 +34,7 @@ final class AreaNumber {
      *
      * @return the issuing kecamatan's dotted code when the first six digits are digits, else empty
      */
-    static Optional<String> check(String field, String label, String cleaned, Wilayah wilayah, List<Finding> out) {
+    public static Optional<String> check(String field, String label, String cleaned, Wilayah wilayah, List<Finding> out) {
         if (cleaned.isEmpty()) {
             out.add(Finding.error(field, "number.empty", label));
             return Optional.empty();
@@ -59,11 +59,11 @@ final class AreaNumber {
         return Optional.of(kecamatan);
     }
 
-    static Optional<String> kecamatanName(Optional<String> kecamatan, Wilayah wilayah) {
+    public static Optional<String> kecamatanName(Optional<String> kecamatan, Wilayah wilayah) {
         return kecamatan.flatMap(wilayah::find).map(Area::name);
     }
 
-    static int firstNonDigit(String s) {
+    public static int firstNonDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {

@@ -1,4 +1,4 @@
-package id.berkasdesa.household;
+package id.berkasdesa.adminduk;
 
 import id.berkasdesa.common.DateText;
 
