@@ -7,6 +7,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -57,6 +58,23 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("id.berkasdesa.bundle..", "id.berkasdesa.request..",
                     "id.berkasdesa.household..", "id.berkasdesa.document..", "id.berkasdesa.village..", "id.berkasdesa.letter..",
                     "id.berkasdesa.imports..", "id.berkasdesa.pbi..", "id.berkasdesa.account..", "id.berkasdesa.backup..");
+
+    /**
+     * The Dinas Sosial's code and the village's live apart: they share the exchange format, the keys,
+     * the Adminduk numbers, the area codes, common ground and the engine, nothing of each other's features.
+     */
+    @ArchTest
+    static final ArchRule theDistrictStandsApart = classes()
+            .that().resideInAPackage("id.berkasdesa.dinas..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("id.berkasdesa.dinas..", "id.berkasdesa.exchange..",
+                    "id.berkasdesa.keys..", "id.berkasdesa.adminduk..", "id.berkasdesa.wilayah..", "id.berkasdesa.common..",
+                    "id.berkasdesa.db..", "java..", "javax..", "org.jdbi..", "com.fasterxml.jackson..", "org.slf4j..");
+
+    @ArchTest
+    static final ArchRule theVillageDoesNotReachIntoTheDistrict = noClasses()
+            .that().resideOutsideOfPackages("id.berkasdesa.dinas..", "id.berkasdesa.wiring..", "id.berkasdesa.cli..",
+                    "id.berkasdesa.app..")
+            .should().dependOnClassesThat().resideInAPackage("id.berkasdesa.dinas..");
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoTheCompositionRoot = noClasses()

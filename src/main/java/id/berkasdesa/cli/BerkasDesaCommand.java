@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
                 DistrictKeyCommand.class, OpenBundleCommand.class, SignResponseCommand.class, BenchOpenCommand.class,
                 BackupCommand.class, RestoreCommand.class, CheckCommand.class, BenchBackupCommand.class,
                 ImportPopulationCommand.class, ImportPbiCommand.class, ExportRegisterCommand.class, BenchImportCommand.class,
-                RekeyCommand.class, LetterCommand.class, BenchLettersCommand.class, ClassArchiveCommand.class})
+                RekeyCommand.class, LetterCommand.class, BenchLettersCommand.class, ClassArchiveCommand.class,
+                DinasCommand.class})
 public final class BerkasDesaCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -60,6 +60,11 @@ public final class Actions {
         add("request.importPbi", Who.OPERATOR);
         add("request.pbiColumns", Who.OPERATOR);
         add("request.evaluate", Who.ANYONE, SETUP);
+        // the Dinas Sosial's side (issue 28): its setup, the villages' keys, the inbox. The Verifikator
+        // joins the Administrator here with the district's roles.
+        add("dinas.setup", Who.ADMINISTRATOR, SETUP);
+        add("dinas.villageKey", Who.ADMINISTRATOR);
+        add("dinas.inbox", Who.ADMINISTRATOR);
         // letters the village issues
         add("letter.issue", Who.OPERATOR);
         add("letter.cancel", Who.OPERATOR);

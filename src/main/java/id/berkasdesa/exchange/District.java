@@ -84,6 +84,36 @@ public final class District {
      * @throws BundleException damaged, not signed, for another district, or a bag that does not verify
      */
     public static Verified verify(Path file, KeyPair district, Progress progress) {
+        return verifyThen(file, district, progress, (reader, v) -> v);
+    }
+
+    /** A village's bundle received at the district: checked whole, and what it carries. */
+    public record Received(Verified verified, Paket paket) {
+        /** The village's audit head when it made the bundle; null from a village that sent none. */
+        public Paket.RekamJejak auditHead() {
+            return paket.paket() == null ? null : paket.paket().rekamJejak();
+        }
+    }
+
+    /**
+     * The same check as {@link #verify(Path, KeyPair, Progress)}, for the district's inbox: only a
+     * village's protected bundle (not an answer), and its {@code paket.json} read from the same
+     * decrypted bag once it verified.
+     *
+     * @throws BundleException as {@code verify}, or "sealed.error.notSealed" for a file that is no
+     *     protected bundle of a village
+     */
+    public static Received receive(Path file, KeyPair district, Progress progress) {
+        return verifyThen(file, district, progress, (reader, v) -> {
+            if (!"paket-aman".equals(v.kind())) {
+                throw new BundleException("sealed.error.notSealed", file.getFileName());
+            }
+            return new Received(v, ExchangeJson.paket(reader));
+        });
+    }
+
+    private static <T> T verifyThen(Path file, KeyPair district, Progress progress,
+            java.util.function.BiFunction<BagReader, Verified, T> then) {
         if (!SealedBundle.isSealed(file)) {
             throw new BundleException("sealed.error.notSealed", file.getFileName());
         }
@@ -98,8 +128,9 @@ public final class District {
             } finally {
                 joinSignature(signature, file);
             }
-            return verified(reader, new BagReader.Checked(c.name(), c.info(), c.payloadFiles(), c.payloadBytes(),
+            Verified v = verified(reader, new BagReader.Checked(c.name(), c.info(), c.payloadFiles(), c.payloadBytes(),
                     sealed.outside().zipBytes()), sealed.outside());
+            return then.apply(reader, v);
         } catch (java.io.IOException e) {
             throw new BundleException("sealed.error.damaged", e, file.getFileName());
         }

@@ -716,16 +716,25 @@ public final class KeyRing {
      * private keys exist on disk only sealed under the store key.
      */
     public synchronized KeyPair villageKeys(String kode, String nama) {
+        return ownKeys("desa", kode, nama, null);
+    }
+
+    /**
+     * The store's own key pair as {@code kind} ("desa" for a village, "dinas" for a Dinas Sosial
+     * office), sealed in the key file under the store key: made the first time it is asked for, or
+     * {@code given} (a pair made before with {@code district-key new}) sealed in its place.
+     */
+    public synchronized KeyPair ownKeys(String kind, String kode, String nama, KeyPair given) {
         byte[] k = key.derive("berkas-desa village keys v1");
         try {
             AesGcmJce aead = new AesGcmJce(k);
-            byte[] context = ("berkas-desa desa v1|" + content.storeId()).getBytes(StandardCharsets.UTF_8);
+            byte[] context = ("berkas-desa " + kind + " v1|" + content.storeId()).getBytes(StandardCharsets.UTF_8);
             VillageKeys v = content.desa();
-            if (v != null && v.kode().equals(kode)) {
-                return KeyPair.unseal(new KeyPair.Sealed(unb64(v.decrypt()), unb64(v.sign())), aead, context, "desa",
+            if (given == null && v != null && v.kode().equals(kode)) {
+                return KeyPair.unseal(new KeyPair.Sealed(unb64(v.decrypt()), unb64(v.sign())), aead, context, kind,
                         v.kode(), v.nama());
             }
-            KeyPair pair = KeyPair.generate("desa", kode, nama);
+            KeyPair pair = given != null ? given : KeyPair.generate(kind, kode, nama);
             KeyPair.Sealed sealed = pair.seal(aead, context);
             content = new Content(FORMAT, content.storeId(), content.village(), content.unclaimed(), content.wraps(),
                     content.recovery(), new VillageKeys(kode, nama, b64(sealed.decrypt()), b64(sealed.sign())),

@@ -53,6 +53,8 @@ public final class Wiring implements AutoCloseable {
     private final KeyRing keys;
     private final DistrictKeyService districtKeys;
     private KeyPair ephemeralVillageKeys;
+    private final id.berkasdesa.dinas.DinasService dinas;
+    private KeyPair ephemeralOfficeKeys;
 
     private Wiring(Database db, Wilayah wilayah, Clock clock, String appVersion, Passwords.Cost cost, KeyRing keys) {
         this.db = db;
@@ -81,6 +83,7 @@ public final class Wiring implements AutoCloseable {
         this.pbi = new id.berkasdesa.pbi.PbiService(db, settings, requests::policy, clock);
         this.letters = new id.berkasdesa.letter.LetterService(db, households, documents, villages, settings, wilayah, clock,
                 this::villageKeys);
+        this.dinas = new id.berkasdesa.dinas.DinasService(db, clock, wilayah, this::officeKeys);
         actAsVillageOperator();
     }
 
@@ -360,6 +363,32 @@ public final class Wiring implements AutoCloseable {
             ephemeralVillageKeys = KeyPair.generate("desa", p.kodeDesa(), p.namaDesa());
         }
         return ephemeralVillageKeys;
+    }
+
+    /** The Dinas Sosial's side of this store (empty office on a village's store). */
+    public id.berkasdesa.dinas.DinasService dinas() {
+        return dinas;
+    }
+
+    /**
+     * A Dinas Sosial office's key pair, made in the store on first use and sealed in the key file as a
+     * village's is; on a store opened without a key ring (tests of the database alone) one for this session.
+     */
+    public synchronized KeyPair officeKeys() {
+        return officeKeys(null);
+    }
+
+    /** The same, with a pair made before ({@code district-key new}) sealed in the store in place of a new one. */
+    public synchronized KeyPair officeKeys(KeyPair given) {
+        id.berkasdesa.dinas.DinasService.Office o = dinas.office()
+                .orElseThrow(() -> new id.berkasdesa.dinas.DinasException("dinas.error.notDinas"));
+        if (keys != null) {
+            return keys.ownKeys("dinas", o.kabupaten(), o.officeName(), given);
+        }
+        if (given != null || ephemeralOfficeKeys == null) {
+            ephemeralOfficeKeys = given != null ? given : KeyPair.generate("dinas", o.kabupaten(), o.officeName());
+        }
+        return ephemeralOfficeKeys;
     }
 
     public DistrictKeyService districtKeys() {

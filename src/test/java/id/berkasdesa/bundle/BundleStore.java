@@ -50,6 +50,7 @@ public final class BundleStore implements AutoCloseable {
     final BundleService bundles;
     final ResponseService responses;
     public final List<UUID> ready = new ArrayList<>();
+    private final Path scratch;
 
     BundleStore(Path dir, Path scratch, int readyRequests) {
         this(dir, scratch, readyRequests, Clock.fixed(TODAY.atTime(10, 30).atZone(JAKARTA).toInstant(), JAKARTA));
@@ -57,20 +58,38 @@ public final class BundleStore implements AutoCloseable {
 
     /** With the given clock (a UI test uses the system's: the app re-checks the requests on its own clock). */
     public BundleStore(Path dir, Path scratch, int readyRequests, Clock clock) {
+        this(dir, scratch, clock, VILLAGE, firstSeeds(readyRequests));
+    }
+
+    private static int[] firstSeeds(int n) {
+        int[] seeds = new int[n];
+        for (int i = 0; i < n; i++) {
+            seeds[i] = i + 1;
+        }
+        return seeds;
+    }
+
+    /**
+     * Another village (the district's tests merge several), with ready requests for the families of
+     * {@code seeds}: the same seed in two villages is the same family, the same NIK. Seed 1's request
+     * is urgent (dialysis).
+     */
+    public BundleStore(Path dir, Path scratch, Clock clock, VillageProfile village, int... seeds) {
         this.clock = clock;
+        this.scratch = scratch;
         this.today = LocalDate.now(clock);
         wiring = Wiring.open(dir, clock);
         db = wiring.db();
         households = wiring.households();
         villages = wiring.villages();
-        villages.save(VILLAGE);
+        villages.save(village);
         wiring.actAsVillageOperator();
         documents = wiring.documents();
         requests = wiring.requests();
         bundles = wiring.bundles();
         responses = wiring.responses();
-        for (int i = 1; i <= readyRequests; i++) {
-            ready.add(readyRequest(i, scratch, i == 1 ? Diagnosis.GAGAL_GINJAL : null));
+        for (int seed : seeds) {
+            ready.add(readyRequest(seed, scratch, seed == 1 ? Diagnosis.GAGAL_GINJAL : null));
         }
     }
 
@@ -92,6 +111,11 @@ public final class BundleStore implements AutoCloseable {
             Path answer = District.signResponse(xlsx, bundle, district, stick.resolve("balasan_" + bundle.getFileName()));
             return List.of(bundle, answer);
         }
+    }
+
+    /** One more ready request, for family {@code seed}. */
+    public UUID readyRequest(int seed) {
+        return readyRequest(seed, scratch, null);
     }
 
     UUID readyRequest(int seed, Path scratch, Diagnosis urgent) {

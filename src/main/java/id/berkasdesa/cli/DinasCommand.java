@@ -1,0 +1,294 @@
+package id.berkasdesa.cli;
+
+import id.berkasdesa.common.MessageException;
+import id.berkasdesa.common.Messages;
+import id.berkasdesa.db.Database;
+import id.berkasdesa.dinas.Check;
+import id.berkasdesa.dinas.DinasService;
+import id.berkasdesa.exchange.Progress;
+import id.berkasdesa.keys.KeyPair;
+import id.berkasdesa.wiring.Wiring;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code dinas …}: the Dinas Sosial's side on a district store. JSON lines on standard output; exit 0
+ * done, 1 refused with the reason, 2 usage or a store that cannot be opened, 3 not signed in or not allowed.
+ */
+@Command(name = "dinas", description = "Sisi Dinas Sosial: buat data kantor, kunci desa, kotak masuk paket desa, daftar usulan.",
+        subcommands = {DinasCommand.Init.class, DinasCommand.PublicKey.class, DinasCommand.VillageKey.class,
+                DinasCommand.Inbox.class, DinasCommand.Requests.class})
+final class DinasCommand {
+
+    @ParentCommand
+    BerkasDesaCommand parent;
+
+    private static int refused(MessageException e, Messages m) {
+        return Json.fail(1, e.key(), e.message(m));
+    }
+
+    @Command(name = "init", description = "Buat data Dinas Sosial baru: kabupaten/kota, nama kantor, Administrator pertama "
+            + "(kata sandi dari BERKAS_DESA_PASSWORD atau ditanyakan), dan pasangan kunci kantor di dalam data.")
+    static final class Init implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Option(names = "--kabupaten", required = true, paramLabel = "KODE", description = "Kode kabupaten/kota, mis. 32.01")
+        String kabupaten;
+
+        @Option(names = "--office", required = true, paramLabel = "NAMA", description = "Nama kantor, mis. \"Dinas Sosial Kabupaten Bogor\"")
+        String office;
+
+        @Option(names = "--admin", required = true, paramLabel = "NAMA", description = "Nama Administrator pertama")
+        String admin;
+
+        @Option(names = "--key", paramLabel = "FILE.kunci-rahasia",
+                description = "Kunci kantor yang sudah dibuat dengan district-key new (frasa sandi dari BERKAS_DESA_KEY_PASSWORD)")
+        Path key;
+
+        @Override
+        public Integer call() {
+            BerkasDesaCommand parent = group.parent;
+            Messages messages = Messages.indonesian();
+            if (Database.exists(parent.dataDir())) {
+                return Json.fail(1, "cli.dinas.init.exists", messages.get("cli.dinas.init.exists", parent.dataDir().toString()));
+            }
+            KeyPair given = null;
+            if (key != null) {
+                given = VerifyCommand.privateKey(parent, key, messages);
+                if (given == null) {
+                    return 3;
+                }
+            }
+            char[] password = StoreCommand.newPassword(parent, "BERKAS_DESA_PASSWORD", messages);
+            if (password == null) {
+                return Json.fail(StoreCommand.NOT_SIGNED_IN, "cli.password.none", messages.get("cli.password.none"));
+            }
+            try (Wiring w = Wiring.open(parent.dataDir(), Clock.systemDefaultZone())) {
+                DinasService.Office o = w.dinas().setUp(kabupaten, office);
+                if (given != null && !given.publicKeys().code().equals(o.kabupaten())) {
+                    return Json.fail(1, "dinas.error.kabupaten", messages.get("dinas.error.kabupaten", given.publicKeys().code()));
+                }
+                KeyPair keys = w.officeKeys(given);
+                String recovery = w.accounts().createFirstAdministrator(admin, password);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("kabupaten", o.kabupaten());
+                out.put("kabupatenName", o.kabupatenName());
+                out.put("office", o.officeName());
+                out.put("fingerprint", keys.publicKeys().fingerprint());
+                out.put("admin", w.session().operator());
+                out.put("recoveryCode", recovery);
+                System.out.println(Json.line(out));
+                System.err.println(messages.get("cli.init.keepCode"));
+                return 0;
+            } catch (MessageException e) {
+                return refused(e, messages);
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    @Command(name = "public-key", description = "Tulis <kode>.kunci-publik kantor ini untuk desa, dan tampilkan sidik jarinya.")
+    static final class PublicKey implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Option(names = "--to", required = true, paramLabel = "FOLDER")
+        Path folder;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            return StoreCommand.run(group.parent, w -> {
+                try {
+                    KeyPair keys = w.dinas().keys();
+                    Path pub = folder.resolve(keys.publicKeys().code() + ".kunci-publik");
+                    Files.createDirectories(folder);
+                    byte[] bytes = keys.publicKeys().toBytes();
+                    id.berkasdesa.common.AtomicFile.write(pub, out -> out.write(bytes));
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("public", pub.toString());
+                    out.put("fingerprint", keys.publicKeys().fingerprint());
+                    System.out.println(Json.line(out));
+                    return 0;
+                } catch (IOException e) {
+                    return Json.fail(1, "keys.error.write", messages.get("keys.error.write", folder.toString()));
+                } catch (MessageException e) {
+                    return refused(e, messages);
+                }
+            });
+        }
+    }
+
+    @Command(name = "village-key", description = "Kunci desa yang dipercaya: list, pin (dari sidik jari lewat surat/telepon), "
+            + "confirm (sidik jari paket pertama sudah dicocokkan), replace (desa mengganti kunci, dengan alasan).")
+    static final class VillageKey implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Parameters(index = "0", paramLabel = "list|pin|confirm|replace")
+        String action;
+
+        @Option(names = "--village", paramLabel = "KODE")
+        String village;
+
+        @Option(names = "--fingerprint", paramLabel = "SIDIK-JARI")
+        String fingerprint;
+
+        @Option(names = "--reason", paramLabel = "ALASAN")
+        String reason;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            if (!List.of("list", "pin", "confirm", "replace").contains(action)
+                    || !action.equals("list") && village == null || action.equals("pin") && fingerprint == null
+                    || action.equals("replace") && reason == null) {
+                return Json.fail(2, "cli.dinas.usageVillageKey", messages.get("cli.dinas.usageVillageKey"));
+            }
+            return StoreCommand.run(group.parent, w -> {
+                try {
+                    DinasService d = w.dinas();
+                    List<DinasService.VillageKey> shown = switch (action) {
+                        case "pin" -> List.of(d.pin(village, fingerprint));
+                        case "confirm" -> List.of(d.confirm(village));
+                        case "replace" -> List.of(d.replace(village, reason));
+                        default -> {
+                            if (d.office().isEmpty()) {
+                                throw new id.berkasdesa.dinas.DinasException("dinas.error.notDinas");
+                            }
+                            yield d.villageKeys();
+                        }
+                    };
+                    for (DinasService.VillageKey k : shown) {
+                        Map<String, Object> out = new LinkedHashMap<>();
+                        out.put("village", k.kodeDesa());
+                        out.put("name", k.villageName());
+                        out.put("fingerprint", k.fingerprint().isEmpty() ? null : k.fingerprint());
+                        out.put("confirmed", k.confirmed());
+                        out.put("pinnedBy", k.pinnedBy());
+                        out.put("replaceReason", k.replaceReason());
+                        System.out.println(Json.line(out));
+                    }
+                    return 0;
+                } catch (MessageException e) {
+                    return refused(e, messages);
+                }
+            });
+        }
+    }
+
+    @Command(name = "inbox", description = "Impor paket desa (berkas, atau semua .zip di folder/flashdisk): masing-masing "
+            + "diperiksa utuh, dibuka dengan kunci kantor, dan disimpan; atau ditolak dengan alasannya.")
+    static final class Inbox implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Parameters(arity = "1..*", paramLabel = "FOLDER|FILE")
+        List<Path> paths;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            List<Path> files = new ArrayList<>();
+            for (Path p : paths) {
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> in = Files.list(p)) {
+                        in.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip"))
+                                .filter(f -> !f.getFileName().toString().startsWith("balasan_")).sorted().forEach(files::add);
+                    } catch (IOException e) {
+                        return Json.fail(1, "cli.dinas.notFolder", messages.get("cli.dinas.notFolder", p.toString()));
+                    }
+                } else if (Files.isRegularFile(p)) {
+                    files.add(p);
+                } else {
+                    return Json.fail(1, "cli.dinas.notFolder", messages.get("cli.dinas.notFolder", p.toString()));
+                }
+            }
+            return StoreCommand.run(group.parent, w -> {
+                if (w.dinas().office().isEmpty()) {
+                    return Json.fail(1, "dinas.error.notDinas", messages.get("dinas.error.notDinas"));
+                }
+                Map<DinasService.Outcome, Integer> counts = new EnumMap<>(DinasService.Outcome.class);
+                for (Path f : files) {
+                    DinasService.InboxResult r = w.dinas().receive(f, Progress.none());
+                    counts.merge(r.outcome(), 1, Integer::sum);
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("file", f.toString());
+                    out.put("result", r.outcome().code());
+                    out.put("village", r.village());
+                    out.put("requests", r.requests());
+                    out.put("reason", r.reason(messages));
+                    System.out.println(Json.line(out));
+                }
+                Map<String, Object> total = new LinkedHashMap<>();
+                for (DinasService.Outcome o : DinasService.Outcome.values()) {
+                    total.put(o.code(), counts.getOrDefault(o, 0));
+                }
+                System.out.println(Json.line(total));
+                return counts.getOrDefault(DinasService.Outcome.REFUSED, 0) + counts.getOrDefault(DinasService.Outcome.CONFLICT, 0)
+                        == 0 ? 0 : 1;
+            });
+        }
+    }
+
+    @Command(name = "requests", description = "Daftar usulan yang diterima (versi terakhir), dengan hasil pemeriksaannya.")
+    static final class Requests implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Option(names = "--status", paramLabel = "S")
+        String status;
+
+        @Option(names = "--village", paramLabel = "KODE")
+        String village;
+
+        @Option(names = "--check", paramLabel = "KODE-PERIKSA", description = "nik, wilayah, batas-waktu, surat-faskes, "
+                + "mendesak, ganda, kunci-baru, rekam-jejak-mundur")
+        String check;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            Check c = null;
+            if (check != null) {
+                c = Check.of(check).orElse(null);
+                if (c == null) {
+                    return Json.fail(2, "cli.dinas.usageCheck", messages.get("cli.dinas.usageCheck", check));
+                }
+            }
+            Check filter = c;
+            return StoreCommand.run(group.parent, w -> {
+                if (w.dinas().office().isEmpty()) {
+                    return Json.fail(1, "dinas.error.notDinas", messages.get("dinas.error.notDinas"));
+                }
+                for (DinasService.ReceivedRequest r : w.dinas().requests(status, village, filter)) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("id", r.id());
+                    out.put("village", r.kodeDesa());
+                    out.put("nik", r.nik());
+                    out.put("status", r.status());
+                    out.put("checks", r.checks().stream().map(Check::code).toList());
+                    out.put("version", r.version());
+                    out.put("decision", null);
+                    System.out.println(Json.line(out));
+                }
+                return 0;
+            });
+        }
+    }
+}

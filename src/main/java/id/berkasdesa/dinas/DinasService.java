@@ -1,0 +1,452 @@
+package id.berkasdesa.dinas;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.berkasdesa.db.Database;
+import id.berkasdesa.exchange.BundleException;
+import id.berkasdesa.exchange.District;
+import id.berkasdesa.exchange.Paket;
+import id.berkasdesa.exchange.Progress;
+import id.berkasdesa.keys.KeyPair;
+import id.berkasdesa.wilayah.Area;
+import id.berkasdesa.wilayah.Wilayah;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The Dinas Sosial's half of the loop, first part: the office, the register of the villages' keys,
+ * and the inbox that receives every village's protected bundle — each verified whole and decrypted as
+ * a stream with the office's key, then stored as one unit of work (the bundle, its village's audit
+ * head, and its requests with their checks), or refused with the reason and nothing stored.
+ */
+public final class DinasService {
+
+    /** The office this store belongs to. */
+    public record Office(String kabupaten, String kabupatenName, String officeName) {
+    }
+
+    /** A village's key as the office trusts it; {@code confirmed} once an officer compared the fingerprint. */
+    public record VillageKey(String kodeDesa, String villageName, String fingerprint, boolean confirmed, String pinnedBy,
+            OffsetDateTime pinnedAt, String replaceReason) {
+    }
+
+    /** What became of one file given to the inbox. */
+    public enum Outcome {
+        IMPORTED("imported"), ALREADY("already"), REFUSED("refused"), CONFLICT("conflict");
+
+        private final String code;
+
+        Outcome(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /**
+     * One file's result: the village (when it could be read), how many requests were stored, and for a
+     * refusal or a conflict the message key and arguments of the reason.
+     */
+    public record InboxResult(Path file, Outcome outcome, String village, int requests, String reasonKey, List<Object> reasonArgs) {
+        public String reason(id.berkasdesa.common.Messages m) {
+            return reasonKey == null ? null : m.get(reasonKey, reasonArgs.toArray());
+        }
+    }
+
+    /** A request as the district holds it: its latest version. */
+    public record ReceivedRequest(String id, String kodeDesa, String nik, String noKk, String name, String status,
+            Set<Check> checks, int version, OffsetDateTime receivedAt) {
+    }
+
+    /** Received, not yet decided: the status of every request the inbox stores. */
+    public static final String RECEIVED = "diterima";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database db;
+    private final Clock clock;
+    private final Wilayah wilayah;
+    private final Supplier<KeyPair> officeKeys;
+
+    /**
+     * @param officeKeys the office's key pair (sealed in the store), asked for only when a bundle is
+     *     opened or the public key written
+     */
+    public DinasService(Database db, Clock clock, Wilayah wilayah, Supplier<KeyPair> officeKeys) {
+        this.db = db;
+        this.clock = clock;
+        this.wilayah = wilayah;
+        this.officeKeys = officeKeys;
+    }
+
+    /** Empty on a village's store. */
+    public Optional<Office> office() {
+        return db.read(h -> h.createQuery("SELECT kabupaten, kabupaten_name, office_name FROM dinas_office WHERE id = 1")
+                .map((rs, ctx) -> new Office(rs.getString(1), rs.getString(2), rs.getString(3))).findFirst());
+    }
+
+    /**
+     * Makes this store a Dinas Sosial's: the kabupaten/kota from the area codes and the office's name.
+     *
+     * @throws DinasException "dinas.error.kabupaten" for a code that is no kabupaten/kota,
+     *     "dinas.error.already" when the store already belongs to an office
+     */
+    public Office setUp(String kabupatenCode, String officeName) {
+        String code = kabupatenCode == null ? "" : kabupatenCode.strip();
+        Area area = wilayah.find(code).filter(a -> a.level() == Area.Level.KABUPATEN_KOTA)
+                .orElseThrow(() -> new DinasException("dinas.error.kabupaten", code));
+        String name = officeName == null ? "" : officeName.strip();
+        if (name.isEmpty()) {
+            throw new DinasException("dinas.error.officeName");
+        }
+        if (office().isPresent()) {
+            throw new DinasException("dinas.error.already");
+        }
+        Office o = new Office(area.code(), area.name(), name);
+        db.write("dinas.setup", h -> {
+            h.createUpdate("""
+                    INSERT INTO dinas_office (id, kabupaten, kabupaten_name, office_name, created_by, created_at)
+                    VALUES (1, :kab, :kabName, :office, :by, :at)""")
+                    .bind("kab", o.kabupaten()).bind("kabName", o.kabupatenName()).bind("office", o.officeName())
+                    .bind("by", db.session().operator()).bind("at", OffsetDateTime.now(clock)).execute();
+            db.about("dinasOffice", o.kabupaten(), List.of("kabupaten", "officeName"));
+            return null;
+        });
+        return o;
+    }
+
+    /** The office's key pair (made in the store at its first use). */
+    public KeyPair keys() {
+        requireOffice();
+        return officeKeys.get();
+    }
+
+    public List<VillageKey> villageKeys() {
+        return db.read(h -> h.createQuery("""
+                SELECT kode_desa, village_name, fingerprint, confirmed, pinned_by, pinned_at, replace_reason
+                FROM dinas_village_key ORDER BY kode_desa""").map((rs, ctx) -> new VillageKey(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getBoolean(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class),
+                        rs.getString(7))).list());
+    }
+
+    public Optional<VillageKey> villageKey(String kodeDesa) {
+        return villageKeys().stream().filter(k -> k.kodeDesa().equals(kodeDesa)).findFirst();
+    }
+
+    /**
+     * Registers a village's key ahead of its first bundle, from a fingerprint given by letter or phone
+     * (confirmed: an officer had it from the village). Pinning the same fingerprint again changes nothing.
+     *
+     * @throws DinasException "dinas.error.village" for a code that is no village of this kabupaten,
+     *     "dinas.error.fingerprint" for a malformed fingerprint, "dinas.error.pinned" when another key is pinned
+     */
+    public VillageKey pin(String kodeDesa, String fingerprint) {
+        Office o = requireOffice();
+        String kode = kodeDesa == null ? "" : kodeDesa.strip();
+        Area desa = wilayah.find(kode).filter(a -> a.level() == Area.Level.DESA_KELURAHAN && a.code().startsWith(o.kabupaten() + "."))
+                .orElseThrow(() -> new DinasException("dinas.error.village", kode, o.kabupatenName()));
+        String fp = fingerprint == null ? "" : fingerprint.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!fp.matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}")) {
+            throw new DinasException("dinas.error.fingerprint", fp);
+        }
+        Optional<VillageKey> now = villageKey(kode);
+        if (now.isPresent() && !now.get().fingerprint().isEmpty()) {
+            if (now.get().fingerprint().equals(fp)) {
+                return now.get();
+            }
+            throw new DinasException("dinas.error.pinned", kode, now.get().fingerprint());
+        }
+        db.write("dinas.villageKey", h -> {
+            h.createUpdate("DELETE FROM dinas_village_key WHERE kode_desa = :kode").bind("kode", kode).execute();
+            insertKey(h, kode, desa.name(), fp, true);
+            db.about("villageKey", kode, List.of("fingerprint", "confirmed"));
+            return null;
+        });
+        return villageKey(kode).orElseThrow();
+    }
+
+    /** An officer compared the fingerprint of a key pinned by a first bundle with the village's: it is confirmed. */
+    public VillageKey confirm(String kodeDesa) {
+        requireOffice();
+        VillageKey k = villageKey(kodeDesa).filter(v -> !v.fingerprint().isEmpty())
+                .orElseThrow(() -> new DinasException("dinas.error.noKey", kodeDesa));
+        if (!k.confirmed()) {
+            db.write("dinas.villageKey", h -> {
+                h.createUpdate("UPDATE dinas_village_key SET confirmed = TRUE WHERE kode_desa = :kode").bind("kode", k.kodeDesa())
+                        .execute();
+                db.about("villageKey", k.kodeDesa(), List.of("confirmed"));
+                return null;
+            });
+        }
+        return villageKey(kodeDesa).orElseThrow();
+    }
+
+    /**
+     * Lets a village's next bundle pin a new key (the village's PC was replaced, its folder restored
+     * elsewhere): the old key stops counting; the reason is kept and the new key is to be confirmed.
+     *
+     * @throws DinasException "dinas.error.reason" without a reason, "dinas.error.noKey" without a key
+     */
+    public VillageKey replace(String kodeDesa, String reason) {
+        requireOffice();
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new DinasException("dinas.error.reason");
+        }
+        VillageKey k = villageKey(kodeDesa).orElseThrow(() -> new DinasException("dinas.error.noKey", kodeDesa));
+        db.write("dinas.villageKey", h -> {
+            h.createUpdate("""
+                    UPDATE dinas_village_key SET fingerprint = '', confirmed = FALSE, replace_reason = :why,
+                    pinned_by = :by, pinned_at = :at WHERE kode_desa = :kode""")
+                    .bind("why", why).bind("by", db.session().operator()).bind("at", OffsetDateTime.now(clock))
+                    .bind("kode", k.kodeDesa()).execute();
+            db.about("villageKey", k.kodeDesa(), List.of("fingerprint", "replaceReason"));
+            return null;
+        });
+        return villageKey(kodeDesa).orElseThrow();
+    }
+
+    /**
+     * Receives one file: verified whole with the office's key and stored as one unit of work, or
+     * refused with the reason and nothing stored. The same bundle again changes nothing; a request
+     * sent again replaces its earlier version, which is kept.
+     */
+    public InboxResult receive(Path file, Progress progress) {
+        Office o = requireOffice();
+        db.require("dinas.inbox");
+        District.Received r;
+        try {
+            r = District.receive(file, officeKeys.get(), progress);
+        } catch (BundleException e) {
+            return new InboxResult(file, Outcome.REFUSED, null, 0, e.key(), List.of(e.args()));
+        }
+        Paket p = r.paket();
+        String kode = p.desa() == null ? "" : String.valueOf(p.desa().kode());
+        if (!kode.startsWith(o.kabupaten() + ".")) {
+            return new InboxResult(file, Outcome.REFUSED, kode, 0, "dinas.inbox.otherKabupaten",
+                    List.of(kode, o.kabupatenName()));
+        }
+        String bundleId = p.paket() == null || p.paket().id() == null ? r.verified().name() : p.paket().id();
+        String fingerprint = r.verified().villageFingerprint();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        return db.write("dinas.inbox", h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM dinas_bundle WHERE bundle_id = :id").bind("id", bundleId)
+                    .mapTo(Integer.class).one() > 0) {
+                db.nothingDone();
+                return new InboxResult(file, Outcome.ALREADY, kode, 0, null, List.of());
+            }
+            Optional<VillageKey> pinned = h.createQuery("""
+                    SELECT kode_desa, village_name, fingerprint, confirmed, pinned_by, pinned_at, replace_reason
+                    FROM dinas_village_key WHERE kode_desa = :kode""").bind("kode", kode)
+                    .map((rs, ctx) -> new VillageKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7))).findFirst();
+            if (pinned.isPresent() && !pinned.get().fingerprint().isEmpty() && !pinned.get().fingerprint().equals(fingerprint)) {
+                db.nothingDone();
+                return new InboxResult(file, Outcome.CONFLICT, kode, 0, "dinas.inbox.conflict",
+                        List.of(kode, pinned.get().fingerprint(), fingerprint));
+            }
+            boolean newKey;
+            if (pinned.isEmpty() || pinned.get().fingerprint().isEmpty()) {
+                h.createUpdate("DELETE FROM dinas_village_key WHERE kode_desa = :kode").bind("kode", kode).execute();
+                insertKey(h, kode, p.desa().nama(), fingerprint, false);
+                newKey = true;
+            } else {
+                newKey = !pinned.get().confirmed();
+            }
+            Set<Check> bundleFlags = EnumSet.noneOf(Check.class);
+            if (newKey) {
+                bundleFlags.add(Check.KUNCI_BARU);
+            }
+            Paket.RekamJejak head = r.auditHead();
+            if (head != null && headWentBack(h, kode, head)) {
+                bundleFlags.add(Check.REKAM_JEJAK_MUNDUR);
+            }
+            h.createUpdate("""
+                    INSERT INTO dinas_bundle (bundle_id, kode_desa, file_name, fingerprint, audit_seq, audit_hash,
+                    request_count, received_by, received_at) VALUES (:id, :kode, :file, :fp, :seq, :hash, :n, :by, :at)""")
+                    .bind("id", bundleId).bind("kode", kode).bind("file", String.valueOf(file.getFileName()))
+                    .bind("fp", fingerprint).bind("seq", head == null ? null : head.seq())
+                    .bind("hash", head == null ? null : head.hash()).bind("n", p.usulan().size())
+                    .bind("by", db.session().operator()).bind("at", now).execute();
+            int stored = 0;
+            for (Paket.Usulan u : p.usulan()) {
+                stored += store(h, u, kode, bundleId, head, bundleFlags, o, today, now) ? 1 : 0;
+            }
+            db.about("dinasBundle", bundleId, List.of("requests"));
+            return new InboxResult(file, Outcome.IMPORTED, kode, stored, null, List.of());
+        });
+    }
+
+    /** Every request held, latest version, filtered; by village, then received. */
+    public List<ReceivedRequest> requests(String status, String kodeDesa, Check check) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, kode_desa, nik, no_kk, person_name, status, checks, version, received_at FROM dinas_request WHERE 1 = 1""");
+        Map<String, Object> args = new LinkedHashMap<>();
+        if (status != null) {
+            sql.append(" AND status = :status");
+            args.put("status", status);
+        }
+        if (kodeDesa != null) {
+            sql.append(" AND kode_desa = :kode");
+            args.put("kode", kodeDesa);
+        }
+        if (check != null) {
+            sql.append(" AND (',' || checks || ',') LIKE :check");
+            args.put("check", "%," + check.code() + ",%");
+        }
+        sql.append(" ORDER BY kode_desa, received_at, id");
+        return db.read(h -> h.createQuery(sql.toString()).bindMap(args).map((rs, ctx) -> new ReceivedRequest(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), checks(rs.getString(7)),
+                rs.getInt(8), rs.getObject(9, OffsetDateTime.class))).list());
+    }
+
+    /** Earlier versions of a request sent again, oldest first (their bundle ids). */
+    public List<String> history(String requestId) {
+        return db.read(h -> h.createQuery("SELECT bundle_id FROM dinas_request_version WHERE request_id = :id ORDER BY version")
+                .bind("id", requestId).mapTo(String.class).list());
+    }
+
+    private boolean store(Handle h, Paket.Usulan u, String kode, String bundleId, Paket.RekamJejak head, Set<Check> bundleFlags,
+            Office o, LocalDate today, OffsetDateTime now) {
+        String id = RequestChecks.text(u, RequestChecks.ID);
+        if (id.isEmpty()) {
+            return false;
+        }
+        String nik = RequestChecks.text(u, RequestChecks.NIK);
+        Set<Check> checks = EnumSet.copyOf(RequestChecks.of(u, o.kabupaten(), today, wilayah));
+        checks.addAll(bundleFlags);
+        List<Map<String, Object>> earlier = h.createQuery("SELECT kode_desa, version, bundle_id, columns_json, received_at "
+                + "FROM dinas_request WHERE id = :id").bind("id", id).mapToMap().list();
+        if (!earlier.isEmpty() && !kode.equals(earlier.get(0).get("kode_desa"))) {
+            return false; // another village's request id: never overwritten by this one
+        }
+        if (!earlier.isEmpty() && head != null && olderThanHeld(h, head, String.valueOf(earlier.get(0).get("bundle_id")))) {
+            // a copy from before the one held (the village's folder rolled back, or an old stick): the
+            // newer stays; the held request shows that its village's trail went backwards
+            addCheck(h, id, Check.REKAM_JEJAK_MUNDUR);
+            return false;
+        }
+        List<String> others = h.createQuery("""
+                SELECT id FROM dinas_request WHERE nik = :nik AND id <> :id AND status = :open""")
+                .bind("nik", nik).bind("id", id).bind("open", RECEIVED).mapTo(String.class).list();
+        if (!others.isEmpty()) {
+            checks.add(Check.GANDA);
+            // the other side of the pair is a duplicate too, from now on
+            for (String other : others) {
+                addCheck(h, other, Check.GANDA);
+            }
+        }
+        String columns = columnsJson(u);
+        int version = 1;
+        if (!earlier.isEmpty()) {
+            Map<String, Object> e = earlier.get(0);
+            version = ((Number) e.get("version")).intValue() + 1;
+            h.createUpdate("""
+                    INSERT INTO dinas_request_version (request_id, version, bundle_id, columns_json, received_at)
+                    VALUES (:id, :v, :bundle, :json, :at)""").bind("id", id).bind("v", version - 1)
+                    .bind("bundle", e.get("bundle_id")).bind("json", e.get("columns_json"))
+                    .bind("at", e.get("received_at")).execute();
+            h.createUpdate("DELETE FROM dinas_request WHERE id = :id").bind("id", id).execute();
+        }
+        h.createUpdate("""
+                INSERT INTO dinas_request (id, kode_desa, bundle_id, version, nik, no_kk, person_name, status, checks, urgent,
+                deleted_on, columns_json, received_at) VALUES (:id, :kode, :bundle, :v, :nik, :kk, :name, :status, :checks,
+                :urgent, :deleted, :json, :at)""")
+                .bind("id", id).bind("kode", kode).bind("bundle", bundleId).bind("v", version).bind("nik", nik)
+                .bind("kk", RequestChecks.text(u, RequestChecks.NO_KK)).bind("name", RequestChecks.text(u, RequestChecks.NAMA))
+                .bind("status", RECEIVED).bind("checks", codes(checks))
+                .bind("urgent", RequestChecks.text(u, RequestChecks.URGENT).isEmpty() ? null : RequestChecks.text(u, RequestChecks.URGENT))
+                .bind("deleted", RequestChecks.deactivated(u).orElse(null)).bind("json", columns).bind("at", now).execute();
+        return true;
+    }
+
+    private static void addCheck(Handle h, String requestId, Check check) {
+        h.createUpdate("""
+                UPDATE dinas_request SET checks = CASE WHEN checks = '' THEN :code ELSE checks || ',' || :code END
+                WHERE id = :id AND (',' || checks || ',') NOT LIKE :like""")
+                .bind("code", check.code()).bind("id", requestId).bind("like", "%," + check.code() + ",%").execute();
+    }
+
+    /** Whether {@code head} is before the head of the bundle that brought the version held. */
+    private static boolean olderThanHeld(Handle h, Paket.RekamJejak head, String heldBundle) {
+        Long held = h.createQuery("SELECT audit_seq FROM dinas_bundle WHERE bundle_id = :id").bind("id", heldBundle)
+                .mapTo(Long.class).findOne().orElse(null);
+        return held != null && head.seq() < held;
+    }
+
+    /** A head with a lower sequence number than one already received, or the same number and another hash. */
+    private static boolean headWentBack(Handle h, String kode, Paket.RekamJejak head) {
+        List<Map<String, Object>> seen = h.createQuery("""
+                SELECT audit_seq, audit_hash FROM dinas_bundle WHERE kode_desa = :kode AND audit_seq IS NOT NULL""")
+                .bind("kode", kode).mapToMap().list();
+        for (Map<String, Object> s : seen) {
+            long seq = ((Number) s.get("audit_seq")).longValue();
+            if (seq > head.seq() || seq == head.seq() && !String.valueOf(s.get("audit_hash")).equals(head.hash())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void insertKey(Handle h, String kode, String name, String fingerprint, boolean confirmed) {
+        h.createUpdate("""
+                INSERT INTO dinas_village_key (kode_desa, village_name, fingerprint, confirmed, pinned_by, pinned_at)
+                VALUES (:kode, :name, :fp, :confirmed, :by, :at)""")
+                .bind("kode", kode).bind("name", name).bind("fp", fingerprint).bind("confirmed", confirmed)
+                .bind("by", db.session().operator()).bind("at", OffsetDateTime.now(clock)).execute();
+    }
+
+    private Office requireOffice() {
+        return office().orElseThrow(() -> new DinasException("dinas.error.notDinas"));
+    }
+
+    private static String codes(Set<Check> checks) {
+        return checks.stream().map(Check::code).collect(Collectors.joining(","));
+    }
+
+    private static Set<Check> checks(String codes) {
+        Set<Check> out = new TreeSet<>();
+        if (codes != null && !codes.isEmpty()) {
+            for (String c : codes.split(",")) {
+                Check.of(c).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static String columnsJson(Paket.Usulan u) {
+        try {
+            Map<String, Object> all = new LinkedHashMap<>(u.kolom());
+            List<Map<String, Object>> docs = new ArrayList<>();
+            for (Paket.Dokumen d : u.getDokumen()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("jenis", d.jenis());
+                m.put("berkas", d.berkas());
+                m.put("tanggal", d.tanggal());
+                m.put("faskes", d.faskes());
+                m.put("diagnosis", d.diagnosis());
+                docs.add(m);
+            }
+            all.put("dokumen", docs);
+            return JSON.writeValueAsString(all);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

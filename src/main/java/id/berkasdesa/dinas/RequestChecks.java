@@ -1,0 +1,69 @@
+package id.berkasdesa.dinas;
+
+import id.berkasdesa.adminduk.Nik;
+import id.berkasdesa.adminduk.NoKk;
+import id.berkasdesa.adminduk.Verdict;
+import id.berkasdesa.common.DateText;
+import id.berkasdesa.exchange.Paket;
+import id.berkasdesa.wilayah.Wilayah;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The checks that need only the request itself and the office: its numbers, its area, its window
+ * and its documents. Those that need the store ({@link Check#GANDA}, the key and the trail) are the
+ * inbox's. Plain rules: the same request and office give the same checks.
+ */
+public final class RequestChecks {
+
+    /** The request's columns in a bundle (docs/paket.md). */
+    static final String ID = "ID Usulan";
+    static final String KODE_DESA = "Kode Desa";
+    static final String NIK = "NIK";
+    static final String NO_KK = "No KK";
+    static final String NAMA = "Nama";
+    static final String DEACTIVATED = "Tanggal Penonaktifan";
+    static final String URGENT = "Kategori Mendesak";
+    static final String FASKES = "FASKES";
+
+    /** Deactivation to receipt, at most (Pusdatin, Feb 2026): a setting later, this default now. */
+    static final int WINDOW_MONTHS = 6;
+
+    private RequestChecks() {
+    }
+
+    public static Set<Check> of(Paket.Usulan request, String kabupaten, LocalDate received, Wilayah wilayah) {
+        Set<Check> found = EnumSet.noneOf(Check.class);
+        String nik = text(request, NIK);
+        String kk = text(request, NO_KK);
+        if (Nik.check(nik, wilayah).verdict() == Verdict.INVALID || !kk.isEmpty() && NoKk.check(kk, wilayah).verdict() == Verdict.INVALID) {
+            found.add(Check.NIK);
+        }
+        String kabupatenDigits = kabupaten.replace(".", "");
+        if (!text(request, KODE_DESA).startsWith(kabupaten + ".") || !nik.startsWith(kabupatenDigits)) {
+            found.add(Check.WILAYAH);
+        }
+        Optional<LocalDate> deactivated = deactivated(request);
+        if (deactivated.isPresent() && deactivated.get().plusMonths(WINDOW_MONTHS).isBefore(received)) {
+            found.add(Check.BATAS_WAKTU);
+        }
+        if (request.getDokumen().stream().noneMatch(d -> FASKES.equalsIgnoreCase(d.jenis()))) {
+            found.add(Check.SURAT_FASKES);
+        }
+        if (!text(request, URGENT).isEmpty()) {
+            found.add(Check.MENDESAK);
+        }
+        return found;
+    }
+
+    static Optional<LocalDate> deactivated(Paket.Usulan request) {
+        return DateText.parse(text(request, DEACTIVATED));
+    }
+
+    static String text(Paket.Usulan request, String column) {
+        String v = request.kolom().get(column);
+        return v == null ? "" : v.strip();
+    }
+}

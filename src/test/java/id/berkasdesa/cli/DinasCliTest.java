@@ -1,0 +1,132 @@
+package id.berkasdesa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.berkasdesa.bundle.BundleStore;
+import id.berkasdesa.exchange.Progress;
+import id.berkasdesa.keys.PublicKeys;
+import id.berkasdesa.village.VillageProfile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dinas …} as an office runs it: a district store made in a fresh JVM, its public key handed to
+ * two villages, their bundles on one stick through the inbox (one NIK sent by both), the list with
+ * its checks, the key register, and what is refused.
+ */
+class DinasCliTest {
+
+    private static final String PASSWORD = "kuda lari pagi hujan 42";
+    private static final Map<String, String> ENV = Map.of("BERKAS_DESA_USER", "Kabid", "BERKAS_DESA_PASSWORD", PASSWORD);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOfficeReceivesTwoVillagesBundlesFromOneStick() throws Exception {
+        Path store = dir.resolve("dinas");
+        String d = store.toString();
+        CliRun init = CliRun.child(ENV, "--data-dir", d, "dinas", "init", "--kabupaten", "32.01", "--office",
+                "Dinas Sosial Kabupaten Bogor", "--admin", "Kabid");
+        assertThat(init.exit()).as(init.out() + init.err()).isZero();
+        assertThat(init.json().path("kabupatenName").asText()).isEqualTo("Kabupaten Bogor");
+        String fingerprint = init.json().path("fingerprint").asText();
+        assertThat(fingerprint).matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}");
+        assertThat(init.json().path("recoveryCode").asText()).isNotBlank();
+
+        Path keys = dir.resolve("untuk-desa");
+        CliRun pub = CliRun.of(ENV, "--data-dir", d, "dinas", "public-key", "--to", keys.toString());
+        assertThat(pub.exit()).as(pub.out() + pub.err()).isZero();
+        assertThat(pub.json().path("fingerprint").asText()).isEqualTo(fingerprint);
+        PublicKeys office = PublicKeys.parse(Files.readAllBytes(keys.resolve("32.01.kunci-publik")));
+
+        Path stick = Files.createDirectories(dir.resolve("flashdisk"));
+        java.time.ZoneId jakarta = java.time.ZoneId.of("Asia/Jakarta");
+        Clock clock = Clock.fixed(java.time.LocalDate.now(jakarta).minusDays(3).atTime(10, 0).atZone(jakarta).toInstant(), jakarta);
+        for (String[] v : new String[][] {{"32.01.01.1001", "Pondok Rajeg", "2"}, {"32.01.01.1002", "Karadenan", "3"}}) {
+            try (BundleStore village = new BundleStore(dir.resolve(v[0]), dir.resolve("scan-" + v[0]), clock,
+                    new VillageProfile(v[0], v[1], "Kantor Desa " + v[1], "Operator", false), 1, Integer.parseInt(v[2]))) {
+                village.services().districtKeys().importKey(office, false);
+                village.services().bundles().export(village.ready, stick, Progress.none());
+            }
+        }
+        Files.writeString(stick.resolve("catatan.zip"), "bukan paket");
+
+        CliRun inbox = CliRun.child(ENV, "--data-dir", d, "dinas", "inbox", stick.toString());
+        assertThat(inbox.exit()).as(inbox.out() + inbox.err()).isEqualTo(1); // the note is refused
+        List<JsonNode> lines = json(inbox);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(0, 3)).extracting(l -> l.path("result").asText())
+                .containsExactlyInAnyOrder("imported", "imported", "refused");
+        JsonNode refused = lines.stream().filter(l -> l.path("result").asText().equals("refused")).findFirst().orElseThrow();
+        assertThat(refused.path("file").asText()).endsWith("catatan.zip");
+        assertThat(refused.path("reason").asText()).isNotBlank();
+        assertThat(lines.get(3).path("imported").asInt()).isEqualTo(2);
+        assertThat(lines.get(3).path("refused").asInt()).isEqualTo(1);
+
+        CliRun again = CliRun.of(ENV, "--data-dir", d, "dinas", "inbox", stick.resolve("catatan.zip").toString(),
+                stickBundle(stick, "3201011001"));
+        assertThat(json(again).get(1).path("result").asText()).isEqualTo("already");
+
+        List<JsonNode> requests = json(CliRun.of(ENV, "--data-dir", d, "dinas", "requests"));
+        assertThat(requests).hasSize(4);
+        List<JsonNode> ganda = json(CliRun.of(ENV, "--data-dir", d, "dinas", "requests", "--check", "ganda"));
+        assertThat(ganda).extracting(r -> r.path("village").asText()).containsExactlyInAnyOrder("32.01.01.1001", "32.01.01.1002");
+        assertThat(ganda).allSatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("diterima"));
+        assertThat(json(CliRun.of(ENV, "--data-dir", d, "dinas", "requests", "--village", "32.01.01.1002"))).hasSize(2);
+        CliRun badCheck = CliRun.of(ENV, "--data-dir", d, "dinas", "requests", "--check", "tidak-ada");
+        assertThat(badCheck.exit()).isEqualTo(2);
+
+        List<JsonNode> villageKeys = json(CliRun.of(ENV, "--data-dir", d, "dinas", "village-key", "list"));
+        assertThat(villageKeys).extracting(k -> k.path("confirmed").asBoolean()).containsExactly(false, false);
+        CliRun confirmed = CliRun.of(ENV, "--data-dir", d, "dinas", "village-key", "confirm", "--village", "32.01.01.1001");
+        assertThat(confirmed.json().path("confirmed").asBoolean()).isTrue();
+        CliRun badPin = CliRun.of(ENV, "--data-dir", d, "dinas", "village-key", "pin", "--village", "32.01.01.1003",
+                "--fingerprint", "ABC");
+        assertThat(badPin.exit()).isEqualTo(1);
+        assertThat(badPin.json().path("message").asText()).contains("empat kelompok");
+        assertThat(CliRun.of(ENV, "--data-dir", d, "dinas", "village-key", "replace", "--village", "32.01.01.1001").exit())
+                .isEqualTo(2);
+
+        CliRun wrong = CliRun.of(Map.of("BERKAS_DESA_USER", "Kabid", "BERKAS_DESA_PASSWORD", "salah sekali"), "--data-dir", d,
+                "dinas", "requests");
+        assertThat(wrong.exit()).isEqualTo(3);
+        CliRun twice = CliRun.of(ENV, "--data-dir", d, "dinas", "init", "--kabupaten", "32.01", "--office", "x", "--admin", "y");
+        assertThat(twice.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aVillageStoreIsNoDistrict() {
+        Path village = dir.resolve("desa");
+        CliRun init = CliRun.of(ENV, "--data-dir", village.toString(), "init", "--village", "32.01.01.1001", "--office",
+                "Kantor Desa Pondok Rajeg", "--admin", "Kabid");
+        assertThat(init.exit()).as(init.out() + init.err()).isZero();
+        CliRun requests = CliRun.of(ENV, "--data-dir", village.toString(), "dinas", "requests");
+        assertThat(requests.exit()).isEqualTo(1);
+        assertThat(requests.json().path("message").asText()).contains("kantor desa");
+    }
+
+    private static String stickBundle(Path stick, String prefix) throws Exception {
+        try (var files = Files.list(stick)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow().toString();
+        }
+    }
+
+    private static List<JsonNode> json(CliRun run) {
+        ObjectMapper m = new ObjectMapper();
+        return run.lines().stream().map(l -> {
+            try {
+                return m.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+    }
+}
