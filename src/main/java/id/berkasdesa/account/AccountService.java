@@ -334,6 +334,7 @@ public final class AccountService {
     /** A new account with a first password set by the Administrator: the user must change it at sign-in. */
     public Account add(String name, Role role, char[] password) {
         db.require("operator.add");
+        checkRole(role);
         String clean = checkName(name);
         checkPassword(password, clean);
         String hash = passwords.hash(password);
@@ -385,6 +386,7 @@ public final class AccountService {
      */
     public Optional<String> changeRole(String name, Role role) {
         db.require("operator.role");
+        checkRole(role);
         Row known = find(name).orElseThrow(() -> new AccountException("account.unknown", name.strip()));
         SigningKey root = certifying();
         // an Administrator's password must open the certifying key: the app gives them a new one it seals it under
@@ -670,6 +672,25 @@ public final class AccountService {
     }
 
     /** The village's and the office's names, which no password may contain (from the wiring). */
+    private java.util.function.Supplier<List<Role>> roles = () -> Role.VILLAGE;
+
+    /** The roles this store's accounts may have (a village's or a Dinas Sosial's); the wiring tells. */
+    public void roles(java.util.function.Supplier<List<Role>> storeRoles) {
+        this.roles = storeRoles;
+    }
+
+    /** The roles an account of this store may be given, in the forms' order. */
+    public List<Role> roles() {
+        return roles.get();
+    }
+
+    private void checkRole(Role role) {
+        if (!roles.get().contains(role)) {
+            throw new AccountException("account.role.notHere", role.name().toLowerCase(java.util.Locale.ROOT),
+                    String.join(", ", roles.get().stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).toList()));
+        }
+    }
+
     private java.util.function.Supplier<List<String>> ownWords = List::of;
 
     public void ownWords(java.util.function.Supplier<List<String>> words) {

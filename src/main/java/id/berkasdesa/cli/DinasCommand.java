@@ -4,6 +4,7 @@ import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.dinas.Check;
+import id.berkasdesa.dinas.DecisionService;
 import id.berkasdesa.dinas.DinasService;
 import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.keys.KeyPair;
@@ -30,14 +31,16 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "dinas", description = "Sisi Dinas Sosial: buat data kantor, kunci desa, kotak masuk paket desa, daftar usulan.",
         subcommands = {DinasCommand.Init.class, DinasCommand.PublicKey.class, DinasCommand.VillageKey.class,
-                DinasCommand.Inbox.class, DinasCommand.Requests.class})
+                DinasCommand.Inbox.class, DinasCommand.Requests.class, DinasCommand.Decide.class, DinasCommand.Withdraw.class,
+                DinasCommand.Endorse.class, DinasCommand.Reasons.class})
 final class DinasCommand {
 
     @ParentCommand
     BerkasDesaCommand parent;
 
+    /** A refusal's exit: 3 when the role may not do it, 1 for what the rules refuse. */
     private static int refused(MessageException e, Messages m) {
-        return Json.fail(1, e.key(), e.message(m));
+        return Json.fail(e instanceof id.berkasdesa.db.AccessException ? StoreCommand.NOT_SIGNED_IN : 1, e.key(), e.message(m));
     }
 
     @Command(name = "init", description = "Buat data Dinas Sosial baru: kabupaten/kota, nama kantor, Administrator pertama "
@@ -284,7 +287,142 @@ final class DinasCommand {
                     out.put("status", r.status());
                     out.put("checks", r.checks().stream().map(Check::code).toList());
                     out.put("version", r.version());
-                    out.put("decision", null);
+                    out.put("decision", r.decision());
+                    out.put("reason", r.reasonCode());
+                    out.put("decidedBy", r.decidedBy());
+                    out.put("endorsedBy", r.endorsedBy());
+                    System.out.println(Json.line(out));
+                }
+                return 0;
+            });
+        }
+    }
+
+    /** The office's store, or the exit for a village's store. */
+    private static java.util.Optional<Integer> notDinas(Wiring w, Messages messages) {
+        return w.dinas().office().isPresent() ? java.util.Optional.empty()
+                : java.util.Optional.of(Json.fail(1, "dinas.error.notDinas", messages.get("dinas.error.notDinas")));
+    }
+
+    @Command(name = "decide", description = "Verifikator: usulkan keputusan untuk satu atau beberapa usulan (semua atau tidak "
+            + "sama sekali): disetujui, ditolak, perlu-perbaikan, dengan kode alasan dari \"dinas reasons\".")
+    static final class Decide implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Parameters(arity = "1..*", paramLabel = "ID")
+        List<String> ids;
+
+        @Option(names = "--decision", required = true, paramLabel = "disetujui|ditolak|perlu-perbaikan")
+        String decision;
+
+        @Option(names = "--reason", required = true, paramLabel = "KODE")
+        String reason;
+
+        @Option(names = "--note", paramLabel = "TEKS")
+        String note;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            DecisionService.Decision d = DecisionService.Decision.of(decision).orElse(null);
+            if (d == null) {
+                return Json.fail(2, "cli.dinas.usageDecision", messages.get("cli.dinas.usageDecision", decision));
+            }
+            return StoreCommand.run(group.parent, w -> {
+                java.util.Optional<Integer> no = notDinas(w, messages);
+                if (no.isPresent()) {
+                    return no.get();
+                }
+                try {
+                    int n = w.decisions().decide(ids, d, reason, note);
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("decided", n);
+                    out.put("decision", d.code());
+                    out.put("reason", reason);
+                    System.out.println(Json.line(out));
+                    return 0;
+                } catch (MessageException e) {
+                    return refused(e, messages);
+                }
+            });
+        }
+    }
+
+    @Command(name = "withdraw", description = "Verifikator: tarik kembali keputusan Anda sendiri yang belum disahkan.")
+    static final class Withdraw implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            return StoreCommand.run(group.parent, w -> {
+                java.util.Optional<Integer> no = notDinas(w, messages);
+                if (no.isPresent()) {
+                    return no.get();
+                }
+                try {
+                    w.decisions().withdraw(id);
+                    System.out.println(Json.line(Map.of("withdrawn", id)));
+                    return 0;
+                } catch (MessageException e) {
+                    return refused(e, messages);
+                }
+            });
+        }
+    }
+
+    @Command(name = "endorse", description = "Pengesah: sahkan keputusan (semua atau tidak sama sekali); setelah itu terkunci.")
+    static final class Endorse implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Parameters(arity = "0..*", paramLabel = "ID")
+        List<String> ids;
+
+        @Option(names = "--all-decided", description = "Semua keputusan yang belum disahkan.")
+        boolean all;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            if (all == (ids != null && !ids.isEmpty())) {
+                return Json.fail(2, "cli.dinas.usageEndorse", messages.get("cli.dinas.usageEndorse"));
+            }
+            return StoreCommand.run(group.parent, w -> {
+                java.util.Optional<Integer> no = notDinas(w, messages);
+                if (no.isPresent()) {
+                    return no.get();
+                }
+                try {
+                    int n = w.decisions().endorse(all ? w.decisions().proposed() : ids);
+                    System.out.println(Json.line(Map.of("endorsed", n)));
+                    return 0;
+                } catch (MessageException e) {
+                    return refused(e, messages);
+                }
+            });
+        }
+    }
+
+    @Command(name = "reasons", description = "Daftar alasan keputusan: kode dan teksnya (bawaan dan tambahan kantor).")
+    static final class Reasons implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            return StoreCommand.run(group.parent, w -> {
+                for (DecisionService.Reason r : w.decisions().reasons()) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("code", r.code());
+                    out.put("text", r.builtIn() ? messages.get("dinas.reason." + r.code()) : r.text());
+                    out.put("builtIn", r.builtIn());
                     System.out.println(Json.line(out));
                 }
                 return 0;

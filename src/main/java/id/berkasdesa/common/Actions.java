@@ -13,14 +13,23 @@ import java.util.Optional;
  */
 public final class Actions {
 
-    /** Who may do an action besides an Administrator (who may do every action here). */
+    /**
+     * Who may do an action. A village's Administrator may do all a village does; a district's
+     * decisions are the Verifikator's to propose and the Pengesah's to endorse, never the Administrator's.
+     */
     public enum Who {
         /** Administrators only: accounts, settings, backups, the trail, the district's key. */
         ADMINISTRATOR,
         /** Operators too: the register, documents, requests, bundles, answers. */
         OPERATOR,
         /** Anyone signed in, for themselves (their password, their sign-in) or as the store's own upkeep. */
-        ANYONE
+        ANYONE,
+        /** At a Dinas Sosial: the Verifikator and the Administrator (bundles, the ledger). */
+        VERIFIKATOR,
+        /** The Verifikator alone: proposing a decision, or withdrawing it before endorsement. */
+        PROPOSER,
+        /** The Pengesah alone: endorsing decisions (nobody else, the Administrator neither). */
+        PENGESAH
     }
 
     /**
@@ -60,11 +69,15 @@ public final class Actions {
         add("request.importPbi", Who.OPERATOR);
         add("request.pbiColumns", Who.OPERATOR);
         add("request.evaluate", Who.ANYONE, SETUP);
-        // the Dinas Sosial's side (issue 28): its setup, the villages' keys, the inbox. The Verifikator
-        // joins the Administrator here with the district's roles.
+        // the Dinas Sosial's side (issue 28): its setup, the villages' keys, the inbox, decisions in two steps
         add("dinas.setup", Who.ADMINISTRATOR, SETUP);
         add("dinas.villageKey", Who.ADMINISTRATOR);
-        add("dinas.inbox", Who.ADMINISTRATOR);
+        add("dinas.inbox", Who.VERIFIKATOR);
+        add("dinas.claim", Who.PROPOSER);
+        add("dinas.decide", Who.PROPOSER);
+        add("dinas.withdraw", Who.PROPOSER);
+        add("dinas.endorse", Who.PENGESAH);
+        add("dinas.reason", Who.ADMINISTRATOR);
         // letters the village issues
         add("letter.issue", Who.OPERATOR);
         add("letter.cancel", Who.OPERATOR);

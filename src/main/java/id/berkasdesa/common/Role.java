@@ -14,12 +14,27 @@ public enum Role {
     /** The register, documents, requests, bundles, responses, printing. */
     OPERATOR,
     /** Read-only: view, search, print, check a bundle (the Kepala Desa, a verifier). */
-    PEMERIKSA;
+    PEMERIKSA,
+    /** At a Dinas Sosial: receives the villages' bundles, checks requests and proposes decisions. */
+    VERIFIKATOR,
+    /** At a Dinas Sosial (Kabid/Kadis): reads and endorses decisions, nothing else. */
+    PENGESAH;
+
+    /** The roles of a village's store, in the order the account forms offer them. */
+    public static final java.util.List<Role> VILLAGE = java.util.List.of(ADMINISTRATOR, OPERATOR, PEMERIKSA);
+    /** The roles of a Dinas Sosial's store. */
+    public static final java.util.List<Role> DISTRICT = java.util.List.of(ADMINISTRATOR, VERIFIKATOR, PENGESAH, PEMERIKSA);
 
     /** Whether this role may do {@code action}, as {@link Actions} declares it (an undeclared action: nobody). */
     public boolean may(String action) {
-        return Actions.of(action).map(e -> this == ADMINISTRATOR || e.who() == Actions.Who.ANYONE
-                || this == OPERATOR && e.who() == Actions.Who.OPERATOR).orElse(false);
+        return Actions.of(action).map(e -> switch (e.who()) {
+            case ANYONE -> true;
+            case ADMINISTRATOR -> this == ADMINISTRATOR;
+            case OPERATOR -> this == ADMINISTRATOR || this == OPERATOR;
+            case VERIFIKATOR -> this == ADMINISTRATOR || this == VERIFIKATOR;
+            case PROPOSER -> this == VERIFIKATOR;
+            case PENGESAH -> this == PENGESAH;
+        }).orElse(false);
     }
 
     public String key() {

@@ -70,7 +70,8 @@ public final class DinasService {
 
     /** A request as the district holds it: its latest version. */
     public record ReceivedRequest(String id, String kodeDesa, String nik, String noKk, String name, String status,
-            Set<Check> checks, int version, OffsetDateTime receivedAt) {
+            Set<Check> checks, int version, OffsetDateTime receivedAt, String decision, String reasonCode, String decidedBy,
+            String endorsedBy) {
     }
 
     /** Received, not yet decided: the status of every request the inbox stores. */
@@ -296,7 +297,8 @@ public final class DinasService {
     /** Every request held, latest version, filtered; by village, then received. */
     public List<ReceivedRequest> requests(String status, String kodeDesa, Check check) {
         StringBuilder sql = new StringBuilder("""
-                SELECT id, kode_desa, nik, no_kk, person_name, status, checks, version, received_at FROM dinas_request WHERE 1 = 1""");
+                SELECT id, kode_desa, nik, no_kk, person_name, status, checks, version, received_at, decision, reason_code,
+                decided_by, endorsed_by FROM dinas_request WHERE 1 = 1""");
         Map<String, Object> args = new LinkedHashMap<>();
         if (status != null) {
             sql.append(" AND status = :status");
@@ -313,7 +315,8 @@ public final class DinasService {
         sql.append(" ORDER BY kode_desa, received_at, id");
         return db.read(h -> h.createQuery(sql.toString()).bindMap(args).map((rs, ctx) -> new ReceivedRequest(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), checks(rs.getString(7)),
-                rs.getInt(8), rs.getObject(9, OffsetDateTime.class))).list());
+                rs.getInt(8), rs.getObject(9, OffsetDateTime.class), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getString(13))).list());
     }
 
     /** Earlier versions of a request sent again, oldest first (their bundle ids). */
@@ -331,8 +334,8 @@ public final class DinasService {
         String nik = RequestChecks.text(u, RequestChecks.NIK);
         Set<Check> checks = EnumSet.copyOf(RequestChecks.of(u, o.kabupaten(), today, wilayah));
         checks.addAll(bundleFlags);
-        List<Map<String, Object>> earlier = h.createQuery("SELECT kode_desa, version, bundle_id, columns_json, received_at "
-                + "FROM dinas_request WHERE id = :id").bind("id", id).mapToMap().list();
+        List<Map<String, Object>> earlier = h.createQuery("SELECT kode_desa, version, bundle_id, columns_json, received_at, "
+                + "decision, reason_code, endorsed_by FROM dinas_request WHERE id = :id").bind("id", id).mapToMap().list();
         if (!earlier.isEmpty() && !kode.equals(earlier.get(0).get("kode_desa"))) {
             return false; // another village's request id: never overwritten by this one
         }
@@ -343,8 +346,9 @@ public final class DinasService {
             return false;
         }
         List<String> others = h.createQuery("""
-                SELECT id FROM dinas_request WHERE nik = :nik AND id <> :id AND status = :open""")
-                .bind("nik", nik).bind("id", id).bind("open", RECEIVED).mapTo(String.class).list();
+                SELECT id FROM dinas_request WHERE nik = :nik AND id <> :id AND status IN (:open, :decided)""")
+                .bind("nik", nik).bind("id", id).bind("open", RECEIVED).bind("decided", DecisionService.DECIDED)
+                .mapTo(String.class).list();
         if (!others.isEmpty()) {
             checks.add(Check.GANDA);
             // the other side of the pair is a duplicate too, from now on
@@ -358,10 +362,11 @@ public final class DinasService {
             Map<String, Object> e = earlier.get(0);
             version = ((Number) e.get("version")).intValue() + 1;
             h.createUpdate("""
-                    INSERT INTO dinas_request_version (request_id, version, bundle_id, columns_json, received_at)
-                    VALUES (:id, :v, :bundle, :json, :at)""").bind("id", id).bind("v", version - 1)
-                    .bind("bundle", e.get("bundle_id")).bind("json", e.get("columns_json"))
-                    .bind("at", e.get("received_at")).execute();
+                    INSERT INTO dinas_request_version (request_id, version, bundle_id, columns_json, received_at, decision,
+                    reason_code, endorsed_by) VALUES (:id, :v, :bundle, :json, :at, :decision, :reason, :endorsed)""")
+                    .bind("id", id).bind("v", version - 1).bind("bundle", e.get("bundle_id")).bind("json", e.get("columns_json"))
+                    .bind("at", e.get("received_at")).bind("decision", e.get("decision")).bind("reason", e.get("reason_code"))
+                    .bind("endorsed", e.get("endorsed_by")).execute();
             h.createUpdate("DELETE FROM dinas_request WHERE id = :id").bind("id", id).execute();
         }
         h.createUpdate("""

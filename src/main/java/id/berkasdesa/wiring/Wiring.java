@@ -54,6 +54,7 @@ public final class Wiring implements AutoCloseable {
     private final DistrictKeyService districtKeys;
     private KeyPair ephemeralVillageKeys;
     private final id.berkasdesa.dinas.DinasService dinas;
+    private final id.berkasdesa.dinas.DecisionService decisions;
     private KeyPair ephemeralOfficeKeys;
 
     private Wiring(Database db, Wilayah wilayah, Clock clock, String appVersion, Passwords.Cost cost, KeyRing keys) {
@@ -84,6 +85,8 @@ public final class Wiring implements AutoCloseable {
         this.letters = new id.berkasdesa.letter.LetterService(db, households, documents, villages, settings, wilayah, clock,
                 this::villageKeys);
         this.dinas = new id.berkasdesa.dinas.DinasService(db, clock, wilayah, this::officeKeys);
+        this.decisions = new id.berkasdesa.dinas.DecisionService(db, clock);
+        accounts.roles(() -> dinas.office().isPresent() ? Role.DISTRICT : Role.VILLAGE);
         actAsVillageOperator();
     }
 
@@ -368,6 +371,11 @@ public final class Wiring implements AutoCloseable {
     /** The Dinas Sosial's side of this store (empty office on a village's store). */
     public id.berkasdesa.dinas.DinasService dinas() {
         return dinas;
+    }
+
+    /** A Dinas Sosial's decisions in two steps. */
+    public id.berkasdesa.dinas.DecisionService decisions() {
+        return decisions;
     }
 
     /**

@@ -95,6 +95,30 @@ class DinasCliTest {
         assertThat(CliRun.of(ENV, "--data-dir", d, "dinas", "village-key", "replace", "--village", "32.01.01.1001").exit())
                 .isEqualTo(2);
 
+        // the district's roles: a Verifikator proposes, a Pengesah endorses; the village's Operator is no role here
+        assertThat(CliRun.of(ENV, "--data-dir", d, "operator", "add", "--name", "Budi", "--role", "operator").exit()).isEqualTo(1);
+        Map<String, String> vera = officer(d, "Vera", "verifikator", "teh manis jalan pagi");
+        Map<String, String> kadis = officer(d, "Kadis", "pengesah", "kopi jahe senja kota");
+        assertThat(json(CliRun.of(vera, "--data-dir", d, "dinas", "reasons"))).hasSize(9)
+                .anySatisfy(r -> assertThat(r.path("text").asText()).isEqualTo("Belum rekam KTP-el"));
+        List<String> pondok = json(CliRun.of(vera, "--data-dir", d, "dinas", "requests", "--village", "32.01.01.1001")).stream()
+                .map(r -> r.path("id").asText()).toList();
+        CliRun decided = CliRun.of(vera, "--data-dir", d, "dinas", "decide", pondok.get(0), pondok.get(1), "--decision", "disetujui",
+                "--reason", "lengkap", "--note", "cocok");
+        assertThat(decided.exit()).as(decided.out() + decided.err()).isZero();
+        assertThat(decided.json().path("decided").asInt()).isEqualTo(2);
+        assertThat(CliRun.of(vera, "--data-dir", d, "dinas", "decide", pondok.get(0), "--decision", "entah", "--reason", "lengkap")
+                .exit()).isEqualTo(2);
+        assertThat(CliRun.of(vera, "--data-dir", d, "dinas", "endorse", "--all-decided").exit()).isEqualTo(3);
+        assertThat(CliRun.of(kadis, "--data-dir", d, "dinas", "inbox", stick.toString()).exit()).isEqualTo(3);
+        CliRun endorsed = CliRun.of(kadis, "--data-dir", d, "dinas", "endorse", "--all-decided");
+        assertThat(endorsed.json().path("endorsed").asInt()).isEqualTo(2);
+        CliRun locked = CliRun.of(vera, "--data-dir", d, "dinas", "withdraw", pondok.get(0));
+        assertThat(locked.exit()).isEqualTo(1);
+        assertThat(locked.json().path("message").asText()).contains("Kadis").contains("terkunci");
+        assertThat(json(CliRun.of(vera, "--data-dir", d, "dinas", "requests", "--status", "disahkan")))
+                .allSatisfy(r -> assertThat(r.path("decision").asText()).isEqualTo("disetujui")).hasSize(2);
+
         CliRun wrong = CliRun.of(Map.of("BERKAS_DESA_USER", "Kabid", "BERKAS_DESA_PASSWORD", "salah sekali"), "--data-dir", d,
                 "dinas", "requests");
         assertThat(wrong.exit()).isEqualTo(3);
@@ -111,6 +135,16 @@ class DinasCliTest {
         CliRun requests = CliRun.of(ENV, "--data-dir", village.toString(), "dinas", "requests");
         assertThat(requests.exit()).isEqualTo(1);
         assertThat(requests.json().path("message").asText()).contains("kantor desa");
+    }
+
+    /** A new account of {@code role}, its first password changed as its first sign-in asks: its environment. */
+    private static Map<String, String> officer(String d, String name, String role, String password) {
+        CliRun added = CliRun.of(ENV, "--data-dir", d, "operator", "add", "--name", name, "--role", role);
+        assertThat(added.exit()).as(added.out() + added.err()).isZero();
+        Map<String, String> first = Map.of("BERKAS_DESA_USER", name, "BERKAS_DESA_PASSWORD", added.json().path("password").asText(),
+                "BERKAS_DESA_NEW_PASSWORD", password);
+        assertThat(CliRun.of(first, "--data-dir", d, "operator", "password").exit()).isZero();
+        return Map.of("BERKAS_DESA_USER", name, "BERKAS_DESA_PASSWORD", password);
     }
 
     private static String stickBundle(Path stick, String prefix) throws Exception {

@@ -3,13 +3,10 @@ package id.berkasdesa.dinas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.berkasdesa.bundle.BundleStore;
 import id.berkasdesa.common.BuildInfo;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.db.TestStore;
 import id.berkasdesa.exchange.Progress;
-import id.berkasdesa.keys.KeyPair;
-import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.wilayah.Wilayah;
 import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Files;
@@ -19,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,25 +38,9 @@ class DinasInboxTest {
 
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final LocalDate SENT = LocalDate.of(2026, 11, 23);
-    private static final KeyPair DISTRICT = KeyPair.generate("dinas", "32.01", "Dinas Sosial Kabupaten Bogor");
 
     @Parameter
     String engine;
-
-    /** Made once for both engines (the village stores take a while); removed when the JVM ends. */
-    static Path villages;
-
-    /** Pondok Rajeg's first bundle (families 1, 2; 1 urgent), its later one (2 sent again, 5), Karadenan's (1 again: the same NIK, 3). */
-    static Path pondokFirst;
-    static Path pondokLater;
-    static Path karadenan;
-    /** Harapanjaya's bundle, and one from a second PC that claims to be Harapanjaya (another key). */
-    static Path harapanjaya;
-    static Path harapanjayaOtherKey;
-    /** Palabuhanratu is in Kabupaten Sukabumi; the other district's bundle is Pondok Rajeg's, to Sukabumi. */
-    static Path palabuhanratu;
-    static Path toSukabumi;
-    static String pondokRequestTwo;
 
     @TempDir
     Path dir;
@@ -70,46 +50,7 @@ class DinasInboxTest {
 
     @BeforeAll
     static void villagesSend() throws Exception {
-        if (villages != null) {
-            return;
-        }
-        villages = Files.createTempDirectory("dinas-desa");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> id.berkasdesa.common.Folders.delete(villages)));
-        Clock sent = Clock.fixed(SENT.atTime(10, 30).atZone(JAKARTA).toInstant(), JAKARTA);
-        KeyPair sukabumi = KeyPair.generate("dinas", "32.02", "Dinas Sosial Kabupaten Sukabumi");
-        Path stick = Files.createDirectories(villages.resolve("flashdisk"));
-        Path elsewhere = Files.createDirectories(villages.resolve("lain"));
-        try (BundleStore pondok = village("pondok", sent, "32.01.01.1001", "Pondok Rajeg", 1, 2)) {
-            pondokFirst = export(pondok, pondok.ready, stick);
-            pondokRequestTwo = pondok.ready.get(1).toString();
-            UUID five = pondok.readyRequest(5);
-            pondokLater = export(pondok, List.of(pondok.ready.get(1), five), stick);
-            pondok.services().districtKeys().importKey(sukabumi.publicKeys(), true);
-            toSukabumi = export(pondok, List.of(five), elsewhere);
-        }
-        try (BundleStore k = village("karadenan", sent, "32.01.01.1002", "Karadenan", 1, 3)) {
-            karadenan = export(k, k.ready, stick);
-        }
-        try (BundleStore h = village("harapanjaya", sent, "32.01.01.1003", "Harapanjaya", 4)) {
-            harapanjaya = export(h, h.ready, stick);
-        }
-        try (BundleStore h = village("harapanjaya-pc2", sent, "32.01.01.1003", "Harapanjaya", 6)) {
-            harapanjayaOtherKey = export(h, h.ready, elsewhere);
-        }
-        try (BundleStore p = village("palabuhanratu", sent, "32.02.01.1001", "Palabuhanratu", 7)) {
-            palabuhanratu = export(p, p.ready, elsewhere);
-        }
-    }
-
-    private static BundleStore village(String folder, Clock clock, String code, String name, int... seeds) {
-        BundleStore s = new BundleStore(villages.resolve(folder), villages.resolve("scans-" + folder), clock,
-                new VillageProfile(code, name, "Kantor Desa " + name, "Operator " + name, false), seeds);
-        s.services().districtKeys().importKey(DISTRICT.publicKeys(), false);
-        return s;
-    }
-
-    private static Path export(BundleStore s, List<UUID> ids, Path to) {
-        return s.services().bundles().export(ids, to, Progress.none()).file();
+        VillageBundles.make();
     }
 
     @BeforeEach
@@ -119,7 +60,7 @@ class DinasInboxTest {
         district = Wiring.of(db, Wilayah.load(), received, BuildInfo.current().version());
         dinas = district.dinas();
         dinas.setUp("32.01", "Dinas Sosial Kabupaten Bogor");
-        district.officeKeys(DISTRICT);
+        district.officeKeys(VillageBundles.DISTRICT);
         db.actAs(new id.berkasdesa.common.Session("verifikator", id.berkasdesa.common.Role.ADMINISTRATOR));
     }
 
@@ -130,9 +71,9 @@ class DinasInboxTest {
 
     @Test
     void threeVillagesMergeWithTheirChecksAndTheSharedNikMarkedOnBothSides() {
-        assertThat(receive(pondokFirst)).isEqualTo(DinasService.Outcome.IMPORTED);
-        assertThat(receive(karadenan)).isEqualTo(DinasService.Outcome.IMPORTED);
-        assertThat(receive(harapanjaya)).isEqualTo(DinasService.Outcome.IMPORTED);
+        assertThat(receive(VillageBundles.pondokFirst)).isEqualTo(DinasService.Outcome.IMPORTED);
+        assertThat(receive(VillageBundles.karadenan)).isEqualTo(DinasService.Outcome.IMPORTED);
+        assertThat(receive(VillageBundles.harapanjaya)).isEqualTo(DinasService.Outcome.IMPORTED);
 
         List<DinasService.ReceivedRequest> all = dinas.requests(null, null, null);
         assertThat(all).hasSize(5);
@@ -157,9 +98,9 @@ class DinasInboxTest {
 
     @Test
     void theSameBundleAgainChangesNothing() {
-        receive(pondokFirst);
+        receive(VillageBundles.pondokFirst);
         int trail = trailLength();
-        DinasService.InboxResult again = dinas.receive(pondokFirst, Progress.none());
+        DinasService.InboxResult again = dinas.receive(VillageBundles.pondokFirst, Progress.none());
         assertThat(again.outcome()).isEqualTo(DinasService.Outcome.ALREADY);
         assertThat(dinas.requests(null, null, null)).hasSize(2);
         assertThat(trailLength()).isEqualTo(trail);
@@ -167,12 +108,12 @@ class DinasInboxTest {
 
     @Test
     void aRequestSentAgainReplacesItsEarlierVersionWhichIsKept() {
-        receive(pondokFirst);
-        assertThat(receive(pondokLater)).isEqualTo(DinasService.Outcome.IMPORTED);
+        receive(VillageBundles.pondokFirst);
+        assertThat(receive(VillageBundles.pondokLater)).isEqualTo(DinasService.Outcome.IMPORTED);
         DinasService.ReceivedRequest two = dinas.requests(null, "32.01.01.1001", null).stream()
-                .filter(r -> r.id().equals(pondokRequestTwo)).findFirst().orElseThrow();
+                .filter(r -> r.id().equals(VillageBundles.pondokRequestTwo)).findFirst().orElseThrow();
         assertThat(two.version()).isEqualTo(2);
-        assertThat(dinas.history(pondokRequestTwo)).hasSize(1);
+        assertThat(dinas.history(VillageBundles.pondokRequestTwo)).hasSize(1);
         assertThat(dinas.requests(null, "32.01.01.1001", null)).hasSize(3);
         // the key was confirmed before the second bundle: it no longer asks for it
         dinas.confirm("32.01.01.1001");
@@ -181,22 +122,22 @@ class DinasInboxTest {
 
     @Test
     void anOlderBundleAfterANewerOneFlagsTheVillagesTrail() {
-        receive(pondokLater);
-        receive(pondokFirst);
+        receive(VillageBundles.pondokLater);
+        receive(VillageBundles.pondokFirst);
         // family 1 came only with the older head; family 2's newer version stays, marked
         List<DinasService.ReceivedRequest> flagged = dinas.requests(null, null, Check.REKAM_JEJAK_MUNDUR);
         assertThat(flagged).hasSize(2);
-        DinasService.ReceivedRequest two = flagged.stream().filter(r -> r.id().equals(pondokRequestTwo)).findFirst().orElseThrow();
+        DinasService.ReceivedRequest two = flagged.stream().filter(r -> r.id().equals(VillageBundles.pondokRequestTwo)).findFirst().orElseThrow();
         assertThat(two.version()).isEqualTo(1);
-        assertThat(dinas.history(pondokRequestTwo)).isEmpty();
+        assertThat(dinas.history(VillageBundles.pondokRequestTwo)).isEmpty();
         assertThat(dinas.requests(null, null, null)).hasSize(3);
     }
 
     @Test
     void aPinnedVillageSigningWithAnotherKeyIsAConflictUntilTheKeyIsReplaced() {
-        receive(harapanjaya);
+        receive(VillageBundles.harapanjaya);
         int trail = trailLength();
-        DinasService.InboxResult other = dinas.receive(harapanjayaOtherKey, Progress.none());
+        DinasService.InboxResult other = dinas.receive(VillageBundles.harapanjayaOtherKey, Progress.none());
         assertThat(other.outcome()).isEqualTo(DinasService.Outcome.CONFLICT);
         assertThat(other.reason(id.berkasdesa.common.Messages.indonesian())).contains("32.01.01.1003").contains("kunci lain");
         assertThat(dinas.requests(null, "32.01.01.1003", null)).hasSize(1);
@@ -205,7 +146,7 @@ class DinasInboxTest {
         assertThatThrownBy(() -> dinas.replace("32.01.01.1003", " ")).isInstanceOf(DinasException.class)
                 .extracting(e -> ((DinasException) e).key()).isEqualTo("dinas.error.reason");
         dinas.replace("32.01.01.1003", "PC desa diganti, dikonfirmasi lewat telepon");
-        assertThat(receive(harapanjayaOtherKey)).isEqualTo(DinasService.Outcome.IMPORTED);
+        assertThat(receive(VillageBundles.harapanjayaOtherKey)).isEqualTo(DinasService.Outcome.IMPORTED);
         assertThat(dinas.requests(null, "32.01.01.1003", null)).hasSize(2);
     }
 
@@ -213,11 +154,11 @@ class DinasInboxTest {
     void aKeyPinnedAheadFromAFingerprintIsTrustedAtOnceAndAnotherIsRefused() {
         String fp = pondokFingerprint();
         dinas.pin("32.01.01.1001", fp);
-        assertThat(receive(pondokFirst)).isEqualTo(DinasService.Outcome.IMPORTED);
+        assertThat(receive(VillageBundles.pondokFirst)).isEqualTo(DinasService.Outcome.IMPORTED);
         assertThat(dinas.requests(null, null, Check.KUNCI_BARU)).isEmpty();
 
         dinas.pin("32.01.01.1003", "AAAA-BBBB-CCCC-DDDD");
-        assertThat(dinas.receive(harapanjaya, Progress.none()).outcome()).isEqualTo(DinasService.Outcome.CONFLICT);
+        assertThat(dinas.receive(VillageBundles.harapanjaya, Progress.none()).outcome()).isEqualTo(DinasService.Outcome.CONFLICT);
         assertThatThrownBy(() -> dinas.pin("32.01.01.1003", "short")).isInstanceOf(DinasException.class);
         assertThatThrownBy(() -> dinas.pin("32.02.01.1001", fp)).isInstanceOf(DinasException.class)
                 .extracting(e -> ((DinasException) e).key()).isEqualTo("dinas.error.village");
@@ -226,16 +167,16 @@ class DinasInboxTest {
     @Test
     void refusedFilesLeaveNothingStored() throws Exception {
         int trail = trailLength();
-        DinasService.InboxResult other = dinas.receive(toSukabumi, Progress.none());
+        DinasService.InboxResult other = dinas.receive(VillageBundles.toSukabumi, Progress.none());
         assertThat(other.outcome()).isEqualTo(DinasService.Outcome.REFUSED);
-        DinasService.InboxResult outside = dinas.receive(palabuhanratu, Progress.none());
+        DinasService.InboxResult outside = dinas.receive(VillageBundles.palabuhanratu, Progress.none());
         assertThat(outside.outcome()).isEqualTo(DinasService.Outcome.REFUSED);
         assertThat(outside.reasonKey()).isEqualTo("dinas.inbox.otherKabupaten");
         Path junk = dir.resolve("bukan-paket.zip");
         Files.write(junk, new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2, 3});
         assertThat(dinas.receive(junk, Progress.none()).outcome()).isEqualTo(DinasService.Outcome.REFUSED);
         Path cut = dir.resolve("terpotong.zip");
-        byte[] whole = Files.readAllBytes(pondokFirst);
+        byte[] whole = Files.readAllBytes(VillageBundles.pondokFirst);
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
         DinasService.InboxResult truncated = dinas.receive(cut, Progress.none());
         assertThat(truncated.outcome()).isEqualTo(DinasService.Outcome.REFUSED);
@@ -249,8 +190,8 @@ class DinasInboxTest {
     @Test
     void aRequestReceivedAfterItsWindowIsMarked() {
         Clock late = Clock.fixed(SENT.plusMonths(5).atTime(9, 0).atZone(JAKARTA).toInstant(), JAKARTA);
-        DinasService later = new DinasService(district.db(), late, Wilayah.load(), () -> DISTRICT);
-        assertThat(later.receive(pondokFirst, Progress.none()).outcome()).isEqualTo(DinasService.Outcome.IMPORTED);
+        DinasService later = new DinasService(district.db(), late, Wilayah.load(), () -> VillageBundles.DISTRICT);
+        assertThat(later.receive(VillageBundles.pondokFirst, Progress.none()).outcome()).isEqualTo(DinasService.Outcome.IMPORTED);
         assertThat(later.requests(null, null, Check.BATAS_WAKTU)).hasSize(2);
     }
 
@@ -259,11 +200,11 @@ class DinasInboxTest {
         Database db = TestStore.open(engine, dir.resolve("desa"));
         try (Wiring village = Wiring.of(db, Wilayah.load(), Clock.systemUTC(), "test")) {
             assertThat(village.dinas().office()).isEmpty();
-            assertThatThrownBy(() -> village.dinas().receive(pondokFirst, Progress.none())).isInstanceOf(DinasException.class)
+            assertThatThrownBy(() -> village.dinas().receive(VillageBundles.pondokFirst, Progress.none())).isInstanceOf(DinasException.class)
                     .extracting(e -> ((DinasException) e).key()).isEqualTo("dinas.error.notDinas");
         }
         assertThatThrownBy(() -> dinas.setUp("32.01", "Lagi")).isInstanceOf(DinasException.class);
-        assertThatThrownBy(() -> new DinasService(district.db(), Clock.systemUTC(), Wilayah.load(), () -> DISTRICT)
+        assertThatThrownBy(() -> new DinasService(district.db(), Clock.systemUTC(), Wilayah.load(), () -> VillageBundles.DISTRICT)
                 .setUp("32.01.01", "x")).isInstanceOf(DinasException.class);
     }
 
@@ -278,6 +219,6 @@ class DinasInboxTest {
     }
 
     private static String pondokFingerprint() {
-        return id.berkasdesa.exchange.District.verify(pondokFirst, Progress.none()).villageFingerprint();
+        return id.berkasdesa.exchange.District.verify(VillageBundles.pondokFirst, Progress.none()).villageFingerprint();
     }
 }

@@ -76,7 +76,7 @@ public final class AccountsDialog {
 
         name.setId("newAccountName");
         role.setId("newAccountRole");
-        role.getItems().setAll(Role.values());
+        role.getItems().setAll(Role.VILLAGE);
         role.setValue(Role.OPERATOR);
         role.setButtonCell(roleCell());
         role.setCellFactory(l -> roleCell());
@@ -191,7 +191,7 @@ public final class AccountsDialog {
         }
         ComboBox<Role> choice = new ComboBox<>();
         choice.setId("roleChoice");
-        choice.getItems().setAll(Role.values());
+        choice.getItems().setAll(Role.VILLAGE);
         choice.setValue(a.role());
         choice.setConverter(id.berkasdesa.common.ui.Converters.of(r -> r == null ? "" : messages.get(r.key())));
         id.berkasdesa.common.ui.KeyboardEntry.typeAhead(choice, messages);
