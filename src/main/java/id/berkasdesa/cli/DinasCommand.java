@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "dinas", description = "Sisi Dinas Sosial: buat data kantor, kunci desa, kotak masuk paket desa, daftar usulan.",
         subcommands = {DinasCommand.Init.class, DinasCommand.PublicKey.class, DinasCommand.VillageKey.class,
                 DinasCommand.Inbox.class, DinasCommand.Requests.class, DinasCommand.Decide.class, DinasCommand.Withdraw.class,
-                DinasCommand.Endorse.class, DinasCommand.Reasons.class})
+                DinasCommand.Endorse.class, DinasCommand.Reasons.class, DinasCommand.Answer.class})
 final class DinasCommand {
 
     @ParentCommand
@@ -426,6 +426,56 @@ final class DinasCommand {
                     System.out.println(Json.line(out));
                 }
                 return 0;
+            });
+        }
+    }
+
+    @Command(name = "answer", description = "Kirim balasan: berkas balasan bertanda tangan dan terenkripsi untuk desa, berisi "
+            + "setiap keputusan yang sudah disahkan dan belum dibalas (--again: semuanya lagi, dengan sengaja).")
+    static final class Answer implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Option(names = "--village", paramLabel = "KODE")
+        String village;
+
+        @Option(names = "--all", description = "Semua desa.")
+        boolean all;
+
+        @Option(names = "--to", required = true, paramLabel = "FOLDER")
+        Path folder;
+
+        @Option(names = "--again", description = "Buat lagi balasan yang sudah pernah dibuat (mis. berkasnya hilang).")
+        boolean again;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            if (all == (village != null)) {
+                return Json.fail(2, "cli.dinas.usageAnswer", messages.get("cli.dinas.usageAnswer"));
+            }
+            return StoreCommand.run(group.parent, w -> {
+                java.util.Optional<Integer> no = notDinas(w, messages);
+                if (no.isPresent()) {
+                    return no.get();
+                }
+                try {
+                    Map<String, String> own = new java.util.HashMap<>();
+                    w.decisions().reasons().stream().filter(r -> !r.builtIn()).forEach(r -> own.put(r.code(), r.text()));
+                    List<id.berkasdesa.dinas.AnswerService.Made> made = w.answers().write(village, folder, again,
+                            code -> own.getOrDefault(code, messages.get("dinas.reason." + code)));
+                    for (id.berkasdesa.dinas.AnswerService.Made m : made) {
+                        Map<String, Object> out = new LinkedHashMap<>();
+                        out.put("village", m.village());
+                        out.put("file", m.file().toString());
+                        out.put("decisions", m.decisions());
+                        System.out.println(Json.line(out));
+                    }
+                    System.out.println(Json.line(Map.of("files", made.size())));
+                    return 0;
+                } catch (MessageException e) {
+                    return refused(e, messages);
+                }
             });
         }
     }

@@ -78,6 +78,7 @@ public final class Actions {
         add("dinas.withdraw", Who.PROPOSER);
         add("dinas.endorse", Who.PENGESAH);
         add("dinas.reason", Who.ADMINISTRATOR);
+        add("dinas.answer", Who.VERIFIKATOR);
         // letters the village issues
         add("letter.issue", Who.OPERATOR);
         add("letter.cancel", Who.OPERATOR);

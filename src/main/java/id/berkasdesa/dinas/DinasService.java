@@ -280,7 +280,10 @@ public final class DinasService {
             }
             h.createUpdate("""
                     INSERT INTO dinas_bundle (bundle_id, kode_desa, file_name, fingerprint, audit_seq, audit_hash,
-                    request_count, received_by, received_at) VALUES (:id, :kode, :file, :fp, :seq, :hash, :n, :by, :at)""")
+                    request_count, received_by, received_at, village_public_json, bundle_name)
+                    VALUES (:id, :kode, :file, :fp, :seq, :hash, :n, :by, :at, :pub, :name)""")
+                    .bind("pub", new String(r.village().toBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .bind("name", r.verified().name())
                     .bind("id", bundleId).bind("kode", kode).bind("file", String.valueOf(file.getFileName()))
                     .bind("fp", fingerprint).bind("seq", head == null ? null : head.seq())
                     .bind("hash", head == null ? null : head.hash()).bind("n", p.usulan().size())

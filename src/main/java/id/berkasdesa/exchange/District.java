@@ -88,7 +88,7 @@ public final class District {
     }
 
     /** A village's bundle received at the district: checked whole, and what it carries. */
-    public record Received(Verified verified, Paket paket) {
+    public record Received(Verified verified, Paket paket, id.berkasdesa.keys.PublicKeys village) {
         /** The village's audit head when it made the bundle; null from a village that sent none. */
         public Paket.RekamJejak auditHead() {
             return paket.paket() == null ? null : paket.paket().rekamJejak();
@@ -104,16 +104,24 @@ public final class District {
      *     protected bundle of a village
      */
     public static Received receive(Path file, KeyPair district, Progress progress) {
-        return verifyThen(file, district, progress, (reader, v) -> {
+        return verifyThen(file, district, progress, (AfterCheck<Received>) (reader, v, signer) -> {
             if (!"paket-aman".equals(v.kind())) {
                 throw new BundleException("sealed.error.notSealed", file.getFileName());
             }
-            return new Received(v, ExchangeJson.paket(reader));
+            return new Received(v, ExchangeJson.paket(reader), signer);
         });
     }
 
     private static <T> T verifyThen(Path file, KeyPair district, Progress progress,
             java.util.function.BiFunction<BagReader, Verified, T> then) {
+        return verifyThen(file, district, progress, (reader, v, signer) -> then.apply(reader, v));
+    }
+
+    private interface AfterCheck<T> {
+        T apply(BagReader reader, Verified verified, id.berkasdesa.keys.PublicKeys signer);
+    }
+
+    private static <T> T verifyThen(Path file, KeyPair district, Progress progress, AfterCheck<T> then) {
         if (!SealedBundle.isSealed(file)) {
             throw new BundleException("sealed.error.notSealed", file.getFileName());
         }
@@ -130,7 +138,7 @@ public final class District {
             }
             Verified v = verified(reader, new BagReader.Checked(c.name(), c.info(), c.payloadFiles(), c.payloadBytes(),
                     sealed.outside().zipBytes()), sealed.outside());
-            return then.apply(reader, v);
+            return then.apply(reader, v, sealed.outside().signer());
         } catch (java.io.IOException e) {
             throw new BundleException("sealed.error.damaged", e, file.getFileName());
         }
@@ -213,14 +221,42 @@ public final class District {
             }
             format = "bag";
         }
+        try (InputStream in = Files.newInputStream(response)) {
+            return seal(in, format, of.id(), of.name(), of.signer(), district, out);
+        } catch (java.io.IOException e) {
+            throw new BundleException("bundle.error.write", e, String.valueOf(out.getParent()), 0);
+        }
+    }
+
+    /**
+     * The Dinas Sosial's answer to one bundle of a village, made by the app: {@code balasan.json} in a
+     * bag, signed by the office and encrypted to the key that signed the bundle, written to
+     * {@code out} under a temporary name, read back and checked, then renamed.
+     */
+    public static Path answer(Balasan balasan, String forBundleId, String forBundleName, id.berkasdesa.keys.PublicKeys village,
+            KeyPair district, Path out) {
+        java.io.ByteArrayOutputStream bag = new java.io.ByteArrayOutputStream();
+        try {
+            BagWriter w = new BagWriter(bag, "balasan_" + forBundleName, System.currentTimeMillis(), Progress.none());
+            w.payload("balasan.json", ExchangeJson.write(balasan));
+            w.finish(Map.of("Source-Organization", district.publicKeys().name(), "Kode-Desa", balasan.kodeDesa()),
+                    java.time.LocalDate.now());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e); // in memory
+        }
+        return seal(new java.io.ByteArrayInputStream(bag.toByteArray()), "bag", forBundleId, forBundleName, village, district, out);
+    }
+
+    private static Path seal(InputStream in, String format, String forBundleId, String forBundleName,
+            id.berkasdesa.keys.PublicKeys village, KeyPair district, Path out) {
         Path temp = out.resolveSibling(out.getFileName() + ".part");
         boolean done = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE); InputStream in = Files.newInputStream(response)) {
-                String name = "balasan_" + of.name();
+                    StandardOpenOption.WRITE)) {
+                String name = "balasan_" + forBundleName;
                 SealedBundle.Writer w = new SealedBundle.Writer(channel, UUID.randomUUID().toString(), name,
-                        System.currentTimeMillis(), district, of.signer(), java.util.function.UnaryOperator.identity(), "balasan", of.id(), format);
+                        System.currentTimeMillis(), district, village, java.util.function.UnaryOperator.identity(), "balasan", forBundleId, format);
                 OutputStream payload = new BufferedOutputStream(w.payload(), 1 << 20);
                 in.transferTo(payload);
                 payload.flush();

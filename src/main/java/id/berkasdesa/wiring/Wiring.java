@@ -55,6 +55,7 @@ public final class Wiring implements AutoCloseable {
     private KeyPair ephemeralVillageKeys;
     private final id.berkasdesa.dinas.DinasService dinas;
     private final id.berkasdesa.dinas.DecisionService decisions;
+    private final id.berkasdesa.dinas.AnswerService answers;
     private KeyPair ephemeralOfficeKeys;
 
     private Wiring(Database db, Wilayah wilayah, Clock clock, String appVersion, Passwords.Cost cost, KeyRing keys) {
@@ -86,6 +87,7 @@ public final class Wiring implements AutoCloseable {
                 this::villageKeys);
         this.dinas = new id.berkasdesa.dinas.DinasService(db, clock, wilayah, this::officeKeys);
         this.decisions = new id.berkasdesa.dinas.DecisionService(db, clock);
+        this.answers = new id.berkasdesa.dinas.AnswerService(db, clock, this::officeKeys);
         accounts.roles(() -> dinas.office().isPresent() ? Role.DISTRICT : Role.VILLAGE);
         actAsVillageOperator();
     }
@@ -371,6 +373,11 @@ public final class Wiring implements AutoCloseable {
     /** The Dinas Sosial's side of this store (empty office on a village's store). */
     public id.berkasdesa.dinas.DinasService dinas() {
         return dinas;
+    }
+
+    /** A Dinas Sosial's answers to the villages. */
+    public id.berkasdesa.dinas.AnswerService answers() {
+        return answers;
     }
 
     /** A Dinas Sosial's decisions in two steps. */

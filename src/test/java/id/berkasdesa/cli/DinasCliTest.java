@@ -118,6 +118,16 @@ class DinasCliTest {
         assertThat(locked.json().path("message").asText()).contains("Kadis").contains("terkunci");
         assertThat(json(CliRun.of(vera, "--data-dir", d, "dinas", "requests", "--status", "disahkan")))
                 .allSatisfy(r -> assertThat(r.path("decision").asText()).isEqualTo("disetujui")).hasSize(2);
+        Path answers = dir.resolve("balasan");
+        List<JsonNode> sent = json(CliRun.of(vera, "--data-dir", d, "dinas", "answer", "--all", "--to", answers.toString()));
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).path("village").asText()).isEqualTo("32.01.01.1001");
+        assertThat(sent.get(0).path("decisions").asInt()).isEqualTo(2);
+        CliRun checked = CliRun.child(Map.of(), "verify", sent.get(0).path("file").asText());
+        assertThat(checked.exit()).as(checked.out() + checked.err()).isZero();
+        assertThat(json(CliRun.of(vera, "--data-dir", d, "dinas", "answer", "--all", "--to", answers.toString())).get(0)
+                .path("files").asInt()).isZero();
+        assertThat(CliRun.of(vera, "--data-dir", d, "dinas", "answer", "--to", answers.toString()).exit()).isEqualTo(2);
 
         CliRun wrong = CliRun.of(Map.of("BERKAS_DESA_USER", "Kabid", "BERKAS_DESA_PASSWORD", "salah sekali"), "--data-dir", d,
                 "dinas", "requests");
