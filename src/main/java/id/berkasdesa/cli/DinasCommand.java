@@ -32,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "dinas", description = "Sisi Dinas Sosial: buat data kantor, kunci desa, kotak masuk paket desa, daftar usulan.",
         subcommands = {DinasCommand.Init.class, DinasCommand.PublicKey.class, DinasCommand.VillageKey.class,
                 DinasCommand.Inbox.class, DinasCommand.Requests.class, DinasCommand.Decide.class, DinasCommand.Withdraw.class,
-                DinasCommand.Endorse.class, DinasCommand.Reasons.class, DinasCommand.Answer.class})
+                DinasCommand.Endorse.class, DinasCommand.Reasons.class, DinasCommand.Answer.class, DinasCommand.Duplicates.class,
+                DinasCommand.DuplicateResolve.class})
 final class DinasCommand {
 
     @ParentCommand
@@ -472,6 +473,82 @@ final class DinasCommand {
                         System.out.println(Json.line(out));
                     }
                     System.out.println(Json.line(Map.of("files", made.size())));
+                    return 0;
+                } catch (MessageException e) {
+                    return refused(e, messages);
+                }
+            });
+        }
+    }
+
+    @Command(name = "duplicates", description = "Antrean ganda: setiap NIK yang ada di lebih dari satu usulan terbuka.")
+    static final class Duplicates implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            return StoreCommand.run(group.parent, w -> {
+                java.util.Optional<Integer> no = notDinas(w, messages);
+                if (no.isPresent()) {
+                    return no.get();
+                }
+                for (DecisionService.Duplicate d : w.decisions().duplicates()) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("nik", d.nik());
+                    out.put("requests", d.requests());
+                    out.put("villages", d.villages());
+                    out.put("state", d.state());
+                    System.out.println(Json.line(out));
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "duplicate", description = "Selesaikan satu NIK ganda: resolve NIK --keep ID (yang lain diusulkan Ditolak, "
+            + "alasan ganda) atau resolve NIK --not-duplicate --reason TEKS.")
+    static final class DuplicateResolve implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Parameters(index = "0", paramLabel = "resolve")
+        String action;
+
+        @Parameters(index = "1", paramLabel = "NIK")
+        String nik;
+
+        @Option(names = "--keep", paramLabel = "ID")
+        String keep;
+
+        @Option(names = "--not-duplicate")
+        boolean notDuplicate;
+
+        @Option(names = "--reason", paramLabel = "TEKS")
+        String reason;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            if (!"resolve".equals(action) || notDuplicate == (keep != null) || notDuplicate && reason == null) {
+                return Json.fail(2, "cli.dinas.usageDuplicate", messages.get("cli.dinas.usageDuplicate"));
+            }
+            return StoreCommand.run(group.parent, w -> {
+                java.util.Optional<Integer> no = notDinas(w, messages);
+                if (no.isPresent()) {
+                    return no.get();
+                }
+                try {
+                    if (notDuplicate) {
+                        w.decisions().notDuplicate(nik, reason);
+                    } else {
+                        w.decisions().merge(nik, keep, village -> messages.get("dinas.duplicate.mergedNote", village));
+                    }
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("nik", nik);
+                    out.put("state", notDuplicate ? DecisionService.NOT_DUPLICATE : DecisionService.MERGED);
+                    System.out.println(Json.line(out));
                     return 0;
                 } catch (MessageException e) {
                     return refused(e, messages);

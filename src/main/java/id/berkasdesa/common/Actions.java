@@ -79,6 +79,7 @@ public final class Actions {
         add("dinas.endorse", Who.PENGESAH);
         add("dinas.reason", Who.ADMINISTRATOR);
         add("dinas.answer", Who.VERIFIKATOR);
+        add("dinas.duplicate", Who.PROPOSER);
         // letters the village issues
         add("letter.issue", Who.OPERATOR);
         add("letter.cancel", Who.OPERATOR);

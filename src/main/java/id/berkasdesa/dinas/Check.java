@@ -14,6 +14,8 @@ public enum Check {
     WILAYAH("wilayah"),
     /** More than the window (6 months) between the deactivation and the receipt. */
     BATAS_WAKTU("batas-waktu"),
+    /** The NIK is in the district's ledger of people reactivated before: reactivation is possible once. */
+    PERNAH_REAKTIVASI("pernah-reaktivasi"),
     /** No letter from the health facility among the documents. */
     SURAT_FASKES("surat-faskes"),
     /** An urgent category (dialysis, cancer, ICU …): 3×24 hours from receipt. */

@@ -216,10 +216,113 @@ public final class DecisionService {
                 if (changed == 0) {
                     throw new DinasException("dinas.error.changed", id);
                 }
+                if (Decision.DISETUJUI.code().equals(r.get("decision"))) {
+                    // reactivated now: a later request for the same person is marked (possible once)
+                    String nik = h.createQuery("SELECT nik FROM dinas_request WHERE id = :id").bind("id", id).mapTo(String.class).one();
+                    if (h.createQuery("SELECT COUNT(*) FROM dinas_ledger WHERE nik = :nik").bind("nik", nik).mapTo(Integer.class)
+                            .one() == 0) {
+                        h.createUpdate("""
+                                INSERT INTO dinas_ledger (nik, source, request_id, added_at) VALUES (:nik, 'disetujui', :id, :at)""")
+                                .bind("nik", nik).bind("id", id).bind("at", now).execute();
+                    }
+                }
             }
             db.about("dinasRequest", unique.size() == 1 ? unique.get(0) : unique.size() + " usulan", List.of("endorsedBy"));
             return unique.size();
         });
+    }
+
+    /** A NIK in more than one open request: the requests, their villages, and where the queue stands. */
+    public record Duplicate(String nik, List<String> requests, List<String> villages, String state) {
+    }
+
+    /** Not yet looked at. */
+    public static final String OPEN = "terbuka";
+    /** An officer found they are not the same case (with the reason). */
+    public static final String NOT_DUPLICATE = "bukan-ganda";
+    /** One kept, the others proposed as Ditolak "ganda". */
+    public static final String MERGED = "digabung";
+
+    /** Every NIK in more than one open (undecided or proposed) request, with the queue's state. */
+    public List<Duplicate> duplicates() {
+        return db.read(h -> {
+            List<Map<String, Object>> rows = h.createQuery("""
+                    SELECT r.nik, r.id, r.kode_desa, d.state FROM dinas_request r LEFT JOIN dinas_duplicate d ON d.nik = r.nik
+                    WHERE r.nik IN (SELECT nik FROM dinas_request WHERE status IN (:open, :decided)
+                                    GROUP BY nik HAVING COUNT(*) > 1)
+                    AND r.status IN (:open, :decided) ORDER BY r.nik, r.kode_desa, r.id""")
+                    .bind("open", DinasService.RECEIVED).bind("decided", DECIDED).mapToMap().list();
+            Map<String, Duplicate> out = new java.util.LinkedHashMap<>();
+            for (Map<String, Object> r : rows) {
+                String nik = (String) r.get("nik");
+                Duplicate d = out.computeIfAbsent(nik, n -> new Duplicate(n, new ArrayList<>(), new ArrayList<>(),
+                        r.get("state") == null ? OPEN : (String) r.get("state")));
+                d.requests().add((String) r.get("id"));
+                d.villages().add((String) r.get("kode_desa"));
+            }
+            return List.copyOf(out.values());
+        });
+    }
+
+    /**
+     * Not the same case after all (two people mistyped into one NIK, a family's two episodes): the
+     * queue shows it settled, the requests lose their "ganda" mark.
+     *
+     * @throws DinasException "dinas.error.reason" without a reason, "dinas.error.noDuplicate"
+     */
+    public void notDuplicate(String nik, String reason) {
+        db.require("dinas.duplicate");
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new DinasException("dinas.error.reason");
+        }
+        Duplicate d = open(nik);
+        db.write("dinas.duplicate", h -> {
+            settle(h, d.nik(), NOT_DUPLICATE, why, null);
+            for (String id : d.requests()) {
+                h.createUpdate("""
+                        UPDATE dinas_request SET checks = TRIM(BOTH ',' FROM REPLACE(',' || checks || ',', ',ganda,', ',')),
+                        row_version = row_version + 1 WHERE id = :id""").bind("id", id).execute();
+            }
+            db.about("dinasDuplicate", d.nik(), List.of("state", "reason"));
+            return null;
+        });
+    }
+
+    /**
+     * Digabung: {@code keepId} stays; every other open request of the NIK gets this officer's proposal
+     * Ditolak, reason "ganda", naming the kept request's village — for a Pengesah to endorse as any
+     * other. Nothing merges by itself.
+     *
+     * @throws DinasException "dinas.error.keep" when {@code keepId} is not one of the NIK's requests
+     */
+    public void merge(String nik, String keepId, java.util.function.Function<String, String> note) {
+        db.require("dinas.decide");
+        Duplicate d = open(nik);
+        if (!d.requests().contains(keepId)) {
+            throw new DinasException("dinas.error.keep", keepId, d.nik());
+        }
+        String keptVillage = d.villages().get(d.requests().indexOf(keepId));
+        List<String> others = d.requests().stream().filter(id -> !id.equals(keepId)).toList();
+        decide(others, Decision.DITOLAK, "ganda", note.apply(keptVillage));
+        db.write("dinas.duplicate", h -> {
+            settle(h, d.nik(), MERGED, null, keepId);
+            db.about("dinasDuplicate", d.nik(), List.of("state", "kept"));
+            return null;
+        });
+    }
+
+    private Duplicate open(String nik) {
+        return duplicates().stream().filter(d -> d.nik().equals(nik == null ? "" : nik.strip())).findFirst()
+                .orElseThrow(() -> new DinasException("dinas.error.noDuplicate", nik));
+    }
+
+    private void settle(Handle h, String nik, String state, String reason, String kept) {
+        h.createUpdate("DELETE FROM dinas_duplicate WHERE nik = :nik").bind("nik", nik).execute();
+        h.createUpdate("""
+                INSERT INTO dinas_duplicate (nik, state, reason, kept_id, resolved_by, resolved_at)
+                VALUES (:nik, :state, :reason, :kept, :by, :at)""").bind("nik", nik).bind("state", state).bind("reason", reason)
+                .bind("kept", kept).bind("by", db.session().operator()).bind("at", OffsetDateTime.now(clock)).execute();
     }
 
     /** Every proposal not yet endorsed. */

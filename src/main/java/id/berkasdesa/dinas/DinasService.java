@@ -352,6 +352,10 @@ public final class DinasService {
                 SELECT id FROM dinas_request WHERE nik = :nik AND id <> :id AND status IN (:open, :decided)""")
                 .bind("nik", nik).bind("id", id).bind("open", RECEIVED).bind("decided", DecisionService.DECIDED)
                 .mapTo(String.class).list();
+        if (h.createQuery("SELECT COUNT(*) FROM dinas_ledger WHERE nik = :nik AND (request_id IS NULL OR request_id <> :id)")
+                .bind("nik", nik).bind("id", id).mapTo(Integer.class).one() > 0) {
+            checks.add(Check.PERNAH_REAKTIVASI);
+        }
         if (!others.isEmpty()) {
             checks.add(Check.GANDA);
             // the other side of the pair is a duplicate too, from now on

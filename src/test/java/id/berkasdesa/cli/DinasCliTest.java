@@ -103,6 +103,15 @@ class DinasCliTest {
                 .anySatisfy(r -> assertThat(r.path("text").asText()).isEqualTo("Belum rekam KTP-el"));
         List<String> pondok = json(CliRun.of(vera, "--data-dir", d, "dinas", "requests", "--village", "32.01.01.1001")).stream()
                 .map(r -> r.path("id").asText()).toList();
+        List<JsonNode> dups = json(CliRun.of(vera, "--data-dir", d, "dinas", "duplicates"));
+        assertThat(dups).singleElement().satisfies(x -> assertThat(x.path("state").asText()).isEqualTo("terbuka"));
+        assertThat(CliRun.of(vera, "--data-dir", d, "dinas", "duplicate", "resolve", dups.get(0).path("nik").asText(),
+                "--not-duplicate").exit()).isEqualTo(2);
+        CliRun settled = CliRun.of(vera, "--data-dir", d, "dinas", "duplicate", "resolve", dups.get(0).path("nik").asText(),
+                "--not-duplicate", "--reason", "dua orang berbeda");
+        assertThat(settled.exit()).as(settled.out() + settled.err()).isZero();
+        assertThat(json(CliRun.of(vera, "--data-dir", d, "dinas", "duplicates")).get(0).path("state").asText())
+                .isEqualTo("bukan-ganda");
         CliRun decided = CliRun.of(vera, "--data-dir", d, "dinas", "decide", pondok.get(0), pondok.get(1), "--decision", "disetujui",
                 "--reason", "lengkap", "--note", "cocok");
         assertThat(decided.exit()).as(decided.out() + decided.err()).isZero();

@@ -19,7 +19,7 @@ class CheckTest {
             }
         }
         assertThat(Arrays.stream(Check.values()).map(Check::code)).containsExactly("nik", "wilayah", "batas-waktu",
-                "surat-faskes", "mendesak", "ganda", "kunci-baru", "rekam-jejak-mundur");
-        assertThat(Check.of("pernah-reaktivasi")).isEmpty();
+                "pernah-reaktivasi", "surat-faskes", "mendesak", "ganda", "kunci-baru", "rekam-jejak-mundur");
+        assertThat(Check.of("sktm")).isEmpty();
     }
 }

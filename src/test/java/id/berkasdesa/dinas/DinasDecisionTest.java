@@ -185,6 +185,65 @@ class DinasDecisionTest {
                 .containsEntry("endorsed_by", "Kabid");
     }
 
+    @Test
+    void theDuplicateQueueIsSettledByAnOfficerNeverByItself() {
+        List<DecisionService.Duplicate> queue = decisions.duplicates();
+        assertThat(queue).singleElement().satisfies(d -> {
+            assertThat(d.state()).isEqualTo(DecisionService.OPEN);
+            assertThat(d.villages()).containsExactly("32.01.01.1001", "32.01.01.1002");
+        });
+        String nik = queue.get(0).nik();
+        String kept = queue.get(0).requests().get(0);
+        String other = queue.get(0).requests().get(1);
+        db.actAs(KABID);
+        assertThatThrownBy(() -> decisions.merge(nik, kept, v -> v)).isInstanceOf(AccessException.class);
+        db.actAs(VERA);
+        String notOfIt = karadenan.stream().filter(id -> !queue.get(0).requests().contains(id)).findFirst().orElseThrow();
+        assertThatThrownBy(() -> decisions.merge(nik, notOfIt, v -> v)).isInstanceOf(DinasException.class)
+                .hasFieldOrPropertyWithValue("key", "dinas.error.keep");
+        decisions.merge(nik, kept, v -> "Digabung dengan usulan dari desa " + v);
+        DecisionService.State s = decisions.state(other);
+        assertThat(s.status()).isEqualTo(DecisionService.DECIDED);
+        assertThat(s.decision()).isEqualTo("ditolak");
+        assertThat(s.reasonCode()).isEqualTo("ganda");
+        assertThat(s.note()).isEqualTo("Digabung dengan usulan dari desa 32.01.01.1001");
+        assertThat(decisions.state(kept).status()).isEqualTo(DinasService.RECEIVED);
+        assertThat(decisions.duplicates()).singleElement().extracting(DecisionService.Duplicate::state)
+                .isEqualTo(DecisionService.MERGED);
+    }
+
+    @Test
+    void notTheSameCaseSettlesTheQueueAndDropsTheMark() {
+        String nik = decisions.duplicates().get(0).nik();
+        assertThatThrownBy(() -> decisions.notDuplicate(nik, "")).isInstanceOf(DinasException.class);
+        decisions.notDuplicate(nik, "Dua orang berbeda, NIK salah ketik di desa; sudah dicek ke Dukcapil");
+        assertThat(decisions.duplicates()).singleElement().extracting(DecisionService.Duplicate::state)
+                .isEqualTo(DecisionService.NOT_DUPLICATE);
+        assertThat(dinas.requests(null, null, Check.GANDA)).isEmpty();
+        assertThat(dinas.requests(null, null, Check.MENDESAK)).hasSize(2); // the other marks stay
+    }
+
+    @Test
+    void someoneReactivatedBeforeIsMarkedWhenAskedForAgain() {
+        // a fresh district: Pondok Rajeg's family 1 is approved and endorsed, then Karadenan sends the same NIK
+        Database other = TestStore.open(engine, dir.resolve("lain"));
+        try (Wiring w = Wiring.of(other, Wilayah.load(), Clock.systemUTC(), "test")) {
+            w.dinas().setUp("32.01", "Dinas Sosial Kabupaten Bogor");
+            w.officeKeys(VillageBundles.DISTRICT);
+            other.actAs(VERA);
+            w.dinas().receive(VillageBundles.pondokFirst, Progress.none());
+            String one = w.dinas().requests(null, null, Check.MENDESAK).get(0).id();
+            w.decisions().decide(List.of(one), DecisionService.Decision.DISETUJUI, "lengkap", null);
+            other.actAs(KABID);
+            w.decisions().endorse(List.of(one));
+            other.actAs(VERA);
+            w.dinas().receive(VillageBundles.karadenan, Progress.none());
+            List<DinasService.ReceivedRequest> again = w.dinas().requests(null, "32.01.01.1002", Check.PERNAH_REAKTIVASI);
+            assertThat(again).singleElement().satisfies(r -> assertThat(r.checks()).doesNotContain(Check.GANDA));
+            assertThat(w.dinas().requests(null, "32.01.01.1001", Check.PERNAH_REAKTIVASI)).isEmpty();
+        }
+    }
+
     private List<String> ids(String village) {
         return dinas.requests(null, village, null).stream().map(DinasService.ReceivedRequest::id).toList();
     }
