@@ -33,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {DinasCommand.Init.class, DinasCommand.PublicKey.class, DinasCommand.VillageKey.class,
                 DinasCommand.Inbox.class, DinasCommand.Requests.class, DinasCommand.Decide.class, DinasCommand.Withdraw.class,
                 DinasCommand.Endorse.class, DinasCommand.Reasons.class, DinasCommand.Answer.class, DinasCommand.Duplicates.class,
-                DinasCommand.DuplicateResolve.class})
+                DinasCommand.DuplicateResolve.class, DinasCommand.Recap.class})
 final class DinasCommand {
 
     @ParentCommand
@@ -553,6 +553,48 @@ final class DinasCommand {
                 } catch (MessageException e) {
                     return refused(e, messages);
                 }
+            });
+        }
+    }
+
+    @Command(name = "recap", description = "Rekap bulanan per desa: diterima, diputuskan menurut hasil, median hari sampai "
+            + "disahkan, usulan mendesak dan median jamnya. FILE.xlsx atau FILE.pdf.")
+    static final class Recap implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Option(names = "--month", required = true, paramLabel = "YYYY-MM")
+        String month;
+
+        @Option(names = "--to", required = true, paramLabel = "FILE.xlsx|FILE.pdf")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            java.time.YearMonth ym;
+            try {
+                ym = java.time.YearMonth.parse(month.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                return Json.fail(2, "cli.dinas.usageMonth", messages.get("cli.dinas.usageMonth", month));
+            }
+            return StoreCommand.run(group.parent, w -> {
+                java.util.Optional<Integer> no = notDinas(w, messages);
+                if (no.isPresent()) {
+                    return no.get();
+                }
+                try {
+                    w.recaps().write(ym, file, messages, w.dinas().office().orElseThrow().officeName());
+                } catch (IOException e) {
+                    return Json.fail(1, "export.error.write", messages.get("export.error.write", file.toString()));
+                }
+                List<id.berkasdesa.dinas.RecapService.Row> rows = w.recaps().month(ym);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("file", file.toString());
+                out.put("villages", rows.size());
+                out.put("received", rows.stream().mapToInt(id.berkasdesa.dinas.RecapService.Row::received).sum());
+                System.out.println(Json.line(out));
+                return 0;
             });
         }
     }

@@ -56,6 +56,7 @@ public final class Wiring implements AutoCloseable {
     private final id.berkasdesa.dinas.DinasService dinas;
     private final id.berkasdesa.dinas.DecisionService decisions;
     private final id.berkasdesa.dinas.AnswerService answers;
+    private final id.berkasdesa.dinas.RecapService recaps;
     private KeyPair ephemeralOfficeKeys;
 
     private Wiring(Database db, Wilayah wilayah, Clock clock, String appVersion, Passwords.Cost cost, KeyRing keys) {
@@ -88,6 +89,7 @@ public final class Wiring implements AutoCloseable {
         this.dinas = new id.berkasdesa.dinas.DinasService(db, clock, wilayah, this::officeKeys);
         this.decisions = new id.berkasdesa.dinas.DecisionService(db, clock);
         this.answers = new id.berkasdesa.dinas.AnswerService(db, clock, this::officeKeys);
+        this.recaps = new id.berkasdesa.dinas.RecapService(db, clock);
         accounts.roles(() -> dinas.office().isPresent() ? Role.DISTRICT : Role.VILLAGE);
         actAsVillageOperator();
     }
@@ -373,6 +375,11 @@ public final class Wiring implements AutoCloseable {
     /** The Dinas Sosial's side of this store (empty office on a village's store). */
     public id.berkasdesa.dinas.DinasService dinas() {
         return dinas;
+    }
+
+    /** A Dinas Sosial's monthly recap per village. */
+    public id.berkasdesa.dinas.RecapService recaps() {
+        return recaps;
     }
 
     /** A Dinas Sosial's answers to the villages. */

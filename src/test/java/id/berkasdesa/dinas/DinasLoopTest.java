@@ -87,6 +87,7 @@ class DinasLoopTest {
 
                 db.actAs(new Session("Vera", Role.VERIFIKATOR));
                 Messages m = Messages.indonesian();
+                recap(district, m);
                 List<AnswerService.Made> made = district.answers().write(null, back, false, c -> m.get("dinas.reason." + c));
                 assertThat(made).extracting(AnswerService.Made::village)
                         .containsExactlyInAnyOrder("32.01.01.1001", "32.01.01.1002", "32.01.01.1003");
@@ -110,6 +111,31 @@ class DinasLoopTest {
                 assertThat(karadenan.services().requests().find(karadenan.ready.get(0)).orElseThrow().status())
                         .isEqualTo(RequestStatus.DITOLAK);
             }
+        }
+    }
+
+    /** The month's recap: received, decided by outcome, the urgent ones; as a spreadsheet and as a PDF. */
+    private void recap(Wiring district, Messages m) throws Exception {
+        java.time.YearMonth november = java.time.YearMonth.of(2026, 11);
+        List<RecapService.Row> rows = district.recaps().month(november);
+        assertThat(rows).extracting(RecapService.Row::kodeDesa).containsExactly("32.01.01.1001", "32.01.01.1002", "32.01.01.1003");
+        RecapService.Row pondok = rows.get(0);
+        assertThat(List.of(pondok.received(), pondok.approved(), pondok.rejected(), pondok.toFix(), pondok.open(), pondok.urgent()))
+                .containsExactly(2, 1, 0, 1, 0, 1);
+        assertThat(pondok.medianDays()).isEqualTo(0.0); // endorsed on the day it came (a fixed clock)
+        assertThat(rows.get(1).rejected()).isEqualTo(1);
+        assertThat(district.recaps().month(november.plusMonths(1))).isEmpty();
+        Path xlsx = district.recaps().write(november, dir.resolve("rekap.xlsx"), m, "Dinas Sosial Kabupaten Bogor");
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile());
+                var sheet = wb.getFirstSheet().openStream()) {
+            List<org.dhatim.fastexcel.reader.Row> r = sheet.toList();
+            assertThat(r.get(1).getCellText(2)).isEqualTo("Diterima");
+            assertThat(r.get(2).getCellAsNumber(2)).contains(java.math.BigDecimal.valueOf(2));
+        }
+        Path pdf = district.recaps().write(november, dir.resolve("rekap.pdf"), m, "Dinas Sosial Kabupaten Bogor");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Rekap reaktivasi PBI-JK", "11/2026", "Pondok Rajeg", "Halaman 1 dari 1");
         }
     }
 
