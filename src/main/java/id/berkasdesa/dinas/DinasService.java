@@ -230,6 +230,10 @@ public final class DinasService {
     public InboxResult receive(Path file, Progress progress) {
         Office o = requireOffice();
         db.require("dinas.inbox");
+        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+            // the stick was pulled, or the file moved: what came before stays, this one comes again
+            return new InboxResult(file, Outcome.REFUSED, null, 0, "dinas.inbox.unreadable", List.of(String.valueOf(file)));
+        }
         District.Received r;
         try {
             r = District.receive(file, officeKeys.get(), progress);

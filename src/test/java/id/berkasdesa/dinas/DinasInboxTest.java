@@ -188,6 +188,23 @@ class DinasInboxTest {
     }
 
     @Test
+    void aStickPulledMidwayKeepsWhatCameAndRefusesTheRestUntilItIsBack() throws Exception {
+        Path stick = Files.createDirectories(dir.resolve("flashdisk"));
+        Path first = Files.copy(VillageBundles.pondokFirst, stick.resolve("1.zip"));
+        Path second = Files.copy(VillageBundles.karadenan, stick.resolve("2.zip"));
+        assertThat(receive(first)).isEqualTo(DinasService.Outcome.IMPORTED);
+        Path away = Files.move(second, dir.resolve("2.zip")); // pulled
+        DinasService.InboxResult gone = dinas.receive(second, Progress.none());
+        assertThat(gone.outcome()).isEqualTo(DinasService.Outcome.REFUSED);
+        assertThat(gone.reason(id.berkasdesa.common.Messages.indonesian())).contains("tidak dapat dibaca").contains("2.zip");
+        assertThat(dinas.requests(null, null, null)).extracting(DinasService.ReceivedRequest::kodeDesa)
+                .containsOnly("32.01.01.1001");
+        Files.move(away, second); // back in
+        assertThat(receive(second)).isEqualTo(DinasService.Outcome.IMPORTED);
+        assertThat(dinas.requests(null, null, null)).hasSize(4);
+    }
+
+    @Test
     void aRequestReceivedAfterItsWindowIsMarked() {
         Clock late = Clock.fixed(SENT.plusMonths(5).atTime(9, 0).atZone(JAKARTA).toInstant(), JAKARTA);
         DinasService later = new DinasService(district.db(), late, Wilayah.load(), () -> VillageBundles.DISTRICT);
