@@ -160,7 +160,7 @@ final class AppFixture {
                     return condition.getAsBoolean();
                 } catch (org.testfx.service.query.EmptyNodeQueryException e) {
                     return false;
-                } catch (IndexOutOfBoundsException | java.util.ConcurrentModificationException e) {
+                } catch (IndexOutOfBoundsException | java.util.ConcurrentModificationException | java.util.NoSuchElementException e) {
                     // the lookup walks the scene from this thread while the FX thread changes it: look again
                     return false;
                 }

@@ -56,12 +56,22 @@ class SignInUiTest {
     /** A menu item drawn greyed out: its row in the open menu is disabled. */
     private static boolean greyed(FxRobot r, String text) {
         javafx.css.PseudoClass disabled = javafx.css.PseudoClass.getPseudoClass("disabled");
-        for (Node n = r.lookup(text).query(); n != null; n = n.getParent()) {
-            if (n.isDisabled() || n.getPseudoClassStates().contains(disabled)) {
-                return true;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                for (Node n = r.lookup(text).query(); n != null; n = n.getParent()) {
+                    if (n.isDisabled() || n.getPseudoClassStates().contains(disabled)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (java.util.NoSuchElementException | IndexOutOfBoundsException | java.util.ConcurrentModificationException e) {
+                // the lookup walked the scene while the FX thread changed it (a menu still opening): look again
+                if (attempt == 10) {
+                    throw e;
+                }
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
             }
         }
-        return false;
     }
 
     private static boolean visible(FxRobot r, String query) {
