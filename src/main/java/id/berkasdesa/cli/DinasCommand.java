@@ -117,23 +117,21 @@ final class DinasCommand {
         @Override
         public Integer call() {
             Messages messages = Messages.indonesian();
-            return StoreCommand.run(group.parent, w -> {
+            return onDinas(group.parent, w -> {
+                KeyPair keys = w.dinas().keys();
+                Path pub = folder.resolve(keys.publicKeys().code() + ".kunci-publik");
                 try {
-                    KeyPair keys = w.dinas().keys();
-                    Path pub = folder.resolve(keys.publicKeys().code() + ".kunci-publik");
                     Files.createDirectories(folder);
                     byte[] bytes = keys.publicKeys().toBytes();
                     id.berkasdesa.common.AtomicFile.write(pub, out -> out.write(bytes));
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("public", pub.toString());
-                    out.put("fingerprint", keys.publicKeys().fingerprint());
-                    System.out.println(Json.line(out));
-                    return 0;
                 } catch (IOException e) {
                     return Json.fail(1, "keys.error.write", messages.get("keys.error.write", folder.toString()));
-                } catch (MessageException e) {
-                    return refused(e, messages);
                 }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("public", pub.toString());
+                out.put("fingerprint", keys.publicKeys().fingerprint());
+                System.out.println(Json.line(out));
+                return 0;
             });
         }
     }
@@ -164,34 +162,25 @@ final class DinasCommand {
                     || action.equals("replace") && reason == null) {
                 return Json.fail(2, "cli.dinas.usageVillageKey", messages.get("cli.dinas.usageVillageKey"));
             }
-            return StoreCommand.run(group.parent, w -> {
-                try {
-                    DinasService d = w.dinas();
-                    List<DinasService.VillageKey> shown = switch (action) {
-                        case "pin" -> List.of(d.pin(village, fingerprint));
-                        case "confirm" -> List.of(d.confirm(village));
-                        case "replace" -> List.of(d.replace(village, reason));
-                        default -> {
-                            if (d.office().isEmpty()) {
-                                throw new id.berkasdesa.dinas.DinasException("dinas.error.notDinas");
-                            }
-                            yield d.villageKeys();
-                        }
-                    };
-                    for (DinasService.VillageKey k : shown) {
-                        Map<String, Object> out = new LinkedHashMap<>();
-                        out.put("village", k.kodeDesa());
-                        out.put("name", k.villageName());
-                        out.put("fingerprint", k.fingerprint().isEmpty() ? null : k.fingerprint());
-                        out.put("confirmed", k.confirmed());
-                        out.put("pinnedBy", k.pinnedBy());
-                        out.put("replaceReason", k.replaceReason());
-                        System.out.println(Json.line(out));
-                    }
-                    return 0;
-                } catch (MessageException e) {
-                    return refused(e, messages);
+            return onDinas(group.parent, w -> {
+                DinasService d = w.dinas();
+                List<DinasService.VillageKey> shown = switch (action) {
+                    case "pin" -> List.of(d.pin(village, fingerprint));
+                    case "confirm" -> List.of(d.confirm(village));
+                    case "replace" -> List.of(d.replace(village, reason));
+                    default -> d.villageKeys();
+                };
+                for (DinasService.VillageKey k : shown) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("village", k.kodeDesa());
+                    out.put("name", k.villageName());
+                    out.put("fingerprint", k.fingerprint().isEmpty() ? null : k.fingerprint());
+                    out.put("confirmed", k.confirmed());
+                    out.put("pinnedBy", k.pinnedBy());
+                    out.put("replaceReason", k.replaceReason());
+                    System.out.println(Json.line(out));
                 }
+                return 0;
             });
         }
     }
@@ -223,10 +212,7 @@ final class DinasCommand {
                     return Json.fail(1, "cli.dinas.notFolder", messages.get("cli.dinas.notFolder", p.toString()));
                 }
             }
-            return StoreCommand.run(group.parent, w -> {
-                if (w.dinas().office().isEmpty()) {
-                    return Json.fail(1, "dinas.error.notDinas", messages.get("dinas.error.notDinas"));
-                }
+            return onDinas(group.parent, w -> {
                 Map<DinasService.Outcome, Integer> counts = new EnumMap<>(DinasService.Outcome.class);
                 for (Path f : files) {
                     DinasService.InboxResult r = w.dinas().receive(f, Progress.none());
@@ -276,10 +262,7 @@ final class DinasCommand {
                 }
             }
             Check filter = c;
-            return StoreCommand.run(group.parent, w -> {
-                if (w.dinas().office().isEmpty()) {
-                    return Json.fail(1, "dinas.error.notDinas", messages.get("dinas.error.notDinas"));
-                }
+            return onDinas(group.parent, w -> {
                 for (DinasService.ReceivedRequest r : w.dinas().requests(status, village, filter)) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("id", r.id());
@@ -299,10 +282,22 @@ final class DinasCommand {
         }
     }
 
-    /** The office's store, or the exit for a village's store. */
-    private static java.util.Optional<Integer> notDinas(Wiring w, Messages messages) {
-        return w.dinas().office().isPresent() ? java.util.Optional.empty()
-                : java.util.Optional.of(Json.fail(1, "dinas.error.notDinas", messages.get("dinas.error.notDinas")));
+    /**
+     * Runs {@code work} signed in on a Dinas Sosial's store: on a village's store, a refusal of the
+     * rules (exit 1) or of the role (exit 3), the exit and its message.
+     */
+    private static int onDinas(BerkasDesaCommand parent, StoreCommand.Work work) {
+        Messages messages = Messages.indonesian();
+        return StoreCommand.run(parent, w -> {
+            if (w.dinas().office().isEmpty()) {
+                return Json.fail(1, "dinas.error.notDinas", messages.get("dinas.error.notDinas"));
+            }
+            try {
+                return work.run(w);
+            } catch (MessageException e) {
+                return refused(e, messages);
+            }
+        });
     }
 
     @Command(name = "decide", description = "Verifikator: usulkan keputusan untuk satu atau beberapa usulan (semua atau tidak "
@@ -330,22 +325,14 @@ final class DinasCommand {
             if (d == null) {
                 return Json.fail(2, "cli.dinas.usageDecision", messages.get("cli.dinas.usageDecision", decision));
             }
-            return StoreCommand.run(group.parent, w -> {
-                java.util.Optional<Integer> no = notDinas(w, messages);
-                if (no.isPresent()) {
-                    return no.get();
-                }
-                try {
-                    int n = w.decisions().decide(ids, d, reason, note);
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("decided", n);
-                    out.put("decision", d.code());
-                    out.put("reason", reason);
-                    System.out.println(Json.line(out));
-                    return 0;
-                } catch (MessageException e) {
-                    return refused(e, messages);
-                }
+            return onDinas(group.parent, w -> {
+                int n = w.decisions().decide(ids, d, reason, note);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("decided", n);
+                out.put("decision", d.code());
+                out.put("reason", reason);
+                System.out.println(Json.line(out));
+                return 0;
             });
         }
     }
@@ -360,19 +347,10 @@ final class DinasCommand {
 
         @Override
         public Integer call() {
-            Messages messages = Messages.indonesian();
-            return StoreCommand.run(group.parent, w -> {
-                java.util.Optional<Integer> no = notDinas(w, messages);
-                if (no.isPresent()) {
-                    return no.get();
-                }
-                try {
-                    w.decisions().withdraw(id);
-                    System.out.println(Json.line(Map.of("withdrawn", id)));
-                    return 0;
-                } catch (MessageException e) {
-                    return refused(e, messages);
-                }
+            return onDinas(group.parent, w -> {
+                w.decisions().withdraw(id);
+                System.out.println(Json.line(Map.of("withdrawn", id)));
+                return 0;
             });
         }
     }
@@ -394,18 +372,10 @@ final class DinasCommand {
             if (all == (ids != null && !ids.isEmpty())) {
                 return Json.fail(2, "cli.dinas.usageEndorse", messages.get("cli.dinas.usageEndorse"));
             }
-            return StoreCommand.run(group.parent, w -> {
-                java.util.Optional<Integer> no = notDinas(w, messages);
-                if (no.isPresent()) {
-                    return no.get();
-                }
-                try {
-                    int n = w.decisions().endorse(all ? w.decisions().proposed() : ids);
-                    System.out.println(Json.line(Map.of("endorsed", n)));
-                    return 0;
-                } catch (MessageException e) {
-                    return refused(e, messages);
-                }
+            return onDinas(group.parent, w -> {
+                int n = w.decisions().endorse(all ? w.decisions().proposed() : ids);
+                System.out.println(Json.line(Map.of("endorsed", n)));
+                return 0;
             });
         }
     }
@@ -418,7 +388,7 @@ final class DinasCommand {
         @Override
         public Integer call() {
             Messages messages = Messages.indonesian();
-            return StoreCommand.run(group.parent, w -> {
+            return onDinas(group.parent, w -> {
                 for (DecisionService.Reason r : w.decisions().reasons()) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("code", r.code());
@@ -455,28 +425,20 @@ final class DinasCommand {
             if (all == (village != null)) {
                 return Json.fail(2, "cli.dinas.usageAnswer", messages.get("cli.dinas.usageAnswer"));
             }
-            return StoreCommand.run(group.parent, w -> {
-                java.util.Optional<Integer> no = notDinas(w, messages);
-                if (no.isPresent()) {
-                    return no.get();
+            return onDinas(group.parent, w -> {
+                Map<String, String> own = new java.util.HashMap<>();
+                w.decisions().reasons().stream().filter(r -> !r.builtIn()).forEach(r -> own.put(r.code(), r.text()));
+                List<id.berkasdesa.dinas.AnswerService.Made> made = w.answers().write(village, folder, again,
+                        code -> own.getOrDefault(code, messages.get("dinas.reason." + code)));
+                for (id.berkasdesa.dinas.AnswerService.Made m : made) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("village", m.village());
+                    out.put("file", m.file().toString());
+                    out.put("decisions", m.decisions());
+                    System.out.println(Json.line(out));
                 }
-                try {
-                    Map<String, String> own = new java.util.HashMap<>();
-                    w.decisions().reasons().stream().filter(r -> !r.builtIn()).forEach(r -> own.put(r.code(), r.text()));
-                    List<id.berkasdesa.dinas.AnswerService.Made> made = w.answers().write(village, folder, again,
-                            code -> own.getOrDefault(code, messages.get("dinas.reason." + code)));
-                    for (id.berkasdesa.dinas.AnswerService.Made m : made) {
-                        Map<String, Object> out = new LinkedHashMap<>();
-                        out.put("village", m.village());
-                        out.put("file", m.file().toString());
-                        out.put("decisions", m.decisions());
-                        System.out.println(Json.line(out));
-                    }
-                    System.out.println(Json.line(Map.of("files", made.size())));
-                    return 0;
-                } catch (MessageException e) {
-                    return refused(e, messages);
-                }
+                System.out.println(Json.line(Map.of("files", made.size())));
+                return 0;
             });
         }
     }
@@ -488,12 +450,7 @@ final class DinasCommand {
 
         @Override
         public Integer call() {
-            Messages messages = Messages.indonesian();
-            return StoreCommand.run(group.parent, w -> {
-                java.util.Optional<Integer> no = notDinas(w, messages);
-                if (no.isPresent()) {
-                    return no.get();
-                }
+            return onDinas(group.parent, w -> {
                 for (DecisionService.Duplicate d : w.decisions().duplicates()) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("nik", d.nik());
@@ -534,25 +491,17 @@ final class DinasCommand {
             if (!"resolve".equals(action) || notDuplicate == (keep != null) || notDuplicate && reason == null) {
                 return Json.fail(2, "cli.dinas.usageDuplicate", messages.get("cli.dinas.usageDuplicate"));
             }
-            return StoreCommand.run(group.parent, w -> {
-                java.util.Optional<Integer> no = notDinas(w, messages);
-                if (no.isPresent()) {
-                    return no.get();
+            return onDinas(group.parent, w -> {
+                if (notDuplicate) {
+                    w.decisions().notDuplicate(nik, reason);
+                } else {
+                    w.decisions().merge(nik, keep, village -> messages.get("dinas.duplicate.mergedNote", village));
                 }
-                try {
-                    if (notDuplicate) {
-                        w.decisions().notDuplicate(nik, reason);
-                    } else {
-                        w.decisions().merge(nik, keep, village -> messages.get("dinas.duplicate.mergedNote", village));
-                    }
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("nik", nik);
-                    out.put("state", notDuplicate ? DecisionService.NOT_DUPLICATE : DecisionService.MERGED);
-                    System.out.println(Json.line(out));
-                    return 0;
-                } catch (MessageException e) {
-                    return refused(e, messages);
-                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("nik", nik);
+                out.put("state", notDuplicate ? DecisionService.NOT_DUPLICATE : DecisionService.MERGED);
+                System.out.println(Json.line(out));
+                return 0;
             });
         }
     }
@@ -578,11 +527,7 @@ final class DinasCommand {
             } catch (java.time.format.DateTimeParseException e) {
                 return Json.fail(2, "cli.dinas.usageMonth", messages.get("cli.dinas.usageMonth", month));
             }
-            return StoreCommand.run(group.parent, w -> {
-                java.util.Optional<Integer> no = notDinas(w, messages);
-                if (no.isPresent()) {
-                    return no.get();
-                }
+            return onDinas(group.parent, w -> {
                 try {
                     w.recaps().write(ym, file, messages, w.dinas().office().orElseThrow().officeName());
                 } catch (IOException e) {
