@@ -105,7 +105,8 @@ public final class DinasService {
      * Makes this store a Dinas Sosial's: the kabupaten/kota from the area codes and the office's name.
      *
      * @throws DinasException "dinas.error.kabupaten" for a code that is no kabupaten/kota,
-     *     "dinas.error.already" when the store already belongs to an office
+     *     "dinas.error.already" when the store already belongs to an office, "dinas.error.villageStore"
+     *     when it is a village's
      */
     public Office setUp(String kabupatenCode, String officeName) {
         String code = kabupatenCode == null ? "" : kabupatenCode.strip();
@@ -117,6 +118,10 @@ public final class DinasService {
         }
         if (office().isPresent()) {
             throw new DinasException("dinas.error.already");
+        }
+        if (db.read(h -> h.createQuery("SELECT COUNT(*) FROM village_profile").mapTo(Integer.class).one()) > 0) {
+            // a village's store stays a village's: its own key pair and the office's share one place in the key file
+            throw new DinasException("dinas.error.villageStore");
         }
         Office o = new Office(area.code(), area.name(), name);
         db.write("dinas.setup", h -> {

@@ -7,6 +7,7 @@ import id.berkasdesa.common.BuildInfo;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.db.TestStore;
 import id.berkasdesa.exchange.Progress;
+import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.wilayah.Wilayah;
 import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Files;
@@ -217,6 +218,10 @@ class DinasInboxTest {
         Database db = TestStore.open(engine, dir.resolve("desa"));
         try (Wiring village = Wiring.of(db, Wilayah.load(), Clock.systemUTC(), "test")) {
             assertThat(village.dinas().office()).isEmpty();
+            village.villages().save(new VillageProfile("32.01.01.1001", "Pondok Rajeg", "Kantor Desa Pondok Rajeg", "Rina", false));
+            assertThatThrownBy(() -> village.dinas().setUp("32.01", "Dinas Sosial Kabupaten Bogor"))
+                    .isInstanceOf(DinasException.class).extracting(e -> ((DinasException) e).key())
+                    .isEqualTo("dinas.error.villageStore");
             assertThatThrownBy(() -> village.dinas().receive(VillageBundles.pondokFirst, Progress.none())).isInstanceOf(DinasException.class)
                     .extracting(e -> ((DinasException) e).key()).isEqualTo("dinas.error.notDinas");
         }
