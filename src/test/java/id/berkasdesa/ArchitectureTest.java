@@ -68,7 +68,8 @@ class ArchitectureTest {
             .that().resideInAPackage("id.berkasdesa.dinas..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("id.berkasdesa.dinas..", "id.berkasdesa.exchange..",
                     "id.berkasdesa.keys..", "id.berkasdesa.adminduk..", "id.berkasdesa.wilayah..", "id.berkasdesa.common..",
-                    "id.berkasdesa.db..", "java..", "javax..", "org.jdbi..", "com.fasterxml.jackson..", "org.slf4j..");
+                    "id.berkasdesa.db..", "java..", "javax..", "org.jdbi..", "com.fasterxml.jackson..", "org.slf4j..",
+                    "org.dhatim.fastexcel..");
 
     @ArchTest
     static final ArchRule theVillageDoesNotReachIntoTheDistrict = noClasses()
