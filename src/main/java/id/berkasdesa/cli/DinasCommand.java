@@ -389,10 +389,11 @@ final class DinasCommand {
         public Integer call() {
             Messages messages = Messages.indonesian();
             return onDinas(group.parent, w -> {
+                java.util.function.Function<String, String> words = w.decisions().words(messages);
                 for (DecisionService.Reason r : w.decisions().reasons()) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("code", r.code());
-                    out.put("text", r.builtIn() ? messages.get("dinas.reason." + r.code()) : r.text());
+                    out.put("text", words.apply(r.code()));
                     out.put("builtIn", r.builtIn());
                     System.out.println(Json.line(out));
                 }
@@ -426,10 +427,8 @@ final class DinasCommand {
                 return Json.fail(2, "cli.dinas.usageAnswer", messages.get("cli.dinas.usageAnswer"));
             }
             return onDinas(group.parent, w -> {
-                Map<String, String> own = new java.util.HashMap<>();
-                w.decisions().reasons().stream().filter(r -> !r.builtIn()).forEach(r -> own.put(r.code(), r.text()));
                 List<id.berkasdesa.dinas.AnswerService.Made> made = w.answers().write(village, folder, again,
-                        code -> own.getOrDefault(code, messages.get("dinas.reason." + code)));
+                        w.decisions().words(messages));
                 for (id.berkasdesa.dinas.AnswerService.Made m : made) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("village", m.village());

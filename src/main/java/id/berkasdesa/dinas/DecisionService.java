@@ -71,6 +71,13 @@ public final class DecisionService {
         return all;
     }
 
+    /** The words of a reason code: a built-in one's from the messages, an office's own as it was added. */
+    public java.util.function.Function<String, String> words(id.berkasdesa.common.Messages m) {
+        Map<String, String> own = new java.util.HashMap<>();
+        reasons().stream().filter(r -> !r.builtIn()).forEach(r -> own.put(r.code(), r.text()));
+        return code -> own.getOrDefault(code, m.get("dinas.reason." + code));
+    }
+
     /**
      * A reason of the district's own (Administrator).
      *
@@ -352,7 +359,8 @@ public final class DecisionService {
                 .orElseThrow(() -> new DinasException("dinas.error.noRequest", id));
     }
 
-    private static OffsetDateTime timestamp(Object value) {
+    /** A TIMESTAMP WITH TIME ZONE as each engine gives it in a row map (H2 an OffsetDateTime, PostgreSQL a Timestamp). */
+    static OffsetDateTime timestamp(Object value) {
         if (value instanceof OffsetDateTime t) {
             return t;
         }

@@ -143,15 +143,26 @@ public final class DinasService {
     }
 
     public List<VillageKey> villageKeys() {
-        return db.read(h -> h.createQuery("""
-                SELECT kode_desa, village_name, fingerprint, confirmed, pinned_by, pinned_at, replace_reason
-                FROM dinas_village_key ORDER BY kode_desa""").map((rs, ctx) -> new VillageKey(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getBoolean(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class),
-                        rs.getString(7))).list());
+        return db.read(h -> h.createQuery(KEY_SELECT + " ORDER BY kode_desa").map(DinasService::villageKey).list());
     }
 
     public Optional<VillageKey> villageKey(String kodeDesa) {
-        return villageKeys().stream().filter(k -> k.kodeDesa().equals(kodeDesa)).findFirst();
+        return db.read(h -> villageKey(h, kodeDesa));
+    }
+
+    private static final String KEY_SELECT = """
+            SELECT kode_desa, village_name, fingerprint, confirmed, pinned_by, pinned_at, replace_reason
+            FROM dinas_village_key""";
+
+    private static Optional<VillageKey> villageKey(Handle h, String kodeDesa) {
+        return h.createQuery(KEY_SELECT + " WHERE kode_desa = :kode").bind("kode", kodeDesa).map(DinasService::villageKey)
+                .findFirst();
+    }
+
+    private static VillageKey villageKey(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new VillageKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                rs.getObject(6, OffsetDateTime.class), rs.getString(7));
     }
 
     /**
@@ -261,11 +272,7 @@ public final class DinasService {
                 db.nothingDone();
                 return new InboxResult(file, Outcome.ALREADY, kode, 0, null, List.of());
             }
-            Optional<VillageKey> pinned = h.createQuery("""
-                    SELECT kode_desa, village_name, fingerprint, confirmed, pinned_by, pinned_at, replace_reason
-                    FROM dinas_village_key WHERE kode_desa = :kode""").bind("kode", kode)
-                    .map((rs, ctx) -> new VillageKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7))).findFirst();
+            Optional<VillageKey> pinned = villageKey(h, kode);
             if (pinned.isPresent() && !pinned.get().fingerprint().isEmpty() && !pinned.get().fingerprint().equals(fingerprint)) {
                 db.nothingDone();
                 return new InboxResult(file, Outcome.CONFLICT, kode, 0, "dinas.inbox.conflict",

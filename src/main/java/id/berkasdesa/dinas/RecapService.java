@@ -69,7 +69,8 @@ public final class RecapService {
                     case "ditolak" -> rejected++;
                     default -> toFix++;
                 }
-                Duration took = Duration.between(time(r.get("received_at")), time(r.get("endorsed_at")));
+                Duration took = Duration.between(DecisionService.timestamp(r.get("received_at")),
+                        DecisionService.timestamp(r.get("endorsed_at")));
                 days.add(took.toMinutes() / 1440.0);
                 if (isUrgent) {
                     urgentHours.add(took.toMinutes() / 60.0);
@@ -155,12 +156,5 @@ public final class RecapService {
         s.sort(Double::compare);
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime t) {
-            return t;
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.spi.ToolProvider;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +99,7 @@ class ClassArchiveTest {
         Path installed = dir.resolve("berkas-desa.jar");
         Path kept = dir.resolve("berkas-desa.jar.lama");
         Path classes = dir.resolve("kelas-baru");
-        copyTree(Path.of("target", "classes"), classes);
+        id.berkasdesa.document.TestFiles.copyTree(Path.of("target", "classes"), classes);
         Files.writeString(classes.resolve("versi-baru.txt"), "0.2.0");
         Files.move(installed, kept); // a rename keeps its size and time: put back, the archive fits again
         try {
@@ -163,18 +162,5 @@ class ClassArchiveTest {
         int exit = tool.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "--create", "--file", jar.toString(),
                 "-C", classes.toString(), ".");
         assertThat(exit).as(err.toString()).isZero();
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.collect(Collectors.toList())) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

@@ -50,7 +50,7 @@ class InboxKillTest {
             w.officeKeys(VillageBundles.DISTRICT);
         }
         Path once = shared.resolve("sekali");
-        copy(store, once);
+        id.berkasdesa.document.TestFiles.copyTree(store, once);
         List<String> lines = KilledChild.run(shared.resolve("sekali.err"), 30_000, InboxLoop.class, once.toString(),
                 stick.toString());
         String errors = Files.readString(shared.resolve("sekali.err"));
@@ -69,7 +69,7 @@ class InboxKillTest {
         }
         KilledChild.twoAtATime(KILLS, run -> {
             Path dir = shared.resolve("kill" + run);
-            copy(store, dir);
+            id.berkasdesa.document.TestFiles.copyTree(store, dir);
             KilledChild.run(shared.resolve("kill" + run + ".err"), delays[run], InboxLoop.class, dir.toString(), stick.toString());
             assertWhole(dir, false);
             try (Wiring w = Wiring.open(dir, Clock.systemDefaultZone())) {
@@ -103,19 +103,6 @@ class InboxKillTest {
                 assertThat(bundles).hasSize(4);
                 assertThat(w.dinas().requests(null, null, null)).hasSize(6);
                 assertThat(w.dinas().villageKeys()).hasSize(3);
-            }
-        }
-    }
-
-    private static void copy(Path from, Path to) throws java.io.IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().endsWith(".lock")) {
-                    Files.copy(p, target);
-                }
             }
         }
     }
