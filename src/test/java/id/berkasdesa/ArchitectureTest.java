@@ -69,7 +69,7 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("id.berkasdesa.dinas..", "id.berkasdesa.exchange..",
                     "id.berkasdesa.keys..", "id.berkasdesa.adminduk..", "id.berkasdesa.wilayah..", "id.berkasdesa.common..",
                     "id.berkasdesa.db..", "java..", "javax..", "org.jdbi..", "com.fasterxml.jackson..", "org.slf4j..",
-                    "org.dhatim.fastexcel..");
+                    "org.dhatim.fastexcel..", "javafx..");
 
     @ArchTest
     static final ArchRule theVillageDoesNotReachIntoTheDistrict = noClasses()

@@ -24,7 +24,8 @@ class LocalizationConsistencyTest {
     private static final Set<String> DYNAMIC_PREFIXES = Set.of("member.status.", "member.status.short.", "document.kind.",
             "document.diagnosis.", "document.preset.", "document.state.", "document.type.", "request.status.",
             "request.route.", "request.channel.", "request.rule.", "request.answer.", "request.urgency.", "request.view.",
-            "request.move.", "dinas.check.", "dinas.reason.", "dinas.decision.", "import.confirm.status.", "import.format.", "help.key.", "help.does.", "help.howto.", "role.", "audit.do.", "audit.entity.", "audit.kind.", "audit.field.",
+            "request.move.", "dinas.check.", "dinas.reason.", "dinas.decision.", "dinas.inbox.result.", "dinas.status.",
+            "dinas.duplicates.state.", "import.confirm.status.", "import.format.", "help.key.", "help.does.", "help.howto.", "role.", "audit.do.", "audit.entity.", "audit.kind.", "audit.field.",
             "letter.type.", "letter.title.", "letter.template.", "letter.verify.");
 
     private static Properties bundle(String name) throws IOException {

@@ -39,9 +39,13 @@ final class AppContext implements AutoCloseable {
     /** Read once at start; the setup changes it through {@link #reloadProfile()}. */
     private Optional<VillageProfile> profile;
 
+    /** The Dinas Sosial this store belongs to; empty on a village's store. */
+    private Optional<id.berkasdesa.dinas.DinasService.Office> office;
+
     private AppContext(Wiring wiring) {
         this.wiring = wiring;
         this.profile = wiring.villages().profile();
+        this.office = profile.isPresent() ? Optional.empty() : wiring.dinas().office();
     }
 
     /**
@@ -140,9 +144,15 @@ final class AppContext implements AutoCloseable {
         return profile;
     }
 
+    /** A Dinas Sosial's store (set up as one): the window shows the district's pages. */
+    Optional<id.berkasdesa.dinas.DinasService.Office> office() {
+        return office;
+    }
+
     /** Runs on a worker thread: the setup changed, and with it who is acting. */
     AppContext reloadProfile() {
         profile = villages().profile();
+        office = profile.isPresent() ? Optional.empty() : wiring.dinas().office();
         wiring.actAsVillageOperator();
         return this;
     }
@@ -212,6 +222,27 @@ final class AppContext implements AutoCloseable {
 
     LetterService letters() {
         return wiring.letters();
+    }
+
+    id.berkasdesa.dinas.DinasService dinas() {
+        return wiring.dinas();
+    }
+
+    id.berkasdesa.dinas.DecisionService decisions() {
+        return wiring.decisions();
+    }
+
+    id.berkasdesa.dinas.AnswerService answers() {
+        return wiring.answers();
+    }
+
+    id.berkasdesa.dinas.RecapService recaps() {
+        return wiring.recaps();
+    }
+
+    /** The office's key pair (made in the store on first use); on the worker. */
+    id.berkasdesa.keys.KeyPair officeKeys() {
+        return wiring.officeKeys();
     }
 
     /** Who is acting now. */

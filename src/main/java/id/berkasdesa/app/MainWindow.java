@@ -133,6 +133,11 @@ final class MainWindow {
 
     /** The store is open: the feature pages are built; first run goes to the setup, every later one to the home screen. */
     void opened(AppContext context, Path dataDir) {
+        this.dataDir = dataDir;
+        if (context.office().isPresent()) {
+            district(context, null);
+            return;
+        }
         this.ctx = context;
         dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
         requests = new RequestPages(ctx.requests(), messages, runner, dialogs, pages::show, this::pdfHeading);
@@ -170,6 +175,20 @@ final class MainWindow {
         }
         ctx.db().upgradeBackup().ifPresent(backup -> Platform.runLater(() -> dialogs.info(
                 messages.get("app.upgradeBackup.title"), messages.get("app.upgradeBackup", backup.toString()))));
+    }
+
+    private Path dataDir;
+
+    /**
+     * A Dinas Sosial's store: the district's own window takes over this one's place in the scene.
+     *
+     * @param admin the first Administrator's name typed at the district's setup, or null
+     */
+    void district(AppContext context, String admin) {
+        this.ctx = context;
+        DistrictWindow district = new DistrictWindow(context, dataDir, messages, runner, dialogs);
+        view.getScene().setRoot(district.view());
+        district.start(admin);
     }
 
     /** An encrypted store: the sign-in opens it (see {@link SessionFlow#lockedStore}). */

@@ -12,6 +12,7 @@ import id.berkasdesa.common.Session;
 import id.berkasdesa.common.Trace;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
+import id.berkasdesa.dinas.ui.DinasSetupView;
 import id.berkasdesa.request.SampleRequests;
 import id.berkasdesa.village.SampleVillage;
 import id.berkasdesa.village.VillageProfile;
@@ -310,12 +311,11 @@ final class SessionFlow {
 
     /** A new data folder: the village's setup (or the sample village), then the first Administrator. */
     void showSetup() {
-        AppContext ctx = w.ctx;
-        showSetup(ctx.wilayah(), CompletableFuture.completedFuture(new SetupViewModel.Services(ctx.villages(), ctx.households())));
+        showSetup(w.ctx.wilayah(), CompletableFuture.completedFuture(w.ctx));
     }
 
-    /** The setup shown before its store is open (a new folder's first start); told by {@link #storeReady}. */
-    private CompletableFuture<SetupViewModel.Services> setupWaiting;
+    /** The store of a setup shown before it was open (a new folder's first start); told by {@link #storeReady}. */
+    private CompletableFuture<AppContext> setupWaiting;
 
     /**
      * A new folder's first start: the setup at once, with the area codes, while the worker makes the
@@ -331,18 +331,19 @@ final class SessionFlow {
         if (setupWaiting == null) {
             return false;
         }
-        setupWaiting.complete(new SetupViewModel.Services(ctx.villages(), ctx.households()));
+        setupWaiting.complete(ctx);
         setupWaiting = null;
         return true;
     }
 
-    private void showSetup(Wilayah wilayah, CompletableFuture<SetupViewModel.Services> services) {
+    private void showSetup(Wilayah wilayah, CompletableFuture<AppContext> store) {
         w.villageLabel.setText("");
         w.operatorLabel.setText("");
         w.sampleBanner.setVisible(false);
         w.menus.setup();
         w.navBar.setVisible(false);
-        w.pages.show(new SetupView(wilayah, services, messages, runner, dialogs,
+        w.pages.show(new SetupView(wilayah, store.thenApply(c -> new SetupViewModel.Services(c.villages(), c.households())),
+                messages, runner, dialogs,
                 () -> runner.run(messages.get("setup.sample.requests"), p -> {
                     AppContext ctx = w.ctx;
                     ctx.reloadProfile();
@@ -351,8 +352,21 @@ final class SessionFlow {
                         SampleRequests.fill(ctx.requests(), ctx.households(), SAMPLE_REQUESTS, 1, n -> { });
                     }
                     return ctx;
-                }, c -> signIn(w::showHome), e -> { })).onRestore(w::restore).view());
+                }, c -> signIn(w::showHome), e -> { })).onRestore(w::restore).onDistrict(() -> showDistrictSetup(wilayah, store))
+                .view());
         Trace.mark("setup-shown");
+    }
+
+    /**
+     * "Dinas Sosial kabupaten/kota" chosen on a new folder: the district's setup (its kabupaten/kota, the
+     * office, the first Administrator's name); then the district's window asks for that Administrator.
+     */
+    private void showDistrictSetup(Wilayah wilayah, CompletableFuture<AppContext> store) {
+        w.pages.show(new DinasSetupView(wilayah, store.thenApply(AppContext::dinas), messages, runner, dialogs,
+                (office, admin) -> runner.run(messages.get("dinas.setup.saving"), p -> store.join().reloadProfile(),
+                        c -> w.district(c, admin), e -> dialogs.error(messages.get("setup.failed.title"),
+                                messages.get("setup.failed"))),
+                () -> showSetup(wilayah, store)).view());
     }
 
     /** After trying the sample village: delete it and set up the real one. */

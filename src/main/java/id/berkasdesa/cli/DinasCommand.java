@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -119,11 +118,9 @@ final class DinasCommand {
             Messages messages = Messages.indonesian();
             return onDinas(group.parent, w -> {
                 KeyPair keys = w.dinas().keys();
-                Path pub = folder.resolve(keys.publicKeys().code() + ".kunci-publik");
+                Path pub;
                 try {
-                    Files.createDirectories(folder);
-                    byte[] bytes = keys.publicKeys().toBytes();
-                    id.berkasdesa.common.AtomicFile.write(pub, out -> out.write(bytes));
+                    pub = w.dinas().writePublicKey(folder);
                 } catch (IOException e) {
                     return Json.fail(1, "keys.error.write", messages.get("keys.error.write", folder.toString()));
                 }
@@ -200,9 +197,8 @@ final class DinasCommand {
             List<Path> files = new ArrayList<>();
             for (Path p : paths) {
                 if (Files.isDirectory(p)) {
-                    try (Stream<Path> in = Files.list(p)) {
-                        in.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip"))
-                                .filter(f -> !f.getFileName().toString().startsWith("balasan_")).sorted().forEach(files::add);
+                    try {
+                        files.addAll(DinasService.bundlesIn(p));
                     } catch (IOException e) {
                         return Json.fail(1, "cli.dinas.notFolder", messages.get("cli.dinas.notFolder", p.toString()));
                     }

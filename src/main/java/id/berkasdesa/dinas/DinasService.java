@@ -142,6 +142,19 @@ public final class DinasService {
         return officeKeys.get();
     }
 
+    /**
+     * Writes the office's public key for the villages, {@code <kode>.kunci-publik}, whole or not at
+     * all; its fingerprint is {@code keys().publicKeys().fingerprint()}.
+     */
+    public Path writePublicKey(Path folder) throws java.io.IOException {
+        KeyPair k = keys();
+        Path pub = folder.resolve(k.publicKeys().code() + ".kunci-publik");
+        java.nio.file.Files.createDirectories(folder);
+        byte[] bytes = k.publicKeys().toBytes();
+        id.berkasdesa.common.AtomicFile.write(pub, out -> out.write(bytes));
+        return pub;
+    }
+
     public List<VillageKey> villageKeys() {
         return db.read(h -> h.createQuery(KEY_SELECT + " ORDER BY kode_desa").map(DinasService::villageKey).list());
     }
@@ -239,6 +252,26 @@ public final class DinasService {
     }
 
     /**
+     * The bundles in a folder (a stick's root, or where they were copied): every {@code .zip} but the
+     * office's own answers ({@code balasan_…}), in the order a village made them: by name without
+     * the extension, so that {@code X.zip} comes before {@code X-2.zip} (a later bundle read first
+     * would make the earlier one look like a trail rolled back).
+     *
+     * @throws java.io.IOException when the folder cannot be listed (the stick was pulled)
+     */
+    public static List<Path> bundlesIn(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> in = java.nio.file.Files.list(folder)) {
+            return in.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip"))
+                    .filter(f -> !f.getFileName().toString().startsWith("balasan_"))
+                    .filter(java.nio.file.Files::isRegularFile)
+                    .sorted(java.util.Comparator.comparing((Path f) -> {
+                        String n = f.getFileName().toString();
+                        return n.substring(0, n.length() - 4);
+                    })).toList();
+        }
+    }
+
+    /**
      * Receives one file: verified whole with the office's key and stored as one unit of work, or
      * refused with the reason and nothing stored. The same bundle again changes nothing; a request
      * sent again replaces its earlier version, which is kept.
@@ -313,11 +346,13 @@ public final class DinasService {
         });
     }
 
+    private static final String REQUEST_SELECT = """
+            SELECT id, kode_desa, nik, no_kk, person_name, status, checks, version, received_at, decision, reason_code,
+            decided_by, endorsed_by FROM dinas_request""";
+
     /** Every request held, latest version, filtered; by village, then received. */
     public List<ReceivedRequest> requests(String status, String kodeDesa, Check check) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT id, kode_desa, nik, no_kk, person_name, status, checks, version, received_at, decision, reason_code,
-                decided_by, endorsed_by FROM dinas_request WHERE 1 = 1""");
+        StringBuilder sql = new StringBuilder(REQUEST_SELECT + " WHERE 1 = 1");
         Map<String, Object> args = new LinkedHashMap<>();
         if (status != null) {
             sql.append(" AND status = :status");
@@ -332,10 +367,47 @@ public final class DinasService {
             args.put("check", "%," + check.code() + ",%");
         }
         sql.append(" ORDER BY kode_desa, received_at, id");
-        return db.read(h -> h.createQuery(sql.toString()).bindMap(args).map((rs, ctx) -> new ReceivedRequest(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), checks(rs.getString(7)),
-                rs.getInt(8), rs.getObject(9, OffsetDateTime.class), rs.getString(10), rs.getString(11), rs.getString(12),
-                rs.getString(13))).list());
+        return db.read(h -> h.createQuery(sql.toString()).bindMap(args).map(DinasService::receivedRequest).list());
+    }
+
+    /** One request, latest version. */
+    public Optional<ReceivedRequest> request(String id) {
+        return db.read(h -> h.createQuery(REQUEST_SELECT + " WHERE id = :id").bind("id", id).map(DinasService::receivedRequest)
+                .findFirst());
+    }
+
+    private static ReceivedRequest receivedRequest(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new ReceivedRequest(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), checks(rs.getString(7)), rs.getInt(8), rs.getObject(9, OffsetDateTime.class), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13));
+    }
+
+    /**
+     * What the village sent for a request, as the officer reads it beside the checks: the columns of
+     * its row in the order the village wrote them, then one line per document ("jenis — berkas").
+     */
+    public List<Map.Entry<String, String>> detail(String requestId) {
+        String json = db.read(h -> h.createQuery("SELECT columns_json FROM dinas_request WHERE id = :id").bind("id", requestId)
+                .mapTo(String.class).findOne()).orElseThrow(() -> new DinasException("dinas.error.noRequest", requestId));
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode all = JSON.readTree(json);
+            all.fields().forEachRemaining(f -> {
+                if (f.getKey().equals("dokumen")) {
+                    for (com.fasterxml.jackson.databind.JsonNode d : f.getValue()) {
+                        String what = String.join(" — ", java.util.stream.Stream.of("jenis", "berkas", "tanggal", "faskes", "diagnosis")
+                                .map(k -> d.path(k).asText("")).filter(t -> !t.isBlank() && !t.equals("null")).toList());
+                        out.add(Map.entry("dokumen", what));
+                    }
+                } else if (!f.getValue().isNull() && !f.getValue().asText().isBlank()) {
+                    out.add(Map.entry(f.getKey(), f.getValue().asText()));
+                }
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 
     /** Earlier versions of a request sent again, oldest first (their bundle ids). */

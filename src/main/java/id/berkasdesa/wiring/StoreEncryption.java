@@ -51,7 +51,8 @@ final class StoreEncryption {
         try {
             int files = DocumentStore.encryptPlain(dataDir, new DocumentStore(dataDir, keys.key()));
             AccountService accounts = new AccountService(db, new Passwords(Passwords.Cost.forThisRun()), new SettingsStore(db),
-                    clock, Wiring.wraps(keys, new VillageService(db, clock, new SettingsStore(db))),
+                    clock, Wiring.wraps(keys, () -> new VillageService(db, clock, new SettingsStore(db)).profile()
+                            .map(p -> p.namaDesa() + " — " + p.namaKantor()).orElse(null)),
                     id.berkasdesa.account.SignInGuard.inFolder(dataDir, keys.storeId()), Wiring.identities(keys));
             accounts.rewrap(); // nobody's password changes here: only the wraps of every active account are made
             keys.save(); // the encrypted store is the store from here on

@@ -67,11 +67,12 @@ public final class Wiring implements AutoCloseable {
         db.journal(journal);
         SettingsStore settings = new SettingsStore(db);
         this.villages = new VillageService(db, clock, settings);
-        this.accounts = new AccountService(db, new Passwords(cost), settings, clock, wraps(keys, villages),
+        this.accounts = new AccountService(db, new Passwords(cost), settings, clock, wraps(keys, this::storeName),
                 guard(db.dataDir(), keys), identities(keys));
         accounts.signer(journal::signWith);
         accounts.ownWords(() -> villages.profile().map(p -> java.util.List.of(p.namaDesa(), p.namaKantor()))
-                .orElse(java.util.List.of()));
+                .orElseGet(() -> dinas().office().map(o -> java.util.List.of(o.kabupatenName(), o.officeName()))
+                        .orElse(java.util.List.of())));
         this.audit = new AuditService(db, accounts::identity);
         this.households = new HouseholdService(db, wilayah, clock);
         this.documents = new DocumentService(db, settings, clock);
@@ -339,7 +340,16 @@ public final class Wiring implements AutoCloseable {
         };
     }
 
-    static KeyWraps wraps(KeyRing keys, VillageService villages) {
+    /**
+     * Whose store this is, as its key file names it for the sign-in screen: "Desa — Kantor" for a
+     * village (as a backup's manifest does), the office's name for a Dinas Sosial; null before either.
+     */
+    private String storeName() {
+        return villages.profile().map(p -> p.namaDesa() + " — " + p.namaKantor())
+                .orElseGet(() -> dinas == null ? null : dinas.office().map(o -> o.officeName()).orElse(null));
+    }
+
+    static KeyWraps wraps(KeyRing keys, java.util.function.Supplier<String> storeName) {
         if (keys == null) {
             return KeyWraps.NONE;
         }
@@ -351,8 +361,7 @@ public final class Wiring implements AutoCloseable {
 
             @Override
             public void keepOnly(java.util.Map<String, String> active, String recoveryPhc) {
-                keys.keepOnly(active, recoveryPhc, villages.profile()
-                        .map(p -> p.namaDesa() + " — " + p.namaKantor()).orElse(null));
+                keys.keepOnly(active, recoveryPhc, storeName.get());
             }
         };
     }

@@ -16,11 +16,11 @@ import java.util.UUID;
  * Real bundles from five real village stores, made once per JVM for the district's tests (the village
  * stores take a while), encrypted to {@link #DISTRICT}; removed when the JVM ends.
  */
-final class VillageBundles {
+public final class VillageBundles {
 
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     static final LocalDate SENT = LocalDate.of(2026, 11, 23);
-    static final KeyPair DISTRICT = KeyPair.generate("dinas", "32.01", "Dinas Sosial Kabupaten Bogor");
+    public static final KeyPair DISTRICT = KeyPair.generate("dinas", "32.01", "Dinas Sosial Kabupaten Bogor");
 
     static Path villages;
 
@@ -39,7 +39,13 @@ final class VillageBundles {
     private VillageBundles() {
     }
 
-    static synchronized void make() throws Exception {
+    /** The stick the villages of Kabupaten Bogor sent their bundles on: Pondok Rajeg's two, Karadenan's, Harapanjaya's. */
+    public static Path stick() throws Exception {
+        make();
+        return pondokFirst.getParent();
+    }
+
+    public static synchronized void make() throws Exception {
         if (villages != null) {
             return;
         }

@@ -76,8 +76,8 @@ public final class AccountsDialog {
 
         name.setId("newAccountName");
         role.setId("newAccountRole");
-        role.getItems().setAll(Role.VILLAGE);
-        role.setValue(Role.OPERATOR);
+        role.getItems().setAll(accounts.roles()); // a village's, or a Dinas Sosial's
+        role.setValue(accounts.roles().contains(Role.OPERATOR) ? Role.OPERATOR : Role.VERIFIKATOR);
         role.setButtonCell(roleCell());
         role.setCellFactory(l -> roleCell());
         role.setConverter(id.berkasdesa.common.ui.Converters.of(r -> r == null ? "" : messages.get(r.key())));
@@ -191,7 +191,7 @@ public final class AccountsDialog {
         }
         ComboBox<Role> choice = new ComboBox<>();
         choice.setId("roleChoice");
-        choice.getItems().setAll(Role.VILLAGE);
+        choice.getItems().setAll(accounts.roles());
         choice.setValue(a.role());
         choice.setConverter(id.berkasdesa.common.ui.Converters.of(r -> r == null ? "" : messages.get(r.key())));
         id.berkasdesa.common.ui.KeyboardEntry.typeAhead(choice, messages);

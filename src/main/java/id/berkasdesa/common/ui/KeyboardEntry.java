@@ -235,8 +235,8 @@ public final class KeyboardEntry {
         });
         box.addEventHandler(KeyEvent.KEY_TYPED, e -> {
             String ch = e.getCharacter();
-            if (ch.isEmpty() || Character.isISOControl(ch.charAt(0)) || e.isControlDown()) {
-                return;
+            if (ch.isEmpty() || Character.isISOControl(ch.charAt(0)) || e.isControlDown() || e.isAltDown()) {
+                return; // a shortcut's letter (Alt+1 chose a decision and moved here): not typing
             }
             if (typed.length() == 0) {
                 before[0] = box.getSelectionModel().getSelectedIndex();

@@ -38,6 +38,7 @@ public final class SetupView {
     @FXML ComboBox<Area> provinsiBox, kabupatenBox, kecamatanBox, desaBox;
     @FXML Label message;
     @FXML Button startButton, sampleButton;
+    @FXML javafx.scene.control.RadioButton kindVillage, kindDistrict;
 
     private final SetupViewModel vm;
     private final Messages messages;
@@ -81,6 +82,17 @@ public final class SetupView {
         return this;
     }
 
+    /** "Dinas Sosial kabupaten/kota" chosen at the top: the window shows the district's setup instead. */
+    private Runnable districtAction;
+
+    public SetupView onDistrict(Runnable action) {
+        this.districtAction = action;
+        kindDistrict.setVisible(action != null);
+        kindVillage.getParent().setVisible(action != null);
+        kindVillage.getParent().setManaged(action != null);
+        return this;
+    }
+
     /** A new PC whose village has a backup on a stick: restore it instead of setting up a new village. */
     @FXML
     void restore() {
@@ -91,6 +103,17 @@ public final class SetupView {
     void initialize() {
         message.managedProperty().bind(message.visibleProperty());
         message.setVisible(false);
+        javafx.scene.control.ToggleGroup kind = new javafx.scene.control.ToggleGroup();
+        kindVillage.setToggleGroup(kind);
+        kindDistrict.setToggleGroup(kind);
+        kindVillage.setSelected(true);
+        kindDistrict.setOnAction(e -> {
+            if (districtAction != null) {
+                districtAction.run();
+            }
+        });
+        kindVillage.getParent().setVisible(false); // offered only where the window can show a district's setup
+        kindVillage.getParent().setManaged(false);
         for (ComboBox<Area> box : List.of(provinsiBox, kabupatenBox, kecamatanBox, desaBox)) {
             box.setConverter(new StringConverter<>() {
                 @Override

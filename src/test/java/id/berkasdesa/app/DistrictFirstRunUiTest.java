@@ -1,0 +1,150 @@
+package id.berkasdesa.app;
+
+import static id.berkasdesa.app.AppFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A new folder's first start, for a Dinas Sosial: Alt+D at the top of the setup, the kabupaten/kota
+ * found by typing, the office's name offered, the first Administrator, then the district's window.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DistrictFirstRunUiTest {
+
+    @TempDir
+    Path dir;
+    private final AppFixture app = new AppFixture();
+
+    @Start
+    void start(Stage stage) {
+        app.start(stage, dir);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void aDistrictIsSetUpFromTheKeyboardAndOpensOnItsInbox(FxRobot r) {
+        waitUntil(() -> r.lookup("#searchField").tryQuery().map(Node::isFocused).orElse(false));
+        r.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
+        waitUntil(() -> r.lookup("#officeField").tryQuery().isPresent());
+
+        // nothing chosen: said, nothing made
+        r.clickOn("#startButton");
+        waitUntil(() -> r.lookup("#message").queryAs(Label.class).isVisible());
+        assertThat(r.lookup("#message").queryAs(Label.class).getText()).contains("Pilih kabupaten/kota");
+        assertThat(app.ctx.dinas().office()).isEmpty();
+
+        r.clickOn("#searchField").write("kota bogor");
+        @SuppressWarnings("unchecked")
+        ListView<Object> results = r.lookup("#results").queryAs(ListView.class);
+        waitUntil(() -> results.getItems().size() == 1);
+        Screenshots.take(r, results.getScene(), "dinas-siapkan");
+        r.type(KeyCode.ENTER); // the only one: chosen, and on to the office's name
+        waitUntil(() -> r.lookup("#officeField").queryAs(TextField.class).isFocused());
+        assertThat(r.lookup("#officeField").queryAs(TextField.class).getText()).isEqualTo("Dinas Sosial Kota Bogor");
+        r.type(KeyCode.ENTER).write("Budi").type(KeyCode.ENTER);
+
+        // the first Administrator, as a village's
+        waitUntil(() -> r.lookup("#repeatField").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(r.lookup("#nameField").queryAs(TextField.class).getText()).isEqualTo("Budi");
+        waitUntil(() -> r.lookup("#passwordField").queryAs(TextField.class).isFocused());
+        r.write(AppFixture.PASSWORD).type(KeyCode.ENTER).write(AppFixture.PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
+        r.clickOn("Sudah saya catat");
+        waitUntil(() -> r.lookup("#folderButton").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(r.lookup("#officeLabel").queryAs(Label.class).getText()).isEqualTo("Dinas Sosial Kota Bogor (32.71)");
+        assertThat(r.lookup("#operatorLabel").queryAs(Label.class).getText()).isEqualTo("Administrator: Budi");
+        assertThat(app.ctx.dinas().office().orElseThrow().kabupaten()).isEqualTo("32.71");
+        assertThat(app.ctx.profile()).isEmpty();
+        Screenshots.take(r, r.lookup("#officeLabel").query().getScene(), "dinas-awal");
+
+        // a village's key from a phone call, ahead of its first bundle; a wrong code is refused with the reason
+        r.clickOn("#pinButton");
+        waitUntil(() -> r.lookup("#pinKodeField").tryQuery().map(Node::isFocused).orElse(false));
+        r.targetWindow(r.lookup("#pinKodeField").query().getScene().getWindow()); // TestFX types into its target window
+        r.write("32.01.01.1001").type(KeyCode.ENTER).write("7K3Q-9XTA-22MF-Q8LD").type(KeyCode.ENTER);
+        waitUntil(() -> AppFixture.dialogSaying(r, "bukan desa/kelurahan di Kota Bogor").isPresent());
+        r.type(KeyCode.ENTER);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<id.berkasdesa.dinas.DinasService.VillageKey> keys =
+                r.lookup("#keys").queryAs(javafx.scene.control.TableView.class);
+        assertThat(keys.getItems()).isEmpty();
+        r.clickOn("#pinButton");
+        waitUntil(() -> r.lookup("#pinKodeField").tryQuery().map(Node::isFocused).orElse(false));
+        r.targetWindow(r.lookup("#pinKodeField").query().getScene().getWindow());
+        r.write("32.71.01.1001").type(KeyCode.ENTER).write("7k3q-9xta-22mf-q8ld").type(KeyCode.ENTER);
+        waitUntil(() -> keys.getItems().size() == 1);
+        assertThat(keys.getItems().get(0).fingerprint()).isEqualTo("7K3Q-9XTA-22MF-Q8LD");
+        assertThat(keys.getItems().get(0).confirmed()).isTrue();
+        // the village's PC was replaced: its next bundle pins the new key, the reason kept
+        r.interact(() -> keys.getSelectionModel().select(0));
+        r.clickOn("#replaceButton");
+        waitUntil(() -> r.lookup("#replaceReasonField").tryQuery().map(Node::isFocused).orElse(false));
+        r.targetWindow(r.lookup("#replaceReasonField").query().getScene().getWindow());
+        r.write("PC desa rusak, dikonfirmasi lewat telepon").type(KeyCode.ENTER);
+        waitUntil(() -> keys.getItems().size() == 1 && keys.getItems().get(0).fingerprint().isEmpty());
+        assertThat(keys.getItems().get(0).replaceReason()).isEqualTo("PC desa rusak, dikonfirmasi lewat telepon");
+
+        // a reason of the office's own (Administrator), offered beside the built-in ones
+        r.clickOn("Berkas").clickOn("Alasan keputusan…");
+        waitUntil(() -> r.lookup("#reasonCodeField").tryQuery().map(Node::isFocused).orElse(false));
+        r.targetWindow(r.lookup("#reasonCodeField").query().getScene().getWindow());
+        r.write("Data Tidak Padan").type(KeyCode.ENTER).write("Data tidak padan dengan DTSEN").type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup(".field-error").queryAllAs(Label.class).stream().anyMatch(l -> l.getText() != null
+                && l.getText().contains("Data Tidak Padan")));
+        r.clickOn("#reasonCodeField").eraseText(20).write("data-tidak-padan").type(KeyCode.ENTER).type(KeyCode.ENTER);
+        waitUntil(() -> AppFixture.dialogSaying(r, "Alasan data-tidak-padan ditambahkan").isPresent());
+        r.type(KeyCode.ENTER);
+        assertThat(app.ctx.decisions().reasons()).anyMatch(x -> x.code().equals("data-tidak-padan"));
+
+        // Ctrl+4: the office's key for the villages, its fingerprint shown and written
+        r.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup("#fingerprintLabel").queryAs(Label.class).getText()
+                .matches("Sidik jari kunci kantor: [0-9A-Z]{4}(-[0-9A-Z]{4}){3}"));
+        String fingerprint = r.lookup("#fingerprintLabel").queryAs(Label.class).getText().substring(25);
+        Path stick = dir.resolve("flashdisk");
+        app.dialogs.setFolderPicker(t -> java.util.Optional.of(stick));
+        r.clickOn("#publicKeyButton");
+        waitUntil(() -> AppFixture.dialogSaying(r, fingerprint).isPresent());
+        r.type(KeyCode.ENTER);
+        assertThat(stick.resolve("32.71.kunci-publik")).exists();
+
+        // the monthly recap: a month mistyped is said on the page; then saved
+        r.clickOn("#monthField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("11-2026");
+        r.clickOn("#recapButton");
+        waitUntil(() -> r.lookup("#recapProblem").queryAs(Label.class).isVisible());
+        Path recap = dir.resolve("rekap.xlsx");
+        app.dialogs.setSavePicker((t, n) -> java.util.Optional.of(recap));
+        r.clickOn("#monthField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("2026-11");
+        r.clickOn("#recapButton");
+        waitUntil(() -> AppFixture.dialogSaying(r, "Rekap disimpan").isPresent());
+        r.type(KeyCode.ENTER);
+        assertThat(recap).exists();
+
+        // Ctrl+Shift+L: locked, the page kept for the same person
+        r.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup("#passwordField").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(r.lookup("#navBar").query().isVisible()).isFalse();
+        waitUntil(() -> r.lookup("#passwordField").queryAs(TextField.class).isFocused());
+        r.write(AppFixture.PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#recapButton").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(r.lookup("#monthField").queryAs(TextField.class).getText()).isEqualTo("2026-11");
+    }
+}
