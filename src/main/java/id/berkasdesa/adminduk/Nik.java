@@ -23,6 +23,12 @@ public final class Nik {
 
     public static final String FIELD = "nik";
     public static final String LABEL = "NIK";
+    /**
+     * The headers a NIK column goes by in the lists offices exchange (the Dinas Sosial's PBI list, a
+     * ledger of people reactivated before), folded: lower case, no spaces or punctuation.
+     */
+    public static final java.util.Set<String> COLUMN_NAMES = java.util.Set.of("nik", "nomornik", "nonik",
+            "nomorindukkependudukan", "niknomor", "nikart");
 
     private Nik() {
     }

@@ -168,6 +168,7 @@ final class DistrictWindow {
     /** Signed in: the page the role starts on (a Pengesah's work is in the list of proposals). */
     private void enter() {
         locked(false);
+        id.berkasdesa.keys.CipherWarmUp.start(); // the first stick's bundles decrypted at full speed
         if (ctx.session().role() == Role.PENGESAH || ctx.session().role() == Role.PEMERIKSA) {
             showRequests();
         } else {

@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {DinasCommand.Init.class, DinasCommand.PublicKey.class, DinasCommand.VillageKey.class,
                 DinasCommand.Inbox.class, DinasCommand.Requests.class, DinasCommand.Decide.class, DinasCommand.Withdraw.class,
                 DinasCommand.Endorse.class, DinasCommand.Reasons.class, DinasCommand.Answer.class, DinasCommand.Duplicates.class,
-                DinasCommand.DuplicateResolve.class, DinasCommand.Recap.class})
+                DinasCommand.DuplicateResolve.class, DinasCommand.Recap.class, DinasCommand.Ledger.class})
 final class DinasCommand {
 
     @ParentCommand
@@ -193,6 +193,7 @@ final class DinasCommand {
 
         @Override
         public Integer call() {
+            id.berkasdesa.keys.CipherWarmUp.start(); // every bundle decrypted at full speed from the first megabyte, beside the sign-in
             Messages messages = Messages.indonesian();
             List<Path> files = new ArrayList<>();
             for (Path p : paths) {
@@ -495,6 +496,45 @@ final class DinasCommand {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("nik", nik);
                 out.put("state", notDuplicate ? DecisionService.NOT_DUPLICATE : DecisionService.MERGED);
+                System.out.println(Json.line(out));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "ledger", description = "import FILE.xlsx|FILE.csv: daftar orang yang pernah diaktifkan kembali (kolom NIK "
+            + "dicari dari judulnya), untuk pemeriksaan pernah-reaktivasi.")
+    static final class Ledger implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Parameters(index = "0", paramLabel = "import")
+        String action;
+
+        @Parameters(index = "1", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            if (!"import".equals(action)) {
+                return Json.fail(2, "cli.dinas.usageLedger", messages.get("cli.dinas.usageLedger"));
+            }
+            return onDinas(group.parent, w -> {
+                List<List<String>> rows = new ArrayList<>();
+                // the first sheet, each row's cells as text, in file order (the rows read stay numbered as the file numbers them)
+                id.berkasdesa.imports.TableFile.read(file, sheets -> sheets.subList(0, Math.min(1, sheets.size())), r -> {
+                    while (rows.size() < r.row() - 1) {
+                        rows.add(List.of());
+                    }
+                    rows.add(r.cells().stream().map(id.berkasdesa.imports.Cell::stripped).toList());
+                    return true;
+                });
+                DinasService.LedgerImport done = w.dinas().importLedger(id.berkasdesa.imports.TableFile.name(file), rows);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("added", done.added());
+                out.put("already", done.already());
+                out.put("invalidRows", done.invalidRows());
                 System.out.println(Json.line(out));
                 return 0;
             });

@@ -80,6 +80,7 @@ public final class Actions {
         add("dinas.reason", Who.ADMINISTRATOR);
         add("dinas.answer", Who.VERIFIKATOR);
         add("dinas.duplicate", Who.PROPOSER);
+        add("dinas.ledger", Who.VERIFIKATOR);
         // letters the village issues
         add("letter.issue", Who.OPERATOR);
         add("letter.cancel", Who.OPERATOR);

@@ -410,6 +410,73 @@ public final class DinasService {
         return out;
     }
 
+    /** What a ledger import did: NIKs added, already there, and the rows (as numbered in the file) whose NIK is no NIK. */
+    public record LedgerImport(int added, int already, List<Integer> invalidRows) {
+    }
+
+    /**
+     * Adds a list of people reactivated before (from BPJS, SIKS-NG or an earlier register) to the
+     * ledger the "pernah-reaktivasi" check reads, as one unit of work. The NIK column is found by its
+     * header in the first 20 rows, as the PBI list's is; a row whose NIK is not a NIK by Dukcapil's
+     * structure is listed, not stored.
+     *
+     * @param rows the first sheet's rows, each its cells' text, in file order (row 1 first)
+     * @throws DinasException "dinas.ledger.noNik" when no header names a NIK column
+     */
+    public LedgerImport importLedger(String fileName, List<List<String>> rows) {
+        requireOffice();
+        db.require("dinas.ledger");
+        int header = -1;
+        int column = -1;
+        for (int i = 0; i < Math.min(rows.size(), 20) && header < 0; i++) {
+            for (int c = 0; c < rows.get(i).size(); c++) {
+                String folded = rows.get(i).get(c).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+                if (id.berkasdesa.adminduk.Nik.COLUMN_NAMES.contains(folded)) {
+                    header = i;
+                    column = c;
+                    break;
+                }
+            }
+        }
+        if (header < 0) {
+            throw new DinasException("dinas.ledger.noNik", fileName);
+        }
+        List<Integer> invalid = new ArrayList<>();
+        Set<String> niks = new java.util.LinkedHashSet<>();
+        for (int i = header + 1; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            String cell = column < row.size() ? row.get(column).strip() : "";
+            if (cell.isEmpty()) {
+                continue;
+            }
+            id.berkasdesa.adminduk.Nik.Check c = id.berkasdesa.adminduk.Nik.check(cell, wilayah);
+            if (c.isValid()) {
+                niks.add(c.cleaned());
+            } else {
+                invalid.add(i + 1);
+            }
+        }
+        String source = ("daftar:" + fileName).substring(0, Math.min(40, ("daftar:" + fileName).length()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int added = db.write("dinas.ledger", h -> {
+            int n = 0;
+            for (String nik : niks) {
+                if (h.createQuery("SELECT COUNT(*) FROM dinas_ledger WHERE nik = :nik").bind("nik", nik).mapTo(Integer.class).one() == 0) {
+                    h.createUpdate("INSERT INTO dinas_ledger (nik, source, request_id, added_at) VALUES (:nik, :src, NULL, :at)")
+                            .bind("nik", nik).bind("src", source).bind("at", now).execute();
+                    n++;
+                }
+            }
+            if (n == 0) {
+                db.nothingDone();
+            } else {
+                db.about("dinasLedger", source, List.of("count"));
+            }
+            return n;
+        });
+        return new LedgerImport(added, niks.size() - added, invalid);
+    }
+
     /** Earlier versions of a request sent again, oldest first (their bundle ids). */
     public List<String> history(String requestId) {
         return db.read(h -> h.createQuery("SELECT bundle_id FROM dinas_request_version WHERE request_id = :id ORDER BY version")

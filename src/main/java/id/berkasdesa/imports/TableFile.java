@@ -363,8 +363,13 @@ public final class TableFile {
     private static void csv(Path file, RowSink sink) throws IOException {
         char separator;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = r.readLine();
-            separator = separator(first == null ? "" : first);
+            // the first lines together: a list may open with title lines that hold no separator at all
+            StringBuilder start = new StringBuilder();
+            String line;
+            for (int i = 0; i < 20 && (line = r.readLine()) != null; i++) {
+                start.append(line).append('\n');
+            }
+            separator = separator(start.toString());
         }
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
@@ -390,7 +395,7 @@ public final class TableFile {
         }
     }
 
-    /** {@code ;} when the header has more of them than commas (Excel in an Indonesian locale), else {@code ,}; a tab too. */
+    /** {@code ;} when the file's first lines have more of them than commas (Excel in an Indonesian locale), else {@code ,}; a tab too. */
     static char separator(String header) {
         long semicolons = header.chars().filter(c -> c == ';').count();
         long commas = header.chars().filter(c -> c == ',').count();

@@ -33,7 +33,7 @@ public final class PbiList {
         }
     }
 
-    static final Set<String> NIK = Set.of("nik", "nomornik", "nonik", "nomorindukkependudukan", "niknomor", "nikart");
+    static final Set<String> NIK = id.berkasdesa.adminduk.Nik.COLUMN_NAMES;
     static final Set<String> NAMA = Set.of("nama", "namalengkap", "namaart", "namapeserta", "namapenerima", "namaanggota");
     static final Set<String> NO_KK = Set.of("nokk", "nomorkk", "nomorkartukeluarga", "kk", "nomorkartukeluarga(kk)");
     private static final int HEADER_SEARCH_ROWS = 20;

@@ -156,6 +156,54 @@ class DinasCliTest {
         assertThat(requests.json().path("message").asText()).contains("kantor desa");
     }
 
+    @Test
+    void aLedgerListMarksPeopleReactivatedBefore() throws Exception {
+        Path store = dir.resolve("dinas");
+        String d = store.toString();
+        assertThat(CliRun.of(ENV, "--data-dir", d, "dinas", "init", "--kabupaten", "32.01", "--office", "Dinas Sosial Kabupaten Bogor",
+                "--admin", "Kabid").exit()).isZero();
+        Path keys = dir.resolve("untuk-desa");
+        assertThat(CliRun.of(ENV, "--data-dir", d, "dinas", "public-key", "--to", keys.toString()).exit()).isZero();
+        PublicKeys office = PublicKeys.parse(Files.readAllBytes(keys.resolve("32.01.kunci-publik")));
+        java.time.ZoneId jakarta = java.time.ZoneId.of("Asia/Jakarta");
+        Clock clock = Clock.fixed(java.time.LocalDate.now(jakarta).minusDays(3).atTime(10, 0).atZone(jakarta).toInstant(), jakarta);
+        Path stick = Files.createDirectories(dir.resolve("flashdisk"));
+        Path later = Files.createDirectories(dir.resolve("flashdisk-2"));
+        for (String[] v : new String[][] {{"32.01.01.1001", "Pondok Rajeg"}, {"32.01.01.1002", "Karadenan"}}) {
+            try (BundleStore village = new BundleStore(dir.resolve(v[0]), dir.resolve("scan-" + v[0]), clock,
+                    new VillageProfile(v[0], v[1], "Kantor Desa " + v[1], "Operator", false), 1)) {
+                village.services().districtKeys().importKey(office, false);
+                village.services().bundles().export(village.ready, v[0].endsWith("1001") ? stick : later, Progress.none());
+            }
+        }
+        assertThat(CliRun.of(ENV, "--data-dir", d, "dinas", "inbox", stick.toString()).exit()).isZero();
+        String nik = json(CliRun.of(ENV, "--data-dir", d, "dinas", "requests")).get(0).path("nik").asText();
+
+        // a list from BPJS with two title rows, its NIK column under "Nomor NIK", one NIK mistyped
+        Path list = dir.resolve("sudah-reaktivasi.csv");
+        Files.writeString(list, "Daftar peserta PBI-JK yang sudah diaktifkan kembali\nKabupaten Bogor, 2026\n"
+                + "No;Nama;Nomor NIK\n1;BUDI UJI 1;" + nik + "\n2;SITI;12345\n");
+        CliRun ledger = CliRun.child(ENV, "--data-dir", d, "dinas", "ledger", "import", list.toString());
+        assertThat(ledger.exit()).as(ledger.out() + ledger.err()).isZero();
+        assertThat(ledger.json().path("added").asInt()).isEqualTo(1);
+        assertThat(ledger.json().path("invalidRows").toString()).isEqualTo("[5]");
+        CliRun again = CliRun.of(ENV, "--data-dir", d, "dinas", "ledger", "import", list.toString());
+        assertThat(again.json().path("added").asInt()).isZero();
+        assertThat(again.json().path("already").asInt()).isEqualTo(1);
+
+        // the same person sent by another village afterwards: reactivated before, said by the check
+        assertThat(CliRun.of(ENV, "--data-dir", d, "dinas", "inbox", later.toString()).exit()).isZero();
+        List<JsonNode> before = json(CliRun.of(ENV, "--data-dir", d, "dinas", "requests", "--check", "pernah-reaktivasi"));
+        assertThat(before).extracting(n -> n.path("village").asText()).containsExactly("32.01.01.1002");
+
+        // a list without a NIK column: refused with the reason, nothing added
+        Path noNik = dir.resolve("tanpa-nik.csv");
+        Files.writeString(noNik, "Nama;Alamat\nSITI;Jl. Melati\n");
+        CliRun refused = CliRun.of(ENV, "--data-dir", d, "dinas", "ledger", "import", noNik.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.json().path("message").asText()).contains("Tidak ada kolom NIK");
+    }
+
     /** A new account of {@code role}, its first password changed as its first sign-in asks: its environment. */
     private static Map<String, String> officer(String d, String name, String role, String password) {
         CliRun added = CliRun.of(ENV, "--data-dir", d, "operator", "add", "--name", name, "--role", role);
