@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         resourceBundle = "i18n.cli",
         description = "Berkas Desa: register KK dan usulan reaktivasi PBI-JK, tanpa internet.",
         subcommands = {NikCommand.class, KkCommand.class, DemoCommand.class, BenchCommand.class, ExportCommand.class,
-                VerifyCommand.class, ImportResponseCommand.class, BenchBundleCommand.class, BenchDinasCommand.class, InitCommand.class,
+                VerifyCommand.class, ImportResponseCommand.class, BenchBundleCommand.class, BenchDinasCommand.class, InitCommand.class, RequestCommand.Group.class, RequestCommand.Documents.class,
                 OperatorCommand.class, RecoverCommand.class, AuditCommand.class, BenchAccountsCommand.class,
                 DistrictKeyCommand.class, OpenBundleCommand.class, SignResponseCommand.class, BenchOpenCommand.class,
                 BackupCommand.class, RestoreCommand.class, CheckCommand.class, BenchBackupCommand.class,

@@ -72,9 +72,9 @@ final class LetterCommand {
             }
             return StoreCommand.run(group.parent, w -> {
                 try {
-                    UUID[] person = w.letters().personByNik(nik)
+                    var person = w.households().personByNik(nik)
                             .orElseThrow(() -> new LetterException("letter.error.unknownPerson"));
-                    LetterService.Issued i = w.letters().issue(w.letters().draft(t.get(), person[0], person[1],
+                    LetterService.Issued i = w.letters().issue(w.letters().draft(t.get(), person.householdId(), person.memberId(),
                             purpose == null ? messages.get("letter.purpose.default") : purpose));
                     if (to != null) {
                         id.berkasdesa.common.AtomicFile.write(to, out -> out.write(i.pdf()));

@@ -75,6 +75,17 @@ public final class HouseholdService {
         });
     }
 
+    /** A person living here: their household and their member row. */
+    public record Person(UUID householdId, UUID memberId) {
+    }
+
+    /** The person living here (an active member) with {@code nik}: the command line names people so. */
+    public Optional<Person> personByNik(String nik) {
+        return db.read(h -> h.createQuery("SELECT household_id, id FROM member WHERE nik = :nik AND status = 'AKTIF'")
+                .bind("nik", nik == null ? "" : nik.strip())
+                .map((rs, ctx) -> new Person(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).findFirst());
+    }
+
     /** The KK numbers this household had before its current one, oldest first. */
     public List<String> previousKkNumbers(UUID id) {
         return db.read(h -> h.attach(HouseholdDao.class).previousKkNumbers(id));

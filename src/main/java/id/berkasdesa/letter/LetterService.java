@@ -208,13 +208,6 @@ public final class LetterService {
                 signatoryTitle, signatoryName, s.signerName().isBlank() ? "" : s.signerNip(), values);
     }
 
-    /** The household and member of the person living here with {@code nik} (the command line names people so). */
-    public Optional<UUID[]> personByNik(String nik) {
-        return db.read(h -> h.createQuery("SELECT household_id, id FROM member WHERE nik = :nik AND status = 'AKTIF'")
-                .bind("nik", nik == null ? "" : nik.strip())
-                .map((rs, ctx) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).findFirst());
-    }
-
     /** The page as it will print, without a number yet (for the preview); the QR is a placeholder. */
     public byte[] preview(Draft d) {
         try {
