@@ -68,6 +68,7 @@ class ArchitectureTest {
             .that().resideInAPackage("id.berkasdesa.dinas..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("id.berkasdesa.dinas..", "id.berkasdesa.exchange..",
                     "id.berkasdesa.keys..", "id.berkasdesa.adminduk..", "id.berkasdesa.wilayah..", "id.berkasdesa.common..",
+                    "id.berkasdesa.surat..",
                     "id.berkasdesa.db..", "java..", "javax..", "org.jdbi..", "com.fasterxml.jackson..", "org.slf4j..",
                     "org.dhatim.fastexcel..", "javafx..");
 

@@ -236,6 +236,10 @@ final class AppContext implements AutoCloseable {
         return wiring.answers();
     }
 
+    id.berkasdesa.dinas.ReactivationLetterService reactivationLetters() {
+        return wiring.reactivationLetters();
+    }
+
     id.berkasdesa.dinas.RecapService recaps() {
         return wiring.recaps();
     }

@@ -114,7 +114,8 @@ final class DistrictWindow {
         requests = new RequestsView(new RequestsViewModel(ctx.dinas(), ctx.decisions(), messages), messages, runner, dialogs, who);
         inbox = new InboxView(ctx.dinas(), messages, runner, dialogs, who, () -> { });
         duplicates = new DuplicatesView(ctx.decisions(), messages, runner, dialogs, who);
-        answers = new AnswersView(ctx.dinas(), ctx.answers(), ctx.decisions(), ctx.recaps(), messages, runner, dialogs, who);
+        answers = new AnswersView(ctx.dinas(), ctx.answers(), ctx.decisions(), ctx.recaps(), ctx.reactivationLetters(), messages, runner,
+                dialogs, who);
     }
 
     /**

@@ -1,7 +1,7 @@
 package id.berkasdesa.cli;
 
 import id.berkasdesa.letter.LetterService;
-import id.berkasdesa.letter.LetterType;
+import id.berkasdesa.surat.LetterType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

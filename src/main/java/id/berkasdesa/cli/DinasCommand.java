@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {DinasCommand.Init.class, DinasCommand.PublicKey.class, DinasCommand.VillageKey.class,
                 DinasCommand.Inbox.class, DinasCommand.Requests.class, DinasCommand.Decide.class, DinasCommand.Withdraw.class,
                 DinasCommand.Endorse.class, DinasCommand.Reasons.class, DinasCommand.Answer.class, DinasCommand.Duplicates.class,
-                DinasCommand.DuplicateResolve.class, DinasCommand.Recap.class, DinasCommand.Ledger.class})
+                DinasCommand.DuplicateResolve.class, DinasCommand.Recap.class, DinasCommand.Ledger.class, DinasCommand.Letters.class})
 final class DinasCommand {
 
     @ParentCommand
@@ -497,6 +497,48 @@ final class DinasCommand {
                 out.put("nik", nik);
                 out.put("state", notDuplicate ? DecisionService.NOT_DUPLICATE : DecisionService.MERGED);
                 System.out.println(Json.line(out));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "letters", description = "Surat keterangan pengaktifan kembali untuk setiap keputusan Disetujui yang sudah "
+            + "disahkan dan belum bersurat (PDF, bernomor, QR bertanda tangan kunci kantor); --collective: rekomendasi kolektif "
+            + "(surat dan lampiran xlsx) untuk semua surat yang belum masuk rekomendasi.")
+    static final class Letters implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Option(names = "--to", required = true, paramLabel = "FOLDER")
+        Path folder;
+
+        @Option(names = "--collective")
+        boolean collective;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            return onDinas(group.parent, w -> {
+                try {
+                    for (var l : w.reactivationLetters().issue(folder, messages)) {
+                        Map<String, Object> out = new LinkedHashMap<>();
+                        out.put("number", l.number());
+                        out.put("request", l.requestId());
+                        out.put("file", l.file().toString());
+                        System.out.println(Json.line(out));
+                    }
+                    if (collective) {
+                        var c = w.reactivationLetters().collective(folder, messages);
+                        Map<String, Object> out = new LinkedHashMap<>();
+                        out.put("collective", c.map(x -> x.number()).orElse(null));
+                        out.put("letter", c.map(x -> x.letter().toString()).orElse(null));
+                        out.put("annex", c.map(x -> x.annex().toString()).orElse(null));
+                        out.put("people", c.map(x -> x.people()).orElse(0));
+                        System.out.println(Json.line(out));
+                    }
+                } catch (IOException e) {
+                    return Json.fail(1, "export.error.write", messages.get("export.error.write", folder.toString()));
+                }
                 return 0;
             });
         }

@@ -2,10 +2,10 @@ package id.berkasdesa.cli;
 
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
-import id.berkasdesa.letter.LetterException;
-import id.berkasdesa.letter.LetterQr;
+import id.berkasdesa.surat.LetterException;
+import id.berkasdesa.surat.LetterQr;
 import id.berkasdesa.letter.LetterService;
-import id.berkasdesa.letter.LetterType;
+import id.berkasdesa.surat.LetterType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

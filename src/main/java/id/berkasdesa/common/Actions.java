@@ -81,6 +81,7 @@ public final class Actions {
         add("dinas.answer", Who.VERIFIKATOR);
         add("dinas.duplicate", Who.PROPOSER);
         add("dinas.ledger", Who.VERIFIKATOR);
+        add("dinas.letter", Who.VERIFIKATOR);
         // letters the village issues
         add("letter.issue", Who.OPERATOR);
         add("letter.cancel", Who.OPERATOR);

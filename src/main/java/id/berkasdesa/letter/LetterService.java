@@ -1,5 +1,10 @@
 package id.berkasdesa.letter;
 
+import id.berkasdesa.surat.LetterException;
+import id.berkasdesa.surat.LetterNumber;
+import id.berkasdesa.surat.LetterType;
+import id.berkasdesa.surat.LetterPdf;
+import id.berkasdesa.surat.LetterQr;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.berkasdesa.common.AtomicFile;
@@ -100,7 +105,7 @@ public final class LetterService {
         Map<String, String> s = settings.read("surat.");
         Map<LetterType, String> codes = new LinkedHashMap<>();
         Map<LetterType, String> templates = new LinkedHashMap<>();
-        for (LetterType t : LetterType.values()) {
+        for (LetterType t : LetterType.VILLAGE) {
             codes.put(t, s.getOrDefault(CODE + t.cli(), t.defaultCode()));
             templates.put(t, s.getOrDefault(TEMPLATE + t.cli(), messages.get("letter.template." + t.cli())));
         }
@@ -121,7 +126,7 @@ public final class LetterService {
         if (format.isPresent()) {
             return format;
         }
-        for (LetterType t : LetterType.values()) {
+        for (LetterType t : LetterType.VILLAGE) {
             if (s.template(t) == null || s.template(t).isBlank() || s.template(t).length() > 7000) {
                 return Optional.of(new LetterException("letter.error.templateLength", messages.get(t.key())));
             }
@@ -145,7 +150,7 @@ public final class LetterService {
         values.put(SIGNER_NAME, s.signerName().strip());
         values.put(SIGNER_TITLE, s.signerTitle().strip());
         values.put(SIGNER_NIP, s.signerNip().strip());
-        for (LetterType t : LetterType.values()) {
+        for (LetterType t : LetterType.VILLAGE) {
             values.put(CODE + t.cli(), s.code(t).strip());
             values.put(TEMPLATE + t.cli(), s.template(t));
         }

@@ -1,5 +1,6 @@
 package id.berkasdesa.letter;
 
+import id.berkasdesa.surat.LetterException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -57,6 +57,7 @@ public final class Wiring implements AutoCloseable {
     private final id.berkasdesa.dinas.DecisionService decisions;
     private final id.berkasdesa.dinas.AnswerService answers;
     private final id.berkasdesa.dinas.RecapService recaps;
+    private final id.berkasdesa.dinas.ReactivationLetterService reactivationLetters;
     private KeyPair ephemeralOfficeKeys;
 
     private Wiring(Database db, Wilayah wilayah, Clock clock, String appVersion, Passwords.Cost cost, KeyRing keys) {
@@ -91,6 +92,7 @@ public final class Wiring implements AutoCloseable {
         this.decisions = new id.berkasdesa.dinas.DecisionService(db, clock);
         this.answers = new id.berkasdesa.dinas.AnswerService(db, clock, this::officeKeys);
         this.recaps = new id.berkasdesa.dinas.RecapService(db, clock);
+        this.reactivationLetters = new id.berkasdesa.dinas.ReactivationLetterService(db, clock, this::officeKeys, dinas);
         accounts.roles(() -> dinas.office().isPresent() ? Role.DISTRICT : Role.VILLAGE);
         actAsVillageOperator();
     }
@@ -384,6 +386,11 @@ public final class Wiring implements AutoCloseable {
     /** The Dinas Sosial's side of this store (empty office on a village's store). */
     public id.berkasdesa.dinas.DinasService dinas() {
         return dinas;
+    }
+
+    /** A Dinas Sosial's letters: a surat keterangan pengaktifan kembali per approval, the collective recommendation. */
+    public id.berkasdesa.dinas.ReactivationLetterService reactivationLetters() {
+        return reactivationLetters;
     }
 
     /** A Dinas Sosial's monthly recap per village. */

@@ -200,6 +200,22 @@ class DistrictUiTest {
         }
         waitUntil(() -> r.lookup("#unansweredLabel").queryAs(Label.class).getText().startsWith("0 keputusan"));
         assertThat(all).isGreaterThan(3);
+
+        // the letters: one per endorsed approval, then the collective recommendation with its annex
+        waitUntil(() -> r.lookup("#lettersLabel").queryAs(Label.class).getText().startsWith("1 persetujuan"));
+        Path letters = Files.createDirectories(dir.resolve("surat"));
+        app.dialogs.setFolderPicker(t -> Optional.of(letters));
+        r.clickOn("#lettersButton");
+        waitUntil(() -> AppFixture.dialogSaying(r, "1 surat ditulis").isPresent());
+        r.type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#lettersLabel").queryAs(Label.class).getText().startsWith("0 persetujuan"));
+        r.clickOn("#collectiveButton");
+        waitUntil(() -> AppFixture.dialogSaying(r, "untuk 1 orang").isPresent());
+        r.type(KeyCode.ENTER);
+        try (var files = Files.list(letters)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).hasSize(3)
+                    .anyMatch(n -> n.startsWith("pengaktifan_460-001-3201-")).anyMatch(n -> n.endsWith("_lampiran.xlsx"));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -127,13 +127,13 @@ class EnginesTest {
             var family = Households.family(4);
             w.households().save(family, true);
             var letters = w.letters();
-            var type = id.berkasdesa.letter.LetterType.SKTM;
+            var type = id.berkasdesa.surat.LetterType.SKTM;
             String first = letters.issue(letters.draft(type, family.id(), family.members().get(0).id(), "Reaktivasi PBI-JK")).number();
             String second = letters.issue(letters.draft(type, family.id(), family.members().get(1).id(), "Sekolah")).number();
             assertThat(first).isNotEqualTo(second);
             assertThat(letters.list(null, null)).hasSize(2);
             assertThat(letters.list(java.time.LocalDate.now().getYear(), type)).hasSize(2);
-            assertThat(letters.list(null, id.berkasdesa.letter.LetterType.PENGANTAR)).isEmpty();
+            assertThat(letters.list(null, id.berkasdesa.surat.LetterType.PENGANTAR)).isEmpty();
             assertThat(letters.byNumber(second).orElseThrow().subjectName()).isEqualTo(family.members().get(1).nama());
             assertThat(letters.cancel(first, "Salah keperluan").cancelled()).isTrue();
         }

@@ -129,6 +129,46 @@ class DinasDecisionTest {
     }
 
     @Test
+    void everyEndorsedApprovalGetsANumberedSignedLetterOnceThenOneCollectiveRecommendation() throws Exception {
+        decisions.decide(pondok, DecisionService.Decision.DISETUJUI, "lengkap", null);
+        decisions.decide(karadenan, DecisionService.Decision.DITOLAK, "dokumen-kurang", null);
+        db.actAs(KABID);
+        decisions.endorse(decisions.proposed());
+        db.actAs(VERA);
+        ReactivationLetterService letters = district.reactivationLetters();
+        assertThat(letters.waiting()).isEqualTo(2); // the rejections get none
+        Path out = dir.resolve("surat");
+        id.berkasdesa.common.Messages m = id.berkasdesa.common.Messages.indonesian();
+        List<ReactivationLetterService.Issued> issued = letters.issue(out, m);
+        assertThat(issued).extracting(ReactivationLetterService.Issued::number)
+                .containsExactly("460/001/3201/XI/2026", "460/002/3201/XI/2026");
+        // the QR in the PDF: signed by the office's key, naming the person by initials and a hash of the NIK
+        byte[] pdf = java.nio.file.Files.readAllBytes(issued.get(0).file());
+        id.berkasdesa.surat.LetterQr qr = id.berkasdesa.surat.LetterQr.parse(id.berkasdesa.surat.LetterPdf.qrText(pdf).orElseThrow())
+                .orElseThrow();
+        assertThat(qr.signatureHolds()).isTrue();
+        assertThat(qr.type()).isEqualTo(id.berkasdesa.surat.LetterType.PENGAKTIFAN_KEMBALI);
+        assertThat(qr.number()).isEqualTo("460/001/3201/XI/2026");
+        assertThat(qr.names(dinas.request(issued.get(0).requestId()).orElseThrow().nik())).isTrue();
+        assertThat(qr.key()).isEqualTo(VillageBundles.DISTRICT.publicKeys().signingKeyText());
+        assertThat(letters.issue(out, m)).isEmpty(); // once
+        assertThat(letters.waiting()).isZero();
+
+        ReactivationLetterService.Collective c = letters.collective(out, m).orElseThrow();
+        assertThat(c.people()).isEqualTo(2);
+        assertThat(c.number()).isEqualTo("460/001/3201-R/XI/2026");
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(c.annex().toFile())) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("NIK");
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(1).getCell(0).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(rows.get(1).getCellText(0)).hasSize(16);
+            assertThat(rows.get(1).getCellText(11)).isEqualTo("460/001/3201/XI/2026");
+        }
+        assertThat(letters.collective(out, m)).isEmpty();
+    }
+
+    @Test
     void eachRoleDoesItsOwnStepAndNoOther() {
         db.actAs(VERA);
         assertThatThrownBy(() -> decisions.endorse(pondok)).isInstanceOf(AccessException.class);

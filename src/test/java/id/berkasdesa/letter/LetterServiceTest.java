@@ -1,5 +1,8 @@
 package id.berkasdesa.letter;
 
+import id.berkasdesa.surat.LetterException;
+import id.berkasdesa.surat.LetterType;
+import id.berkasdesa.surat.LetterQr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -32,8 +32,8 @@ import javafx.scene.control.TextField;
  */
 public final class AnswersView implements Page {
 
-    @FXML Label unansweredLabel, fingerprintLabel, recapProblem;
-    @FXML Button answerButton, publicKeyButton, recapButton;
+    @FXML Label unansweredLabel, fingerprintLabel, recapProblem, lettersLabel;
+    @FXML Button answerButton, publicKeyButton, recapButton, lettersButton, collectiveButton;
     @FXML TextField monthField;
     @FXML TableView<AnswerService.Made> made;
     @FXML TableColumn<AnswerService.Made, String> colVillage, colFile, colDecisions;
@@ -42,14 +42,17 @@ public final class AnswersView implements Page {
     private final AnswerService answers;
     private final DecisionService decisions;
     private final RecapService recaps;
+    private final id.berkasdesa.dinas.ReactivationLetterService letters;
     private final Messages messages;
     private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Supplier<Session> who;
     private final Parent view;
 
-    public AnswersView(DinasService dinas, AnswerService answers, DecisionService decisions, RecapService recaps, Messages messages,
-            BackgroundTasks runner, DialogService dialogs, Supplier<Session> who) {
+    public AnswersView(DinasService dinas, AnswerService answers, DecisionService decisions, RecapService recaps,
+            id.berkasdesa.dinas.ReactivationLetterService letters, Messages messages, BackgroundTasks runner, DialogService dialogs,
+            Supplier<Session> who) {
+        this.letters = letters;
         this.dinas = dinas;
         this.answers = answers;
         this.decisions = decisions;
@@ -79,14 +82,18 @@ public final class AnswersView implements Page {
     @Override
     public void shown() {
         answerButton.setVisible(who.get().may("dinas.answer"));
+        lettersButton.setVisible(who.get().may("dinas.letter"));
+        collectiveButton.setVisible(who.get().may("dinas.letter"));
         refresh();
         answerButton.requestFocus();
     }
 
     private void refresh() {
-        runner.run("", p -> new String[] {String.valueOf(answers.unanswered()), dinas.keys().publicKeys().fingerprint()}, r -> {
+        runner.run("", p -> new String[] {String.valueOf(answers.unanswered()), dinas.keys().publicKeys().fingerprint(),
+                String.valueOf(letters.waiting())}, r -> {
             unansweredLabel.setText(messages.get("dinas.answers.unanswered", Integer.parseInt(r[0])));
             fingerprintLabel.setText(messages.get("dinas.answers.fingerprint", r[1]));
+            lettersLabel.setText(messages.get("dinas.answers.lettersWaiting", Integer.parseInt(r[2])));
         }, this::failed);
     }
 
@@ -101,6 +108,26 @@ public final class AnswersView implements Page {
                             : messages.get("dinas.answers.done", m.size(), m.stream().mapToInt(AnswerService.Made::decisions).sum(),
                                     folder.toString()));
                 }, this::failed));
+    }
+
+    /** Tulis surat: a surat keterangan pengaktifan kembali for every endorsed approval that has none. */
+    @FXML
+    void writeLetters() {
+        dialogs.chooseFolder(messages.get("dinas.answers.letters")).ifPresent(folder -> runner.run(messages.get("dinas.answers.writing"),
+                p -> letters.issue(folder, messages), l -> {
+                    refresh();
+                    dialogs.info(messages.get("dinas.answers.letters"), messages.get("dinas.answers.lettersDone", l.size(),
+                            folder.toString()));
+                }, this::failed));
+    }
+
+    /** Rekomendasi kolektif: one numbered letter and its xlsx annex for every letter not yet in one. */
+    @FXML
+    void writeCollective() {
+        dialogs.chooseFolder(messages.get("dinas.answers.letters")).ifPresent(folder -> runner.run(messages.get("dinas.answers.writing"),
+                p -> letters.collective(folder, messages), c -> dialogs.info(messages.get("dinas.answers.letters"), c.map(x ->
+                        messages.get("dinas.answers.collectiveDone", x.number(), x.people(), x.letter().toString()))
+                        .orElse(messages.get("dinas.answers.collectiveNone"))), this::failed));
     }
 
     /** Kunci publik untuk desa: the .kunci-publik file for the villages, and its fingerprint shown. */

@@ -4,7 +4,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.DateText;
-import id.berkasdesa.letter.LetterQr;
+import id.berkasdesa.surat.LetterQr;
 import id.berkasdesa.letter.LetterService;
 import java.nio.file.Files;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.letter.LetterService;
-import id.berkasdesa.letter.LetterType;
+import id.berkasdesa.surat.LetterType;
 import java.awt.image.BufferedImage;
 import java.util.UUID;
 import javafx.event.ActionEvent;
@@ -56,7 +56,7 @@ public final class LetterDialog {
     /** @param onIssued told after a letter is issued (the KK form shows its new SKTM) */
     public void show(UUID householdId, UUID memberId, Runnable onIssued) {
         type.setId("letterType");
-        type.getItems().setAll(LetterType.values());
+        type.getItems().setAll(LetterType.VILLAGE);
         type.setValue(LetterType.SKTM);
         type.setConverter(id.berkasdesa.common.ui.Converters.of(t -> t == null ? "" : messages.get(t.key())));
         id.berkasdesa.common.ui.KeyboardEntry.typeAhead(type, messages);

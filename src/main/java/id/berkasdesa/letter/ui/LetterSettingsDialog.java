@@ -4,10 +4,10 @@ import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
-import id.berkasdesa.letter.LetterNumber;
+import id.berkasdesa.surat.LetterNumber;
 import id.berkasdesa.letter.LetterService;
 import id.berkasdesa.letter.LetterTemplate;
-import id.berkasdesa.letter.LetterType;
+import id.berkasdesa.surat.LetterType;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
@@ -69,7 +69,7 @@ public final class LetterSettingsDialog {
         TextField signerNip = new TextField(s.signerNip());
         ComboBox<LetterType> which = new ComboBox<>();
         which.setId("letterTemplateType");
-        which.getItems().setAll(LetterType.values());
+        which.getItems().setAll(LetterType.VILLAGE);
         which.setConverter(id.berkasdesa.common.ui.Converters.of(t -> t == null ? "" : messages.get(t.key())));
         which.setValue(LetterType.SKTM);
         TextArea template = new TextArea(templates.get(LetterType.SKTM));
@@ -93,7 +93,7 @@ public final class LetterSettingsDialog {
         tokens.setWrapText(true);
         tokens.setMaxWidth(460);
         grid.addRow(row++, new Label(""), tokens);
-        for (LetterType t : LetterType.values()) {
+        for (LetterType t : LetterType.VILLAGE) {
             TextField code = new TextField(s.code(t));
             code.setPrefColumnCount(8);
             codes.put(t, code);
@@ -123,7 +123,7 @@ public final class LetterSettingsDialog {
             codes.forEach((t, f) -> c.put(t, f.getText().strip().isEmpty() ? t.defaultCode() : f.getText().strip()));
             LetterService.Settings next = new LetterService.Settings(format.getText().strip(), c, one.isSelected(),
                     months.getValue(), templates, signerName.getText(), signerTitle.getText(), signerNip.getText());
-            Optional<id.berkasdesa.letter.LetterException> wrong = letters.problem(next);
+            Optional<id.berkasdesa.surat.LetterException> wrong = letters.problem(next);
             wrong.ifPresent(e -> problem.setText(e.message(messages)));
             return wrong.isPresent() ? Optional.empty() : Optional.of(next);
         }, () -> { }).ifPresent(next -> tasks.run("", p -> {

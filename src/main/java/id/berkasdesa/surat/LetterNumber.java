@@ -1,4 +1,4 @@
-package id.berkasdesa.letter;
+package id.berkasdesa.surat;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,9 +1,9 @@
-package id.berkasdesa.letter;
+package id.berkasdesa.surat;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** The letters a village issues, with their command-line name and the archive code their number starts with by default. */
+/** The letters the app issues (a village's, and the Dinas Sosial's reactivation letter), with their command-line name and the archive code their number starts with by default. */
 public enum LetterType {
     /** Surat Keterangan Tidak Mampu for one person. */
     SKTM("sktm", "401", true),
@@ -12,7 +12,15 @@ public enum LetterType {
     /** A plain surat keterangan. */
     KETERANGAN("keterangan", "470", false),
     /** A surat pengantar (to the Dinas Sosial, the puskesmas). */
-    PENGANTAR("pengantar", "470", false);
+    PENGANTAR("pengantar", "470", false),
+    /**
+     * The Dinas Sosial's surat keterangan pengaktifan kembali for one approved person (Permensos 3/2026
+     * Pasal 20), signed with the office's key; never a village's.
+     */
+    PENGAKTIFAN_KEMBALI("pengaktifan-kembali", "460", false);
+
+    /** The letters a village issues, in the order its forms offer them. */
+    public static final java.util.List<LetterType> VILLAGE = java.util.List.of(SKTM, SKTM_KELUARGA, KETERANGAN, PENGANTAR);
 
     private final String cli;
     private final String defaultCode;
@@ -46,7 +54,7 @@ public enum LetterType {
         if (text == null) {
             return Optional.empty();
         }
-        for (LetterType t : values()) {
+        for (LetterType t : VILLAGE) {
             if (t.cli.equalsIgnoreCase(text.strip()) || t.name().equalsIgnoreCase(text.strip())) {
                 return Optional.of(t);
             }

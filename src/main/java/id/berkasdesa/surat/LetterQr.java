@@ -1,4 +1,4 @@
-package id.berkasdesa.letter;
+package id.berkasdesa.surat;
 
 import id.berkasdesa.keys.Fingerprint;
 import id.berkasdesa.keys.KeyPair;

@@ -1,4 +1,4 @@
-package id.berkasdesa.letter;
+package id.berkasdesa.surat;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
