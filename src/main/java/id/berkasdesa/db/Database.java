@@ -501,7 +501,28 @@ public final class Database implements AutoCloseable {
     }
 
     public <R, X extends Exception> R read(HandleCallback<R, X> callback) throws X {
-        return jdbi.withHandle(callback);
+        try {
+            return jdbi.withHandle(callback);
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
+     * A database server gone (stopped, restarted, the office network down) is said as such: the
+     * connection's failure (SQLState class 08, or 57P: the server shutting down) becomes
+     * "store.error.unreachable"; anything else is what it was. The transaction it cut was never
+     * committed: nothing of the work is stored.
+     */
+    private static RuntimeException unreachable(org.jdbi.v3.core.JdbiException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException q && q.getSQLState() != null
+                    && (q.getSQLState().startsWith("08") || q.getSQLState().startsWith("57P"))) {
+                LOG.warn("database server unreachable: {}", SafeLog.describe(q));
+                return new StoreException("store.error.unreachable", e);
+            }
+        }
+        return e;
     }
 
     /** Who acts on this store now (the wiring sets it; with accounts, the signed-in operator). */
@@ -612,6 +633,8 @@ public final class Database implements AutoCloseable {
                     engine.sync(handle);
                     return result;
                 });
+            } catch (org.jdbi.v3.core.JdbiException e) {
+                throw unreachable(e);
             } finally {
                 CURRENT.set(outer);
             }
