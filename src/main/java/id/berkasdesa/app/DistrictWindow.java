@@ -45,7 +45,7 @@ final class DistrictWindow {
     @FXML StackPane content;
     @FXML HBox navBar;
     @FXML ToggleButton navInbox, navRequests, navDuplicates, navAnswers;
-    @FXML MenuItem accountsItem, passwordItem, switchUserItem, signOutItem, reasonItem;
+    @FXML MenuItem accountsItem, passwordItem, switchUserItem, signOutItem, reasonItem, settingsItem;
     @FXML Menu pagesMenu;
     @FXML javafx.scene.layout.BorderPane root;
 
@@ -187,6 +187,7 @@ final class DistrictWindow {
         signOutItem.setDisable(locked || !s.signedIn());
         accountsItem.setDisable(locked || !s.may("operator.list"));
         reasonItem.setDisable(locked || !s.may("dinas.reason"));
+        settingsItem.setDisable(locked || !s.may("dinas.settings"));
     }
 
     @FXML void showInbox() {
@@ -271,6 +272,42 @@ final class DistrictWindow {
             }
         }, () -> { }).ifPresent(r -> dialogs.info(messages.get("dinas.reasons.title"),
                 messages.get("dinas.reasons.added", r.code(), r.text())));
+    }
+
+    /** Pengaturan Dinas Sosial (Administrator): an SKTM required or not, the window in months. */
+    @FXML void settings() {
+        DinasService.Settings now = ctx.dinas().settings();
+        javafx.scene.control.CheckBox sktm = new javafx.scene.control.CheckBox(messages.get("dinas.settings.sktm"));
+        sktm.setId("requireSktmBox");
+        sktm.setSelected(now.requireSktm());
+        javafx.scene.control.TextField months = new javafx.scene.control.TextField(String.valueOf(now.windowMonths()));
+        months.setId("windowMonthsField");
+        months.setPrefColumnCount(4);
+        Label l = new Label(messages.get("dinas.settings.window"));
+        l.setLabelFor(months);
+        Label note = new Label(messages.get("dinas.settings.note"));
+        note.setWrapText(true);
+        note.getStyleClass().add("text-muted");
+        Label problem = new Label();
+        problem.getStyleClass().add("field-error");
+        problem.setWrapText(true);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, sktm, l, months, note, problem);
+        box.setPrefWidth(520);
+        DinasService.Settings[] saved = {null};
+        dialogs.form(messages.get("dinas.settings.title"), box, sktm, () -> {
+            if (saved[0] != null) {
+                return java.util.Optional.of(saved[0]);
+            }
+            try {
+                saved[0] = ctx.dinas().saveSettings(new DinasService.Settings(sktm.isSelected(), Integer.parseInt(months.getText().strip())));
+                return java.util.Optional.of(saved[0]);
+            } catch (NumberFormatException e) {
+                problem.setText(messages.get("dinas.error.window", DinasService.MAX_WINDOW_MONTHS));
+            } catch (id.berkasdesa.common.MessageException e) {
+                problem.setText(e.message(messages));
+            }
+            return java.util.Optional.empty();
+        }, () -> { });
     }
 
     @FXML void shortcuts() {

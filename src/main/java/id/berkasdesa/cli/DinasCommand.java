@@ -32,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {DinasCommand.Init.class, DinasCommand.PublicKey.class, DinasCommand.VillageKey.class,
                 DinasCommand.Inbox.class, DinasCommand.Requests.class, DinasCommand.Decide.class, DinasCommand.Withdraw.class,
                 DinasCommand.Endorse.class, DinasCommand.Reasons.class, DinasCommand.Answer.class, DinasCommand.Duplicates.class,
-                DinasCommand.DuplicateResolve.class, DinasCommand.Recap.class, DinasCommand.Ledger.class, DinasCommand.Letters.class})
+                DinasCommand.DuplicateResolve.class, DinasCommand.Recap.class, DinasCommand.Ledger.class, DinasCommand.Letters.class,
+                DinasCommand.Settings.class})
 final class DinasCommand {
 
     @ParentCommand
@@ -175,6 +176,8 @@ final class DinasCommand {
                     out.put("confirmed", k.confirmed());
                     out.put("pinnedBy", k.pinnedBy());
                     out.put("replaceReason", k.replaceReason());
+                    out.put("conflict", k.conflictFingerprint()); // a bundle signed by another key was refused
+                    out.put("conflictFile", k.conflictFile());
                     System.out.println(Json.line(out));
                 }
                 return 0;
@@ -496,6 +499,39 @@ final class DinasCommand {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("nik", nik);
                 out.put("state", notDuplicate ? DecisionService.NOT_DUPLICATE : DecisionService.MERGED);
+                System.out.println(Json.line(out));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "settings", description = "Pengaturan kantor: SKTM wajib (pemeriksaan sktm) dan batas waktu dari penonaktifan "
+            + "sampai diterima (bulan, bawaan 6). Tanpa pilihan: tampilkan.")
+    static final class Settings implements Callable<Integer> {
+        @ParentCommand
+        DinasCommand group;
+
+        @Option(names = "--require-sktm", paramLabel = "true|false")
+        String requireSktm;
+
+        @Option(names = "--window-months", paramLabel = "N")
+        Integer windowMonths;
+
+        @Override
+        public Integer call() {
+            Messages messages = Messages.indonesian();
+            if (requireSktm != null && !requireSktm.equals("true") && !requireSktm.equals("false")) {
+                return Json.fail(2, "cli.dinas.usageSettings", messages.get("cli.dinas.usageSettings"));
+            }
+            return onDinas(group.parent, w -> {
+                DinasService.Settings now = w.dinas().settings();
+                if (requireSktm != null || windowMonths != null) {
+                    now = w.dinas().saveSettings(new DinasService.Settings(requireSktm == null ? now.requireSktm()
+                            : Boolean.parseBoolean(requireSktm), windowMonths == null ? now.windowMonths() : windowMonths));
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("requireSktm", now.requireSktm());
+                out.put("windowMonths", now.windowMonths());
                 System.out.println(Json.line(out));
                 return 0;
             });

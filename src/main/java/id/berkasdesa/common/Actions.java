@@ -82,6 +82,7 @@ public final class Actions {
         add("dinas.duplicate", Who.PROPOSER);
         add("dinas.ledger", Who.VERIFIKATOR);
         add("dinas.letter", Who.VERIFIKATOR);
+        add("dinas.settings", Who.ADMINISTRATOR);
         // letters the village issues
         add("letter.issue", Who.OPERATOR);
         add("letter.cancel", Who.OPERATOR);

@@ -12,12 +12,14 @@ public enum Check {
     NIK("nik"),
     /** The village, or the NIK's region, is outside this kabupaten/kota. */
     WILAYAH("wilayah"),
-    /** More than the window (6 months) between the deactivation and the receipt. */
+    /** More than the window (the office's setting, 6 months unless changed) between the deactivation and the receipt. */
     BATAS_WAKTU("batas-waktu"),
     /** The NIK is in the district's ledger of people reactivated before: reactivation is possible once. */
     PERNAH_REAKTIVASI("pernah-reaktivasi"),
     /** No letter from the health facility among the documents. */
     SURAT_FASKES("surat-faskes"),
+    /** No SKTM among the documents, where the office's setting asks for one. */
+    SKTM("sktm"),
     /** An urgent category (dialysis, cancer, ICU …): 3×24 hours from receipt. */
     MENDESAK("mendesak"),
     /** The same NIK in another open request, from this village or another. */

@@ -40,7 +40,7 @@ public final class DinasService {
 
     /** A village's key as the office trusts it; {@code confirmed} once an officer compared the fingerprint. */
     public record VillageKey(String kodeDesa, String villageName, String fingerprint, boolean confirmed, String pinnedBy,
-            OffsetDateTime pinnedAt, String replaceReason) {
+            OffsetDateTime pinnedAt, String replaceReason, String conflictFingerprint, OffsetDateTime conflictAt, String conflictFile) {
     }
 
     /** What became of one file given to the inbox. */
@@ -93,6 +93,38 @@ public final class DinasService {
         this.clock = clock;
         this.wilayah = wilayah;
         this.officeKeys = officeKeys;
+    }
+
+    /** The office's settings: whether a request needs an SKTM, and the window between deletion and receipt (months). */
+    public record Settings(boolean requireSktm, int windowMonths) {
+    }
+
+    /** The longest window an office may set (months). */
+    public static final int MAX_WINDOW_MONTHS = 24;
+
+    public Settings settings() {
+        return db.read(h -> h.createQuery("SELECT require_sktm, window_months FROM dinas_office WHERE id = 1")
+                .map((rs, ctx) -> new Settings(rs.getBoolean(1), rs.getInt(2))).findFirst()).orElse(new Settings(false, 6));
+    }
+
+    /**
+     * Changes the settings (Administrator); requests received afterwards are checked by them.
+     *
+     * @throws DinasException "dinas.error.window" for a window outside 1..{@link #MAX_WINDOW_MONTHS}
+     */
+    public Settings saveSettings(Settings s) {
+        requireOffice();
+        db.require("dinas.settings");
+        if (s.windowMonths() < 1 || s.windowMonths() > MAX_WINDOW_MONTHS) {
+            throw new DinasException("dinas.error.window", MAX_WINDOW_MONTHS);
+        }
+        db.write("dinas.settings", h -> {
+            h.createUpdate("UPDATE dinas_office SET require_sktm = :sktm, window_months = :months WHERE id = 1")
+                    .bind("sktm", s.requireSktm()).bind("months", s.windowMonths()).execute();
+            db.about("dinasOffice", requireOffice().kabupaten(), List.of("requireSktm", "windowMonths"));
+            return null;
+        });
+        return settings();
     }
 
     /** Empty on a village's store. */
@@ -164,8 +196,8 @@ public final class DinasService {
     }
 
     private static final String KEY_SELECT = """
-            SELECT kode_desa, village_name, fingerprint, confirmed, pinned_by, pinned_at, replace_reason
-            FROM dinas_village_key""";
+            SELECT kode_desa, village_name, fingerprint, confirmed, pinned_by, pinned_at, replace_reason, conflict_fingerprint,
+            conflict_at, conflict_file FROM dinas_village_key""";
 
     private static Optional<VillageKey> villageKey(Handle h, String kodeDesa) {
         return h.createQuery(KEY_SELECT + " WHERE kode_desa = :kode").bind("kode", kodeDesa).map(DinasService::villageKey)
@@ -175,7 +207,8 @@ public final class DinasService {
     private static VillageKey villageKey(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         return new VillageKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
-                rs.getObject(6, OffsetDateTime.class), rs.getString(7));
+                rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class),
+                rs.getString(10));
     }
 
     /**
@@ -242,7 +275,8 @@ public final class DinasService {
         db.write("dinas.villageKey", h -> {
             h.createUpdate("""
                     UPDATE dinas_village_key SET fingerprint = '', confirmed = FALSE, replace_reason = :why,
-                    pinned_by = :by, pinned_at = :at WHERE kode_desa = :kode""")
+                    pinned_by = :by, pinned_at = :at, conflict_fingerprint = NULL, conflict_at = NULL, conflict_file = NULL
+                    WHERE kode_desa = :kode""")
                     .bind("why", why).bind("by", db.session().operator()).bind("at", OffsetDateTime.now(clock))
                     .bind("kode", k.kodeDesa()).execute();
             db.about("villageKey", k.kodeDesa(), List.of("fingerprint", "replaceReason"));
@@ -297,6 +331,7 @@ public final class DinasService {
         }
         String bundleId = p.paket() == null || p.paket().id() == null ? r.verified().name() : p.paket().id();
         String fingerprint = r.verified().villageFingerprint();
+        Settings settings = settings();
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = LocalDate.now(clock);
         return db.write("dinas.inbox", h -> {
@@ -307,7 +342,12 @@ public final class DinasService {
             }
             Optional<VillageKey> pinned = villageKey(h, kode);
             if (pinned.isPresent() && !pinned.get().fingerprint().isEmpty() && !pinned.get().fingerprint().equals(fingerprint)) {
-                db.nothingDone();
+                // nothing of the bundle is stored; the conflict is kept on the village's key until an Administrator replaces it
+                h.createUpdate("""
+                        UPDATE dinas_village_key SET conflict_fingerprint = :fp, conflict_at = :at, conflict_file = :file
+                        WHERE kode_desa = :kode""").bind("fp", fingerprint).bind("at", now)
+                        .bind("file", String.valueOf(file.getFileName())).bind("kode", kode).execute();
+                db.about("villageKey", kode, List.of("conflict"));
                 return new InboxResult(file, Outcome.CONFLICT, kode, 0, "dinas.inbox.conflict",
                         List.of(kode, pinned.get().fingerprint(), fingerprint));
             }
@@ -339,7 +379,7 @@ public final class DinasService {
                     .bind("by", db.session().operator()).bind("at", now).execute();
             int stored = 0;
             for (Paket.Usulan u : p.usulan()) {
-                stored += store(h, u, kode, bundleId, head, bundleFlags, o, today, now) ? 1 : 0;
+                stored += store(h, u, kode, bundleId, head, bundleFlags, o, settings, today, now) ? 1 : 0;
             }
             db.about("dinasBundle", bundleId, List.of("requests"));
             return new InboxResult(file, Outcome.IMPORTED, kode, stored, null, List.of());
@@ -484,13 +524,14 @@ public final class DinasService {
     }
 
     private boolean store(Handle h, Paket.Usulan u, String kode, String bundleId, Paket.RekamJejak head, Set<Check> bundleFlags,
-            Office o, LocalDate today, OffsetDateTime now) {
+            Office o, Settings settings, LocalDate today, OffsetDateTime now) {
         String id = RequestChecks.text(u, RequestChecks.ID);
         if (id.isEmpty()) {
             return false;
         }
         String nik = RequestChecks.text(u, RequestChecks.NIK);
-        Set<Check> checks = EnumSet.copyOf(RequestChecks.of(u, o.kabupaten(), today, wilayah));
+        Set<Check> checks = EnumSet.copyOf(RequestChecks.of(u, o.kabupaten(), today, wilayah, settings.windowMonths(),
+                settings.requireSktm()));
         checks.addAll(bundleFlags);
         List<Map<String, Object>> earlier = h.createQuery("SELECT kode_desa, version, bundle_id, columns_json, received_at, "
                 + "decision, reason_code, endorsed_by FROM dinas_request WHERE id = :id").bind("id", id).mapToMap().list();

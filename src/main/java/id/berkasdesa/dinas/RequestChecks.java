@@ -27,14 +27,17 @@ public final class RequestChecks {
     static final String DEACTIVATED = "Tanggal Penonaktifan";
     static final String URGENT = "Kategori Mendesak";
     static final String FASKES = "FASKES";
-
-    /** Deactivation to receipt, at most (Pusdatin, Feb 2026): a setting later, this default now. */
-    static final int WINDOW_MONTHS = 6;
+    static final String SKTM = "SKTM";
 
     private RequestChecks() {
     }
 
-    public static Set<Check> of(Paket.Usulan request, String kabupaten, LocalDate received, Wilayah wilayah) {
+    /**
+     * @param windowMonths deactivation to receipt, at most (the office's setting; Pusdatin, Feb 2026: 6)
+     * @param requireSktm whether the office asks every request for an SKTM
+     */
+    public static Set<Check> of(Paket.Usulan request, String kabupaten, LocalDate received, Wilayah wilayah, int windowMonths,
+            boolean requireSktm) {
         Set<Check> found = EnumSet.noneOf(Check.class);
         String nik = text(request, NIK);
         String kk = text(request, NO_KK);
@@ -46,11 +49,14 @@ public final class RequestChecks {
             found.add(Check.WILAYAH);
         }
         Optional<LocalDate> deactivated = deactivated(request);
-        if (deactivated.isPresent() && deactivated.get().plusMonths(WINDOW_MONTHS).isBefore(received)) {
+        if (deactivated.isPresent() && deactivated.get().plusMonths(windowMonths).isBefore(received)) {
             found.add(Check.BATAS_WAKTU);
         }
         if (request.getDokumen().stream().noneMatch(d -> FASKES.equalsIgnoreCase(d.jenis()))) {
             found.add(Check.SURAT_FASKES);
+        }
+        if (requireSktm && request.getDokumen().stream().noneMatch(d -> SKTM.equalsIgnoreCase(d.jenis()))) {
+            found.add(Check.SKTM);
         }
         if (!text(request, URGENT).isEmpty()) {
             found.add(Check.MENDESAK);

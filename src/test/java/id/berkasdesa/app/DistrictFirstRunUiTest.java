@@ -114,6 +114,20 @@ class DistrictFirstRunUiTest {
         r.type(KeyCode.ENTER);
         assertThat(app.ctx.decisions().reasons()).anyMatch(x -> x.code().equals("data-tidak-padan"));
 
+        // the office's settings (Administrator): an SKTM required, the window; a window out of range is said in the form
+        r.clickOn("Berkas").clickOn("Pengaturan Dinas Sosial…");
+        waitUntil(() -> r.lookup("#requireSktmBox").tryQuery().map(Node::isFocused).orElse(false));
+        r.targetWindow(r.lookup("#requireSktmBox").query().getScene().getWindow());
+        r.type(KeyCode.SPACE);
+        r.clickOn("#windowMonthsField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("30")
+                .type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup(".field-error").queryAllAs(Label.class).stream().anyMatch(l -> l.getText() != null
+                && l.getText().contains("1 sampai 24 bulan")));
+        assertThat(app.ctx.dinas().settings()).isEqualTo(new id.berkasdesa.dinas.DinasService.Settings(false, 6));
+        r.clickOn("#windowMonthsField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("12")
+                .type(KeyCode.ENTER);
+        waitUntil(() -> app.ctx.dinas().settings().equals(new id.berkasdesa.dinas.DinasService.Settings(true, 12)));
+
         // Ctrl+4: the office's key for the villages, its fingerprint shown and written
         r.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         waitUntil(() -> r.lookup("#fingerprintLabel").queryAs(Label.class).getText()

@@ -196,6 +196,16 @@ class DinasCliTest {
         List<JsonNode> before = json(CliRun.of(ENV, "--data-dir", d, "dinas", "requests", "--check", "pernah-reaktivasi"));
         assertThat(before).extracting(n -> n.path("village").asText()).containsExactly("32.01.01.1002");
 
+        // the office's settings: shown, changed, a window out of range refused with the reason
+        assertThat(CliRun.of(ENV, "--data-dir", d, "dinas", "settings").json().path("windowMonths").asInt()).isEqualTo(6);
+        CliRun set = CliRun.of(ENV, "--data-dir", d, "dinas", "settings", "--require-sktm", "true", "--window-months", "12");
+        assertThat(set.json().path("requireSktm").asBoolean()).isTrue();
+        assertThat(set.json().path("windowMonths").asInt()).isEqualTo(12);
+        CliRun wide = CliRun.of(ENV, "--data-dir", d, "dinas", "settings", "--window-months", "30");
+        assertThat(wide.exit()).isEqualTo(1);
+        assertThat(wide.json().path("message").asText()).contains("1 sampai 24 bulan");
+        assertThat(CliRun.of(ENV, "--data-dir", d, "dinas", "settings", "--require-sktm", "ya").exit()).isEqualTo(2);
+
         // a list without a NIK column: refused with the reason, nothing added
         Path noNik = dir.resolve("tanpa-nik.csv");
         Files.writeString(noNik, "Nama;Alamat\nSITI;Jl. Melati\n");

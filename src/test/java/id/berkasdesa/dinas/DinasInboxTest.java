@@ -142,11 +142,16 @@ class DinasInboxTest {
         assertThat(other.outcome()).isEqualTo(DinasService.Outcome.CONFLICT);
         assertThat(other.reason(id.berkasdesa.common.Messages.indonesian())).contains("32.01.01.1003").contains("kunci lain");
         assertThat(dinas.requests(null, "32.01.01.1003", null)).hasSize(1);
-        assertThat(trailLength()).isEqualTo(trail);
+        // nothing of the bundle stored; the conflict is kept on the village's key (one entry in the trail)
+        assertThat(trailLength()).isEqualTo(trail + 1);
+        DinasService.VillageKey kept = dinas.villageKey("32.01.01.1003").orElseThrow();
+        assertThat(kept.conflictFingerprint()).isNotNull().isNotEqualTo(kept.fingerprint());
+        assertThat(kept.conflictFile()).isEqualTo(VillageBundles.harapanjayaOtherKey.getFileName().toString());
 
         assertThatThrownBy(() -> dinas.replace("32.01.01.1003", " ")).isInstanceOf(DinasException.class)
                 .extracting(e -> ((DinasException) e).key()).isEqualTo("dinas.error.reason");
         dinas.replace("32.01.01.1003", "PC desa diganti, dikonfirmasi lewat telepon");
+        assertThat(dinas.villageKey("32.01.01.1003").orElseThrow().conflictFingerprint()).isNull();
         assertThat(receive(VillageBundles.harapanjayaOtherKey)).isEqualTo(DinasService.Outcome.IMPORTED);
         assertThat(dinas.requests(null, "32.01.01.1003", null)).hasSize(2);
     }

@@ -92,8 +92,11 @@ public final class InboxView implements Page {
         colName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().villageName() == null ? "" : c.getValue().villageName()));
         colFingerprint.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fingerprint().isEmpty()
                 ? messages.get("dinas.keys.awaiting") : c.getValue().fingerprint()));
-        colState.setCellValueFactory(c -> new ReadOnlyStringWrapper(messages.get(c.getValue().fingerprint().isEmpty()
-                ? "dinas.keys.state.replaced" : c.getValue().confirmed() ? "dinas.keys.state.confirmed" : "dinas.keys.state.new")));
+        colState.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().conflictFingerprint() != null
+                ? messages.get("dinas.keys.state.conflict", c.getValue().conflictFingerprint(), c.getValue().conflictFile())
+                : messages.get(c.getValue().fingerprint().isEmpty() ? "dinas.keys.state.replaced"
+                        : c.getValue().confirmed() ? "dinas.keys.state.confirmed" : "dinas.keys.state.new")));
+        id.berkasdesa.common.ui.WrappingCells.install(colState);
         cancelButton.setVisible(false);
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
         folderButton.disableProperty().bind(runner.busy());
