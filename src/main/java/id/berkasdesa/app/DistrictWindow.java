@@ -140,7 +140,7 @@ final class DistrictWindow {
             SignInView.showRecoveryCode(messages, dialogs, code, ctx.office().map(DinasService.Office::officeName).orElse(""),
                     ctx.session().operator());
             enter();
-        });
+        }).intro(messages.get("dinas.signin.first.intro"));
         pages.show(v.view());
     }
 

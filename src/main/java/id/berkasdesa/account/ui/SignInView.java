@@ -53,6 +53,12 @@ public final class SignInView {
         return this;
     }
 
+    /** Another office's words above the form (a Dinas Sosial's first Administrator adds Verifikator and Pengesah, not operators). */
+    public SignInView intro(String text) {
+        introLabel.setText(text);
+        return this;
+    }
+
     /** For the first Administrator: told the recovery code, to show once. */
     public SignInView onCreated(Consumer<String> listener) {
         this.created = listener;
