@@ -25,14 +25,7 @@ class LetterCliTest {
     void aLetterIsIssuedListedCheckedAnywhereAndCancelled() throws Exception {
         Path store = dir.resolve("desa");
         Household family = Households.family(23);
-        try (Wiring w = Wiring.open(store, Clock.systemDefaultZone())) {
-            w.villages().save(new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg", "Ani", false,
-                    "H. Sukarna"));
-            w.actAsVillageOperator();
-            w.households().save(family, true);
-            w.accounts().createFirstAdministrator("Ani", PASSWORD.toCharArray());
-        }
-        Map<String, String> env = Map.of("BERKAS_DESA_USER", "Ani", "BERKAS_DESA_PASSWORD", PASSWORD);
+        Map<String, String> env = RequestCliTest.village(store, family, PASSWORD);
         String nik = family.members().get(0).nik();
         Path pdf = dir.resolve("sktm.pdf");
 

@@ -32,18 +32,23 @@ class RequestCliTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aRequestIsMadeItsScansAttachedAndItBecomesReady() throws Exception {
-        Path store = dir.resolve("desa");
-        Household family = Households.family(23);
+    /** Pondok Rajeg set up in {@code store} with {@code family} and its Administrator Ani: the environment that signs Ani in. */
+    static Map<String, String> village(Path store, Household family, String password) {
         try (Wiring w = Wiring.open(store, Clock.systemDefaultZone())) {
             w.villages().save(new VillageProfile("32.01.01.1001", "PONDOK RAJEG", "Kantor Kelurahan Pondok Rajeg", "Ani", false,
                     "H. Sukarna"));
             w.actAsVillageOperator();
             w.households().save(family, true);
-            w.accounts().createFirstAdministrator("Ani", PASSWORD.toCharArray());
+            w.accounts().createFirstAdministrator("Ani", password.toCharArray());
         }
-        Map<String, String> env = Map.of("BERKAS_DESA_USER", "Ani", "BERKAS_DESA_PASSWORD", PASSWORD);
+        return Map.of("BERKAS_DESA_USER", "Ani", "BERKAS_DESA_PASSWORD", password);
+    }
+
+    @Test
+    void aRequestIsMadeItsScansAttachedAndItBecomesReady() throws Exception {
+        Path store = dir.resolve("desa");
+        Household family = Households.family(23);
+        Map<String, String> env = RequestCliTest.village(store, family, PASSWORD);
         String d = store.toString();
         String nik = family.members().get(0).nik();
         LocalDate today = LocalDate.now();

@@ -209,6 +209,36 @@ public final class KeyboardEntry {
         return false;
     }
 
+    /**
+     * A search field over a list of results: ↓ goes to the first result, Enter or a click on a result
+     * chooses it; with {@code enterChoosesOnly}, Enter in the field chooses the result when it is the only one.
+     */
+    public static <T> void chooseFromResults(TextField search, javafx.scene.control.ListView<T> results, boolean enterChoosesOnly,
+            java.util.function.Consumer<T> choose) {
+        search.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            boolean enter = enterChoosesOnly && e.getCode() == KeyCode.ENTER;
+            if ((e.getCode() == KeyCode.DOWN || enter) && !results.getItems().isEmpty()) {
+                results.requestFocus();
+                results.getSelectionModel().select(0);
+                if (enter && results.getItems().size() == 1) {
+                    choose.accept(results.getItems().get(0));
+                }
+                e.consume();
+            }
+        });
+        results.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && results.getSelectionModel().getSelectedItem() != null) {
+                choose.accept(results.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+        results.setOnMouseClicked(e -> {
+            if (results.getSelectionModel().getSelectedItem() != null) {
+                choose.accept(results.getSelectionModel().getSelectedItem());
+            }
+        });
+    }
+
     /** The property under which a choice list keeps what its type-ahead last said (the hint shown). */
     public static final String TYPE_AHEAD_HINT = "typeAhead.hint";
 

@@ -22,8 +22,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -87,27 +85,7 @@ public final class DinasSetupView {
         results.setPlaceholder(new Label(messages.get("dinas.setup.none")));
         results.setItems(FXCollections.observableArrayList(vm.matching("")));
         vm.search.addListener((o, a, b) -> results.setItems(FXCollections.observableArrayList(vm.matching(b))));
-        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if ((e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) && !results.getItems().isEmpty()) {
-                results.requestFocus();
-                results.getSelectionModel().select(0);
-                if (e.getCode() == KeyCode.ENTER && results.getItems().size() == 1) {
-                    choose(results.getItems().get(0));
-                }
-                e.consume();
-            }
-        });
-        results.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && results.getSelectionModel().getSelectedItem() != null) {
-                choose(results.getSelectionModel().getSelectedItem());
-                e.consume();
-            }
-        });
-        results.setOnMouseClicked(e -> {
-            if (results.getSelectionModel().getSelectedItem() != null) {
-                choose(results.getSelectionModel().getSelectedItem());
-            }
-        });
+        KeyboardEntry.chooseFromResults(searchField, results, true, this::choose);
         vm.kabupaten.addListener((o, a, b) -> chosenLabel.setText(b == null ? messages.get("dinas.setup.notChosen")
                 : messages.get("dinas.setup.chosen", b.name(), vm.where(b), b.code())));
         chosenLabel.setText(messages.get("dinas.setup.notChosen"));

@@ -22,8 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.util.StringConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,24 +151,7 @@ public final class SetupView {
         results.setPlaceholder(new Label(messages.get("setup.search.none")));
         typing = runner.debounce(150, this::search);
         searchField.textProperty().addListener((o, a, b) -> typing.restart());
-        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
-                results.requestFocus();
-                results.getSelectionModel().select(0);
-                e.consume();
-            }
-        });
-        results.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && results.getSelectionModel().getSelectedItem() != null) {
-                choose(results.getSelectionModel().getSelectedItem());
-                e.consume();
-            }
-        });
-        results.setOnMouseClicked(e -> {
-            if (results.getSelectionModel().getSelectedItem() != null) {
-                choose(results.getSelectionModel().getSelectedItem());
-            }
-        });
+        KeyboardEntry.chooseFromResults(searchField, results, false, this::choose);
         startButton.disableProperty().bind(runner.busy());
         sampleButton.disableProperty().bind(runner.busy());
     }
