@@ -112,7 +112,7 @@ final class DistrictWindow {
     private void buildPages() {
         java.util.function.Supplier<Session> who = ctx::session;
         requests = new RequestsView(new RequestsViewModel(ctx.dinas(), ctx.decisions(), messages), messages, runner, dialogs, who);
-        inbox = new InboxView(ctx.dinas(), messages, runner, dialogs, who, () -> { });
+        inbox = new InboxView(ctx.dinas(), messages, runner, dialogs, who);
         duplicates = new DuplicatesView(ctx.decisions(), messages, runner, dialogs, who);
         answers = new AnswersView(ctx.dinas(), ctx.answers(), ctx.decisions(), ctx.recaps(), ctx.reactivationLetters(), messages, runner,
                 dialogs, who);
@@ -150,7 +150,7 @@ final class DistrictWindow {
         if (name != null) {
             vm.name.set(name);
         }
-        SignInView v = new SignInView(vm, messages, () -> { }).onSignedIn(in -> {
+        SignInView v = new SignInView(vm, messages, this::recover).onSignedIn(in -> {
             if (in.mustChange()) {
                 PasswordDialog.choose(ctx.accounts(), messages, dialogs, runner, true);
             }
@@ -164,6 +164,12 @@ final class DistrictWindow {
             keptWhileLocked = List.of();
         });
         pages.show(v.view());
+    }
+
+    /** Lupa kata sandi Administrator: the recovery code sets a new password, as in a village. */
+    private void recover() {
+        id.berkasdesa.account.ui.RecoverDialog.show(ctx.accounts(), messages, dialogs, runner).ifPresent(admin ->
+                dialogs.info(messages.get("signin.recover.title"), messages.get("signin.recover.done", admin)));
     }
 
     /** Signed in: the page the role starts on (a Pengesah's work is in the list of proposals). */

@@ -45,19 +45,15 @@ public final class InboxView implements Page {
     private final BackgroundTasks runner;
     private final DialogService dialogs;
     private final Supplier<Session> who;
-    private final Runnable received;
     private final Parent view;
     private volatile Progress running;
 
-    /** @param received told after a run that stored anything (the other pages read afresh) */
-    public InboxView(DinasService dinas, Messages messages, BackgroundTasks runner, DialogService dialogs, Supplier<Session> who,
-            Runnable received) {
+    public InboxView(DinasService dinas, Messages messages, BackgroundTasks runner, DialogService dialogs, Supplier<Session> who) {
         this.dinas = dinas;
         this.messages = messages;
         this.runner = runner;
         this.dialogs = dialogs;
         this.who = who;
-        this.received = received;
         this.view = Fxml.load(this, messages);
     }
 
@@ -207,9 +203,6 @@ public final class InboxView implements Page {
                     s.counts.getOrDefault(DinasService.Outcome.ALREADY, 0), s.counts.getOrDefault(DinasService.Outcome.REFUSED, 0),
                     s.counts.getOrDefault(DinasService.Outcome.CONFLICT, 0), s.total - s.done));
             readKeys();
-            if (s.counts.getOrDefault(DinasService.Outcome.IMPORTED, 0) > 0) {
-                received.run();
-            }
             results.requestFocus();
         }, e -> {
             running = null;

@@ -247,7 +247,7 @@ public final class RequestsView implements Page {
         detail.setVisible(true);
         titleLabel.setText(r.name() == null || r.name().isBlank() ? r.nik() : r.name());
         subLabel.setText(messages.get("dinas.requests.sub", r.nik(), r.noKk() == null ? "" : r.noKk(), r.kodeDesa(),
-                r.receivedAt() == null ? "" : r.receivedAt().toLocalDate().toString(), r.version()));
+                r.receivedAt() == null ? "" : id.berkasdesa.common.DateText.format(r.receivedAt().toLocalDate()), r.version()));
         checksList.getItems().setAll(r.checks().isEmpty() ? List.of(messages.get("dinas.requests.noChecks"))
                 : r.checks().stream().map(c -> messages.get(c.messageKey())).toList());
         contentList.getItems().setAll(o.content().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
