@@ -10,7 +10,6 @@ import id.berkasdesa.common.Session;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
-import id.berkasdesa.dinas.DecisionService;
 import id.berkasdesa.dinas.DinasService;
 import id.berkasdesa.dinas.ui.AnswersView;
 import id.berkasdesa.dinas.ui.DuplicatesView;
@@ -263,15 +262,9 @@ final class DistrictWindow {
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, intro, l1, code, l2, text, problem);
         box.setPrefWidth(520);
         id.berkasdesa.common.ui.KeyboardEntry.enterMovesFocus(List.of(code, text));
-        // the form asks for its answer twice (to let Simpan through, then for the result): added once
-        DecisionService.Reason[] added = {null};
         dialogs.form(messages.get("dinas.reasons.title"), box, code, () -> {
-            if (added[0] != null) {
-                return java.util.Optional.of(added[0]);
-            }
             try {
-                added[0] = ctx.decisions().addReason(code.getText(), text.getText());
-                return java.util.Optional.of(added[0]);
+                return java.util.Optional.of(ctx.decisions().addReason(code.getText(), text.getText()));
             } catch (id.berkasdesa.common.MessageException e) {
                 problem.setText(e.message(messages));
                 return java.util.Optional.empty();
@@ -299,14 +292,10 @@ final class DistrictWindow {
         problem.setWrapText(true);
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, sktm, l, months, note, problem);
         box.setPrefWidth(520);
-        DinasService.Settings[] saved = {null};
         dialogs.form(messages.get("dinas.settings.title"), box, sktm, () -> {
-            if (saved[0] != null) {
-                return java.util.Optional.of(saved[0]);
-            }
             try {
-                saved[0] = ctx.dinas().saveSettings(new DinasService.Settings(sktm.isSelected(), Integer.parseInt(months.getText().strip())));
-                return java.util.Optional.of(saved[0]);
+                return java.util.Optional.of(ctx.dinas().saveSettings(new DinasService.Settings(sktm.isSelected(),
+                        Integer.parseInt(months.getText().strip()))));
             } catch (NumberFormatException e) {
                 problem.setText(messages.get("dinas.error.window", DinasService.MAX_WINDOW_MONTHS));
             } catch (id.berkasdesa.common.MessageException e) {

@@ -50,7 +50,7 @@ final class MenuCommands {
 
     /** Berkas > Pengguna (Administrator). */
     void accounts() {
-        AccountsDialog d = new AccountsDialog(w.ctx.accounts(), w.ctx.profile().map(p -> p.namaDesa() + " — " + p.namaKantor())
+        AccountsDialog d = new AccountsDialog(w.ctx.accounts(), w.ctx.profile().map(id.berkasdesa.village.VillageProfile::nameAndOffice)
                 .orElse(""), messages, dialogs, runner);
         d.show();
         // someone left: a key file they may have copied should stop opening the store

@@ -32,7 +32,7 @@ final class StoreControl implements RestoreDialog.Store {
     public Optional<String> village() {
         AppContext c = current.get();
         return c == null ? Wiring.lockedVillage(dataDir)
-                : c.profile().filter(p -> !p.sample()).map(p -> p.namaDesa() + " — " + p.namaKantor());
+                : c.profile().filter(p -> !p.sample()).map(id.berkasdesa.village.VillageProfile::nameAndOffice);
     }
 
     @Override

@@ -230,7 +230,7 @@ public final class BackupService {
                 progress.advance(1);
             }
             Manifest m = new Manifest(Manifest.FORMAT, appVersion, Database.schemaVersion(), Database.engineVersion(),
-                    Manifest.DB_FORM, village.kodeDesa(), village.namaDesa(), village.namaDesa() + " — " + village.namaKantor(),
+                    Manifest.DB_FORM, village.kodeDesa(), village.namaDesa(), village.nameAndOffice(),
                     keys.storeId(), clock.instant(), snap.counts(), snap.counts().getOrDefault("AUDIT_ENTRY", 0L),
                     snap.auditHead(), missing, out.parts());
             out.finish(m, key);

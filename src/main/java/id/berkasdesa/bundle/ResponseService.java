@@ -1,5 +1,6 @@
 package id.berkasdesa.bundle;
 
+import id.berkasdesa.common.Sha256;
 import id.berkasdesa.exchange.Balasan;
 import id.berkasdesa.exchange.ExchangeJson;
 import id.berkasdesa.exchange.Paket;
@@ -363,7 +364,7 @@ public final class ResponseService {
         try (BagReader reader = preview.letters().open()) {
             for (String letter : wanted) {
                 byte[] bytes = reader.bytes("data/" + letter, MAX_LETTER);
-                if (!sha256(bytes).equals(preview.letterHashes().get(letter))) {
+                if (!Sha256.hex(bytes).equals(preview.letterHashes().get(letter))) {
                     throw new BundleException("response.error.changedFile", preview.file().getFileName());
                 }
                 out.put(letter, bytes);
@@ -373,14 +374,6 @@ public final class ResponseService {
                     : new BundleException("response.error.changedFile", e, preview.file().getFileName());
         }
         return out;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private boolean attachLetter(Preview preview, Change c, byte[] bytes) {
@@ -504,7 +497,7 @@ public final class ResponseService {
                 if (bytes == null || !pdf(bytes)) {
                     throw new BundleException("bundle.error.letter", letter);
                 }
-                letterHashes.put(letter, sha256(bytes));
+                letterHashes.put(letter, Sha256.hex(bytes));
             }
             answers.add(new Answer(String.valueOf(i), text(m.idUsulan()), kode, text(m.keputusan()),
                     text(m.alasan()), letter, text(m.nama()), text(m.nik())));

@@ -226,12 +226,7 @@ public final class DecisionService {
                 if (Decision.DISETUJUI.code().equals(r.get("decision"))) {
                     // reactivated now: a later request for the same person is marked (possible once)
                     String nik = h.createQuery("SELECT nik FROM dinas_request WHERE id = :id").bind("id", id).mapTo(String.class).one();
-                    if (h.createQuery("SELECT COUNT(*) FROM dinas_ledger WHERE nik = :nik").bind("nik", nik).mapTo(Integer.class)
-                            .one() == 0) {
-                        h.createUpdate("""
-                                INSERT INTO dinas_ledger (nik, source, request_id, added_at) VALUES (:nik, 'disetujui', :id, :at)""")
-                                .bind("nik", nik).bind("id", id).bind("at", now).execute();
-                    }
+                    DinasService.addToLedger(h, nik, "disetujui", id, now);
                 }
             }
             db.about("dinasRequest", unique.size() == 1 ? unique.get(0) : unique.size() + " usulan", List.of("endorsedBy"));

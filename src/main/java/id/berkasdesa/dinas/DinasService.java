@@ -113,7 +113,7 @@ public final class DinasService {
      * @throws DinasException "dinas.error.window" for a window outside 1..{@link #MAX_WINDOW_MONTHS}
      */
     public Settings saveSettings(Settings s) {
-        requireOffice();
+        Office o = requireOffice();
         db.require("dinas.settings");
         if (s.windowMonths() < 1 || s.windowMonths() > MAX_WINDOW_MONTHS) {
             throw new DinasException("dinas.error.window", MAX_WINDOW_MONTHS);
@@ -121,10 +121,10 @@ public final class DinasService {
         db.write("dinas.settings", h -> {
             h.createUpdate("UPDATE dinas_office SET require_sktm = :sktm, window_months = :months WHERE id = 1")
                     .bind("sktm", s.requireSktm()).bind("months", s.windowMonths()).execute();
-            db.about("dinasOffice", requireOffice().kabupaten(), List.of("requireSktm", "windowMonths"));
+            db.about("dinasOffice", o.kabupaten(), List.of("requireSktm", "windowMonths"));
             return null;
         });
-        return settings();
+        return s;
     }
 
     /** Empty on a village's store. */
@@ -501,11 +501,7 @@ public final class DinasService {
         int added = db.write("dinas.ledger", h -> {
             int n = 0;
             for (String nik : niks) {
-                if (h.createQuery("SELECT COUNT(*) FROM dinas_ledger WHERE nik = :nik").bind("nik", nik).mapTo(Integer.class).one() == 0) {
-                    h.createUpdate("INSERT INTO dinas_ledger (nik, source, request_id, added_at) VALUES (:nik, :src, NULL, :at)")
-                            .bind("nik", nik).bind("src", source).bind("at", now).execute();
-                    n++;
-                }
+                n += addToLedger(h, nik, source, null, now) ? 1 : 0;
             }
             if (n == 0) {
                 db.nothingDone();
@@ -515,6 +511,19 @@ public final class DinasService {
             return n;
         });
         return new LedgerImport(added, niks.size() - added, invalid);
+    }
+
+    /**
+     * Puts {@code nik} in the ledger of people reactivated before, inside the caller's unit of work,
+     * unless it is there already (the first source is kept). @return whether it was added
+     */
+    static boolean addToLedger(Handle h, String nik, String source, String requestId, OffsetDateTime at) {
+        if (h.createQuery("SELECT COUNT(*) FROM dinas_ledger WHERE nik = :nik").bind("nik", nik).mapTo(Integer.class).one() > 0) {
+            return false;
+        }
+        h.createUpdate("INSERT INTO dinas_ledger (nik, source, request_id, added_at) VALUES (:nik, :src, :id, :at)")
+                .bind("nik", nik).bind("src", source).bind("id", requestId).bind("at", at).execute();
+        return true;
     }
 
     /** Earlier versions of a request sent again, oldest first (their bundle ids). */
@@ -620,7 +629,8 @@ public final class DinasService {
                 .bind("by", db.session().operator()).bind("at", OffsetDateTime.now(clock)).execute();
     }
 
-    private Office requireOffice() {
+    /** This store's office. @throws DinasException "dinas.error.notDinas" on a village's store */
+    Office requireOffice() {
         return office().orElseThrow(() -> new DinasException("dinas.error.notDinas"));
     }
 

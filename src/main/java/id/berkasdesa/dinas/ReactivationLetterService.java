@@ -2,6 +2,7 @@ package id.berkasdesa.dinas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.berkasdesa.common.Sha256;
 import id.berkasdesa.common.AtomicFile;
 import id.berkasdesa.common.DateText;
 import id.berkasdesa.common.Messages;
@@ -15,11 +16,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,7 +84,7 @@ public final class ReactivationLetterService {
      * {@code pengaktifan_<number>.pdf}; a letter whose writing fails leaves nothing and stops the rest.
      */
     public List<Issued> issue(Path folder, Messages m) throws IOException {
-        DinasService.Office o = dinas.office().orElseThrow(() -> new DinasException("dinas.error.notDinas"));
+        DinasService.Office o = dinas.requireOffice();
         db.require("dinas.letter");
         Files.createDirectories(folder);
         List<Map<String, Object>> waiting = db.read(h -> h.createQuery("SELECT id, nik, no_kk, person_name, kode_desa, endorsed_by, "
@@ -121,7 +120,7 @@ public final class ReactivationLetterService {
                         :kode, :on, :by, :qr, :sha)""").bind("id", UUID.randomUUID().toString()).bind("kind", PERSON)
                         .bind("number", number).bind("year", today.getYear()).bind("seq", seq).bind("request", requestId)
                         .bind("nik", nik).bind("name", name).bind("kode", r.get("kode_desa")).bind("on", today)
-                        .bind("by", db.session().operator()).bind("qr", qr.text()).bind("sha", sha256(pdf)).execute();
+                        .bind("by", db.session().operator()).bind("qr", qr.text()).bind("sha", Sha256.hex(pdf)).execute();
                 db.about("dinasLetter", requestId, List.of("number"));
                 return new Issued(number, requestId, name, file);
             }));
@@ -134,7 +133,7 @@ public final class ReactivationLetterService {
      * columns of {@link #ANNEX}) for every person's letter not yet in one; empty when there is none.
      */
     public java.util.Optional<Collective> collective(Path folder, Messages m) throws IOException {
-        DinasService.Office o = dinas.office().orElseThrow(() -> new DinasException("dinas.error.notDinas"));
+        DinasService.Office o = dinas.requireOffice();
         db.require("dinas.letter");
         Files.createDirectories(folder);
         List<Map<String, Object>> rows = db.read(h -> h.createQuery("""
@@ -172,7 +171,7 @@ public final class ReactivationLetterService {
                     INSERT INTO dinas_letter (id, kind, number, letter_year, seq, issued_on, issued_by, qr_text, pdf_sha256)
                     VALUES (:id, :kind, :number, :year, :seq, :on, :by, :qr, :sha)""").bind("id", id).bind("kind", COLLECTIVE)
                     .bind("number", number).bind("year", today.getYear()).bind("seq", seq).bind("on", today)
-                    .bind("by", db.session().operator()).bind("qr", qr.text()).bind("sha", sha256(pdf)).execute();
+                    .bind("by", db.session().operator()).bind("qr", qr.text()).bind("sha", Sha256.hex(pdf)).execute();
             for (Map<String, Object> r : rows) {
                 h.createUpdate("UPDATE dinas_letter SET collective_id = :c WHERE id = :id").bind("c", id).bind("id", r.get("letter_id"))
                         .execute();
@@ -226,13 +225,5 @@ public final class ReactivationLetterService {
 
     private static String text(Object v) {
         return v == null ? "" : v.toString();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

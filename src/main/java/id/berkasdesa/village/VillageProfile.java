@@ -29,4 +29,9 @@ public record VillageProfile(String kodeDesa, String namaDesa, String namaKantor
     public String kodeKecamatan() {
         return kodeDesa.substring(0, 8);
     }
+
+    /** "Desa — Kantor": how a key file, a backup's manifest and the account lists name the village. */
+    public String nameAndOffice() {
+        return namaDesa + " — " + namaKantor;
+    }
 }

@@ -6,6 +6,7 @@ import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentStore;
 import id.berkasdesa.keys.KeyRing;
 import id.berkasdesa.settings.SettingsStore;
+import id.berkasdesa.village.VillageProfile;
 import id.berkasdesa.village.VillageService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ final class StoreEncryption {
             int files = DocumentStore.encryptPlain(dataDir, new DocumentStore(dataDir, keys.key()));
             AccountService accounts = new AccountService(db, new Passwords(Passwords.Cost.forThisRun()), new SettingsStore(db),
                     clock, Wiring.wraps(keys, () -> new VillageService(db, clock, new SettingsStore(db)).profile()
-                            .map(p -> p.namaDesa() + " — " + p.namaKantor()).orElse(null)),
+                            .map(VillageProfile::nameAndOffice).orElse(null)),
                     id.berkasdesa.account.SignInGuard.inFolder(dataDir, keys.storeId()), Wiring.identities(keys));
             accounts.rewrap(); // nobody's password changes here: only the wraps of every active account are made
             keys.save(); // the encrypted store is the store from here on

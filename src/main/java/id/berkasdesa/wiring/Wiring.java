@@ -347,7 +347,7 @@ public final class Wiring implements AutoCloseable {
      * village (as a backup's manifest does), the office's name for a Dinas Sosial; null before either.
      */
     private String storeName() {
-        return villages.profile().map(p -> p.namaDesa() + " — " + p.namaKantor())
+        return villages.profile().map(VillageProfile::nameAndOffice)
                 .orElseGet(() -> dinas == null ? null : dinas.office().map(o -> o.officeName()).orElse(null));
     }
 

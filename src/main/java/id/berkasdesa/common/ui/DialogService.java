@@ -172,7 +172,7 @@ public final class DialogService {
 
     /**
      * A settings form in a dialog: Save is refused while {@code answer} is empty ({@code invalid} says
-     * why), Cancel closes; the answer, when saved.
+     * why), Cancel closes; the answer, when saved. {@code answer} is asked once per press of Save.
      */
     public <T> Optional<T> form(String title, Node content, Node focus,
             Supplier<Optional<T>> answer, Runnable invalid) {
@@ -182,13 +182,18 @@ public final class DialogService {
         dialog.getDialogPane().getButtonTypes().setAll(save,
                 new ButtonType(messages.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().setContent(content);
+        // asked once, when Simpan is pressed: an answer that saves something (a reason added) is not made twice
+        java.util.concurrent.atomic.AtomicReference<T> given = new java.util.concurrent.atomic.AtomicReference<>();
         dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, e -> {
-            if (answer.get().isEmpty()) {
+            Optional<T> a = answer.get();
+            if (a.isEmpty()) {
                 invalid.run();
                 e.consume();
+            } else {
+                given.set(a.get());
             }
         });
-        dialog.setResultConverter(b -> b == save ? answer.get().orElse(null) : null);
+        dialog.setResultConverter(b -> b == save ? given.get() : null);
         // Enter on a check box would tick it again (JavaFX fires a focused check box on Enter), and a
         // closed choice list keeps Enter to itself: in a form, Enter saves from these as from a text
         // field; Space ticks, Alt+Down opens the list

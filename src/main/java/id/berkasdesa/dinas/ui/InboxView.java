@@ -10,7 +10,6 @@ import id.berkasdesa.common.ui.Page;
 import id.berkasdesa.dinas.DinasService;
 import id.berkasdesa.exchange.Progress;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +175,7 @@ public final class InboxView implements Page {
         int n = files.size();
         runner.run(messages.get("dinas.inbox.running", n), sink -> {
             Map<DinasService.Outcome, Integer> counts = new EnumMap<>(DinasService.Outcome.class);
-            List<DinasService.InboxResult> all = new ArrayList<>();
+            int done = 0;
             Progress whole = new Progress(sink::accept);
             running = whole;
             for (int i = 0; i < n; i++) {
@@ -192,10 +191,10 @@ public final class InboxView implements Page {
                     break;
                 }
                 counts.merge(r.outcome(), 1, Integer::sum);
-                all.add(r);
+                done++;
                 Platform.runLater(() -> results.getItems().add(r));
             }
-            return new Summary(counts, all.size(), n);
+            return new Summary(counts, done, n);
         }, s -> {
             running = null;
             cancelButton.setVisible(false);
