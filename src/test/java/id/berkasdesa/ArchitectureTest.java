@@ -61,14 +61,15 @@ class ArchitectureTest {
 
     /**
      * The Dinas Sosial's code and the village's live apart: they share the exchange format, the keys,
-     * the Adminduk numbers, the area codes, common ground and the engine, nothing of each other's features.
+     * the Adminduk numbers, the area codes, the letters' format, the document store ({@code files}),
+     * common ground and the engine, nothing of each other's features.
      */
     @ArchTest
     static final ArchRule theDistrictStandsApart = classes()
             .that().resideInAPackage("id.berkasdesa.dinas..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("id.berkasdesa.dinas..", "id.berkasdesa.exchange..",
                     "id.berkasdesa.keys..", "id.berkasdesa.adminduk..", "id.berkasdesa.wilayah..", "id.berkasdesa.common..",
-                    "id.berkasdesa.surat..",
+                    "id.berkasdesa.surat..", "id.berkasdesa.files..",
                     "id.berkasdesa.db..", "java..", "javax..", "org.jdbi..", "com.fasterxml.jackson..", "org.slf4j..",
                     "org.dhatim.fastexcel..", "javafx..");
 
@@ -118,8 +119,8 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule onlyTheDocumentStoreTouchesDocumentFiles = noClasses()
-            .that().resideInAPackage("id.berkasdesa.document..")
-            .and().haveNameNotMatching("id\\.berkasdesa\\.document\\.DocumentStore.*")
+            .that().resideInAnyPackage("id.berkasdesa.document..", "id.berkasdesa.files..")
+            .and().haveNameNotMatching("id\\.berkasdesa\\.files\\.DocumentStore.*")
             .and().haveNameNotMatching("id\\.berkasdesa\\.document\\.DocumentService.*")
             .and().resideOutsideOfPackage("..ui..")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")

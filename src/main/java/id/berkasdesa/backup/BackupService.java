@@ -4,7 +4,7 @@ import id.berkasdesa.audit.AuditChain;
 import id.berkasdesa.exchange.Progress;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentService;
-import id.berkasdesa.document.DocumentStore;
+import id.berkasdesa.files.DocumentStore;
 import id.berkasdesa.keys.KeyRing;
 import id.berkasdesa.keys.StoreKey;
 import id.berkasdesa.settings.SettingsStore;

@@ -6,7 +6,7 @@ import id.berkasdesa.common.AtomicFile;
 import id.berkasdesa.common.Folders;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentService;
-import id.berkasdesa.document.DocumentStore;
+import id.berkasdesa.files.DocumentStore;
 import id.berkasdesa.keys.KeyRing;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,7 +8,7 @@ import id.berkasdesa.common.Severity;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.db.StoreException;
 import id.berkasdesa.document.DocumentService;
-import id.berkasdesa.document.DocumentStore;
+import id.berkasdesa.files.DocumentStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

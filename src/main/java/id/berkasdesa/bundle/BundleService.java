@@ -19,7 +19,7 @@ import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.document.DocumentSettings;
-import id.berkasdesa.document.FileType;
+import id.berkasdesa.files.FileType;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.Member;

@@ -17,7 +17,7 @@ import id.berkasdesa.db.Database;
 import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentService;
-import id.berkasdesa.document.FileType;
+import id.berkasdesa.files.FileType;
 import id.berkasdesa.keys.PublicKeys;
 import id.berkasdesa.request.ReactivationRequest;
 import id.berkasdesa.request.RequestService;

@@ -7,6 +7,7 @@ import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.exchange.District;
 import id.berkasdesa.exchange.Paket;
 import id.berkasdesa.exchange.Progress;
+import id.berkasdesa.files.DocumentStore;
 import id.berkasdesa.keys.KeyPair;
 import id.berkasdesa.wilayah.Area;
 import id.berkasdesa.wilayah.Wilayah;
@@ -83,6 +84,7 @@ public final class DinasService {
     private final Clock clock;
     private final Wilayah wilayah;
     private final Supplier<KeyPair> officeKeys;
+    private volatile DocumentStore documents;
 
     /**
      * @param officeKeys the office's key pair (sealed in the store), asked for only when a bundle is
@@ -317,12 +319,18 @@ public final class DinasService {
             // the stick was pulled, or the file moved: what came before stays, this one comes again
             return new InboxResult(file, Outcome.REFUSED, null, 0, "dinas.inbox.unreadable", List.of(String.valueOf(file)));
         }
-        District.Received r;
-        try {
-            r = District.receive(file, officeKeys.get(), progress);
-        } catch (BundleException e) {
-            return new InboxResult(file, Outcome.REFUSED, null, 0, e.key(), List.of(e.args()));
+        try (ScanKeeper scans = new ScanKeeper(documents())) {
+            District.Received r;
+            try {
+                r = District.receive(file, officeKeys.get(), progress, scans);
+            } catch (BundleException e) {
+                return new InboxResult(file, Outcome.REFUSED, null, 0, e.key(), List.of(e.args()));
+            }
+            return store(file, o, r, scans);
         }
+    }
+
+    private InboxResult store(Path file, Office o, District.Received r, ScanKeeper scans) {
         Paket p = r.paket();
         String kode = p.desa() == null ? "" : String.valueOf(p.desa().kode());
         if (!kode.startsWith(o.kabupaten() + ".")) {
@@ -377,6 +385,11 @@ public final class DinasService {
                     .bind("fp", fingerprint).bind("seq", head == null ? null : head.seq())
                     .bind("hash", head == null ? null : head.hash()).bind("n", p.usulan().size())
                     .bind("by", db.session().operator()).bind("at", now).execute();
+            for (Map.Entry<String, ScanKeeper.Kept> k : scans.placeAll().entrySet()) {
+                h.createUpdate("INSERT INTO dinas_scan (bundle_id, path, sha256, size_bytes) VALUES (:id, :path, :sha, :size)")
+                        .bind("id", bundleId).bind("path", k.getKey()).bind("sha", k.getValue().sha256())
+                        .bind("size", k.getValue().size()).execute();
+            }
             int stored = 0;
             for (Paket.Usulan u : p.usulan()) {
                 stored += store(h, u, kode, bundleId, head, bundleFlags, o, settings, today, now) ? 1 : 0;
@@ -389,6 +402,64 @@ public final class DinasService {
     private static final String REQUEST_SELECT = """
             SELECT id, kode_desa, nik, no_kk, person_name, status, checks, version, received_at, decision, reason_code,
             decided_by, endorsed_by FROM dinas_request""";
+
+    /** The office's document store: the scans of the bundles it received, sealed under the store key. */
+    private DocumentStore documents() {
+        DocumentStore d = documents;
+        if (d == null) {
+            d = new DocumentStore(db.dataDir(), db.storeKey());
+            documents = d;
+        }
+        return d;
+    }
+
+    /**
+     * One scan a request came with, as the officer sees it beside the checks: its kind ("FASKES"…), its
+     * path in the bundle, and its SHA-256 and size once kept (null and 0 when the bundle did not carry
+     * the file its list names).
+     */
+    public record Scan(String kind, String path, Integer pages, String sha256, long size) {
+        public boolean kept() {
+            return sha256 != null;
+        }
+    }
+
+    /** The scans of a request's latest version, in the order the village listed them. */
+    public List<Scan> scans(String requestId) {
+        return db.read(h -> {
+            Map<String, Object> row = h.createQuery("SELECT bundle_id, columns_json FROM dinas_request WHERE id = :id")
+                    .bind("id", requestId).mapToMap().findOne()
+                    .orElseThrow(() -> new DinasException("dinas.error.noRequest", requestId));
+            Map<String, ScanKeeper.Kept> kept = new LinkedHashMap<>();
+            h.createQuery("SELECT path, sha256, size_bytes FROM dinas_scan WHERE bundle_id = :b").bind("b", row.get("bundle_id"))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), new ScanKeeper.Kept(rs.getString(2), rs.getLong(3))))
+                    .forEach(e -> kept.put(e.getKey(), e.getValue()));
+            List<Scan> out = new ArrayList<>();
+            try {
+                for (com.fasterxml.jackson.databind.JsonNode d : JSON.readTree((String) row.get("columns_json")).path("dokumen")) {
+                    String path = d.path("berkas").asText("");
+                    ScanKeeper.Kept k = kept.get(path);
+                    out.add(new Scan(d.path("jenis").asText(""), path, d.hasNonNull("halaman") ? d.get("halaman").asInt() : null,
+                            k == null ? null : k.sha256(), k == null ? 0 : k.size()));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return out;
+        });
+    }
+
+    /** A kept scan's bytes, decrypted (an upload copy: about a megabyte). */
+    public byte[] scanBytes(Scan scan) {
+        if (!scan.kept()) {
+            throw new DinasException("dinas.scan.missing", scan.path());
+        }
+        try {
+            return documents().read(scan.sha256());
+        } catch (id.berkasdesa.files.DocumentException e) {
+            throw new DinasException("dinas.scan.damaged", scan.path());
+        }
+    }
 
     /** Every request held, latest version, filtered; by village, then received. */
     public List<ReceivedRequest> requests(String status, String kodeDesa, Check check) {

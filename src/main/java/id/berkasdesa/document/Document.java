@@ -1,5 +1,6 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.files.FileType;
 import java.time.LocalDate;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.files.FileType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -74,10 +75,16 @@ interface DocumentDao {
     @SqlQuery("""
             SELECT (SELECT COUNT(*) FROM document WHERE copy_sha256 = :sha)
                  + (SELECT COUNT(*) FROM document_source WHERE sha256 = :sha)
+                 + (SELECT COUNT(*) FROM dinas_scan WHERE sha256 = :sha)
             """)
     int references(@Bind("sha") String sha);
 
-    @SqlQuery("SELECT copy_sha256 FROM document UNION SELECT sha256 FROM document_source")
+    /**
+     * Every file the store's rows name: a village's upload copies and originals, and the scans a
+     * district keeps from the bundles it received (both kinds of store have every table; the sweep,
+     * the check and the backup must not take a district's scans for leftovers).
+     */
+    @SqlQuery("SELECT copy_sha256 FROM document UNION SELECT sha256 FROM document_source UNION SELECT sha256 FROM dinas_scan")
     List<String> referenced();
 
     @SqlQuery("SELECT COUNT(*) FROM document")

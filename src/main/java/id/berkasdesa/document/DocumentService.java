@@ -1,5 +1,9 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.files.DocumentException;
+import id.berkasdesa.files.FileType;
+import id.berkasdesa.files.ByteSource;
+import id.berkasdesa.files.DocumentStore;
 import id.berkasdesa.common.ChangeListeners;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.settings.SettingsStore;

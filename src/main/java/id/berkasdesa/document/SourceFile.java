@@ -1,5 +1,8 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.files.DocumentException;
+import id.berkasdesa.files.FileType;
+import id.berkasdesa.files.ByteSource;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
 import com.drew.metadata.Metadata;

@@ -1,5 +1,7 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.files.DocumentException;
+import id.berkasdesa.files.FileType;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -205,6 +207,13 @@ public final class UploadCopy {
 
     private static double fit(int longSide, int shortSide) {
         return Math.min(1.0, Math.min((double) LONG_SIDE / longSide, (double) SHORT_SIDE / shortSide));
+    }
+
+    /** Page {@code index} of a stored file as the viewer shows it: a photo turned by its EXIF orientation, as a phone shows it. */
+    public static BufferedImage shown(byte[] bytes, FileType type, int index) {
+        BufferedImage image = id.berkasdesa.files.PageImages.render(bytes, type, index);
+        int orientation = type == FileType.JPEG ? SourceFile.orientation(new java.io.ByteArrayInputStream(bytes)) : 1;
+        return orientation == 1 ? image : upright(image, orientation, 0);
     }
 
     /**

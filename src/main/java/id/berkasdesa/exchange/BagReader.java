@@ -3,6 +3,7 @@ package id.berkasdesa.exchange;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -238,6 +239,27 @@ public final class BagReader implements Closeable {
      * @throws BundleException with the first problem found, naming the file concerned
      */
     public Checked verify(Progress progress) {
+        return verify(progress, null);
+    }
+
+    /**
+     * Where {@link #verify(Progress, Tee)} copies payload files in the pass that hashes them: the
+     * district keeps a bundle's scans this way instead of reading every byte a second time.
+     */
+    public interface Tee {
+        /**
+         * Where the bytes of {@code path} (as in the manifest, {@code data/…}) go, or null to not keep
+         * them; called from the worker that reads the file (more than one at a time). The stream is
+         * closed once the file's checksum matched, never when it did not: a tee that had a failure
+         * (the bundle refused) drops whatever it kept.
+         *
+         * @throws BundleException when it cannot keep the file (the check stops with it)
+         */
+        OutputStream open(String path);
+    }
+
+    /** {@link #verify(Progress)}, each payload file also written to {@code tee} as it is hashed. */
+    public Checked verify(Progress progress, Tee tee) {
         String bagit = has("bagit.txt") ? text("bagit.txt") : "";
         if (!bagit.matches("(?s)BagIt-Version: (0\\.97|1\\.0)\\r?\\nTag-File-Character-Encoding: UTF-8\\r?\\n?")) {
             throw new BundleException("bundle.error.bagit");
@@ -277,7 +299,7 @@ public final class BagReader implements Closeable {
             throw new BundleException("bundle.error.oxum", oxum, bytes + "." + payload.size());
         }
         progress.total(bytes);
-        hashAll(new ArrayList<>(payload), manifests, progress);
+        hashAll(new ArrayList<>(payload), manifests, progress, tee);
         for (Map<String, String> tagManifest : tagManifests.values()) {
             for (String tag : tagManifest.keySet()) {
                 if (!has(tag) || tag.startsWith("data/")) {
@@ -285,7 +307,7 @@ public final class BagReader implements Closeable {
                 }
             }
         }
-        hashAll(new ArrayList<>(tagManifestFiles(tagManifests)), tagManifests, Progress.none());
+        hashAll(new ArrayList<>(tagManifestFiles(tagManifests)), tagManifests, Progress.none(), null);
         return new Checked(name(), info, payload.size(), bytes, zipBytes);
     }
 
@@ -301,14 +323,14 @@ public final class BagReader implements Closeable {
      * other file made each worker of a protected bundle decrypt nearly every 1 MB segment, as files
      * share segments: the decryption was done twice.)
      */
-    private void hashAll(List<String> paths, Map<String, Map<String, String>> manifests, Progress progress) {
+    private void hashAll(List<String> paths, Map<String, Map<String, String>> manifests, Progress progress, Tee tee) {
         if (paths.isEmpty()) {
             return;
         }
         int workers = reopen == null ? 1
                 : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(4, paths.size())));
         if (workers == 1) {
-            hashSome(zip.zip(), paths, manifests, progress);
+            hashSome(zip.zip(), paths, manifests, progress, tee);
             return;
         }
         List<List<String>> runs = runs(paths, workers);
@@ -324,14 +346,14 @@ public final class BagReader implements Closeable {
                 running.add(pool.submit(() -> {
                     // a zip file of its own: each reader has its own position in the file
                     try (ZipFile own = reopen.open()) {
-                        hashSome(own, runs.get(worker), manifests, progress);
+                        hashSome(own, runs.get(worker), manifests, progress, tee);
                     }
                     return null;
                 }));
             }
             RuntimeException first = null;
             try {
-                hashSome(zip.zip(), runs.get(0), manifests, progress);
+                hashSome(zip.zip(), runs.get(0), manifests, progress, tee);
             } catch (RuntimeException e) {
                 first = e;
                 progress.cancel(); // the others stop at their next chunk
@@ -380,17 +402,22 @@ public final class BagReader implements Closeable {
         return runs;
     }
 
-    private void hashSome(ZipFile from, List<String> paths, Map<String, Map<String, String>> manifests, Progress progress) {
+    private void hashSome(ZipFile from, List<String> paths, Map<String, Map<String, String>> manifests, Progress progress,
+            Tee tee) {
         byte[] buffer = new byte[BUFFER];
         for (String path : paths) {
             ZipArchiveEntry entry = from.getEntry(prefix + path);
             Map<String, MessageDigest> digests = new LinkedHashMap<>();
             manifests.keySet().forEach(a -> digests.put(a, BagWriter.digest(ALGORITHMS.get(a))));
+            OutputStream copy = tee == null ? null : tee.open(path);
             try (InputStream in = SafeZip.read(from, entry)) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     progress.check();
                     for (MessageDigest d : digests.values()) {
                         d.update(buffer, 0, n);
+                    }
+                    if (copy != null) {
+                        copy.write(buffer, 0, n);
                     }
                     progress.advance(n);
                 }
@@ -408,6 +435,13 @@ public final class BagReader implements Closeable {
                 String expected = manifests.get(d.getKey()).get(path);
                 if (!HexFormat.of().formatHex(d.getValue().digest()).equalsIgnoreCase(expected)) {
                     throw new BundleException("bundle.error.checksum", path);
+                }
+            }
+            if (copy != null) {
+                try {
+                    copy.close();
+                } catch (IOException e) {
+                    throw new BundleException("bundle.error.read", e, path);
                 }
             }
         }

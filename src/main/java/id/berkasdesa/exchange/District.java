@@ -104,7 +104,12 @@ public final class District {
      *     protected bundle of a village
      */
     public static Received receive(Path file, KeyPair district, Progress progress) {
-        return verifyThen(file, district, progress, (AfterCheck<Received>) (reader, v, signer) -> {
+        return receive(file, district, progress, null);
+    }
+
+    /** The same, each payload file also written to {@code tee} in the pass that checks it (see {@link BagReader.Tee}). */
+    public static Received receive(Path file, KeyPair district, Progress progress, BagReader.Tee tee) {
+        return verifyThen(file, district, progress, tee, (AfterCheck<Received>) (reader, v, signer) -> {
             if (!"paket-aman".equals(v.kind())) {
                 throw new BundleException("sealed.error.notSealed", file.getFileName());
             }
@@ -114,14 +119,14 @@ public final class District {
 
     private static <T> T verifyThen(Path file, KeyPair district, Progress progress,
             java.util.function.BiFunction<BagReader, Verified, T> then) {
-        return verifyThen(file, district, progress, (reader, v, signer) -> then.apply(reader, v));
+        return verifyThen(file, district, progress, null, (reader, v, signer) -> then.apply(reader, v));
     }
 
     private interface AfterCheck<T> {
         T apply(BagReader reader, Verified verified, id.berkasdesa.keys.PublicKeys signer);
     }
 
-    private static <T> T verifyThen(Path file, KeyPair district, Progress progress, AfterCheck<T> then) {
+    private static <T> T verifyThen(Path file, KeyPair district, Progress progress, BagReader.Tee tee, AfterCheck<T> then) {
         if (!SealedBundle.isSealed(file)) {
             throw new BundleException("sealed.error.notSealed", file.getFileName());
         }
@@ -132,7 +137,7 @@ public final class District {
                     () -> sealed.checkSignature(Progress.none()));
             BagReader.Checked c;
             try {
-                c = inner(reader, progress, file);
+                c = inner(reader, progress, file, tee);
             } finally {
                 joinSignature(signature, file);
             }
@@ -288,9 +293,9 @@ public final class District {
         }
     }
 
-    private static BagReader.Checked inner(BagReader reader, Progress progress, Path file) {
+    private static BagReader.Checked inner(BagReader reader, Progress progress, Path file, BagReader.Tee tee) {
         try {
-            return reader.verify(progress);
+            return reader.verify(progress, tee);
         } catch (BundleException e) {
             if ("bundle.error.read".equals(e.key())) {
                 throw new BundleException("sealed.error.damaged", e, file.getFileName()); // an AEAD tag failed

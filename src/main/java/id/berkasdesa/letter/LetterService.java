@@ -12,7 +12,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.Database;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentService;
-import id.berkasdesa.document.DocumentStore;
+import id.berkasdesa.files.DocumentStore;
 import id.berkasdesa.household.CodeList;
 import id.berkasdesa.common.DateText;
 import id.berkasdesa.household.Household;

@@ -3,7 +3,7 @@ package id.berkasdesa.wiring;
 import id.berkasdesa.account.AccountService;
 import id.berkasdesa.account.Passwords;
 import id.berkasdesa.db.Database;
-import id.berkasdesa.document.DocumentStore;
+import id.berkasdesa.files.DocumentStore;
 import id.berkasdesa.keys.KeyRing;
 import id.berkasdesa.settings.SettingsStore;
 import id.berkasdesa.village.VillageProfile;

@@ -7,7 +7,7 @@ import id.berkasdesa.document.Diagnosis;
 import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentService;
-import id.berkasdesa.document.FileType;
+import id.berkasdesa.files.FileType;
 import id.berkasdesa.document.RequirementPreset;
 import id.berkasdesa.document.TestFiles;
 import id.berkasdesa.household.Household;

@@ -56,7 +56,9 @@ class DinasInboxTest {
 
     @BeforeEach
     void openDistrict() {
-        Database db = TestStore.open(engine, dir);
+        // on H2 an encrypted store, as the app makes one: the scans are sealed under its key
+        Database db = engine.equals(TestStore.H2) ? Database.open(dir, id.berkasdesa.keys.KeyRing.generate(dir).key())
+                : TestStore.open(engine, dir);
         Clock received = Clock.fixed(SENT.plusDays(2).atTime(9, 0).atZone(JAKARTA).toInstant(), JAKARTA);
         district = Wiring.of(db, Wilayah.load(), received, BuildInfo.current().version());
         dinas = district.dinas();
@@ -105,6 +107,49 @@ class DinasInboxTest {
         assertThat(again.outcome()).isEqualTo(DinasService.Outcome.ALREADY);
         assertThat(dinas.requests(null, null, null)).hasSize(2);
         assertThat(trailLength()).isEqualTo(trail);
+    }
+
+    @Test
+    void theScansComeWithTheirRequestsSealedInTheStoreAndKeptOnce() throws Exception {
+        receive(VillageBundles.pondokFirst);
+        List<DinasService.ReceivedRequest> all = dinas.requests(null, null, null);
+        int files = 0;
+        for (DinasService.ReceivedRequest r : all) {
+            List<DinasService.Scan> scans = dinas.scans(r.id());
+            assertThat(scans).isNotEmpty().allSatisfy(s -> assertThat(s.kept()).isTrue());
+            assertThat(scans).extracting(DinasService.Scan::kind).contains("FASKES");
+            for (DinasService.Scan s : scans) {
+                byte[] bytes = dinas.scanBytes(s);
+                assertThat(id.berkasdesa.common.Sha256.hex(bytes)).isEqualTo(s.sha256());
+                assertThat(bytes).hasSize((int) s.size());
+                assertThat(id.berkasdesa.files.FileType.sniff(bytes, 16)).isPresent();
+            }
+            files += scans.size();
+        }
+        List<Path> kept = documentFiles();
+        assertThat(kept).hasSizeBetween(1, files); // the same scan in two requests is kept once
+        if (engine.equals(TestStore.H2)) {
+            // sealed under the store key: no file on disk is a readable PDF or photo
+            for (Path f : kept) {
+                assertThat(id.berkasdesa.files.FileType.sniff(Files.readAllBytes(f), 16)).isEmpty();
+            }
+        }
+        // the same bundle again keeps nothing more and leaves nothing half-written
+        assertThat(dinas.receive(VillageBundles.pondokFirst, Progress.none()).outcome()).isEqualTo(DinasService.Outcome.ALREADY);
+        assertThat(documentFiles()).isEqualTo(kept);
+    }
+
+    /** Every file under the store's document folder (encrypted on H2, plain in the work folder beside PostgreSQL), temp files included. */
+    private List<Path> documentFiles() throws java.io.IOException {
+        List<Path> out = new java.util.ArrayList<>();
+        for (String folder : List.of("dokumen-terenkripsi", "dokumen")) {
+            if (Files.isDirectory(dir.resolve(folder))) {
+                try (java.util.stream.Stream<Path> w = Files.walk(dir.resolve(folder))) {
+                    w.filter(Files::isRegularFile).sorted().forEach(out::add);
+                }
+            }
+        }
+        return out;
     }
 
     @Test
@@ -191,6 +236,7 @@ class DinasInboxTest {
         assertThat(dinas.requests(null, null, null)).isEmpty();
         assertThat(dinas.villageKeys()).isEmpty();
         assertThat(trailLength()).isEqualTo(trail);
+        assertThat(documentFiles()).as("no scan of a refused bundle is kept, not even staged").isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.files.DocumentStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.berkasdesa.db.Database;

@@ -1,5 +1,8 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.files.DocumentException;
+import id.berkasdesa.files.FileType;
+import id.berkasdesa.files.DocumentStore;
 import id.berkasdesa.db.TestStore;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedClass;

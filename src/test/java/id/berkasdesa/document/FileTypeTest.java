@@ -1,5 +1,6 @@
 package id.berkasdesa.document;
 
+import id.berkasdesa.files.FileType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;

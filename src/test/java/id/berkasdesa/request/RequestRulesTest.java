@@ -9,7 +9,7 @@ import id.berkasdesa.document.Diagnosis;
 import id.berkasdesa.document.Document;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentSettings;
-import id.berkasdesa.document.FileType;
+import id.berkasdesa.files.FileType;
 import id.berkasdesa.document.RequirementPreset;
 import id.berkasdesa.household.Member;
 import id.berkasdesa.household.MemberStatus;

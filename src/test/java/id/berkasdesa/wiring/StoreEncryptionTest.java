@@ -196,7 +196,7 @@ class StoreEncryptionTest {
                     return !sha256(w.documents().copyBytes(d)).equals(d.copySha256())
                             || w.documents().sources(d.id()).stream().anyMatch(src -> !sha256(w.documents().sourceBytes(src))
                                     .equals(src.sha256()));
-                } catch (id.berkasdesa.document.DocumentException e) {
+                } catch (id.berkasdesa.files.DocumentException e) {
                     return true; // the authenticated cipher refuses the changed file: it reads as damaged, never as other content
                 }
             }).count();

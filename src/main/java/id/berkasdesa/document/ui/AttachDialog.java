@@ -6,7 +6,7 @@ import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.KeyboardEntry;
 import id.berkasdesa.document.Diagnosis;
-import id.berkasdesa.document.DocumentException;
+import id.berkasdesa.files.DocumentException;
 import id.berkasdesa.document.DocumentKind;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.common.DateText;

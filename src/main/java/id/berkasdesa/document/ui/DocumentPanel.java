@@ -7,7 +7,7 @@ import id.berkasdesa.common.ui.Fxml;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.document.Checklist;
 import id.berkasdesa.document.Document;
-import id.berkasdesa.document.DocumentException;
+import id.berkasdesa.files.DocumentException;
 import id.berkasdesa.document.DocumentService;
 import id.berkasdesa.document.DocumentSettings;
 import id.berkasdesa.common.DateText;

@@ -4,14 +4,15 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.SafeLog;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.Images;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.document.Document;
-import id.berkasdesa.document.DocumentException;
+import id.berkasdesa.files.DocumentException;
 import id.berkasdesa.document.DocumentService;
-import id.berkasdesa.document.FileType;
-import id.berkasdesa.document.PageImages;
+import id.berkasdesa.files.FileType;
+import id.berkasdesa.document.UploadCopy;
+import id.berkasdesa.files.PageImages;
 import id.berkasdesa.document.SourceInfo;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,8 +27,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -201,20 +200,10 @@ final class DocumentViewer {
         prevButton.setDisable(page == 0);
         nextButton.setDisable(page == pages.size() - 1);
         PageRef ref = pages.get(page);
-        runner.run("", p -> toFx(PageImages.render(ref.bytes().get(), ref.type(), ref.index())), image -> {
+        runner.run("", p -> Images.toFx(UploadCopy.shown(ref.bytes().get(), ref.type(), ref.index())), image -> {
             imageView.setImage(image);
             applyZoom();
         }, this::failed);
-    }
-
-    /** AWT pixels into a JavaFX image (javafx-swing is not on the class path for one call). */
-    static Image toFx(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-        WritableImage fx = new WritableImage(w, h);
-        fx.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        return fx;
     }
 
     private void applyZoom() {

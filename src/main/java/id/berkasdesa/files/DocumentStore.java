@@ -1,4 +1,4 @@
-package id.berkasdesa.document;
+package id.berkasdesa.files;
 
 import id.berkasdesa.common.AtomicFile;
 import com.google.crypto.tink.StreamingAead;
@@ -202,34 +202,112 @@ public final class DocumentStore {
      * @param name the file's name, for messages only
      */
     public Staged stage(InputStream in, String name) {
-        Path temp = newTemp();
-        MessageDigest digest = sha256();
-        long size = 0;
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            OutputStream os = seal(Channels.newOutputStream(out));
+        Sink sink = sink(name);
+        try {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = read(in, buffer, name)) > 0; ) {
-                size += n;
-                if (size > MAX_FILE_BYTES) {
-                    throw new DocumentException("document.error.tooLarge", name, MAX_FILE_BYTES / (1024 * 1024));
-                }
-                digest.update(buffer, 0, n);
-                os.write(buffer, 0, n);
+                sink.write(buffer, 0, n);
             }
-            os.close(); // the cipher writes its last segment and tag on close; the channel stays open to be forced
-            out.force(true);
+            return sink.finish();
+        } catch (RuntimeException e) {
+            sink.abort();
+            throw e;
+        }
+    }
+
+    /**
+     * A file written to the store as its bytes come, for a reader that pushes rather than is read
+     * from (the district keeps a bundle's scans in the pass that checks the bundle): sealed and
+     * hashed as it goes, then {@link #finish} forces it to disk and stages it, or {@link #abort}
+     * leaves nothing behind. Refuses more than {@link #MAX_FILE_BYTES} and an empty file.
+     *
+     * @param name the file's name, for messages only
+     */
+    public Sink sink(String name) {
+        Path temp = newTemp();
+        try {
+            FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                return new Sink(temp, out, seal(Channels.newOutputStream(out)), name);
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                out.close();
+                throw e;
+            }
         } catch (IOException | GeneralSecurityException e) {
             deleteQuietly(temp);
             throw new DocumentException("document.error.storeFailed", e, root.toString());
-        } catch (RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
         }
-        if (size == 0) {
-            deleteQuietly(temp);
-            throw new DocumentException("document.error.empty", name);
+    }
+
+    /** See {@link #sink}. Its writes throw {@link DocumentException}, never a bare {@code IOException}. */
+    public final class Sink extends OutputStream {
+        private final Path temp;
+        private final FileChannel channel;
+        private final OutputStream sealed;
+        private final String name;
+        private final MessageDigest digest = sha256();
+        private long size;
+
+        private Sink(Path temp, FileChannel channel, OutputStream sealed, String name) {
+            this.temp = temp;
+            this.channel = channel;
+            this.sealed = sealed;
+            this.name = name;
         }
-        return new Staged(temp, HexFormat.of().formatHex(digest.digest()), size);
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            size += len;
+            if (size > MAX_FILE_BYTES) {
+                throw new DocumentException("document.error.tooLarge", name, MAX_FILE_BYTES / (1024 * 1024));
+            }
+            digest.update(b, off, len);
+            try {
+                sealed.write(b, off, len);
+            } catch (IOException e) {
+                throw new DocumentException("document.error.storeFailed", e, root.toString());
+            }
+        }
+
+        /** Seals the last segment, forces the file to disk and stages it. */
+        public Staged finish() {
+            try {
+                sealed.close(); // the cipher writes its last segment and tag on close; the channel stays open to be forced
+                channel.force(true);
+                channel.close();
+            } catch (IOException e) {
+                abort();
+                throw new DocumentException("document.error.storeFailed", e, root.toString());
+            }
+            if (size == 0) {
+                deleteQuietly(temp);
+                throw new DocumentException("document.error.empty", name);
+            }
+            return new Staged(temp, HexFormat.of().formatHex(digest.digest()), size);
+        }
+
+        /** Drops what was written. */
+        public void abort() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // deleted below all the same
+            }
+            deleteQuietly(temp);
+        }
+
+        /** Same as {@link #abort} unless finished: a sink closed without {@link #finish} keeps nothing. */
+        @Override
+        public void close() {
+            if (channel.isOpen()) {
+                abort();
+            }
+        }
     }
 
     /** Keeps the channel open when the cipher's stream is closed, so it can still be forced. */

@@ -1,4 +1,4 @@
-package id.berkasdesa.document;
+package id.berkasdesa.files;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -9,7 +9,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
-/** Pages of a stored file as pictures, for the viewer: PDF pages rendered by PDFBox, images decoded. */
+/**
+ * Pages of a stored file as pictures, for the village's viewer and the district's scans: PDF pages
+ * rendered by PDFBox, images decoded.
+ */
 public final class PageImages {
 
     /** Screen resolution of a rendered PDF page: an A4 page is 1240 px wide, readable at 100% zoom. */
@@ -29,7 +32,10 @@ public final class PageImages {
         }
     }
 
-    /** Page {@code index} (from 0), upright: a JPEG is turned by its EXIF orientation, as a phone shows it. */
+    /**
+     * Page {@code index} (from 0), as the file holds it (a photo's EXIF orientation is the village's
+     * viewer's concern: an upload copy, the only thing that leaves the village, is already upright).
+     */
     public static BufferedImage render(byte[] bytes, FileType type, int index) {
         try {
             if (type == FileType.PDF) {
@@ -41,8 +47,7 @@ public final class PageImages {
             if (image == null) {
                 throw new DocumentException("document.error.viewFailed");
             }
-            int orientation = type == FileType.JPEG ? SourceFile.orientation(new ByteArrayInputStream(bytes)) : 1;
-            return orientation == 1 ? image : UploadCopy.upright(image, orientation, 0);
+            return image;
         } catch (IOException | RuntimeException e) {
             throw DocumentException.of(e, "document.error.viewFailed");
         }

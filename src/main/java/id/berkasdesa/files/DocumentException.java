@@ -1,4 +1,4 @@
-package id.berkasdesa.document;
+package id.berkasdesa.files;
 
 import id.berkasdesa.common.MessageException;
 
@@ -19,7 +19,7 @@ public final class DocumentException extends MessageException {
      * What a decoder's failure means to the operator: a problem already explained stays as it is;
      * anything else a decoder throws on a bad file becomes {@code key}.
      */
-    static DocumentException of(Exception e, String key, Object... args) {
+    public static DocumentException of(Exception e, String key, Object... args) {
         return e instanceof DocumentException d ? d : new DocumentException(key, e, args);
     }
 }

@@ -1,4 +1,4 @@
-package id.berkasdesa.document;
+package id.berkasdesa.files;
 
 import java.util.Optional;
 

@@ -1,0 +1,98 @@
+package id.berkasdesa.dinas;
+
+import id.berkasdesa.exchange.BagReader;
+import id.berkasdesa.exchange.BundleException;
+import id.berkasdesa.files.DocumentException;
+import id.berkasdesa.files.DocumentStore;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The scans of one bundle, kept in the pass that checks it: each file under {@code data/dokumen/} is
+ * sealed into the office's document store as it is hashed, and staged once its checksum matched.
+ * {@link #placeAll} (inside the bundle's unit of work) gives them their names; {@link #close} drops
+ * whatever was not placed: a refused bundle, one already received, or a unit of work that failed
+ * (a file placed by a unit of work that then failed is named by no row, and the start-up sweep
+ * removes it).
+ */
+final class ScanKeeper implements BagReader.Tee, AutoCloseable {
+
+    static final String FOLDER = "data/dokumen/";
+
+    /** A scan kept: its SHA-256 and size. */
+    record Kept(String sha256, long size) {
+    }
+
+    private final DocumentStore store;
+    private final Set<DocumentStore.Sink> writing = ConcurrentHashMap.newKeySet();
+    private final Map<String, DocumentStore.Staged> staged = new ConcurrentHashMap<>();
+    private final Map<String, Kept> placed = new TreeMap<>();
+
+    ScanKeeper(DocumentStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public OutputStream open(String path) {
+        if (!path.startsWith(FOLDER)) {
+            return null; // the lists, the cover letter and paket.json are read from the bag, not kept as files
+        }
+        String inBag = path.substring("data/".length());
+        DocumentStore.Sink sink = refusing(() -> store.sink(inBag));
+        writing.add(sink);
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                refusing(() -> {
+                    sink.write(b);
+                    return null;
+                });
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                refusing(() -> {
+                    sink.write(b, off, len);
+                    return null;
+                });
+            }
+
+            @Override
+            public void close() {
+                staged.put(inBag, refusing(sink::finish));
+                writing.remove(sink);
+            }
+        };
+    }
+
+    /** A file the store cannot keep stops the check: the bundle is refused with the store's reason. */
+    private static <T> T refusing(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DocumentException e) {
+            throw new BundleException(e.key(), e, e.args());
+        }
+    }
+
+    /**
+     * Moves every staged scan to its name (content-addressed: a scan already kept from an earlier
+     * bundle is kept once) and returns them by path in the bag; safe to call again.
+     */
+    Map<String, Kept> placeAll() {
+        for (Map.Entry<String, DocumentStore.Staged> s : new TreeMap<>(staged).entrySet()) {
+            store.place(s.getValue());
+            placed.put(s.getKey(), new Kept(s.getValue().sha256(), s.getValue().size()));
+            staged.remove(s.getKey());
+        }
+        return Map.copyOf(placed);
+    }
+
+    @Override
+    public void close() {
+        writing.forEach(DocumentStore.Sink::abort);
+        staged.values().forEach(store::discard);
+    }
+}
