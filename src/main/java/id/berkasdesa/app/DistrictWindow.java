@@ -51,6 +51,8 @@ final class DistrictWindow {
     private final AppContext ctx;
     private final Messages messages;
     private final BackgroundTasks runner;
+    /** Whether the document files were checked since this window opened. */
+    private boolean swept;
     private final DialogService dialogs;
     private final Path dataDir;
     private final Parent view;
@@ -175,6 +177,15 @@ final class DistrictWindow {
     private void enter() {
         locked(false);
         id.berkasdesa.keys.CipherWarmUp.start(); // the first stick's bundles decrypted at full speed
+        if (!swept) {
+            // scans a failed unit of work had placed, and temp files, cleared before the first inbox
+            // (the worker runs one task at a time, in order)
+            swept = true;
+            runner.run("", p -> {
+                ctx.sweep();
+                return null;
+            }, x -> { }, x -> { });
+        }
         if (ctx.session().role() == Role.PENGESAH || ctx.session().role() == Role.PEMERIKSA) {
             showRequests();
         } else {

@@ -129,7 +129,26 @@ class DistrictUiTest {
         int all = table.getItems().size();
         String first = table.getItems().get(0).id();
         waitUntil(() -> r.lookup("#titleLabel").queryAs(Label.class).getText().equals(name(table.getItems().get(0))));
+        // the scans beside the checks: the first page drawn, Ctrl+PgDn to the next file, Ctrl+B to read it large
+        javafx.scene.image.ImageView scan = r.lookup("#scanImage").queryAs(javafx.scene.image.ImageView.class);
+        Label scanLabel = r.lookup("#scanLabel").queryAs(Label.class);
+        waitUntil(() -> scan.getImage() != null && scanLabel.getText().contains("berkas 1 dari"));
         Screenshots.take(r, table.getScene(), "dinas-usulan");
+        javafx.scene.image.Image firstPage = scan.getImage();
+        r.press(KeyCode.CONTROL, KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN, KeyCode.CONTROL);
+        waitUntil(() -> scanLabel.getText().contains("berkas 2 dari") && scan.getImage() != firstPage);
+        r.press(KeyCode.CONTROL, KeyCode.B).release(KeyCode.B, KeyCode.CONTROL);
+        waitUntil(() -> r.lookup("#zoomLabel").tryQuery().isPresent()
+                && r.lookup("#imageView").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        Label viewerPage = r.lookup("#pageLabel").queryAs(Label.class);
+        assertThat(viewerPage.getText()).contains("berkas 2 dari");
+        Screenshots.take(r, viewerPage.getScene(), "dinas-berkas");
+        r.targetWindow(viewerPage.getScene().getWindow());
+        r.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
+        waitUntil(() -> viewerPage.getText().contains("berkas 3 dari"));
+        r.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> r.lookup("#zoomLabel").tryQuery().isEmpty());
+        r.targetWindow(table.getScene().getWindow());
         r.press(KeyCode.ALT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.ALT);
         @SuppressWarnings("unchecked")
         ComboBox<Object> reason = r.lookup("#reasonBox").queryAs(ComboBox.class);

@@ -66,8 +66,12 @@ public final class RequestsView implements Page {
     @FXML TextArea noteArea;
     @FXML Label keysLabel, countLabel, titleLabel, subLabel, urgentLabel, holdLabel, stateLabel, formProblem;
     @FXML ListView<String> checksList, contentList;
-    @FXML VBox detail, decideForm, endorseForm;
-    @FXML Button saveButton, withdrawButton, endorseButton, endorseAllButton;
+    @FXML VBox decideForm, endorseForm;
+    @FXML javafx.scene.layout.BorderPane detail, scanPane;
+    @FXML Button saveButton, withdrawButton, endorseButton, endorseAllButton, prevPageButton, nextPageButton, enlargeButton;
+    @FXML Label scanLabel, scanProblem;
+    @FXML javafx.scene.control.ScrollPane scanScroll;
+    @FXML javafx.scene.image.ImageView scanImage;
 
     private final RequestsViewModel vm;
     private final Messages messages;
@@ -76,7 +80,11 @@ public final class RequestsView implements Page {
     private final Supplier<Session> who;
     private final Parent view;
     private final BackgroundTasks.Latest<RequestsViewModel.Opened> opening;
+    private final BackgroundTasks.Latest<javafx.scene.image.Image> rendering;
     private RequestsViewModel.Opened opened;
+    /** Every page of the opened request's scans, and the one on show. */
+    private List<RequestsViewModel.Page> pages = List.of();
+    private int pageAt;
     /** While the list is replaced: the selection's changes are not openings (one opening follows). */
     private boolean updating;
 
@@ -88,6 +96,7 @@ public final class RequestsView implements Page {
         this.dialogs = dialogs;
         this.who = who;
         this.opening = runner.latest();
+        this.rendering = runner.latest();
         this.view = Fxml.load(this, messages);
     }
 
@@ -154,15 +163,21 @@ public final class RequestsView implements Page {
                 ? null : "field-warning");
         id.berkasdesa.common.ui.WrappingCells.install(contentList, t -> t, t -> null);
         detail.setVisible(false);
-        for (var n : List.of(decideForm, endorseForm, formProblem, holdLabel, urgentLabel)) {
+        for (var n : List.of(decideForm, endorseForm, formProblem, holdLabel, urgentLabel, withdrawButton)) {
             n.managedProperty().bind(n.visibleProperty());
         }
+        scanImage.fitWidthProperty().bind(scanScroll.widthProperty().subtract(18));
+        scanProblem.managedProperty().bind(scanProblem.visibleProperty());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
 
     private void keys(KeyEvent e) {
         if (e.isShortcutDown() && (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP)) {
             move(e.getCode() == KeyCode.DOWN ? 1 : -1);
+        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP)) {
+            showPage(pageAt + (e.getCode() == KeyCode.PAGE_DOWN ? 1 : -1));
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.B) {
+            enlarge();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.ENTER) {
             if (decideForm.isVisible()) {
                 save();
@@ -280,6 +295,68 @@ public final class RequestsView implements Page {
         reasonBox.setValue(st.reasonCode() == null ? null
                 : reasonBox.getItems().stream().filter(c -> c.code().equals(st.reasonCode())).findFirst().orElse(null));
         noteArea.setText(st.note() == null ? "" : st.note());
+        pages = o.pages();
+        String missing = o.scans().stream().filter(x -> x.problem() != null).map(RequestsViewModel.ScanPages::problem)
+                .collect(Collectors.joining(" "));
+        scanProblem.setText(missing);
+        scanProblem.setVisible(!missing.isEmpty());
+        scanImage.setImage(null);
+        showPage(0);
+    }
+
+    /** Page {@code index} of every page of the request's scans (Ctrl+PgDn, Ctrl+PgUp), drawn off the FX thread. */
+    private void showPage(int index) {
+        if (opened == null) {
+            return;
+        }
+        if (pages.isEmpty()) {
+            pageAt = 0;
+            scanLabel.setText(messages.get("dinas.scans.none"));
+            prevPageButton.setDisable(true);
+            nextPageButton.setDisable(true);
+            enlargeButton.setDisable(true);
+            return;
+        }
+        pageAt = Math.max(0, Math.min(index, pages.size() - 1));
+        prevPageButton.setDisable(pageAt == 0);
+        nextPageButton.setDisable(pageAt == pages.size() - 1);
+        enlargeButton.setDisable(false);
+        RequestsViewModel.Page p = pages.get(pageAt);
+        RequestsViewModel.ScanPages scan = opened.scans().get(p.scan());
+        scanLabel.setText(pageWords(messages, opened, p));
+        rendering.run(x -> vm.render(scan, p.page()), image -> {
+            scanImage.setImage(image);
+            scanScroll.setVvalue(0);
+        }, e -> {
+            scanProblem.setText(e instanceof MessageException m ? m.message(messages) : messages.get("document.error.viewFailed"));
+            scanProblem.setVisible(true);
+        });
+    }
+
+    /** "Surat faskes · halaman 1 dari 2 · berkas 3 dari 4". */
+    static String pageWords(Messages messages, RequestsViewModel.Opened o, RequestsViewModel.Page p) {
+        RequestsViewModel.ScanPages scan = o.scans().get(p.scan());
+        String kind = messages.has("document.kind." + scan.scan().kind()) ? messages.get("document.kind." + scan.scan().kind())
+                : scan.scan().kind();
+        return messages.get("dinas.scans.page", kind, p.page() + 1, scan.pages(), p.scan() + 1, o.scans().size());
+    }
+
+    @FXML
+    void nextPage() {
+        showPage(pageAt + 1);
+    }
+
+    @FXML
+    void previousPage() {
+        showPage(pageAt - 1);
+    }
+
+    /** Perbesar (Ctrl+B): the scans in a window of their own, at the page on show. */
+    @FXML
+    void enlarge() {
+        if (opened != null && !pages.isEmpty()) {
+            ScanViewer.show(vm, opened, pageAt, messages, runner, dialogs);
+        }
     }
 
     /** A decision chosen: the reason that usually goes with it, unless one is chosen already. */
