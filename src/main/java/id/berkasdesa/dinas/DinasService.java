@@ -392,7 +392,12 @@ public final class DinasService {
             }
             int stored = 0;
             for (Paket.Usulan u : p.usulan()) {
-                stored += store(h, u, kode, bundleId, head, bundleFlags, o, settings, today, now) ? 1 : 0;
+                Set<Check> flags = EnumSet.copyOf(bundleFlags);
+                if (RequestChecks.sktmDoesNotHold(u, RequestChecks.sktmPath(u).flatMap(scans::letter),
+                        r.village().signingKeyText(), today)) {
+                    flags.add(Check.SKTM);
+                }
+                stored += store(h, u, kode, bundleId, head, flags, o, settings, today, now) ? 1 : 0;
             }
             db.about("dinasBundle", bundleId, List.of("requests"));
             return new InboxResult(file, Outcome.IMPORTED, kode, stored, null, List.of());

@@ -5,6 +5,8 @@ import id.berkasdesa.adminduk.NoKk;
 import id.berkasdesa.adminduk.Verdict;
 import id.berkasdesa.common.DateText;
 import id.berkasdesa.exchange.Paket;
+import id.berkasdesa.surat.LetterPdf;
+import id.berkasdesa.surat.LetterQr;
 import id.berkasdesa.wilayah.Wilayah;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -62,6 +64,31 @@ public final class RequestChecks {
             found.add(Check.MENDESAK);
         }
         return found;
+    }
+
+    /**
+     * Whether the request's SKTM is a letter the village's app issued (its PDF carries the signed QR
+     * text) that does not hold: not signed by the key that signed the bundle, made for another NIK, or
+     * expired when received. A scanned paper SKTM has no QR to check: false.
+     *
+     * @param sktmPdf the SKTM's bytes as the bundle carried them, when it had one
+     * @param villageSigningKey the signing key of the bundle's village ({@code PublicKeys.signingKeyText})
+     */
+    public static boolean sktmDoesNotHold(Paket.Usulan request, Optional<byte[]> sktmPdf, String villageSigningKey,
+            LocalDate received) {
+        Optional<LetterQr> qr = sktmPdf.flatMap(LetterPdf::qrText).flatMap(LetterQr::parse);
+        if (qr.isEmpty()) {
+            return false;
+        }
+        LetterQr q = qr.get();
+        return !q.signatureHolds() || !q.key().equals(villageSigningKey) || !q.names(text(request, NIK))
+                || q.validUntil() != null && received.isAfter(q.validUntil());
+    }
+
+    /** The path in the bag of the request's SKTM, when it came with one. */
+    static Optional<String> sktmPath(Paket.Usulan request) {
+        return request.getDokumen().stream().filter(d -> SKTM.equalsIgnoreCase(d.jenis()) && d.berkas() != null)
+                .map(Paket.Dokumen::berkas).findFirst();
     }
 
     static Optional<LocalDate> deactivated(Paket.Usulan request) {

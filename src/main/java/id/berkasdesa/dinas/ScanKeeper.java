@@ -30,6 +30,11 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
     private final Set<DocumentStore.Sink> writing = ConcurrentHashMap.newKeySet();
     private final Map<String, DocumentStore.Staged> staged = new ConcurrentHashMap<>();
     private final Map<String, Kept> placed = new TreeMap<>();
+    /** The SKTMs' bytes too, by path in the bag (a letter of a page or two), for the check of their QR. */
+    private final Map<String, byte[]> letters = new ConcurrentHashMap<>();
+
+    /** A letter larger than this is a scan, not a PDF the app made: not kept in memory. */
+    private static final int MAX_LETTER = 2 << 20;
 
     ScanKeeper(DocumentStore store) {
         this.store = store;
@@ -43,13 +48,12 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
         String inBag = path.substring("data/".length());
         DocumentStore.Sink sink = refusing(() -> store.sink(inBag));
         writing.add(sink);
+        java.io.ByteArrayOutputStream letter = inBag.toLowerCase(java.util.Locale.ROOT).endsWith("/sktm.pdf")
+                ? new java.io.ByteArrayOutputStream() : null;
         return new OutputStream() {
             @Override
             public void write(int b) {
-                refusing(() -> {
-                    sink.write(b);
-                    return null;
-                });
+                write(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override
@@ -58,12 +62,18 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
                     sink.write(b, off, len);
                     return null;
                 });
+                if (letter != null && letter.size() + len <= MAX_LETTER) {
+                    letter.write(b, off, len);
+                }
             }
 
             @Override
             public void close() {
                 staged.put(inBag, refusing(sink::finish));
                 writing.remove(sink);
+                if (letter != null && letter.size() < MAX_LETTER) {
+                    letters.put(inBag, letter.toByteArray());
+                }
             }
         };
     }
@@ -88,6 +98,11 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
             staged.remove(s.getKey());
         }
         return Map.copyOf(placed);
+    }
+
+    /** An SKTM's bytes as the bundle carried it, by its path in the bag ("dokumen/…/sktm.pdf"); empty when none or too large. */
+    java.util.Optional<byte[]> letter(String path) {
+        return java.util.Optional.ofNullable(letters.get(path));
     }
 
     @Override

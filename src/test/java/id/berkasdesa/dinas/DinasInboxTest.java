@@ -93,7 +93,7 @@ class DinasInboxTest {
         // family 1 is urgent (dialysis); every village's first bundle has a key to confirm
         assertThat(dinas.requests(null, null, Check.MENDESAK)).hasSize(2);
         assertThat(all).allSatisfy(r -> assertThat(r.checks()).contains(Check.KUNCI_BARU)
-                .doesNotContain(Check.NIK, Check.WILAYAH, Check.BATAS_WAKTU, Check.SURAT_FASKES));
+                .doesNotContain(Check.NIK, Check.WILAYAH, Check.BATAS_WAKTU, Check.SURAT_FASKES, Check.SKTM));
         assertThat(dinas.villageKeys()).extracting(DinasService.VillageKey::kodeDesa)
                 .containsExactly("32.01.01.1001", "32.01.01.1002", "32.01.01.1003");
         assertThat(dinas.villageKeys()).noneMatch(DinasService.VillageKey::confirmed);
