@@ -284,7 +284,10 @@ final class DistrictWindow {
                 messages.get("dinas.reasons.added", r.code(), r.text())));
     }
 
-    /** Pengaturan Dinas Sosial (Administrator): an SKTM required or not, the window in months. */
+    /**
+     * Pengaturan Dinas Sosial (Administrator): an SKTM required or not, the window in months, plain
+     * bundles received or refused, the annex's columns (codes, in order; empty for the default set).
+     */
     @FXML void settings() {
         DinasService.Settings now = ctx.dinas().settings();
         javafx.scene.control.CheckBox sktm = new javafx.scene.control.CheckBox(messages.get("dinas.settings.sktm"));
@@ -295,18 +298,30 @@ final class DistrictWindow {
         months.setPrefColumnCount(4);
         Label l = new Label(messages.get("dinas.settings.window"));
         l.setLabelFor(months);
+        javafx.scene.control.CheckBox plain = new javafx.scene.control.CheckBox(messages.get("dinas.settings.plain"));
+        plain.setId("allowPlainBox");
+        plain.setSelected(now.allowPlain());
+        javafx.scene.control.TextField annex = new javafx.scene.control.TextField(String.join(", ", now.annexColumns()));
+        annex.setId("annexColumnsField");
+        Label annexLabel = new Label(messages.get("dinas.settings.annex"));
+        annexLabel.setLabelFor(annex);
+        Label annexHint = new Label(messages.get("dinas.settings.annexHint", String.join(", ", DinasService.ANNEX_COLUMNS)));
+        annexHint.setWrapText(true);
+        annexHint.getStyleClass().add("text-muted");
         Label note = new Label(messages.get("dinas.settings.note"));
         note.setWrapText(true);
         note.getStyleClass().add("text-muted");
         Label problem = new Label();
         problem.getStyleClass().add("field-error");
         problem.setWrapText(true);
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, sktm, l, months, note, problem);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, sktm, l, months, plain, annexLabel, annex, annexHint,
+                note, problem);
         box.setPrefWidth(520);
         dialogs.form(messages.get("dinas.settings.title"), box, sktm, () -> {
             try {
+                List<String> columns = java.util.Arrays.stream(annex.getText().split("[,\\s]+")).filter(c -> !c.isBlank()).toList();
                 return java.util.Optional.of(ctx.dinas().saveSettings(new DinasService.Settings(sktm.isSelected(),
-                        Integer.parseInt(months.getText().strip()))));
+                        Integer.parseInt(months.getText().strip()), plain.isSelected(), columns)));
             } catch (NumberFormatException e) {
                 problem.setText(messages.get("dinas.error.window", DinasService.MAX_WINDOW_MONTHS));
             } catch (id.berkasdesa.common.MessageException e) {

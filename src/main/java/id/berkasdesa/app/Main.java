@@ -39,9 +39,12 @@ public final class Main {
             BerkasDesaApp.start(dir, shown, dashboard, Messages.indonesian());
             System.exit(0);
         }
+        id.berkasdesa.common.Trace.mark("cli-start");
         CommandLine cli = BerkasDesaCommand.commandLine(cmd -> BerkasDesaApp.start(cmd.dataDir(), cmd.exitAfterShown(),
                 cmd.exitAfterDashboard(), cmd.messages()));
+        id.berkasdesa.common.Trace.mark("cli-built");
         cli.setExecutionStrategy(parsed -> {
+            id.berkasdesa.common.Trace.mark("cli-parsed");
             BerkasDesaCommand root = parsed.commandSpec().commandLine().getCommand();
             System.setProperty("berkasdesa.logdir", root.dataDir().resolve("logs").toString());
             return BerkasDesaCommand.execute(parsed);

@@ -30,8 +30,13 @@ final class DemoCommand implements Callable<Integer> {
     int readyRequests;
 
     @Option(names = "--documents-per-request", defaultValue = "4",
-            description = "Dokumen per usulan Siap kirim: KTP, KK, SKTM, surat faskes, dalam urutan itu (1-4, bawaan: ${DEFAULT-VALUE}).")
+            description = "Dokumen per usulan Siap kirim: KTP, KK, SKTM, surat faskes; kurang dari 4: yang terakhir, surat faskes "
+                    + "lebih dulu (1-4, bawaan: ${DEFAULT-VALUE}).")
     int documentsPerRequest;
+
+    @Option(names = "--small-scans",
+            description = "Pindaian contoh kecil (~30 KB, bukan ~0,5 MB): untuk mengukur ribuan usulan, bukan ukuran berkas.")
+    boolean smallScans;
 
     @Option(names = "--seed", defaultValue = "1", description = "Benih acak; benih sama, data sama (bawaan: ${DEFAULT-VALUE}).")
     long seed;
@@ -50,8 +55,16 @@ final class DemoCommand implements Callable<Integer> {
             SampleVillage.fill(s.villages(), s.households(), households, seed, progress -> { });
             SampleRequests.fill(s.requests(), s.households(), requests, seed, n -> { });
             if (readyRequests > 0) {
+                if (documentsPerRequest < 4) {
+                    // fewer documents than the default preset asks: the central guidance of 2026 (the
+                    // faskes letter alone), so that the requests are ready and a bench can send thousands
+                    s.documents().saveSettings(new id.berkasdesa.document.DocumentSettings(
+                            id.berkasdesa.document.RequirementPreset.PUSAT_2026, s.documents().settings().maxCopyBytes(),
+                            s.documents().settings().expiryMonths()));
+                    System.out.println(messages.get("cli.demo.preset"));
+                }
                 SampleRequests.Filled filled = SampleRequests.fillReady(s.requests(), s.households(), s.documents(), readyRequests,
-                        documentsPerRequest, seed, n -> {
+                        documentsPerRequest, smallScans, seed, n -> {
                             if (n % 50 == 0) {
                                 System.out.println(messages.get("cli.demo.readyProgress", n, readyRequests));
                             }

@@ -432,11 +432,14 @@ final class DinasCommand {
                 for (id.berkasdesa.dinas.AnswerService.Made m : made) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("village", m.village());
-                    out.put("file", m.file().toString());
+                    out.put("file", m.file() == null ? null : m.file().toString());
                     out.put("decisions", m.decisions());
+                    if (m.reasonKey() != null) {
+                        out.put("reason", messages.get(m.reasonKey(), m.village()));
+                    }
                     System.out.println(Json.line(out));
                 }
-                System.out.println(Json.line(Map.of("files", made.size())));
+                System.out.println(Json.line(Map.of("files", made.stream().filter(m -> m.file() != null).count())));
                 return 0;
             });
         }
@@ -505,8 +508,9 @@ final class DinasCommand {
         }
     }
 
-    @Command(name = "settings", description = "Pengaturan kantor: SKTM wajib (pemeriksaan sktm) dan batas waktu dari penonaktifan "
-            + "sampai diterima (bulan, bawaan 6). Tanpa pilihan: tampilkan.")
+    @Command(name = "settings", description = "Pengaturan kantor: SKTM wajib (pemeriksaan sktm), batas waktu dari penonaktifan "
+            + "sampai diterima (bulan, bawaan 6), terima paket tanpa enkripsi (ditandai tanpa-tanda-tangan), kolom lampiran "
+            + "rekomendasi kolektif (kode dipisah koma, berurutan). Tanpa pilihan: tampilkan.")
     static final class Settings implements Callable<Integer> {
         @ParentCommand
         DinasCommand group;
@@ -517,21 +521,34 @@ final class DinasCommand {
         @Option(names = "--window-months", paramLabel = "N")
         Integer windowMonths;
 
+        @Option(names = "--allow-plain", paramLabel = "true|false")
+        String allowPlain;
+
+        @Option(names = "--annex-columns", paramLabel = "KODE,KODE…", split = ",")
+        List<String> annexColumns;
+
         @Override
         public Integer call() {
             Messages messages = Messages.indonesian();
-            if (requireSktm != null && !requireSktm.equals("true") && !requireSktm.equals("false")) {
-                return Json.fail(2, "cli.dinas.usageSettings", messages.get("cli.dinas.usageSettings"));
+            for (String flag : java.util.Arrays.asList(requireSktm, allowPlain)) {
+                if (flag != null && !flag.equals("true") && !flag.equals("false")) {
+                    return Json.fail(2, "cli.dinas.usageSettings", messages.get("cli.dinas.usageSettings"));
+                }
             }
             return onDinas(group.parent, w -> {
                 DinasService.Settings now = w.dinas().settings();
-                if (requireSktm != null || windowMonths != null) {
-                    now = w.dinas().saveSettings(new DinasService.Settings(requireSktm == null ? now.requireSktm()
-                            : Boolean.parseBoolean(requireSktm), windowMonths == null ? now.windowMonths() : windowMonths));
+                if (requireSktm != null || windowMonths != null || allowPlain != null || annexColumns != null) {
+                    now = w.dinas().saveSettings(new DinasService.Settings(
+                            requireSktm == null ? now.requireSktm() : Boolean.parseBoolean(requireSktm),
+                            windowMonths == null ? now.windowMonths() : windowMonths,
+                            allowPlain == null ? now.allowPlain() : Boolean.parseBoolean(allowPlain),
+                            annexColumns == null ? now.annexColumns() : annexColumns.stream().map(String::strip).toList()));
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("requireSktm", now.requireSktm());
                 out.put("windowMonths", now.windowMonths());
+                out.put("allowPlain", now.allowPlain());
+                out.put("annexColumns", now.annexColumns());
                 System.out.println(Json.line(out));
                 return 0;
             });

@@ -28,8 +28,14 @@ import java.util.function.Supplier;
  */
 public final class AnswerService {
 
-    /** One answer file made. */
-    public record Made(String village, String bundleId, Path file, int decisions) {
+    /**
+     * One answer file made; or, with no file, the decisions on a plain bundle of a village whose key the
+     * office has never received (an answer is encrypted to the village: {@code reasonKey} says so).
+     */
+    public record Made(String village, String bundleId, Path file, int decisions, String reasonKey) {
+        public Made(String village, String bundleId, Path file, int decisions) {
+            this(village, bundleId, file, decisions, null);
+        }
     }
 
     private final Database db;
@@ -72,7 +78,18 @@ public final class AnswerService {
             String kode = (String) first.get("kode_desa");
             String bundleId = (String) first.get("bundle_id");
             String bundleName = (String) first.get("bundle_name");
-            PublicKeys village = PublicKeys.parse(((String) first.get("village_public_json")).getBytes(StandardCharsets.UTF_8));
+            String key = (String) first.get("village_public_json");
+            if (key == null) {
+                // a plain bundle: encrypted to the key of the village's latest protected bundle, when there is one
+                key = db.read(h -> h.createQuery("""
+                        SELECT village_public_json FROM dinas_bundle WHERE kode_desa = :kode AND village_public_json IS NOT NULL
+                        ORDER BY received_at DESC""").bind("kode", kode).mapTo(String.class).findFirst()).orElse(null);
+            }
+            if (key == null) {
+                made.add(new Made(kode, bundleId, null, group.size(), "dinas.answer.noKey"));
+                continue;
+            }
+            PublicKeys village = PublicKeys.parse(key.getBytes(StandardCharsets.UTF_8));
             List<Balasan.Keputusan> decisions = new ArrayList<>();
             for (Map<String, Object> r : group) {
                 String code = (String) r.get("reason_code");

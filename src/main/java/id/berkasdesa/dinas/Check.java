@@ -18,7 +18,7 @@ public enum Check {
     PERNAH_REAKTIVASI("pernah-reaktivasi"),
     /** No letter from the health facility among the documents. */
     SURAT_FASKES("surat-faskes"),
-    /** No SKTM among the documents, where the office's setting asks for one. */
+    /** No SKTM among the documents where the office's setting asks for one, or an SKTM from the village's app whose QR does not hold. */
     SKTM("sktm"),
     /** An urgent category (dialysis, cancer, ICU …): 3×24 hours from receipt. */
     MENDESAK("mendesak"),
@@ -27,7 +27,9 @@ public enum Check {
     /** The village's first bundle: its key's fingerprint is still to be confirmed. */
     KUNCI_BARU("kunci-baru"),
     /** The village's audit trail went backwards or forked since an earlier bundle. */
-    REKAM_JEJAK_MUNDUR("rekam-jejak-mundur");
+    REKAM_JEJAK_MUNDUR("rekam-jejak-mundur"),
+    /** A plain bundle, received because the office's setting allows them: neither signed nor encrypted, its sender unproven. */
+    TANPA_TANDA_TANGAN("tanpa-tanda-tangan");
 
     private final String code;
 

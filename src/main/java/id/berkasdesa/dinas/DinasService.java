@@ -3,10 +3,12 @@ package id.berkasdesa.dinas;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.berkasdesa.db.Database;
+import id.berkasdesa.exchange.BagReader;
 import id.berkasdesa.exchange.BundleException;
 import id.berkasdesa.exchange.District;
 import id.berkasdesa.exchange.Paket;
 import id.berkasdesa.exchange.Progress;
+import id.berkasdesa.exchange.SealedBundle;
 import id.berkasdesa.files.DocumentStore;
 import id.berkasdesa.keys.KeyPair;
 import id.berkasdesa.wilayah.Area;
@@ -98,15 +100,36 @@ public final class DinasService {
     }
 
     /** The office's settings: whether a request needs an SKTM, and the window between deletion and receipt (months). */
-    public record Settings(boolean requireSktm, int windowMonths) {
+    /**
+     * The office's settings: an SKTM required of every request; the window from deactivation to
+     * receipt; whether plain bundles are received (marked unsigned); the annex's columns (their codes,
+     * in order: {@link #ANNEX_COLUMNS}).
+     */
+    public record Settings(boolean requireSktm, int windowMonths, boolean allowPlain, List<String> annexColumns) {
+        public Settings {
+            annexColumns = annexColumns == null || annexColumns.isEmpty() ? ANNEX_COLUMNS : List.copyOf(annexColumns);
+        }
+
+        public Settings(boolean requireSktm, int windowMonths) {
+            this(requireSktm, windowMonths, false, null);
+        }
     }
+
+    /**
+     * Every column the collective recommendation's annex can have, by code, in the default order: the
+     * official upload columns of SIKS-NG and the BPJS branches are not public and differ, so an office
+     * chooses and orders them.
+     */
+    public static final List<String> ANNEX_COLUMNS = List.copyOf(ReactivationLetterService.ANNEX.keySet());
 
     /** The longest window an office may set (months). */
     public static final int MAX_WINDOW_MONTHS = 24;
 
     public Settings settings() {
-        return db.read(h -> h.createQuery("SELECT require_sktm, window_months FROM dinas_office WHERE id = 1")
-                .map((rs, ctx) -> new Settings(rs.getBoolean(1), rs.getInt(2))).findFirst()).orElse(new Settings(false, 6));
+        return db.read(h -> h.createQuery("SELECT require_sktm, window_months, allow_plain, annex_columns FROM dinas_office WHERE id = 1")
+                .map((rs, ctx) -> new Settings(rs.getBoolean(1), rs.getInt(2), rs.getBoolean(3),
+                        rs.getString(4) == null ? null : List.of(rs.getString(4).split(","))))
+                .findFirst()).orElse(new Settings(false, 6));
     }
 
     /**
@@ -120,10 +143,21 @@ public final class DinasService {
         if (s.windowMonths() < 1 || s.windowMonths() > MAX_WINDOW_MONTHS) {
             throw new DinasException("dinas.error.window", MAX_WINDOW_MONTHS);
         }
+        for (String c : s.annexColumns()) {
+            if (!ANNEX_COLUMNS.contains(c)) {
+                throw new DinasException("dinas.error.annexColumn", c, String.join(", ", ANNEX_COLUMNS));
+            }
+        }
+        if (new java.util.HashSet<>(s.annexColumns()).size() != s.annexColumns().size() || !s.annexColumns().contains("nik")) {
+            throw new DinasException("dinas.error.annexColumns");
+        }
         db.write("dinas.settings", h -> {
-            h.createUpdate("UPDATE dinas_office SET require_sktm = :sktm, window_months = :months WHERE id = 1")
-                    .bind("sktm", s.requireSktm()).bind("months", s.windowMonths()).execute();
-            db.about("dinasOffice", o.kabupaten(), List.of("requireSktm", "windowMonths"));
+            h.createUpdate("""
+                    UPDATE dinas_office SET require_sktm = :sktm, window_months = :months, allow_plain = :plain,
+                    annex_columns = :annex WHERE id = 1""")
+                    .bind("sktm", s.requireSktm()).bind("months", s.windowMonths()).bind("plain", s.allowPlain())
+                    .bind("annex", s.annexColumns().equals(ANNEX_COLUMNS) ? null : String.join(",", s.annexColumns())).execute();
+            db.about("dinasOffice", o.kabupaten(), List.of("requireSktm", "windowMonths", "allowPlain", "annexColumns"));
             return null;
         });
         return s;
@@ -319,10 +353,20 @@ public final class DinasService {
             // the stick was pulled, or the file moved: what came before stays, this one comes again
             return new InboxResult(file, Outcome.REFUSED, null, 0, "dinas.inbox.unreadable", List.of(String.valueOf(file)));
         }
+        boolean sealed = SealedBundle.isSealed(file);
+        if (!sealed && !settings().allowPlain()) {
+            try (BagReader bag = BagReader.open(file)) {
+                return new InboxResult(file, Outcome.REFUSED, null, 0, bag.has(Paket.PATH) ? "dinas.inbox.plain"
+                        : "sealed.error.notBundle", List.of(file.getFileName()));
+            } catch (BundleException e) {
+                return new InboxResult(file, Outcome.REFUSED, null, 0, e.key(), List.of(e.args()));
+            }
+        }
         try (ScanKeeper scans = new ScanKeeper(documents())) {
             District.Received r;
             try {
-                r = District.receive(file, officeKeys.get(), progress, scans);
+                r = sealed ? District.receive(file, officeKeys.get(), progress, scans)
+                        : District.receivePlain(file, progress, scans);
             } catch (BundleException e) {
                 return new InboxResult(file, Outcome.REFUSED, null, 0, e.key(), List.of(e.args()));
             }
@@ -338,7 +382,7 @@ public final class DinasService {
                     List.of(kode, o.kabupatenName()));
         }
         String bundleId = p.paket() == null || p.paket().id() == null ? r.verified().name() : p.paket().id();
-        String fingerprint = r.verified().villageFingerprint();
+        String fingerprint = r.verified().villageFingerprint() == null ? "" : r.verified().villageFingerprint();
         Settings settings = settings();
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = LocalDate.now(clock);
@@ -348,8 +392,10 @@ public final class DinasService {
                 db.nothingDone();
                 return new InboxResult(file, Outcome.ALREADY, kode, 0, null, List.of());
             }
+            boolean signed = r.village() != null;
             Optional<VillageKey> pinned = villageKey(h, kode);
-            if (pinned.isPresent() && !pinned.get().fingerprint().isEmpty() && !pinned.get().fingerprint().equals(fingerprint)) {
+            if (signed && pinned.isPresent() && !pinned.get().fingerprint().isEmpty()
+                    && !pinned.get().fingerprint().equals(fingerprint)) {
                 // nothing of the bundle is stored; the conflict is kept on the village's key until an Administrator replaces it
                 h.createUpdate("""
                         UPDATE dinas_village_key SET conflict_fingerprint = :fp, conflict_at = :at, conflict_file = :file
@@ -360,7 +406,9 @@ public final class DinasService {
                         List.of(kode, pinned.get().fingerprint(), fingerprint));
             }
             boolean newKey;
-            if (pinned.isEmpty() || pinned.get().fingerprint().isEmpty()) {
+            if (!signed) {
+                newKey = false; // no key to pin: the register stays as it is, the requests are marked unsigned
+            } else if (pinned.isEmpty() || pinned.get().fingerprint().isEmpty()) {
                 h.createUpdate("DELETE FROM dinas_village_key WHERE kode_desa = :kode").bind("kode", kode).execute();
                 insertKey(h, kode, p.desa().nama(), fingerprint, false);
                 newKey = true;
@@ -371,15 +419,19 @@ public final class DinasService {
             if (newKey) {
                 bundleFlags.add(Check.KUNCI_BARU);
             }
+            if (!signed) {
+                bundleFlags.add(Check.TANPA_TANDA_TANGAN);
+            }
             Paket.RekamJejak head = r.auditHead();
             if (head != null && headWentBack(h, kode, head)) {
                 bundleFlags.add(Check.REKAM_JEJAK_MUNDUR);
             }
             h.createUpdate("""
                     INSERT INTO dinas_bundle (bundle_id, kode_desa, file_name, fingerprint, audit_seq, audit_hash,
-                    request_count, received_by, received_at, village_public_json, bundle_name)
-                    VALUES (:id, :kode, :file, :fp, :seq, :hash, :n, :by, :at, :pub, :name)""")
-                    .bind("pub", new String(r.village().toBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    request_count, received_by, received_at, village_public_json, bundle_name, unsigned)
+                    VALUES (:id, :kode, :file, :fp, :seq, :hash, :n, :by, :at, :pub, :name, :unsigned)""")
+                    .bind("pub", signed ? new String(r.village().toBytes(), java.nio.charset.StandardCharsets.UTF_8) : null)
+                    .bind("unsigned", !signed)
                     .bind("name", r.verified().name())
                     .bind("id", bundleId).bind("kode", kode).bind("file", String.valueOf(file.getFileName()))
                     .bind("fp", fingerprint).bind("seq", head == null ? null : head.seq())
@@ -393,7 +445,7 @@ public final class DinasService {
             int stored = 0;
             for (Paket.Usulan u : p.usulan()) {
                 Set<Check> flags = EnumSet.copyOf(bundleFlags);
-                if (RequestChecks.sktmDoesNotHold(u, RequestChecks.sktmPath(u).flatMap(scans::letter),
+                if (signed && RequestChecks.sktmDoesNotHold(u, RequestChecks.sktmPath(u).flatMap(scans::letter),
                         r.village().signingKeyText(), today)) {
                     flags.add(Check.SKTM);
                 }

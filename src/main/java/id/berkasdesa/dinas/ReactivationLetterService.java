@@ -43,9 +43,29 @@ public final class ReactivationLetterService {
     public static final String COLLECTIVE = "rekomendasi";
     /** The number's format: the archive code 460 (social affairs), the sequence, the kabupaten, the month, the year. */
     static final String FORMAT = "[kode_surat]/[nomor_surat, 3]/[kode_desa]/[bulan_romawi]/[tahun]";
-    /** The annex's columns (the official upload columns are not published). */
-    public static final List<String> ANNEX = List.of("NIK", "No KK", "Nama", "Tanggal Lahir", "Kode Desa", "No Kartu KIS/BPJS",
-            "Tanggal Penonaktifan", "Kategori Mendesak", "Faskes", "Tanggal Surat Faskes", "Keputusan", "Nomor Surat Dinas");
+    /**
+     * Every column the annex can have: its code (the office's setting names them, {@link
+     * DinasService#ANNEX_COLUMNS}) and its heading, in the default order. The official upload columns
+     * are not published.
+     */
+    static final Map<String, String> ANNEX = annexColumns();
+
+    private static Map<String, String> annexColumns() {
+        Map<String, String> a = new java.util.LinkedHashMap<>();
+        a.put("nik", "NIK");
+        a.put("no-kk", "No KK");
+        a.put("nama", "Nama");
+        a.put("tanggal-lahir", "Tanggal Lahir");
+        a.put("kode-desa", "Kode Desa");
+        a.put("no-kartu", "No Kartu KIS/BPJS");
+        a.put("tanggal-nonaktif", "Tanggal Penonaktifan");
+        a.put("kategori", "Kategori Mendesak");
+        a.put("faskes", "Faskes");
+        a.put("surat-faskes", "Tanggal Surat Faskes");
+        a.put("keputusan", "Keputusan");
+        a.put("nomor-surat", "Nomor Surat Dinas");
+        return java.util.Collections.unmodifiableMap(a);
+    }
 
     /** A letter written. */
     public record Issued(String number, String requestId, String name, Path file) {
@@ -165,7 +185,8 @@ public final class ReactivationLetterService {
             String base = "rekomendasi_" + number.replace('/', '-');
             Path letter = folder.resolve(base + ".pdf");
             Path annex = folder.resolve(base + "_lampiran.xlsx");
-            AtomicFile.write(annex, os -> annex(os, rows, m));
+            List<String> columns = dinas.settings().annexColumns();
+            AtomicFile.write(annex, os -> annex(os, rows, columns, m));
             AtomicFile.write(letter, os -> os.write(pdf));
             h.createUpdate("""
                     INSERT INTO dinas_letter (id, kind, number, letter_year, seq, issued_on, issued_by, qr_text, pdf_sha256)
@@ -181,11 +202,11 @@ public final class ReactivationLetterService {
         }));
     }
 
-    private static void annex(OutputStream os, List<Map<String, Object>> rows, Messages m) throws IOException {
+    private static void annex(OutputStream os, List<Map<String, Object>> rows, List<String> columns, Messages m) throws IOException {
         Workbook wb = new Workbook(os, "Berkas Desa", "1.0");
         Worksheet ws = wb.newWorksheet(m.get("dinas.letter.annexSheet"));
-        for (int c = 0; c < ANNEX.size(); c++) {
-            ws.value(0, c, ANNEX.get(c));
+        for (int c = 0; c < columns.size(); c++) {
+            ws.value(0, c, ANNEX.get(columns.get(c)));
             ws.style(0, c).bold().set();
         }
         int row = 1;
@@ -197,13 +218,21 @@ public final class ReactivationLetterService {
                     faskes = d;
                 }
             }
-            List<String> values = List.of(text(r.get("nik")), text(r.get("no_kk")), text(r.get("person_name")),
-                    cols.path("Tanggal Lahir").asText(""), text(r.get("kode_desa")), cols.path("No Kartu KIS/BPJS").asText(""),
-                    cols.path("Tanggal Penonaktifan").asText(""), cols.path("Kategori Mendesak").asText(""),
-                    faskes == null ? "" : faskes.path("faskes").asText(""), faskes == null ? "" : faskes.path("tanggal").asText(""),
-                    m.get("dinas.decision." + text(r.get("decision"))), text(r.get("number")));
-            for (int c = 0; c < values.size(); c++) {
-                ws.value(row, c, values.get(c)); // text cells: a NIK stays 16 digits, never 3.2E15
+            Map<String, String> values = new java.util.HashMap<>();
+            values.put("nik", text(r.get("nik")));
+            values.put("no-kk", text(r.get("no_kk")));
+            values.put("nama", text(r.get("person_name")));
+            values.put("tanggal-lahir", cols.path("Tanggal Lahir").asText(""));
+            values.put("kode-desa", text(r.get("kode_desa")));
+            values.put("no-kartu", cols.path("No Kartu KIS/BPJS").asText(""));
+            values.put("tanggal-nonaktif", cols.path("Tanggal Penonaktifan").asText(""));
+            values.put("kategori", cols.path("Kategori Mendesak").asText(""));
+            values.put("faskes", faskes == null ? "" : faskes.path("faskes").asText(""));
+            values.put("surat-faskes", faskes == null ? "" : faskes.path("tanggal").asText(""));
+            values.put("keputusan", m.get("dinas.decision." + text(r.get("decision"))));
+            values.put("nomor-surat", text(r.get("number")));
+            for (int c = 0; c < columns.size(); c++) {
+                ws.value(row, c, values.get(columns.get(c))); // text cells: a NIK stays 16 digits, never 3.2E15
             }
             row++;
         }

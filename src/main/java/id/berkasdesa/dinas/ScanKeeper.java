@@ -69,7 +69,7 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
 
             @Override
             public void close() {
-                staged.put(inBag, refusing(sink::finish));
+                staged.put(inBag, refusing(() -> sink.finish(false))); // forced with the others in placeAll
                 writing.remove(sink);
                 if (letter != null && letter.size() < MAX_LETTER) {
                     letters.put(inBag, letter.toByteArray());
@@ -92,8 +92,9 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
      * bundle is kept once) and returns them by path in the bag; safe to call again.
      */
     Map<String, Kept> placeAll() {
-        for (Map.Entry<String, DocumentStore.Staged> s : new TreeMap<>(staged).entrySet()) {
-            store.place(s.getValue());
+        Map<String, DocumentStore.Staged> now = new TreeMap<>(staged);
+        store.placeAll(now.values());
+        for (Map.Entry<String, DocumentStore.Staged> s : now.entrySet()) {
             placed.put(s.getKey(), new Kept(s.getValue().sha256(), s.getValue().size()));
             staged.remove(s.getKey());
         }

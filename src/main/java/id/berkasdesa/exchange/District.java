@@ -117,6 +117,24 @@ public final class District {
         });
     }
 
+    /**
+     * A plain bundle (neither encrypted nor signed: an older app's, or one exported without the
+     * district's key), for an office whose setting allows them: its bag checked whole, each payload
+     * file also written to {@code tee}, and its {@code paket.json}; {@link Received#village} is null,
+     * as nothing proves who made it.
+     *
+     * @throws BundleException damaged, or a bag that holds no village's request list (an answer)
+     */
+    public static Received receivePlain(Path file, Progress progress, BagReader.Tee tee) {
+        try (BagReader reader = BagReader.open(file)) {
+            BagReader.Checked c = reader.verify(progress, tee);
+            if (!reader.has(Paket.PATH)) {
+                throw new BundleException("sealed.error.notBundle", file.getFileName());
+            }
+            return new Received(verified(reader, c, null), ExchangeJson.paket(reader), null);
+        }
+    }
+
     private static <T> T verifyThen(Path file, KeyPair district, Progress progress,
             java.util.function.BiFunction<BagReader, Verified, T> then) {
         return verifyThen(file, district, progress, null, (reader, v, signer) -> then.apply(reader, v));

@@ -276,9 +276,19 @@ public final class DocumentStore {
 
         /** Seals the last segment, forces the file to disk and stages it. */
         public Staged finish() {
+            return finish(true);
+        }
+
+        /**
+         * The same; {@code force} false leaves the forcing to {@link #placeAll}, which forces a
+         * bundle's files together once all are written (one by one cost the inbox half its time).
+         */
+        public Staged finish(boolean force) {
             try {
                 sealed.close(); // the cipher writes its last segment and tag on close; the channel stays open to be forced
-                channel.force(true);
+                if (force) {
+                    channel.force(true);
+                }
                 channel.close();
             } catch (IOException e) {
                 abort();
@@ -349,6 +359,42 @@ public final class DocumentStore {
                 return false;
             }
             return true;
+        } catch (IOException e) {
+            throw new DocumentException("document.error.storeFailed", e, root.toString());
+        }
+    }
+
+    /**
+     * Places many staged files at once: each forced to disk (the kernel has written most of them back
+     * meanwhile), moved to its name, then each folder forced once, rather than a file and its folder
+     * forced per file. Content already stored is dropped as {@link #place} does.
+     */
+    public void placeAll(java.util.Collection<Staged> staged) {
+        try {
+            for (Staged s : staged) {
+                try (FileChannel c = FileChannel.open(s.temp, StandardOpenOption.WRITE)) {
+                    c.force(true);
+                }
+            }
+            Set<Path> folders = new java.util.LinkedHashSet<>();
+            for (Staged s : staged) {
+                Path target = path(s.sha256());
+                if (Files.exists(target)) {
+                    Files.deleteIfExists(s.temp);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try {
+                    Files.move(s.temp, target, StandardCopyOption.ATOMIC_MOVE);
+                    folders.add(target.getParent());
+                } catch (FileAlreadyExistsException e) {
+                    Files.deleteIfExists(s.temp);
+                }
+            }
+            for (Path f : folders) {
+                AtomicFile.forceFolder(f);
+            }
+            AtomicFile.forceFolder(root);
         } catch (IOException e) {
             throw new DocumentException("document.error.storeFailed", e, root.toString());
         }

@@ -79,14 +79,16 @@ public final class SampleRequests {
     /**
      * Adds {@code count} requests ready to send (demo and bundle benchmark): for members without an
      * open request, each with {@code documentsPerRequest} of KTP, KK, SKTM and a faskes letter
-     * (in that order), as invented A4 "phone photos" of ~0.5 MB upload copies, every one different.
-     * With fewer than four documents the requests stay drafts under the default preset.
+     * (in that order; with fewer, the last ones: the faskes letter alone for one), as invented A4 "phone
+     * photos" of ~0.5 MB upload copies, every one different. With fewer than four documents the
+     * requests stay drafts under the default preset. {@code small}: a quarter of the size each way
+     * (~30 KB), for benchmarks of thousands of requests rather than of bytes.
      *
      * @return how many were made (fewer when the store has too few members), and how many of them
      *         the rules found ready to send
      */
     public static Filled fillReady(RequestService requests, HouseholdService households, DocumentService documents,
-            int count, int documentsPerRequest, long seed, IntConsumer progress) {
+            int count, int documentsPerRequest, boolean small, long seed, IntConsumer progress) {
         Random random = new Random(seed);
         List<UUID> ids = households.search(new HouseholdSearch("", null, null, null, Integer.MAX_VALUE)).stream()
                 .map(HouseholdSummary::id).toList();
@@ -102,8 +104,10 @@ public final class SampleRequests {
             }
             Diagnosis category = random.nextInt(5) == 0
                     ? RequestPolicy.URGENT_CHOICES.get(random.nextInt(RequestPolicy.URGENT_CHOICES.size())) : null;
-            for (DocumentKind kind : kinds.subList(0, Math.min(4, Math.max(0, documentsPerRequest)))) {
-                byte[] scan = SampleScans.letterJpeg(1240, 1754, seed * 1_000_003L + made * 4L + kind.ordinal());
+            // fewer than four: the faskes letter first (the one every preset requires), then the SKTM …
+            for (DocumentKind kind : kinds.subList(4 - Math.min(4, Math.max(0, documentsPerRequest)), 4)) {
+                long scanSeed = seed * 1_000_003L + made * 4L + kind.ordinal();
+                byte[] scan = small ? SampleScans.letterJpeg(310, 438, scanSeed) : SampleScans.letterJpeg(1240, 1754, scanSeed);
                 documents.attachInputs(new DocumentService.Attach(h.id(), kind == DocumentKind.KK ? null : m.id(), kind, null,
                         today.minusDays(3), kind == DocumentKind.FASKES ? "Puskesmas Contoh" : null,
                         kind == DocumentKind.FASKES ? (category == null ? Diagnosis.LAINNYA : category) : null),

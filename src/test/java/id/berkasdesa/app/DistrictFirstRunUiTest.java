@@ -124,9 +124,18 @@ class DistrictFirstRunUiTest {
         waitUntil(() -> r.lookup(".field-error").queryAllAs(Label.class).stream().anyMatch(l -> l.getText() != null
                 && l.getText().contains("1 sampai 24 bulan")));
         assertThat(app.ctx.dinas().settings()).isEqualTo(new id.berkasdesa.dinas.DinasService.Settings(false, 6));
-        r.clickOn("#windowMonthsField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("12")
-                .type(KeyCode.ENTER);
-        waitUntil(() -> app.ctx.dinas().settings().equals(new id.berkasdesa.dinas.DinasService.Settings(true, 12)));
+        r.clickOn("#windowMonthsField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("12");
+        // plain bundles allowed; the annex's columns chosen and ordered, an unknown one said in the form
+        r.clickOn("#allowPlainBox");
+        r.clickOn("#annexColumnsField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("nik, nama, kartu").type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup(".field-error").queryAllAs(Label.class).stream().anyMatch(l -> l.getText() != null
+                && l.getText().contains("\"kartu\" tidak dikenal")));
+        assertThat(app.ctx.dinas().settings()).isEqualTo(new id.berkasdesa.dinas.DinasService.Settings(false, 6));
+        r.clickOn("#annexColumnsField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("nik, nama, no-kartu").type(KeyCode.ENTER);
+        waitUntil(() -> app.ctx.dinas().settings().equals(new id.berkasdesa.dinas.DinasService.Settings(true, 12, true,
+                java.util.List.of("nik", "nama", "no-kartu"))));
 
         // Ctrl+4: the office's key for the villages, its fingerprint shown and written
         r.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);

@@ -113,7 +113,8 @@ class CliTest {
         CliRun r = run("--data-dir", dir.toString(), "demo", "--households", "6", "--ready-requests", "2",
                 "--documents-per-request", "2");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("2 usulan dengan 4 dokumen contoh ditambahkan: 0 Siap kirim, 2 masih Draf");
+        // two documents (the SKTM and the faskes letter): the sample village takes the central guidance, and says so
+        assertThat(r.out()).contains("Pedoman pusat 2026").contains("2 usulan dengan 4 dokumen contoh ditambahkan: 2 Siap kirim, 0 masih Draf");
     }
 
     @Test

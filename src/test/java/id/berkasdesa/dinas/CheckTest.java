@@ -19,7 +19,8 @@ class CheckTest {
             }
         }
         assertThat(Arrays.stream(Check.values()).map(Check::code)).containsExactly("nik", "wilayah", "batas-waktu",
-                "pernah-reaktivasi", "surat-faskes", "sktm", "mendesak", "ganda", "kunci-baru", "rekam-jejak-mundur");
+                "pernah-reaktivasi", "surat-faskes", "sktm", "mendesak", "ganda", "kunci-baru", "rekam-jejak-mundur",
+                "tanpa-tanda-tangan");
         assertThat(Check.of("ktp")).isEmpty();
     }
 

@@ -154,16 +154,21 @@ class DinasDecisionTest {
         assertThat(letters.issue(out, m)).isEmpty(); // once
         assertThat(letters.waiting()).isZero();
 
+        // the annex's columns are the office's setting: chosen and ordered for its BPJS branch
+        var was = db.session();
+        db.actAs(new Session("Admin", Role.ADMINISTRATOR));
+        dinas.saveSettings(new DinasService.Settings(false, 6, false, List.of("nama", "nik", "nomor-surat")));
+        db.actAs(was);
         ReactivationLetterService.Collective c = letters.collective(out, m).orElseThrow();
         assertThat(c.people()).isEqualTo(2);
         assertThat(c.number()).isEqualTo("460/001/3201-R/XI/2026");
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(c.annex().toFile())) {
             List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
-            assertThat(rows.get(0).getCellText(0)).isEqualTo("NIK");
+            assertThat(rows.get(0).stream().map(x -> x.getText()).toList()).containsExactly("Nama", "NIK", "Nomor Surat Dinas");
             assertThat(rows).hasSize(3);
-            assertThat(rows.get(1).getCell(0).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
-            assertThat(rows.get(1).getCellText(0)).hasSize(16);
-            assertThat(rows.get(1).getCellText(11)).isEqualTo("460/001/3201/XI/2026");
+            assertThat(rows.get(1).getCell(1).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(rows.get(1).getCellText(1)).hasSize(16);
+            assertThat(rows.get(1).getCellText(2)).isEqualTo("460/001/3201/XI/2026");
         }
         assertThat(letters.collective(out, m)).isEmpty();
     }

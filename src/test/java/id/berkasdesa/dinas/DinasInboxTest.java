@@ -240,6 +240,30 @@ class DinasInboxTest {
     }
 
     @Test
+    void aPlainBundleIsRefusedUnlessTheSettingAllowsItThenItsRequestsAreMarkedUnsigned() throws Exception {
+        int trail = trailLength();
+        DinasService.InboxResult refused = dinas.receive(VillageBundles.cibinongPlain, Progress.none());
+        assertThat(refused.outcome()).isEqualTo(DinasService.Outcome.REFUSED);
+        assertThat(refused.reason(id.berkasdesa.common.Messages.indonesian())).contains("tanpa enkripsi")
+                .contains("Pengaturan Dinas Sosial");
+        assertThat(dinas.requests(null, null, null)).isEmpty();
+        assertThat(trailLength()).isEqualTo(trail);
+        assertThat(documentFiles()).isEmpty();
+
+        dinas.saveSettings(new DinasService.Settings(false, 6, true, null));
+        assertThat(receive(VillageBundles.cibinongPlain)).isEqualTo(DinasService.Outcome.IMPORTED);
+        List<DinasService.ReceivedRequest> all = dinas.requests(null, null, null);
+        assertThat(all).isNotEmpty().allSatisfy(r -> assertThat(r.checks()).contains(Check.TANPA_TANDA_TANGAN)
+                .doesNotContain(Check.KUNCI_BARU));
+        assertThat(dinas.scans(all.get(0).id())).isNotEmpty().allSatisfy(s -> assertThat(s.kept()).isTrue());
+        assertThat(dinas.villageKeys()).as("nothing proves whose key: the register is untouched").isEmpty();
+        // a signed bundle is still marked by nothing of the sort
+        receive(VillageBundles.karadenan);
+        assertThat(dinas.requests(null, "32.01.01.1002", null)).allSatisfy(r -> assertThat(r.checks())
+                .doesNotContain(Check.TANPA_TANDA_TANGAN));
+    }
+
+    @Test
     void aStickPulledMidwayKeepsWhatCameAndRefusesTheRestUntilItIsBack() throws Exception {
         Path stick = Files.createDirectories(dir.resolve("flashdisk"));
         Path first = Files.copy(VillageBundles.pondokFirst, stick.resolve("1.zip"));

@@ -34,6 +34,8 @@ public final class VillageBundles {
     /** Palabuhanratu is in Kabupaten Sukabumi; the other district's bundle is Pondok Rajeg's, to Sukabumi. */
     static Path palabuhanratu;
     static Path toSukabumi;
+    /** Cibinong's bundle, plain: exported without the district's key (an older app's way). */
+    static Path cibinongPlain;
     static String pondokRequestTwo;
 
     private VillageBundles() {
@@ -74,6 +76,10 @@ public final class VillageBundles {
         }
         try (BundleStore p = village("palabuhanratu", sent, "32.02.01.1001", "Palabuhanratu", 7)) {
             palabuhanratu = export(p, p.ready, elsewhere);
+        }
+        try (BundleStore c = new BundleStore(villages.resolve("cibinong"), villages.resolve("scans-cibinong"), sent,
+                new VillageProfile("32.01.01.1004", "Cibinong", "Kantor Desa Cibinong", "Operator Cibinong", false), 8)) {
+            cibinongPlain = export(c, c.ready, elsewhere);
         }
     }
 

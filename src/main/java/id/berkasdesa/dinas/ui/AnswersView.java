@@ -72,7 +72,8 @@ public final class AnswersView implements Page {
     @FXML
     void initialize() {
         colVillage.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().village()));
-        colFile.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().file().toString()));
+        colFile.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().file() == null
+                ? messages.get(c.getValue().reasonKey(), c.getValue().village()) : c.getValue().file().getFileName().toString()));
         colDecisions.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().decisions())));
         monthField.setText(YearMonth.now().minusMonths(1).toString());
         recapProblem.managedProperty().bind(recapProblem.visibleProperty());
