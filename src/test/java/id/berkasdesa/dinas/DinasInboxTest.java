@@ -257,6 +257,19 @@ class DinasInboxTest {
                 .doesNotContain(Check.KUNCI_BARU));
         assertThat(dinas.scans(all.get(0).id())).isNotEmpty().allSatisfy(s -> assertThat(s.kept()).isTrue());
         assertThat(dinas.villageKeys()).as("nothing proves whose key: the register is untouched").isEmpty();
+        // its decisions cannot be answered: an answer is encrypted to the village, whose key never came
+        Database db = district.db();
+        db.actAs(new id.berkasdesa.common.Session("Vera", id.berkasdesa.common.Role.VERIFIKATOR));
+        district.decisions().decide(all.stream().map(DinasService.ReceivedRequest::id).toList(),
+                DecisionService.Decision.DITOLAK, "lain", null);
+        db.actAs(new id.berkasdesa.common.Session("Kabid", id.berkasdesa.common.Role.PENGESAH));
+        district.decisions().endorse(district.decisions().proposed());
+        db.actAs(new id.berkasdesa.common.Session("Vera", id.berkasdesa.common.Role.VERIFIKATOR));
+        List<AnswerService.Made> made = district.answers().write(null, dir.resolve("balasan"), false, c -> c);
+        assertThat(made).singleElement().satisfies(m -> {
+            assertThat(m.file()).isNull();
+            assertThat(m.reasonKey()).isEqualTo("dinas.answer.noKey");
+        });
         // a signed bundle is still marked by nothing of the sort
         receive(VillageBundles.karadenan);
         assertThat(dinas.requests(null, "32.01.01.1002", null)).allSatisfy(r -> assertThat(r.checks())
