@@ -46,7 +46,7 @@ public final class Database implements AutoCloseable {
      * The version of this release's last migration. A store whose schema history ends there opens
      * without Flyway; a test keeps this equal to the highest migration shipped.
      */
-    static final int SCHEMA_VERSION = 23;
+    static final int SCHEMA_VERSION = 24;
     private static final String USER = "berkas";
     /** H2's "unsupported database file version": a store written by another H2 file format. */
     private static final int OTHER_FILE_FORMAT = 90048;
@@ -67,9 +67,9 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
     }
 
-    private Database(javax.sql.DataSource source, Engine engine, Path workDir) {
+    private Database(javax.sql.DataSource source, Engine engine, Path workDir, StoreKey key) {
         this.dataDir = workDir;
-        this.key = null;
+        this.key = key;
         this.lock = null;
         this.engine = engine;
         this.upgradeBackup = null;
@@ -105,6 +105,14 @@ public final class Database implements AutoCloseable {
      * @param workDir a folder of this PC for what is not kept in the database (document files, logs)
      */
     public static Database onPostgres(javax.sql.DataSource source, Path workDir) {
+        return onPostgres(source, workDir, null);
+    }
+
+    /**
+     * The same for an office's store with its key (from the key ring the database keeps): the
+     * documents' bytes are sealed under it, as beside an H2 file.
+     */
+    public static Database onPostgres(javax.sql.DataSource source, Path workDir, StoreKey key) {
         try {
             Flyway.configure().dataSource(source).locations(POSTGRES_MIGRATIONS).cleanDisabled(true).load().migrate();
         } catch (FlywayException e) {
@@ -112,7 +120,15 @@ public final class Database implements AutoCloseable {
             throw new StoreException("store.error.migration", e);
         }
         LOG.info("store opened (postgresql)");
-        return new Database(source, new Engine.Postgres(), workDir);
+        return new Database(source, new Engine.Postgres(), workDir, key);
+    }
+
+    /**
+     * Whether the documents' sealed bytes belong in the database (a server several PCs share, each
+     * with its own work folder) rather than in files beside the store.
+     */
+    public boolean keepsDocumentBytes() {
+        return engine instanceof Engine.Postgres;
     }
 
     /** The engine's name ("h2", "postgresql"): for logs and a backup's manifest, never for a branch outside this package. */

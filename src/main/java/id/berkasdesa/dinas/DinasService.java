@@ -437,7 +437,7 @@ public final class DinasService {
                     .bind("fp", fingerprint).bind("seq", head == null ? null : head.seq())
                     .bind("hash", head == null ? null : head.hash()).bind("n", p.usulan().size())
                     .bind("by", db.session().operator()).bind("at", now).execute();
-            for (Map.Entry<String, ScanKeeper.Kept> k : scans.placeAll().entrySet()) {
+            for (Map.Entry<String, ScanKeeper.Kept> k : scans.placeAll(h, db.keepsDocumentBytes()).entrySet()) {
                 h.createUpdate("INSERT INTO dinas_scan (bundle_id, path, sha256, size_bytes) VALUES (:id, :path, :sha, :size)")
                         .bind("id", bundleId).bind("path", k.getKey()).bind("sha", k.getValue().sha256())
                         .bind("size", k.getValue().size()).execute();
@@ -512,6 +512,12 @@ public final class DinasService {
             throw new DinasException("dinas.scan.missing", scan.path());
         }
         try {
+            if (db.keepsDocumentBytes()) {
+                byte[] sealed = db.read(h -> h.createQuery("SELECT sealed FROM dinas_scan_bytes WHERE sha256 = :sha")
+                        .bind("sha", scan.sha256()).mapTo(byte[].class).findOne())
+                        .orElseThrow(() -> new id.berkasdesa.files.DocumentException("document.error.missingFile"));
+                return documents().unseal(sealed);
+            }
             return documents().read(scan.sha256());
         } catch (id.berkasdesa.files.DocumentException e) {
             throw new DinasException("dinas.scan.damaged", scan.path());

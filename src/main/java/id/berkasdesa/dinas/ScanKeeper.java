@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The scans of one bundle, kept in the pass that checks it: each file under {@code data/dokumen/} is
  * sealed into the office's document store as it is hashed, and staged once its checksum matched.
- * {@link #placeAll} (inside the bundle's unit of work) gives them their names; {@link #close} drops
+ * {@link #placeAll} (inside the bundle's unit of work) gives them their names, or on a database server
+ * puts their sealed bytes in the database in that unit of work; {@link #close} drops
  * whatever was not placed: a refused bundle, one already received, or a unit of work that failed
  * (a file placed by a unit of work that then failed is named by no row, and the start-up sweep
  * removes it).
@@ -91,9 +92,21 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
      * Moves every staged scan to its name (content-addressed: a scan already kept from an earlier
      * bundle is kept once) and returns them by path in the bag; safe to call again.
      */
-    Map<String, Kept> placeAll() {
+    Map<String, Kept> placeAll(org.jdbi.v3.core.Handle h, boolean inDatabase) {
         Map<String, DocumentStore.Staged> now = new TreeMap<>(staged);
-        store.placeAll(now.values());
+        if (inDatabase) {
+            // a server several PCs share: the sealed bytes go in the same unit of work as their rows
+            for (DocumentStore.Staged s : now.values()) {
+                if (h.createQuery("SELECT COUNT(*) FROM dinas_scan_bytes WHERE sha256 = :sha").bind("sha", s.sha256())
+                        .mapTo(Integer.class).one() == 0) {
+                    h.createUpdate("INSERT INTO dinas_scan_bytes (sha256, sealed) VALUES (:sha, :sealed)")
+                            .bind("sha", s.sha256()).bind("sealed", store.sealedBytes(s)).execute();
+                }
+                store.discard(s);
+            }
+        } else {
+            store.placeAll(now.values());
+        }
         for (Map.Entry<String, DocumentStore.Staged> s : now.entrySet()) {
             placed.put(s.getKey(), new Kept(s.getValue().sha256(), s.getValue().size()));
             staged.remove(s.getKey());

@@ -400,6 +400,31 @@ public final class DocumentStore {
         }
     }
 
+    /**
+     * A staged file's bytes as they lie sealed, for a store that keeps document bytes in its database
+     * (a server several PCs share); the caller then {@link #discard}s the staged file.
+     */
+    public byte[] sealedBytes(Staged staged) {
+        try {
+            return Files.readAllBytes(staged.temp);
+        } catch (IOException e) {
+            throw new DocumentException("document.error.storeFailed", e, root.toString());
+        }
+    }
+
+    /**
+     * What sealed bytes from {@link #sealedBytes} hold, decrypted and checked (the cipher's tags):
+     * changed or cut-short bytes are refused as a damaged file is.
+     */
+    public byte[] unseal(byte[] sealed) {
+        try (InputStream in = cipher == null ? new ByteArrayInputStream(sealed)
+                : cipher.newDecryptingStream(new ByteArrayInputStream(sealed), CONTEXT)) {
+            return in.readAllBytes();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new DocumentException("document.error.missingFile", e);
+        }
+    }
+
     public void discard(Staged staged) {
         deleteQuietly(staged.temp);
     }
