@@ -30,6 +30,12 @@ public final class BerkasDesaCommand implements Callable<Integer> {
             description = "Folder data (bawaan: folder data pengguna, mis. %%LOCALAPPDATA%%\\BerkasDesa).")
     Path dataDir;
 
+    @Option(names = "--database", paramLabel = "postgresql://HOST:PORT/DB",
+            description = "Server PostgreSQL kantor Dinas Sosial (15 atau lebih baru) yang dipakai beberapa petugas sekaligus; "
+                    + "pengguna dan kata sandinya dari BERKAS_DESA_DB_USER dan BERKAS_DESA_DB_PASSWORD. --data-dir lalu "
+                    + "hanya menjadi tempat folder kerja PC ini untuk server itu.")
+    String database;
+
     @Option(names = "--lang", paramLabel = "id|en", defaultValue = "id",
             description = "Bahasa tampilan: id (Bahasa Indonesia, bawaan) atau en (English).")
     String lang;
@@ -74,8 +80,10 @@ public final class BerkasDesaCommand implements Callable<Integer> {
         return user != null && !user.isBlank() ? user : env("BERKAS_DESA_USER");
     }
 
+    /** The data folder; with {@code --database}, this PC's work folder for that server (inside it). */
     public Path dataDir() {
-        return dataDir != null ? dataDir : DataDir.defaultDir();
+        Path base = dataDir != null ? dataDir : DataDir.defaultDir();
+        return database == null ? base : id.berkasdesa.db.Server.Address.parse(database).map(a -> a.workDir(base)).orElse(base);
     }
 
     public Messages messages() {
@@ -125,6 +133,16 @@ public final class BerkasDesaCommand implements Callable<Integer> {
             String word = root.unknown.get(0);
             Messages m = Messages.indonesian();
             return Json.fail(2, "cli.unknownCommand", m.get("cli.unknownCommand", word));
+        }
+        if (root.database != null && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
+            // an office's server: connected (and its schema brought up to date) before any command runs
+            try {
+                id.berkasdesa.wiring.Wiring.useServer(id.berkasdesa.db.Server.connect(root.database,
+                        root.env("BERKAS_DESA_DB_USER"), root.env("BERKAS_DESA_DB_PASSWORD")));
+            } catch (id.berkasdesa.db.StoreException e) {
+                Messages m = Messages.indonesian();
+                return Json.fail(2, e.key(), m.get(e.key(), e.args()));
+            }
         }
         return new CommandLine.RunLast().execute(parsed);
     }

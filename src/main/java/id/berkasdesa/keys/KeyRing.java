@@ -275,14 +275,31 @@ public final class KeyRing {
         return content.unclaimed() != null;
     }
 
-    /** Writes the key file, whole or not at all. */
+    /** Told every key file written (its path and bytes): a store on a database server keeps them there too. */
+    public interface Mirror {
+        void saved(Path file, byte[] json);
+    }
+
+    private static volatile Mirror mirror;
+
+    /** Sets the one {@link Mirror} of this process (a PC working on an office's database server). */
+    public static void mirror(Mirror m) {
+        mirror = m;
+    }
+
+    /** Writes the key file, whole or not at all (and to the {@link Mirror}, when there is one). */
     public synchronized void save() {
+        byte[] json;
         try {
             Files.createDirectories(file.getParent());
-            byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(content);
+            json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(content);
             AtomicFile.writePrivate(file, out -> out.write(json));
         } catch (IOException e) {
             throw new KeyException("keys.error.write", e, file.toString());
+        }
+        Mirror m = mirror;
+        if (m != null) {
+            m.saved(file, json);
         }
     }
 

@@ -112,7 +112,42 @@ public final class Wiring implements AutoCloseable {
 
     /** A data folder with nothing in it yet: its first start makes the key and the store (two file lookups). */
     public static boolean isNew(Path dataDir) {
+        pullKeyRing(dataDir);
         return !java.nio.file.Files.exists(KeyRing.file(dataDir)) && !Database.exists(dataDir);
+    }
+
+    private static volatile id.berkasdesa.db.Server server;
+
+    /**
+     * From now on this process works on an office's database server: its store is there, and so is
+     * its key ring (copied into {@code dataDir}, this PC's work folder for the server, before each
+     * opening, and written back whenever it changes).
+     */
+    public static void useServer(id.berkasdesa.db.Server s) {
+        server = s;
+        KeyRing.mirror(s == null ? null : (file, json) -> s.saveKeyRing(json));
+    }
+
+    /** On a server: this PC's copy of the key ring made the server's (or removed, for a new office). */
+    private static void pullKeyRing(Path dataDir) {
+        id.berkasdesa.db.Server s = server;
+        if (s == null) {
+            return;
+        }
+        Path file = KeyRing.file(dataDir);
+        try {
+            java.util.Optional<byte[]> ring = s.keyRing();
+            if (ring.isPresent()) {
+                java.nio.file.Files.createDirectories(dataDir);
+                if (!java.nio.file.Files.exists(file) || !java.util.Arrays.equals(java.nio.file.Files.readAllBytes(file), ring.get())) {
+                    id.berkasdesa.common.AtomicFile.writePrivate(file, out -> out.write(ring.get()));
+                }
+            } else {
+                java.nio.file.Files.deleteIfExists(file); // the work folder is the server's alone (Server.Address.workDir)
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("store.error.folder", e, dataDir.toString());
+        }
     }
 
     /** The same with the area codes already loaded (a new folder's setup shows them before the store is made). */
@@ -264,6 +299,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     private static KeyRing.State lockState(Path dataDir) {
+        pullKeyRing(dataDir);
         id.berkasdesa.backup.Restore.finish(dataDir); // a restore a kill interrupted: swapped in, or dropped
         KeyRing.State state = KeyRing.state(dataDir);
         if (state != KeyRing.State.NONE) {
@@ -281,7 +317,8 @@ public final class Wiring implements AutoCloseable {
     }
 
     private static Wiring wire(Path dataDir, Clock clock, CompletableFuture<Wilayah> wilayah, KeyRing keys) {
-        Database db = Database.open(dataDir, keys.key());
+        id.berkasdesa.db.Server s = server;
+        Database db = s == null ? Database.open(dataDir, keys.key()) : Database.onPostgres(s.source(), dataDir, keys.key());
         id.berkasdesa.common.Trace.mark("unlock-database");
         return wire(db, clock, wilayah, keys);
     }

@@ -40,13 +40,23 @@ public final class Postgres {
 
     /** A new, empty database on the server; each call's DataSource opens its own connections. */
     public static DataSource freshDatabase() {
+        return server().getDatabase("postgres", freshDatabaseName());
+    }
+
+    /** A new, empty database on the server, by name (for a process of its own to connect to, on {@link #port}). */
+    public static String freshDatabaseName() {
         String name = "bd" + NEXT.incrementAndGet();
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        return server().getDatabase("postgres", name);
+        return name;
+    }
+
+    /** The port the server listens on (localhost; user "postgres", any password). */
+    public static int port() {
+        return server().getPort();
     }
 
     /** Another DataSource on an existing database (another officer's process). */
