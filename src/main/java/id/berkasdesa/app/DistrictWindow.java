@@ -106,7 +106,7 @@ final class DistrictWindow {
         });
         DinasService.Office o = ctx.office().orElseThrow();
         officeLabel.setText(messages.get("dinas.window.office", o.officeName(), o.kabupaten()));
-        dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
+        dataDirLabel.setText(StoreControl.where(messages, dataDir));
     }
 
     /** The pages, new: the next person who signs in finds nothing of the one before (a filter, a list, a file's result). */

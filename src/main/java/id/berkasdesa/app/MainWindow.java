@@ -139,7 +139,7 @@ final class MainWindow {
             return;
         }
         this.ctx = context;
-        dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
+        dataDirLabel.setText(StoreControl.where(messages, dataDir));
         requests = new RequestPages(ctx.requests(), messages, runner, dialogs, pages::show, this::pdfHeading);
         requests.onDashboardShown(() -> {
             dashboardShown.run();

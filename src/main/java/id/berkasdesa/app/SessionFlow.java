@@ -155,7 +155,7 @@ final class SessionFlow {
             Trace.mark("signin-fx");
             w.opened(holder[0], dataDir);
         });
-        w.dataDirLabel.setText(messages.get("app.dataDir", dataDir.toString()));
+        w.dataDirLabel.setText(StoreControl.where(messages, dataDir));
         // the key file names the village "Desa — Kantor" (as a backup's manifest does): shown as the header shows it everywhere
         w.villageLabel.setText(village.map(v -> v.contains(" — ") ? messages.get("app.village", v.substring(0, v.indexOf(" — ")),
                 v.substring(v.indexOf(" — ") + 3)) : v).orElse(""));

@@ -55,4 +55,10 @@ final class StoreControl implements RestoreDialog.Store {
             return c.accounts().recover(code, password);
         }
     }
+
+    /** The status bar's "where": the data folder, or the office's database server. */
+    static String where(id.berkasdesa.common.Messages messages, java.nio.file.Path dataDir) {
+        return id.berkasdesa.wiring.Wiring.serverName().map(s -> messages.get("app.server", s))
+                .orElseGet(() -> messages.get("app.dataDir", dataDir.toString()));
+    }
 }

@@ -165,6 +165,9 @@ public final class BackupService {
      */
     public Result create(Path folder, int keep, Progress progress) {
         db.require("backup.create");
+        if (db.keepsDocumentBytes()) {
+            throw new BackupException("backup.error.server"); // the office's server is backed up by its own tools
+        }
         StoreKey key = db.storeKey();
         if (key == null || keys == null || keys.unclaimed()) {
             throw new BackupException("backup.error.unclaimed");

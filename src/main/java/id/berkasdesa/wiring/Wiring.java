@@ -128,6 +128,12 @@ public final class Wiring implements AutoCloseable {
         KeyRing.mirror(s == null ? null : (file, json) -> s.saveKeyRing(json));
     }
 
+    /** Where the store lies, for the status bar: the server's address, or empty for a store in its data folder. */
+    public static java.util.Optional<String> serverName() {
+        id.berkasdesa.db.Server s = server;
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.toString());
+    }
+
     /** On a server: this PC's copy of the key ring made the server's (or removed, for a new office). */
     private static void pullKeyRing(Path dataDir) {
         id.berkasdesa.db.Server s = server;

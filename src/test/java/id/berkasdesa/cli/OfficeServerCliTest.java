@@ -80,6 +80,13 @@ class OfficeServerCliTest {
         CliRun wrong = CliRun.child(env("Vera", "salah sekali"), "--data-dir", pc2.toString(), "--database", url, "dinas", "reasons");
         assertThat(wrong.exit()).isEqualTo(3);
 
+        // the trail is one chain across the PCs; a backup is the server's business (pg_dump), said so
+        CliRun trail = CliRun.child(kabid, "--data-dir", pc2.toString(), "--database", url, "audit", "verify");
+        assertThat(trail.exit()).as(trail.out() + trail.err()).isZero();
+        CliRun backup = CliRun.child(kabid, "--data-dir", pc1.toString(), "--database", url, "backup", "--to", dir.toString());
+        assertThat(backup.exit()).isNotZero();
+        assertThat(backup.out() + backup.err()).contains("pg_dump");
+
         // nothing of the store in either PC's folder: no database file, no document file
         for (Path pc : List.of(pc1, pc2)) {
             try (Stream<Path> files = Files.walk(pc)) {
