@@ -6,3 +6,5 @@ CREATE TABLE dinas_scan_bytes (
     sealed          BYTEA NOT NULL,
     CONSTRAINT pk_dinas_scan_bytes PRIMARY KEY (sha256)
 );
+-- sealed bytes do not compress: stored out of line as they are, without trying
+ALTER TABLE dinas_scan_bytes ALTER COLUMN sealed SET STORAGE EXTERNAL;

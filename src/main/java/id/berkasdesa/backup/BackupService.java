@@ -154,7 +154,9 @@ public final class BackupService {
     /** Checks the store (Periksa data): see {@link StoreCheck}. */
     public StoreCheck.Report check(Progress progress) {
         db.require("audit.verify");
-        return StoreCheck.run(db, new DocumentStore(db.dataDir(), db.storeKey()), progress, anchor.get());
+        DocumentStore documents = new DocumentStore(db.dataDir(), db.storeKey());
+        return db.keepsDocumentBytes() ? StoreCheck.runOnServer(db, documents, progress, anchor.get())
+                : StoreCheck.run(db, documents, progress, anchor.get());
     }
 
     /**

@@ -65,6 +65,36 @@ public final class StoreCheck {
         }, progress, anchor);
     }
 
+    /**
+     * The same for a store on a database server, whose documents' sealed bytes are in the database
+     * ({@code dinas_scan_bytes}): each there, and its content still the hash it is named by.
+     */
+    public static Report runOnServer(Database db, DocumentStore sealing, Progress progress,
+            java.util.Optional<id.berkasdesa.keys.Identity> anchor) {
+        return run(db, new Documents() {
+            private byte[] sealed(String sha256) {
+                return db.read(h -> h.createQuery("SELECT sealed FROM dinas_scan_bytes WHERE sha256 = :sha").bind("sha", sha256)
+                        .mapTo(byte[].class).findOne()).orElse(null);
+            }
+
+            @Override
+            public boolean exists(String sha256) {
+                return db.read(h -> h.createQuery("SELECT COUNT(*) FROM dinas_scan_bytes WHERE sha256 = :sha").bind("sha", sha256)
+                        .mapTo(Integer.class).one()) > 0;
+            }
+
+            @Override
+            public boolean intact(String sha256) {
+                try {
+                    byte[] bytes = sealed(sha256);
+                    return bytes != null && id.berkasdesa.common.Sha256.hex(sealing.unseal(bytes)).equals(sha256);
+                } catch (id.berkasdesa.files.DocumentException e) {
+                    return false;
+                }
+            }
+        }, progress, anchor);
+    }
+
     static Report run(Database db, Documents documents, Progress progress) {
         return run(db, documents, progress, java.util.Optional.empty());
     }

@@ -83,6 +83,17 @@ class OfficeServerCliTest {
         // the trail is one chain across the PCs; a backup is the server's business (pg_dump), said so
         CliRun trail = CliRun.child(kabid, "--data-dir", pc2.toString(), "--database", url, "audit", "verify");
         assertThat(trail.exit()).as(trail.out() + trail.err()).isZero();
+        CliRun check = CliRun.child(kabid, "--data-dir", pc2.toString(), "--database", url, "check");
+        assertThat(check.exit()).as(check.out() + check.err()).isZero();
+        assertThat(check.json().path("problems")).as("every row read back, every scan's bytes in the database and intact").isEmpty();
+        // a scan's bytes cut short on the server are found
+        try (java.sql.Connection c = Postgres.database(url.substring(url.lastIndexOf('/') + 1)).getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE dinas_scan_bytes SET sealed = substring(sealed from 1 for 100) "
+                    + "WHERE sha256 = (SELECT MIN(sha256) FROM dinas_scan_bytes)");
+        }
+        CliRun damaged = CliRun.child(kabid, "--data-dir", pc2.toString(), "--database", url, "check");
+        assertThat(damaged.json().path("problems").toString()).contains("1 file dokumen rusak");
         CliRun backup = CliRun.child(kabid, "--data-dir", pc1.toString(), "--database", url, "backup", "--to", dir.toString());
         assertThat(backup.exit()).isNotZero();
         assertThat(backup.out() + backup.err()).contains("pg_dump");
