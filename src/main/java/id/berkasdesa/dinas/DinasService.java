@@ -99,7 +99,6 @@ public final class DinasService {
         this.officeKeys = officeKeys;
     }
 
-    /** The office's settings: whether a request needs an SKTM, and the window between deletion and receipt (months). */
     /**
      * The office's settings: an SKTM required of every request; the window from deactivation to
      * receipt; whether plain bundles are received (marked unsigned); the annex's columns (their codes,

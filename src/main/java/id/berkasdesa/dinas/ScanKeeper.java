@@ -96,12 +96,10 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
         Map<String, DocumentStore.Staged> now = new TreeMap<>(staged);
         if (inDatabase) {
             // a server several PCs share: the sealed bytes go in the same unit of work as their rows
+            // (PostgreSQL's own words: two PCs receiving the same scan at once keep it once, neither fails)
             for (DocumentStore.Staged s : now.values()) {
-                if (h.createQuery("SELECT COUNT(*) FROM dinas_scan_bytes WHERE sha256 = :sha").bind("sha", s.sha256())
-                        .mapTo(Integer.class).one() == 0) {
-                    h.createUpdate("INSERT INTO dinas_scan_bytes (sha256, sealed) VALUES (:sha, :sealed)")
-                            .bind("sha", s.sha256()).bind("sealed", store.sealedBytes(s)).execute();
-                }
+                h.createUpdate("INSERT INTO dinas_scan_bytes (sha256, sealed) VALUES (:sha, :sealed) ON CONFLICT (sha256) DO NOTHING")
+                        .bind("sha", s.sha256()).bind("sealed", store.sealedBytes(s)).execute();
                 store.discard(s);
             }
         } else {

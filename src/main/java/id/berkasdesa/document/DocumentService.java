@@ -358,7 +358,9 @@ public final class DocumentService {
     }
 
     public DocumentStore.Sweep sweep() {
-        Set<String> referenced = new HashSet<>(db.read(h -> h.attach(DocumentDao.class).referenced()));
+        // on a database server the documents' bytes are in the database: this PC's folder holds only what staging left
+        Set<String> referenced = db.keepsDocumentBytes() ? Set.of()
+                : new HashSet<>(db.read(h -> h.attach(DocumentDao.class).referenced()));
         DocumentStore.Sweep sweep = store.sweep(referenced);
         if (sweep.orphansRemoved() + sweep.tempRemoved() > 0 || !sweep.missing().isEmpty()) {
             LOG.warn("document store check: {} unreferenced files removed, {} temp files removed, {} files missing",
