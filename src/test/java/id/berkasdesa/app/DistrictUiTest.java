@@ -144,6 +144,10 @@ class DistrictUiTest {
         assertThat(viewerPage.getText()).contains("berkas 2 dari");
         Screenshots.take(r, viewerPage.getScene(), "dinas-berkas");
         r.targetWindow(viewerPage.getScene().getWindow());
+        Label zoom = r.lookup("#zoomLabel").queryAs(Label.class);
+        String fitted = zoom.getText();
+        r.type(KeyCode.ADD);
+        waitUntil(() -> !zoom.getText().equals(fitted));
         r.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
         waitUntil(() -> viewerPage.getText().contains("berkas 3 dari"));
         r.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);

@@ -4,6 +4,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.ZoomSteps;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.geometry.Rectangle2D;
@@ -28,7 +29,6 @@ import javafx.stage.Window;
  */
 final class ScanViewer {
 
-    private static final double[] ZOOMS = {0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0};
 
     @FXML BorderPane root;
     @FXML Label zoomLabel, pageLabel, problemLabel;
@@ -111,25 +111,13 @@ final class ScanViewer {
 
     @FXML
     void zoomIn() {
-        double now = zoom == null ? currentFit() : zoom;
-        for (double z : ZOOMS) {
-            if (z > now + 0.01) {
-                zoom = z;
-                break;
-            }
-        }
+        zoom = ZoomSteps.larger(zoom == null ? currentFit() : zoom).orElse(zoom);
         applyZoom();
     }
 
     @FXML
     void zoomOut() {
-        double now = zoom == null ? currentFit() : zoom;
-        for (int i = ZOOMS.length - 1; i >= 0; i--) {
-            if (ZOOMS[i] < now - 0.01) {
-                zoom = ZOOMS[i];
-                break;
-            }
-        }
+        zoom = ZoomSteps.smaller(zoom == null ? currentFit() : zoom).orElse(zoom);
         applyZoom();
     }
 

@@ -4,6 +4,7 @@ import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.SafeLog;
 import id.berkasdesa.common.ui.DialogService;
 import id.berkasdesa.common.ui.Fxml;
+import id.berkasdesa.common.ui.ZoomSteps;
 import id.berkasdesa.common.ui.Images;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import id.berkasdesa.document.Document;
@@ -45,7 +46,6 @@ import org.slf4j.LoggerFactory;
 final class DocumentViewer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentViewer.class);
-    private static final double[] ZOOMS = {0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0};
 
     @FXML BorderPane root;
     @FXML Button closeButton, zoomOutButton, zoomInButton, prevButton, nextButton, rotateLeftButton, rotateRightButton;
@@ -228,25 +228,13 @@ final class DocumentViewer {
 
     @FXML
     void zoomIn() {
-        double now = currentScale();
-        for (double z : ZOOMS) {
-            if (z > now + 0.01) {
-                zoom = z;
-                break;
-            }
-        }
+        zoom = ZoomSteps.larger(currentScale()).orElse(zoom);
         applyZoom();
     }
 
     @FXML
     void zoomOut() {
-        double now = currentScale();
-        for (int i = ZOOMS.length - 1; i >= 0; i--) {
-            if (ZOOMS[i] < now - 0.01) {
-                zoom = ZOOMS[i];
-                break;
-            }
-        }
+        zoom = ZoomSteps.smaller(currentScale()).orElse(zoom);
         applyZoom();
     }
 
