@@ -364,8 +364,10 @@ public final class DinasService {
         try (ScanKeeper scans = new ScanKeeper(documents())) {
             District.Received r;
             try {
+                id.berkasdesa.common.Trace.mark("inbox-file");
                 r = sealed ? District.receive(file, officeKeys.get(), progress, scans)
                         : District.receivePlain(file, progress, scans);
+                id.berkasdesa.common.Trace.mark("inbox-checked");
             } catch (BundleException e) {
                 return new InboxResult(file, Outcome.REFUSED, null, 0, e.key(), List.of(e.args()));
             }
@@ -436,7 +438,9 @@ public final class DinasService {
                     .bind("fp", fingerprint).bind("seq", head == null ? null : head.seq())
                     .bind("hash", head == null ? null : head.hash()).bind("n", p.usulan().size())
                     .bind("by", db.session().operator()).bind("at", now).execute();
-            for (Map.Entry<String, ScanKeeper.Kept> k : scans.placeAll(h, db.keepsDocumentBytes()).entrySet()) {
+            Map<String, ScanKeeper.Kept> placed = scans.placeAll(h, db.keepsDocumentBytes());
+            id.berkasdesa.common.Trace.mark("inbox-placed");
+            for (Map.Entry<String, ScanKeeper.Kept> k : placed.entrySet()) {
                 h.createUpdate("INSERT INTO dinas_scan (bundle_id, path, sha256, size_bytes) VALUES (:id, :path, :sha, :size)")
                         .bind("id", bundleId).bind("path", k.getKey()).bind("sha", k.getValue().sha256())
                         .bind("size", k.getValue().size()).execute();
@@ -451,6 +455,7 @@ public final class DinasService {
                 stored += store(h, u, kode, bundleId, head, flags, o, settings, today, now) ? 1 : 0;
             }
             db.about("dinasBundle", bundleId, List.of("requests"));
+            id.berkasdesa.common.Trace.mark("inbox-rows");
             return new InboxResult(file, Outcome.IMPORTED, kode, stored, null, List.of());
         });
     }

@@ -34,6 +34,36 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
     /** The SKTMs' bytes too, by path in the bag (a letter of a page or two), for the check of their QR. */
     private final Map<String, byte[]> letters = new ConcurrentHashMap<>();
 
+    /** Forces of the files staged so far, running on {@link #forcer}. */
+    private final java.util.List<java.util.concurrent.Future<?>> forcing = java.util.Collections.synchronizedList(
+            new java.util.ArrayList<>());
+    private java.util.concurrent.ExecutorService forcer;
+
+    private synchronized java.util.concurrent.ExecutorService forcer() {
+        if (forcer == null) {
+            forcer = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "berkas-desa-force");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return forcer;
+    }
+
+    /** Every background force done; the first failure thrown. */
+    private void forced() {
+        for (java.util.concurrent.Future<?> f : new java.util.ArrayList<>(forcing)) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BundleException("bundle.cancelled");
+            }
+        }
+    }
+
     /** A letter larger than this is a scan, not a PDF the app made: not kept in memory. */
     private static final int MAX_LETTER = 2 << 20;
 
@@ -70,8 +100,11 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
 
             @Override
             public void close() {
-                staged.put(inBag, refusing(() -> sink.finish(false))); // forced with the others in placeAll
+                DocumentStore.Staged done = refusing(() -> sink.finish(false));
+                staged.put(inBag, done);
                 writing.remove(sink);
+                // forced in the background while the next files are read: the disk writes beside the check
+                forcing.add(forcer().submit(() -> store.force(done)));
                 if (letter != null && letter.size() < MAX_LETTER) {
                     letters.put(inBag, letter.toByteArray());
                 }
@@ -103,7 +136,8 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
                 store.discard(s);
             }
         } else {
-            store.placeAll(now.values());
+            forced();
+            store.placeAll(now.values(), true);
         }
         for (Map.Entry<String, DocumentStore.Staged> s : now.entrySet()) {
             placed.put(s.getKey(), new Kept(s.getValue().sha256(), s.getValue().size()));
@@ -119,6 +153,14 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
 
     @Override
     public void close() {
+        if (forcer != null) {
+            forcer.shutdown();
+            try {
+                forcer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES); // no temp file deleted under a force
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         writing.forEach(DocumentStore.Sink::abort);
         staged.values().forEach(store::discard);
     }

@@ -370,11 +370,14 @@ public final class DocumentStore {
      * forced per file. Content already stored is dropped as {@link #place} does.
      */
     public void placeAll(java.util.Collection<Staged> staged) {
+        placeAll(staged, false);
+    }
+
+    /** The same for files already forced one by one as they were finished ({@link #force(Staged)}). */
+    public void placeAll(java.util.Collection<Staged> staged, boolean forced) {
         try {
-            for (Staged s : staged) {
-                try (FileChannel c = FileChannel.open(s.temp, StandardOpenOption.WRITE)) {
-                    c.force(true);
-                }
+            if (!forced) {
+                forceAll(staged.stream().map(x -> x.temp).toList(), DocumentStore::force);
             }
             Set<Path> folders = new java.util.LinkedHashSet<>();
             for (Staged s : staged) {
@@ -391,10 +394,8 @@ public final class DocumentStore {
                     Files.deleteIfExists(s.temp);
                 }
             }
-            for (Path f : folders) {
-                AtomicFile.forceFolder(f);
-            }
-            AtomicFile.forceFolder(root);
+            folders.add(root);
+            forceAll(folders, AtomicFile::forceFolder);
         } catch (IOException e) {
             throw new DocumentException("document.error.storeFailed", e, root.toString());
         }
@@ -422,6 +423,67 @@ public final class DocumentStore {
             return in.readAllBytes();
         } catch (IOException | GeneralSecurityException e) {
             throw new DocumentException("document.error.missingFile", e);
+        }
+    }
+
+    /**
+     * Forces files or folders on several threads at once: the file system then commits them to its
+     * journal together (one by one, a bundle of 32 scans waited for 32 journal commits, twice).
+     */
+    private interface Force {
+        void force(Path p) throws IOException;
+    }
+
+    private static void forceAll(java.util.Collection<Path> paths, Force force) throws IOException {
+        if (paths.size() < 2) {
+            for (Path p : paths) {
+                force.force(p);
+            }
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(8, paths.size()), r -> {
+            Thread t = new Thread(r, "berkas-desa-force");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.List<java.util.concurrent.Future<Void>> done = new java.util.ArrayList<>();
+            for (Path p : paths) {
+                done.add(pool.submit(() -> {
+                    force.force(p);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<Void> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Forces a staged file to disk (a reader that stages many files forces each in the background as
+     * soon as it is finished, while it reads the next, then places them all as forced).
+     */
+    public void force(Staged staged) {
+        try {
+            force(staged.temp);
+        } catch (IOException e) {
+            throw new DocumentException("document.error.storeFailed", e, root.toString());
+        }
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            c.force(true);
         }
     }
 
