@@ -390,6 +390,13 @@ public final class DinasService {
         return db.write("dinas.inbox", h -> {
             if (h.createQuery("SELECT COUNT(*) FROM dinas_bundle WHERE bundle_id = :id").bind("id", bundleId)
                     .mapTo(Integer.class).one() > 0) {
+                if (scans.any() && h.createQuery("SELECT COUNT(*) FROM dinas_scan WHERE bundle_id = :id").bind("id", bundleId)
+                        .mapTo(Integer.class).one() == 0) {
+                    // received before this version kept scans: the same bundle again adds them, nothing else
+                    keepScans(h, bundleId, scans);
+                    db.about("dinasBundle", bundleId, List.of("scans"));
+                    return new InboxResult(file, Outcome.ALREADY, kode, 0, null, List.of());
+                }
                 db.nothingDone();
                 return new InboxResult(file, Outcome.ALREADY, kode, 0, null, List.of());
             }
@@ -438,13 +445,7 @@ public final class DinasService {
                     .bind("fp", fingerprint).bind("seq", head == null ? null : head.seq())
                     .bind("hash", head == null ? null : head.hash()).bind("n", p.usulan().size())
                     .bind("by", db.session().operator()).bind("at", now).execute();
-            Map<String, ScanKeeper.Kept> placed = scans.placeAll(h, db.keepsDocumentBytes());
-            id.berkasdesa.common.Trace.mark("inbox-placed");
-            for (Map.Entry<String, ScanKeeper.Kept> k : placed.entrySet()) {
-                h.createUpdate("INSERT INTO dinas_scan (bundle_id, path, sha256, size_bytes) VALUES (:id, :path, :sha, :size)")
-                        .bind("id", bundleId).bind("path", k.getKey()).bind("sha", k.getValue().sha256())
-                        .bind("size", k.getValue().size()).execute();
-            }
+            keepScans(h, bundleId, scans);
             int stored = 0;
             for (Paket.Usulan u : p.usulan()) {
                 Set<Check> flags = EnumSet.copyOf(bundleFlags);
@@ -458,6 +459,17 @@ public final class DinasService {
             id.berkasdesa.common.Trace.mark("inbox-rows");
             return new InboxResult(file, Outcome.IMPORTED, kode, stored, null, List.of());
         });
+    }
+
+    /** The bundle's scans named (in the store's folder, or in the database on a server) and listed, in its unit of work. */
+    private void keepScans(Handle h, String bundleId, ScanKeeper scans) {
+        Map<String, ScanKeeper.Kept> placed = scans.placeAll(h, db.keepsDocumentBytes());
+        id.berkasdesa.common.Trace.mark("inbox-placed");
+        for (Map.Entry<String, ScanKeeper.Kept> k : placed.entrySet()) {
+            h.createUpdate("INSERT INTO dinas_scan (bundle_id, path, sha256, size_bytes) VALUES (:id, :path, :sha, :size)")
+                    .bind("id", bundleId).bind("path", k.getKey()).bind("sha", k.getValue().sha256())
+                    .bind("size", k.getValue().size()).execute();
+        }
     }
 
     private static final String REQUEST_SELECT = """
@@ -477,9 +489,10 @@ public final class DinasService {
     /**
      * One scan a request came with, as the officer sees it beside the checks: its kind ("FASKES"…), its
      * path in the bundle, and its SHA-256 and size once kept (null and 0 when the bundle did not carry
-     * the file its list names).
+     * the file its list names, or — {@code beforeScansWereKept} — it was received by a version that kept
+     * no scans: the same bundle taken again adds them).
      */
-    public record Scan(String kind, String path, Integer pages, String sha256, long size) {
+    public record Scan(String kind, String path, Integer pages, String sha256, long size, boolean beforeScansWereKept) {
         public boolean kept() {
             return sha256 != null;
         }
@@ -501,7 +514,7 @@ public final class DinasService {
                     String path = d.path("berkas").asText("");
                     ScanKeeper.Kept k = kept.get(path);
                     out.add(new Scan(d.path("jenis").asText(""), path, d.hasNonNull("halaman") ? d.get("halaman").asInt() : null,
-                            k == null ? null : k.sha256(), k == null ? 0 : k.size()));
+                            k == null ? null : k.sha256(), k == null ? 0 : k.size(), kept.isEmpty()));
                 }
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
@@ -513,7 +526,7 @@ public final class DinasService {
     /** A kept scan's bytes, decrypted (an upload copy: about a megabyte). */
     public byte[] scanBytes(Scan scan) {
         if (!scan.kept()) {
-            throw new DinasException("dinas.scan.missing", scan.path());
+            throw new DinasException(scan.beforeScansWereKept() ? "dinas.scan.notYet" : "dinas.scan.missing", scan.path());
         }
         try {
             if (db.keepsDocumentBytes()) {

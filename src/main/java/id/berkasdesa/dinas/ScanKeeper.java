@@ -146,6 +146,11 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
         return Map.copyOf(placed);
     }
 
+    /** Whether the bundle carried any scan. */
+    boolean any() {
+        return !staged.isEmpty() || !placed.isEmpty();
+    }
+
     /** An SKTM's bytes as the bundle carried it, by its path in the bag ("dokumen/…/sktm.pdf"); empty when none or too large. */
     java.util.Optional<byte[]> letter(String path) {
         return java.util.Optional.ofNullable(letters.get(path));

@@ -146,6 +146,34 @@ class DinasInboxTest {
         assertThat(documentFiles()).isEqualTo(kept);
     }
 
+    @Test
+    void aBundleReceivedBeforeScansWereKeptGetsThemWhenTakenAgainAndNothingElseChanges() {
+        receive(VillageBundles.pondokFirst);
+        // as a version that kept no scans left it
+        district.db().write("dinas.inbox", h -> {
+            h.createUpdate("DELETE FROM dinas_scan").execute();
+            h.createUpdate("DELETE FROM dinas_scan_bytes").execute();
+            district.db().nothingDone();
+            return null;
+        });
+        String request = dinas.requests(null, null, null).get(0).id();
+        DinasService.Scan before = dinas.scans(request).get(0);
+        assertThat(before.kept()).isFalse();
+        assertThatThrownBy(() -> dinas.scanBytes(before)).isInstanceOf(DinasException.class)
+                .extracting(e -> ((DinasException) e).message(id.berkasdesa.common.Messages.indonesian()))
+                .asString().contains("Ambil lagi paket yang sama");
+        int trail = trailLength();
+        List<DinasService.ReceivedRequest> requests = dinas.requests(null, null, null);
+
+        assertThat(receive(VillageBundles.pondokFirst)).isEqualTo(DinasService.Outcome.ALREADY);
+        assertThat(dinas.scans(request)).isNotEmpty().allSatisfy(x -> assertThat(x.kept()).isTrue());
+        assertThat(dinas.scanBytes(dinas.scans(request).get(0))).isNotEmpty();
+        assertThat(dinas.requests(null, null, null)).isEqualTo(requests);
+        assertThat(trailLength()).isEqualTo(trail + 1);
+        receive(VillageBundles.pondokFirst);
+        assertThat(trailLength()).as("the third time changes nothing").isEqualTo(trail + 1);
+    }
+
     /** Every file under the store's document folder (encrypted on H2, plain in the work folder beside PostgreSQL), temp files included. */
     private List<Path> documentFiles() throws java.io.IOException {
         List<Path> out = new java.util.ArrayList<>();
