@@ -51,6 +51,15 @@ public final class BerkasDesaApp extends Application {
     private volatile AppContext ctx;
 
     /** Starts the window and returns when it is closed. */
+    /** Why the window cannot open at all (an office's server that cannot be used), shown instead of it; null when none. */
+    private static String problem;
+
+    /** Shows {@code text} in a message of its own and closes: the window has nothing to open. */
+    static void cannotStart(String text, Messages messages) {
+        problem = text;
+        start(null, false, false, messages);
+    }
+
     static void start(Path dir, boolean exitWhenShown, boolean exitWhenDashboard, Messages messages) {
         dataDir = dir;
         exitAfterShown = exitWhenShown;
@@ -100,6 +109,11 @@ public final class BerkasDesaApp extends Application {
     @Override
     public void start(Stage stage) {
         Messages messages = launchMessages;
+        if (problem != null) {
+            new DialogService(messages).error(messages.get("app.openFailed.title"), problem);
+            Platform.exit();
+            return;
+        }
         Optional<WindowLock> mine = WindowLock.claim(dataDir);
         if (mine.isEmpty()) {
             // a second start on the same folder: the first window comes to the front, this one says so and closes

@@ -40,8 +40,9 @@ public final class Main {
             System.exit(0);
         }
         id.berkasdesa.common.Trace.mark("cli-start");
-        CommandLine cli = BerkasDesaCommand.commandLine(cmd -> BerkasDesaApp.start(cmd.dataDir(), cmd.exitAfterShown(),
-                cmd.exitAfterDashboard(), cmd.messages()));
+        CommandLine cli = BerkasDesaCommand.commandLine(cmd -> cmd.problem().ifPresentOrElse(
+                text -> BerkasDesaApp.cannotStart(text, cmd.messages()),
+                () -> BerkasDesaApp.start(cmd.dataDir(), cmd.exitAfterShown(), cmd.exitAfterDashboard(), cmd.messages())));
         id.berkasdesa.common.Trace.mark("cli-built");
         cli.setExecutionStrategy(parsed -> {
             id.berkasdesa.common.Trace.mark("cli-parsed");

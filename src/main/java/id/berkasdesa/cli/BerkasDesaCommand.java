@@ -58,6 +58,8 @@ public final class BerkasDesaCommand implements Callable<Integer> {
     java.util.List<String> unknown;
 
     private final Consumer<BerkasDesaCommand> gui;
+    /** Why the window cannot open (an office's server that cannot be used), or null. */
+    private String problem;
     private final Map<String, String> env;
 
     /**
@@ -88,6 +90,11 @@ public final class BerkasDesaCommand implements Callable<Integer> {
 
     public Messages messages() {
         return Messages.forLocale(Locale.forLanguageTag(lang));
+    }
+
+    /** Why the window cannot open at all, said in the window's language; empty when it can. */
+    public java.util.Optional<String> problem() {
+        return java.util.Optional.ofNullable(problem);
     }
 
     public boolean exitAfterShown() {
@@ -139,7 +146,14 @@ public final class BerkasDesaCommand implements Callable<Integer> {
             try {
                 id.berkasdesa.wiring.Wiring.useServer(id.berkasdesa.db.Server.connect(root.database,
                         root.env("BERKAS_DESA_DB_USER"), root.env("BERKAS_DESA_DB_PASSWORD")));
+                id.berkasdesa.wiring.Wiring.prepare(root.dataDir()); // this PC's copy of the key ring, before any window or command
             } catch (id.berkasdesa.db.StoreException e) {
+                if (parsed.subcommand() == null) {
+                    // the window: the message in a window, as a double click on the shortcut shows nothing else
+                    root.problem = root.messages().get(e.key(), e.args());
+                    root.gui.accept(root);
+                    return 2;
+                }
                 Messages m = Messages.indonesian();
                 return Json.fail(2, e.key(), m.get(e.key(), e.args()));
             }

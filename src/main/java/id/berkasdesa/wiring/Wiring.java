@@ -112,7 +112,6 @@ public final class Wiring implements AutoCloseable {
 
     /** A data folder with nothing in it yet: its first start makes the key and the store (two file lookups). */
     public static boolean isNew(Path dataDir) {
-        pullKeyRing(dataDir);
         return !java.nio.file.Files.exists(KeyRing.file(dataDir)) && !Database.exists(dataDir);
     }
 
@@ -132,6 +131,15 @@ public final class Wiring implements AutoCloseable {
     public static java.util.Optional<String> serverName() {
         id.berkasdesa.db.Server s = server;
         return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.toString());
+    }
+
+    /**
+     * Before a window or a command on an office's server: this PC's copy of the key ring made the
+     * server's, so that the window's first look ({@link #isNew}, two file lookups on the FX thread)
+     * sees what the server has.
+     */
+    public static void prepare(Path dataDir) {
+        pullKeyRing(dataDir);
     }
 
     /** On a server: this PC's copy of the key ring made the server's (or removed, for a new office). */
