@@ -44,7 +44,7 @@ final class DistrictWindow {
     @FXML StackPane content;
     @FXML HBox navBar;
     @FXML ToggleButton navInbox, navRequests, navDuplicates, navAnswers;
-    @FXML MenuItem accountsItem, passwordItem, switchUserItem, signOutItem, reasonItem, settingsItem;
+    @FXML MenuItem accountsItem, passwordItem, switchUserItem, signOutItem, reasonItem, settingsItem, backupItem, checkItem;
     @FXML Menu pagesMenu;
     @FXML javafx.scene.layout.BorderPane root;
 
@@ -204,6 +204,18 @@ final class DistrictWindow {
         accountsItem.setDisable(locked || !s.may("operator.list"));
         reasonItem.setDisable(locked || !s.may("dinas.reason"));
         settingsItem.setDisable(locked || !s.may("dinas.settings"));
+        backupItem.setDisable(locked || !s.may("backup.create"));
+        checkItem.setDisable(locked || !s.may("audit.verify"));
+    }
+
+    /** Cadangkan ke flashdisk (Administrator): the office's store and its scans, as a village's (on a server: pg_dump, said so). */
+    @FXML void backup() {
+        new id.berkasdesa.backup.ui.BackupDialog(ctx.backups(), messages, dialogs, runner, () -> { }).show(java.util.Optional.empty());
+    }
+
+    /** Periksa data (Administrator): every row read back, the trail, every scan there and intact. */
+    @FXML void check() {
+        id.berkasdesa.backup.ui.CheckDialog.show(ctx.backups(), messages, dialogs, runner);
     }
 
     @FXML void showInbox() {

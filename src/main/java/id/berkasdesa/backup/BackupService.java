@@ -9,7 +9,6 @@ import id.berkasdesa.keys.KeyRing;
 import id.berkasdesa.keys.StoreKey;
 import id.berkasdesa.settings.SettingsStore;
 import id.berkasdesa.village.VillageProfile;
-import id.berkasdesa.village.VillageService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,8 @@ public final class BackupService {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     private final Database db;
-    private final VillageService villages;
+    /** Whose store this is, as a backup names it: the village, or a Dinas Sosial (its kabupaten's code and office). */
+    private final java.util.function.Supplier<java.util.Optional<VillageProfile>> owner;
     private final KeyRing keys;
     private final SettingsStore settings;
     private final Clock clock;
@@ -60,10 +60,10 @@ public final class BackupService {
         this.anchor = a;
     }
 
-    public BackupService(Database db, VillageService villages, KeyRing keys, SettingsStore settings, Clock clock,
+    public BackupService(Database db, java.util.function.Supplier<java.util.Optional<VillageProfile>> owner, KeyRing keys, SettingsStore settings, Clock clock,
             String appVersion) {
         this.db = db;
-        this.villages = villages;
+        this.owner = owner;
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
@@ -174,7 +174,7 @@ public final class BackupService {
         if (key == null || keys == null || keys.unclaimed()) {
             throw new BackupException("backup.error.unclaimed");
         }
-        VillageProfile village = villages.profile().orElseThrow(() -> new BackupException("backup.error.unclaimed"));
+        VillageProfile village = owner.get().orElseThrow(() -> new BackupException("backup.error.unclaimed"));
         long start = System.nanoTime();
         removeScratch(db.dataDir());
         if (!Files.isDirectory(folder)) {

@@ -82,7 +82,10 @@ public final class Wiring implements AutoCloseable {
         this.bundles = new BundleService(db, requests, households, documents, villages, audit, wilayah, clock,
                 appVersion, districtKeys, this::villageKeys);
         this.responses = new ResponseService(db, requests, documents, villages, clock, districtKeys, this::villageKeys);
-        this.backups = new id.berkasdesa.backup.BackupService(db, villages, keys, settings, clock, appVersion);
+        // a district's backup is named by its kabupaten's code and office, as a village's by its own
+        this.backups = new id.berkasdesa.backup.BackupService(db, () -> villages.profile().or(() -> dinas().office()
+                .map(o -> new VillageProfile(o.kabupaten(), o.kabupatenName(), o.officeName(), "", false))),
+                keys, settings, clock, appVersion);
         backups.anchor(accounts::identity);
         this.imports = new id.berkasdesa.imports.ImportService(db, households, villages);
         this.pbi = new id.berkasdesa.pbi.PbiService(db, settings, requests::policy, clock);

@@ -118,6 +118,24 @@ class DistrictUiTest {
         waitUntil(() -> results.getItems().size() == 4 && !app.runner.busy().get()
                 && results.getItems().stream().allMatch(x -> x.outcome() == DinasService.Outcome.ALREADY));
 
+        // the Administrator backs the office up to a stick, as a village does (named by its kabupaten),
+        // and Periksa data finds the scans there and intact
+        Path backups = java.nio.file.Files.createDirectories(dir.resolve("cadangan"));
+        app.dialogs.setFolderPicker(title -> java.util.Optional.of(backups));
+        r.clickOn("Berkas").clickOn("Cadangkan ke flashdisk…");
+        waitUntil(() -> r.lookup("#chooseBackupFolder").tryQuery().isPresent());
+        r.clickOn("#chooseBackupFolder");
+        r.clickOn("#startBackup");
+        waitUntil(() -> r.lookup("#backupMessage").queryAs(Label.class).getText().contains("Cadangan selesai dan sudah diperiksa"));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(backups)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).singleElement()
+                    .satisfies(n -> assertThat(n).startsWith("cadangan_3201_"));
+        }
+        r.type(KeyCode.ESCAPE);
+        r.clickOn("Berkas").clickOn("Periksa data");
+        waitUntil(() -> AppFixture.dialogSaying(r, "Tidak ada masalah").isPresent());
+        r.type(KeyCode.ENTER);
+
         // the Verifikator: Ctrl+2, Alt+1 (the reason offered), Ctrl+Enter, and on to the next
         signOut(r);
         signIn(r, VERA, OTHER_PASSWORD);

@@ -215,6 +215,33 @@ class DinasCliTest {
     }
 
     /** A new account of {@code role}, its first password changed as its first sign-in asks: its environment. */
+    /** A district on one PC backs up and restores as a village does: the file named by its kabupaten, the scans with it. */
+    @Test
+    void aDistrictStoreIsBackedUpAndRestoredOnAnotherPc() throws Exception {
+        String d = dir.resolve("dinas").toString();
+        Path secret = dir.resolve("32.01.kunci-rahasia");
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("BERKAS_DESA_KEY_PASSWORD", "frasa sandi kunci kantor");
+        id.berkasdesa.keys.SecretKeyFile.write(secret, id.berkasdesa.dinas.VillageBundles.DISTRICT,
+                "frasa sandi kunci kantor".toCharArray());
+        assertThat(CliRun.of(env, "--data-dir", d, "dinas", "init", "--kabupaten", "32.01", "--office",
+                "Dinas Sosial Kabupaten Bogor", "--admin", "Kabid", "--key", secret.toString()).exit()).isZero();
+        assertThat(CliRun.of(ENV, "--data-dir", d, "dinas", "inbox", id.berkasdesa.dinas.VillageBundles.stick().toString())
+                .exit()).isZero();
+        Path stick = Files.createDirectories(dir.resolve("flashdisk-cadangan"));
+        CliRun backup = CliRun.child(ENV, "--data-dir", d, "backup", "--to", stick.toString());
+        assertThat(backup.exit()).as(backup.out() + backup.err()).isZero();
+        Path file = Path.of(backup.json().path("file").asText());
+        assertThat(file.getFileName().toString()).startsWith("cadangan_3201_");
+
+        Path newPc = dir.resolve("pc-baru");
+        CliRun restored = CliRun.child(ENV, "--data-dir", newPc.toString(), "restore", file.toString());
+        assertThat(restored.exit()).as(restored.out() + restored.err()).isZero();
+        assertThat(json(CliRun.child(ENV, "--data-dir", newPc.toString(), "dinas", "requests"))).hasSize(6);
+        CliRun check = CliRun.child(ENV, "--data-dir", newPc.toString(), "check");
+        assertThat(check.json().path("problems")).as("the scans came with it").isEmpty();
+    }
+
     private static Map<String, String> officer(String d, String name, String role, String password) {
         CliRun added = CliRun.of(ENV, "--data-dir", d, "operator", "add", "--name", name, "--role", role);
         assertThat(added.exit()).as(added.out() + added.err()).isZero();
