@@ -66,8 +66,9 @@ public final class StoreCheck {
     }
 
     /**
-     * The same for a store on a database server, whose documents' sealed bytes are in the database
-     * ({@code dinas_scan_bytes}): each there, and its content still the hash it is named by.
+     * The same for a store on a database server, whose scans' sealed bytes are in the database
+     * ({@code dinas_scan_bytes}): each there, and its content still the hash it is named by; a file
+     * the database does not hold (a village's document) is looked for in the folder.
      */
     public static Report runOnServer(Database db, DocumentStore sealing, Progress progress,
             java.util.Optional<id.berkasdesa.keys.Identity> anchor) {
@@ -77,14 +78,21 @@ public final class StoreCheck {
                         .mapTo(byte[].class).findOne()).orElse(null);
             }
 
-            @Override
-            public boolean exists(String sha256) {
+            private boolean inDatabase(String sha256) {
                 return db.read(h -> h.createQuery("SELECT COUNT(*) FROM dinas_scan_bytes WHERE sha256 = :sha").bind("sha", sha256)
                         .mapTo(Integer.class).one()) > 0;
             }
 
             @Override
+            public boolean exists(String sha256) {
+                return inDatabase(sha256) || sealing.exists(sha256);
+            }
+
+            @Override
             public boolean intact(String sha256) {
+                if (!inDatabase(sha256)) {
+                    return sealing.intact(sha256);
+                }
                 try {
                     byte[] bytes = sealed(sha256);
                     return bytes != null && id.berkasdesa.common.Sha256.hex(sealing.unseal(bytes)).equals(sha256);

@@ -87,6 +87,10 @@ interface DocumentDao {
     @SqlQuery("SELECT copy_sha256 FROM document UNION SELECT sha256 FROM document_source UNION SELECT sha256 FROM dinas_scan")
     List<String> referenced();
 
+    /** The files a village's rows name (upload copies and originals): the files a store keeps in its folder on a server. */
+    @SqlQuery("SELECT copy_sha256 FROM document UNION SELECT sha256 FROM document_source")
+    List<String> referencedInFolder();
+
     @SqlQuery("SELECT COUNT(*) FROM document")
     int count();
 

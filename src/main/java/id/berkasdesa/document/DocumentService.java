@@ -358,9 +358,9 @@ public final class DocumentService {
     }
 
     public DocumentStore.Sweep sweep() {
-        // on a database server the documents' bytes are in the database: this PC's folder holds only what staging left
-        Set<String> referenced = db.keepsDocumentBytes() ? Set.of()
-                : new HashSet<>(db.read(h -> h.attach(DocumentDao.class).referenced()));
+        // on a database server the district's scans are in the database: the folder keeps only the village's files
+        Set<String> referenced = new HashSet<>(db.read(h -> db.keepsDocumentBytes() ? h.attach(DocumentDao.class).referencedInFolder()
+                : h.attach(DocumentDao.class).referenced()));
         DocumentStore.Sweep sweep = store.sweep(referenced);
         if (sweep.orphansRemoved() + sweep.tempRemoved() > 0 || !sweep.missing().isEmpty()) {
             LOG.warn("document store check: {} unreferenced files removed, {} temp files removed, {} files missing",
