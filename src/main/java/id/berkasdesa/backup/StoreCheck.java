@@ -73,29 +73,26 @@ public final class StoreCheck {
     public static Report runOnServer(Database db, DocumentStore sealing, Progress progress,
             java.util.Optional<id.berkasdesa.keys.Identity> anchor) {
         return run(db, new Documents() {
+            /** The scan's sealed bytes in the database; null for a file it does not hold (a village's document). */
             private byte[] sealed(String sha256) {
                 return db.read(h -> h.createQuery("SELECT sealed FROM dinas_scan_bytes WHERE sha256 = :sha").bind("sha", sha256)
                         .mapTo(byte[].class).findOne()).orElse(null);
             }
 
-            private boolean inDatabase(String sha256) {
-                return db.read(h -> h.createQuery("SELECT COUNT(*) FROM dinas_scan_bytes WHERE sha256 = :sha").bind("sha", sha256)
-                        .mapTo(Integer.class).one()) > 0;
-            }
-
             @Override
             public boolean exists(String sha256) {
-                return inDatabase(sha256) || sealing.exists(sha256);
+                return sealing.exists(sha256) || db.read(h -> h.createQuery("SELECT COUNT(*) FROM dinas_scan_bytes WHERE sha256 = :sha")
+                        .bind("sha", sha256).mapTo(Integer.class).one()) > 0;
             }
 
             @Override
             public boolean intact(String sha256) {
-                if (!inDatabase(sha256)) {
+                byte[] bytes = sealed(sha256);
+                if (bytes == null) {
                     return sealing.intact(sha256);
                 }
                 try {
-                    byte[] bytes = sealed(sha256);
-                    return bytes != null && id.berkasdesa.common.Sha256.hex(sealing.unseal(bytes)).equals(sha256);
+                    return id.berkasdesa.common.Sha256.hex(sealing.unseal(bytes)).equals(sha256);
                 } catch (id.berkasdesa.files.DocumentException e) {
                     return false;
                 }

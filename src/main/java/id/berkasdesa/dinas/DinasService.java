@@ -353,7 +353,8 @@ public final class DinasService {
             return new InboxResult(file, Outcome.REFUSED, null, 0, "dinas.inbox.unreadable", List.of(String.valueOf(file)));
         }
         boolean sealed = SealedBundle.isSealed(file);
-        if (!sealed && !settings().allowPlain()) {
+        Settings settings = settings();
+        if (!sealed && !settings.allowPlain()) {
             try (BagReader bag = BagReader.open(file)) {
                 return new InboxResult(file, Outcome.REFUSED, null, 0, bag.has(Paket.PATH) ? "dinas.inbox.plain"
                         : "sealed.error.notBundle", List.of(file.getFileName()));
@@ -371,11 +372,11 @@ public final class DinasService {
             } catch (BundleException e) {
                 return new InboxResult(file, Outcome.REFUSED, null, 0, e.key(), List.of(e.args()));
             }
-            return store(file, o, r, scans);
+            return store(file, o, settings, r, scans);
         }
     }
 
-    private InboxResult store(Path file, Office o, District.Received r, ScanKeeper scans) {
+    private InboxResult store(Path file, Office o, Settings settings, District.Received r, ScanKeeper scans) {
         Paket p = r.paket();
         String kode = p.desa() == null ? "" : String.valueOf(p.desa().kode());
         if (!kode.startsWith(o.kabupaten() + ".")) {
@@ -384,7 +385,6 @@ public final class DinasService {
         }
         String bundleId = p.paket() == null || p.paket().id() == null ? r.verified().name() : p.paket().id();
         String fingerprint = r.verified().villageFingerprint() == null ? "" : r.verified().villageFingerprint();
-        Settings settings = settings();
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = LocalDate.now(clock);
         return db.write("dinas.inbox", h -> {

@@ -165,6 +165,7 @@ public final class ReactivationLetterService {
         }
         KeyPair keys = officeKeys.get();
         LocalDate today = LocalDate.now(clock);
+        List<String> columns = dinas.settings().annexColumns();
         return java.util.Optional.of(db.write("dinas.letter", h -> {
             int seq = next(h, COLLECTIVE, today.getYear());
             String number = LetterNumber.format(FORMAT, LetterType.PENGAKTIFAN_KEMBALI.defaultCode(), seq,
@@ -185,7 +186,6 @@ public final class ReactivationLetterService {
             String base = "rekomendasi_" + number.replace('/', '-');
             Path letter = folder.resolve(base + ".pdf");
             Path annex = folder.resolve(base + "_lampiran.xlsx");
-            List<String> columns = dinas.settings().annexColumns();
             AtomicFile.write(annex, os -> annex(os, rows, columns, m));
             AtomicFile.write(letter, os -> os.write(pdf));
             h.createUpdate("""

@@ -35,8 +35,8 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
     private final Map<String, byte[]> letters = new ConcurrentHashMap<>();
 
     /** Forces of the files staged so far, running on {@link #forcer}. */
-    private final java.util.List<java.util.concurrent.Future<?>> forcing = java.util.Collections.synchronizedList(
-            new java.util.ArrayList<>());
+    private final java.util.List<java.util.concurrent.CompletableFuture<Void>> forcing =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private java.util.concurrent.ExecutorService forcer;
 
     private synchronized java.util.concurrent.ExecutorService forcer() {
@@ -52,15 +52,10 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
 
     /** Every background force done; the first failure thrown. */
     private void forced() {
-        for (java.util.concurrent.Future<?> f : new java.util.ArrayList<>(forcing)) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BundleException("bundle.cancelled");
-            }
+        try {
+            java.util.concurrent.CompletableFuture.allOf(forcing.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
@@ -104,7 +99,7 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
                 staged.put(inBag, done);
                 writing.remove(sink);
                 // forced in the background while the next files are read: the disk writes beside the check
-                forcing.add(forcer().submit(() -> store.force(done)));
+                forcing.add(java.util.concurrent.CompletableFuture.runAsync(() -> store.force(done), forcer()));
                 if (letter != null && letter.size() < MAX_LETTER) {
                     letters.put(inBag, letter.toByteArray());
                 }
@@ -137,7 +132,7 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
             }
         } else {
             forced();
-            store.placeAll(now.values(), true);
+            store.placeAll(now.values());
         }
         for (Map.Entry<String, DocumentStore.Staged> s : now.entrySet()) {
             placed.put(s.getKey(), new Kept(s.getValue().sha256(), s.getValue().size()));

@@ -365,20 +365,13 @@ public final class DocumentStore {
     }
 
     /**
-     * Places many staged files at once: each forced to disk (the kernel has written most of them back
-     * meanwhile), moved to its name, then each folder forced once, rather than a file and its folder
-     * forced per file. Content already stored is dropped as {@link #place} does.
+     * Places many staged files at once, each already forced to disk as it was finished ({@link
+     * #force(Staged)}, while the reader went on with the next): each moved to its name, then each folder
+     * forced once, rather than a file and its folder forced per file. Content already stored is dropped
+     * as {@link #place} does.
      */
     public void placeAll(java.util.Collection<Staged> staged) {
-        placeAll(staged, false);
-    }
-
-    /** The same for files already forced one by one as they were finished ({@link #force(Staged)}). */
-    public void placeAll(java.util.Collection<Staged> staged, boolean forced) {
         try {
-            if (!forced) {
-                forceAll(staged.stream().map(x -> x.temp).toList(), DocumentStore::force);
-            }
             Set<Path> folders = new java.util.LinkedHashSet<>();
             for (Staged s : staged) {
                 Path target = path(s.sha256());
@@ -395,7 +388,7 @@ public final class DocumentStore {
                 }
             }
             folders.add(root);
-            forceAll(folders, AtomicFile::forceFolder);
+            folders.forEach(AtomicFile::forceFolder);
         } catch (IOException e) {
             throw new DocumentException("document.error.storeFailed", e, root.toString());
         }
@@ -423,49 +416,6 @@ public final class DocumentStore {
             return in.readAllBytes();
         } catch (IOException | GeneralSecurityException e) {
             throw new DocumentException("document.error.missingFile", e);
-        }
-    }
-
-    /**
-     * Forces files or folders on several threads at once: the file system then commits them to its
-     * journal together (one by one, a bundle of 32 scans waited for 32 journal commits, twice).
-     */
-    private interface Force {
-        void force(Path p) throws IOException;
-    }
-
-    private static void forceAll(java.util.Collection<Path> paths, Force force) throws IOException {
-        if (paths.size() < 2) {
-            for (Path p : paths) {
-                force.force(p);
-            }
-            return;
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(8, paths.size()), r -> {
-            Thread t = new Thread(r, "berkas-desa-force");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            java.util.List<java.util.concurrent.Future<Void>> done = new java.util.ArrayList<>();
-            for (Path p : paths) {
-                done.add(pool.submit(() -> {
-                    force.force(p);
-                    return null;
-                }));
-            }
-            for (java.util.concurrent.Future<Void> f : done) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted", e);
-                }
-            }
-        } finally {
-            pool.shutdown();
         }
     }
 
