@@ -76,24 +76,6 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(source).installPlugin(new SqlObjectPlugin());
     }
 
-    /**
-     * Loads and runs the engine's code once on a throwaway in-memory database (H2's SQL engine, the
-     * pool, Jdbi and its SQL objects), so that the first real query after a sign-in does not pay for
-     * class loading and the interpreter. Holds no data; for a thread of its own.
-     */
-    public static void warmUp() {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:", "", "");
-        try {
-            Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).useHandle(h -> {
-                h.execute("CREATE TABLE w (id UUID PRIMARY KEY, n VARCHAR(20), d DATE)");
-                h.createUpdate("INSERT INTO w VALUES (RANDOM_UUID(), :n, CURRENT_DATE)").bind("n", "x").execute();
-                h.createQuery("SELECT COUNT(*), MAX(n) FROM w WHERE d <= CURRENT_DATE GROUP BY d").mapToMap().list();
-            });
-        } finally {
-            pool.dispose();
-        }
-    }
-
     /** PostgreSQL's migrations: one baseline reaching H2's V14, then the same versions as H2's. */
     static final String POSTGRES_MIGRATIONS = "classpath:db/postgresql";
 

@@ -138,34 +138,43 @@ interface RequestDao {
             @Bind("today") LocalDate today, @Bind("from") OffsetDateTime from, @Bind("until") OffsetDateTime until,
             @Bind("limit") int limit);
 
-    record StatusCount(RequestStatus status, boolean urgent, int count) {
+    /**
+     * One group of the home screen's figures: the requests of one status, urgency and month of
+     * creation, and how many of them have a deadline soon or a follow-up due.
+     */
+    record DashboardCount(RequestStatus status, boolean urgent, int year, int month, int count, int deadlinesSoon,
+            int followUpsDue) {
     }
 
-    @SqlQuery("SELECT status, urgent, COUNT(*) FROM reactivation_request GROUP BY status, urgent")
-    @RegisterRowMapper(StatusCountMapper.class)
-    List<StatusCount> counts();
-
+    /**
+     * Every figure of the home screen in one pass over the requests (four queries once took four
+     * passes, 80-120 ms each on a store just opened: the first reading after a sign-in).
+     */
     @SqlQuery("""
-            SELECT COUNT(*) FROM reactivation_request WHERE status IN ('DRAF', 'SIAP_KIRIM')
-              AND deadline >= :today AND deadline <= :soonUntil
+            SELECT status, urgent, EXTRACT(YEAR FROM created_at) AS y, EXTRACT(MONTH FROM created_at) AS m, COUNT(*),
+                   SUM(CASE WHEN status IN ('DRAF', 'SIAP_KIRIM') AND deadline >= :today AND deadline <= :soonUntil
+                       THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN status = 'AKTIF_KEMBALI' AND follow_up_done IS NULL AND follow_up_due <= :soonUntil
+                       THEN 1 ELSE 0 END)
+            FROM reactivation_request GROUP BY status, urgent, y, m
             """)
-    int deadlinesSoon(@Bind("today") LocalDate today, @Bind("soonUntil") LocalDate soonUntil);
+    @RegisterRowMapper(DashboardCountMapper.class)
+    List<DashboardCount> dashboardCounts(@Bind("today") LocalDate today, @Bind("soonUntil") LocalDate soonUntil);
 
-    @SqlQuery("""
-            SELECT COUNT(*) FROM reactivation_request WHERE status = 'AKTIF_KEMBALI' AND follow_up_done IS NULL
-              AND follow_up_due <= :soonUntil
-            """)
-    int followUpsDue(@Bind("soonUntil") LocalDate soonUntil);
-
-    record MonthCount(int year, int month, RequestStatus status, int count) {
-    }
-
-    @SqlQuery("""
-            SELECT EXTRACT(YEAR FROM created_at) AS y, EXTRACT(MONTH FROM created_at) AS m, status, COUNT(*)
-            FROM reactivation_request WHERE created_at >= :since GROUP BY y, m, status
-            """)
-    @RegisterRowMapper(MonthCountMapper.class)
-    List<MonthCount> perMonth(@Bind("since") OffsetDateTime since);
+    /**
+     * The home screen's urgent open requests, in the list's order (deadline, then name; all of them
+     * are open and urgent): the first ones by deadline are chosen from the requests alone (with ties)
+     * before their people and households are joined, so a store just opened reads a few of those
+     * pages instead of every urgent request's (1,595 pages for 366 urgent requests, 120-300 ms).
+     */
+    @SqlQuery("SELECT r.id, r.household_id, m.nama, m.nik, h.no_kk, h.rt, h.rw, r.route, r.status, r.urgent,"
+            + " r.urgent_category, r.deletion_date, r.deadline, r.blocking, r.bundle, r.decision_reason, r.follow_up_due,"
+            + " r.follow_up_done, r.created_at"
+            + " FROM (SELECT * FROM reactivation_request WHERE urgent AND status IN " + OPEN
+            + " ORDER BY deadline NULLS LAST FETCH FIRST " + RequestService.DASHBOARD_URGENT + " ROWS WITH TIES) r"
+            + " JOIN member m ON m.id = r.member_id JOIN household h ON h.id = r.household_id"
+            + " ORDER BY r.deadline NULLS LAST, m.nama LIMIT " + RequestService.DASHBOARD_URGENT)
+    List<RequestSummary> urgentOpen();
 
     @SqlQuery("SELECT COUNT(*) FROM reactivation_request")
     int count();
@@ -220,17 +229,11 @@ interface RequestDao {
         }
     }
 
-    final class StatusCountMapper implements RowMapper<StatusCount> {
+    final class DashboardCountMapper implements RowMapper<DashboardCount> {
         @Override
-        public StatusCount map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new StatusCount(RequestStatus.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getInt(3));
-        }
-    }
-
-    final class MonthCountMapper implements RowMapper<MonthCount> {
-        @Override
-        public MonthCount map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new MonthCount(rs.getInt(1), rs.getInt(2), RequestStatus.valueOf(rs.getString(3)), rs.getInt(4));
+        public DashboardCount map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new DashboardCount(RequestStatus.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getInt(3), rs.getInt(4),
+                    rs.getInt(5), rs.getInt(6), rs.getInt(7));
         }
     }
 }

@@ -240,16 +240,24 @@ public final class Wiring implements AutoCloseable {
     private static volatile boolean warmUpStopped;
 
     /**
-     * The home screen's queries, once, on a new empty store in a temporary folder (no data, no key;
-     * deleted after): the schema's migrations, the services and the dashboard's SQL objects are then
-     * loaded and compiled when the real store's numbers are read.
+     * The sign-in's path, once, in a temporary folder deleted after (no data, no real key): a
+     * throwaway key file unlocked ({@link KeyRing#warmUp}), then a new empty store under its key with
+     * the home screen's queries — the encrypted file, the schema's migrations, the services and the
+     * dashboard's SQL objects are then loaded and compiled when the real store's numbers are read.
      */
-    private static void homeScreenOnEmptyStore() throws java.io.IOException {
+    private static void signInOnThrowawayStore() throws java.io.IOException {
         Path tmp = java.nio.file.Files.createTempDirectory("berkas-desa-pemanasan");
-        try (Database db = Database.open(tmp)) {
-            Wiring w = of(db, Wilayah.load(), Clock.systemDefaultZone(), BuildInfo.current().version());
-            w.requests().dashboard();
-            w.villages().usesRw();
+        try {
+            id.berkasdesa.keys.StoreKey key = KeyRing.warmUp(tmp);
+            id.berkasdesa.common.Trace.mark("warmup-keys");
+            if (warmUpStopped) {
+                return;
+            }
+            try (Database db = Database.open(tmp, key)) {
+                Wiring w = of(db, Wilayah.load(), Clock.systemDefaultZone(), BuildInfo.current().version());
+                w.requests().dashboard();
+                w.villages().usesRw();
+            }
         } finally {
             id.berkasdesa.common.Folders.delete(tmp);
         }
@@ -262,25 +270,18 @@ public final class Wiring implements AutoCloseable {
 
     /**
      * While the sign-in waits for a password: the code the unlock runs is loaded and compiled on a
-     * low-priority thread of its own — the key file's cryptography (Tink's HPKE, Argon2id once at
-     * the production cost on a throwaway password), the store's engine on an empty in-memory
-     * database — so that Enter costs the password's hash and the store's own work, not a cold JVM.
-     * Touches no data and no file; a failure changes nothing (the sign-in then loads it itself).
+     * low-priority thread of its own, in the order Enter needs it — the key file's cryptography, then
+     * the encrypted store, its services and the home screen's queries, all on throwaway files in a
+     * temporary folder ({@link #signInOnThrowawayStore}) — so that Enter costs the password's hash and
+     * the store's own work, not a cold JVM. Touches no data; a failure changes nothing (the sign-in
+     * then loads it itself).
      */
     public static void warmUp() {
         warmUpStopped = false;
         Thread t = new Thread(() -> {
             try {
                 id.berkasdesa.common.Trace.mark("warmup-start");
-                Class.forName("id.berkasdesa.keys.TinkConfig"); // Tink's HPKE and signature configs, registered
-                // a small cost compiles the same loops; the full one would still be running at the Enter
-                new Passwords(new Passwords.Cost(8 * 1024, 1, 1)).hash("pemanasan-saja".toCharArray());
-                if (!warmUpStopped) {
-                    Database.warmUp();
-                }
-                if (!warmUpStopped) {
-                    homeScreenOnEmptyStore();
-                }
+                signInOnThrowawayStore();
                 id.berkasdesa.common.Trace.mark("warmup-done");
             } catch (Exception | LinkageError e) {
                 // the sign-in loads what it needs anyway

@@ -333,6 +333,29 @@ class RequestServiceTest {
     }
 
     @Test
+    void theHomeScreensUrgentRequestsAreTheFirstOfTheUrgentListTiesOnTheDeadlineByName() {
+        // twelve urgent requests, nine of them deleted on the same day: the eighth place is decided by name
+        for (int i = 0; i < 12; i++) {
+            Household h = Households.family(20 + i);
+            households.save(h, true);
+            LocalDate deleted = i < 9 ? TODAY.minusMonths(2) : TODAY.minusMonths(1).minusDays(i);
+            requests.create(h.id(), h.members().get(0).id(), form(deleted, Diagnosis.GAGAL_GINJAL));
+        }
+        Household calm = Households.family(40);
+        households.save(calm, true);
+        requests.create(calm.id(), calm.members().get(0).id(), form(TODAY.minusMonths(3), null));
+
+        List<RequestSummary> urgentList = requests.search(RequestFilter.all().withView(RequestFilter.View.URGENT_OPEN));
+        assertThat(urgentList).hasSize(12);
+        Dashboard d = requests.dashboard();
+        assertThat(d.urgentOpen()).hasSize(RequestService.DASHBOARD_URGENT)
+                .extracting(RequestSummary::id).containsExactlyElementsOf(urgentList.stream()
+                        .limit(RequestService.DASHBOARD_URGENT).map(RequestSummary::id).toList());
+        assertThat(d.urgentOpenCount()).isEqualTo(12);
+        assertThat(d.total()).isEqualTo(13);
+    }
+
+    @Test
     void theListPdfGoesToTheChosenFileOrNowhere() throws Exception {
         attachAllButSktm();
         requests.create(family.id(), member, form(TODAY.minusMonths(1), Diagnosis.GAGAL_GINJAL));
