@@ -253,7 +253,7 @@ public final class Wiring implements AutoCloseable {
             if (warmUpStopped) {
                 return;
             }
-            try (Database db = Database.open(tmp, key)) {
+            try (Database db = Database.throwaway(tmp, key)) {
                 Wiring w = of(db, Wilayah.load(), Clock.systemDefaultZone(), BuildInfo.current().version());
                 w.requests().dashboard();
                 w.villages().usesRw();
