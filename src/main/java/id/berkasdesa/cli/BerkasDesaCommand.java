@@ -15,16 +15,51 @@ import picocli.CommandLine.Option;
 /** {@code berkas-desa [--data-dir DIR] [COMMAND]}: with no command, starts the app's window. */
 @Command(name = "berkas-desa", mixinStandardHelpOptions = true, versionProvider = BerkasDesaCommand.Version.class,
         resourceBundle = "i18n.cli",
-        description = "Berkas Desa: register KK dan usulan reaktivasi PBI-JK, tanpa internet.",
-        subcommands = {NikCommand.class, KkCommand.class, DemoCommand.class, BenchCommand.class, ExportCommand.class,
-                VerifyCommand.class, ImportResponseCommand.class, BenchBundleCommand.class, BenchDinasCommand.class, InitCommand.class, RequestCommand.Group.class, RequestCommand.Documents.class,
-                OperatorCommand.class, RecoverCommand.class, AuditCommand.class, BenchAccountsCommand.class,
-                DistrictKeyCommand.class, OpenBundleCommand.class, SignResponseCommand.class, BenchOpenCommand.class,
-                BackupCommand.class, RestoreCommand.class, CheckCommand.class, BenchBackupCommand.class,
-                ImportPopulationCommand.class, ImportPbiCommand.class, ExportRegisterCommand.class, BenchImportCommand.class,
-                RekeyCommand.class, LetterCommand.class, BenchLettersCommand.class, ClassArchiveCommand.class,
-                DinasCommand.class})
+        description = "Berkas Desa: register KK dan usulan reaktivasi PBI-JK, tanpa internet.")
 public final class BerkasDesaCommand implements Callable<Integer> {
+
+    /**
+     * The commands by name, in the order the help lists them. Each one's model (picocli reads every
+     * option's annotations) is built only when it is the command asked for, or for the help and for a
+     * word that is no command: all of them took 0.5 s of every command's start.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands(
+            "nik", NikCommand.class, "kk", KkCommand.class, "demo", DemoCommand.class, "bench", BenchCommand.class,
+            "export", ExportCommand.class, "verify", VerifyCommand.class, "import-response", ImportResponseCommand.class,
+            "bench-bundle", BenchBundleCommand.class, "bench-dinas", BenchDinasCommand.class, "init", InitCommand.class,
+            "request", RequestCommand.Group.class, "document", RequestCommand.Documents.class,
+            "operator", OperatorCommand.class, "recover", RecoverCommand.class, "audit", AuditCommand.class,
+            "bench-accounts", BenchAccountsCommand.class, "district-key", DistrictKeyCommand.class,
+            "open-bundle", OpenBundleCommand.class, "sign-response", SignResponseCommand.class,
+            "bench-open", BenchOpenCommand.class, "backup", BackupCommand.class, "restore", RestoreCommand.class,
+            "check", CheckCommand.class, "bench-backup", BenchBackupCommand.class,
+            "import-population", ImportPopulationCommand.class, "import-pbi-list", ImportPbiCommand.class,
+            "export-register", ExportRegisterCommand.class, "bench-import", BenchImportCommand.class,
+            "rekey", RekeyCommand.class, "letter", LetterCommand.class, "bench-letters", BenchLettersCommand.class,
+            "class-archive", ClassArchiveCommand.class, "dinas", DinasCommand.class);
+
+    private static Map<String, Class<?>> commands(Object... nameThenClass) {
+        Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            m.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The root's options that take a value: the word after one is its value, not a command. */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--data-dir", "--database", "--lang", "--user");
+
+    /** The command {@code args} ask for (the first word that is neither a root option nor its value), when it is one. */
+    static java.util.Optional<String> commandAsked(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (VALUED.contains(args[i])) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return COMMANDS.containsKey(args[i]) ? java.util.Optional.of(args[i]) : java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
+    }
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Folder data (bawaan: folder data pengguna, mis. %%LOCALAPPDATA%%\\BerkasDesa).")
@@ -111,12 +146,20 @@ public final class BerkasDesaCommand implements Callable<Integer> {
         return 0;
     }
 
-    public static CommandLine commandLine(Consumer<BerkasDesaCommand> gui) {
-        return commandLine(gui, System.getenv());
+    /** The command line for {@code args}: with only the command they ask for, or with all of them. */
+    public static CommandLine commandLine(Consumer<BerkasDesaCommand> gui, String... args) {
+        return commandLine(gui, System.getenv(), args);
     }
 
-    public static CommandLine commandLine(Consumer<BerkasDesaCommand> gui, Map<String, String> env) {
-        CommandLine cl = new CommandLine(new BerkasDesaCommand(gui, env)).setCaseInsensitiveEnumValuesAllowed(true);
+    public static CommandLine commandLine(Consumer<BerkasDesaCommand> gui, Map<String, String> env, String... args) {
+        CommandLine cl = new CommandLine(new BerkasDesaCommand(gui, env));
+        java.util.Optional<String> asked = commandAsked(args);
+        COMMANDS.forEach((name, command) -> {
+            if (asked.isEmpty() || asked.get().equals(name)) {
+                cl.addSubcommand(name, command);
+            }
+        });
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // after the commands: picocli passes it to those added so far
         cl.setExecutionStrategy(BerkasDesaCommand::execute);
         // a fault nobody foresaw: a plain message and exit 1, never a stack trace on the screen (its
         // messages can carry personal data, e.g. the values of a failed SQL statement); the log names

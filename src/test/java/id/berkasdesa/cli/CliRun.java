@@ -67,7 +67,7 @@ record CliRun(int exit, String out, String err) {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int exit = BerkasDesaCommand.commandLine(c -> {
                 throw new AssertionError("no window in a command-line test");
-            }, env).execute(args);
+            }, env, args).execute(args);
             return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

@@ -58,6 +58,28 @@ class CliTest {
         assertThat(run("--help").exit()).isZero();
     }
 
+    /**
+     * Only the command asked for is built (picocli reads every option of every command otherwise): the
+     * word after a root option's value is the command, and the help still lists every command.
+     */
+    @Test
+    void theCommandAskedComesAfterTheRootOptionsAndTheHelpStillListsEveryCommand() throws Exception {
+        assertThat(BerkasDesaCommand.commandAsked("--data-dir", "nik", "verify", "x.zip")).contains("verify");
+        assertThat(BerkasDesaCommand.commandAsked("--lang", "en", "--user", "Rina", "operator", "list")).contains("operator");
+        assertThat(BerkasDesaCommand.commandAsked("--data-dir=/data", "--exit-after-shown", "kk", "1")).contains("kk");
+        assertThat(BerkasDesaCommand.commandAsked("EKSPOR", "nik")).isEmpty();
+        assertThat(BerkasDesaCommand.commandAsked("--help")).isEmpty();
+        assertThat(BerkasDesaCommand.commandAsked()).isEmpty();
+        BerkasDesaCommand.COMMANDS.forEach((name, command) ->
+                assertThat(command.getAnnotation(picocli.CommandLine.Command.class).name()).as(name).isEqualTo(name));
+
+        String help = run("--help").out();
+        for (String name : BerkasDesaCommand.COMMANDS.keySet()) {
+            assertThat(help).as(name).containsPattern("(?m)^\\s+" + java.util.regex.Pattern.quote(name) + "\\s");
+        }
+        assertThat(run("--lang", "en", "nik", "3201015708850003").exit()).isZero();
+    }
+
     @Test
     void kkNeverReportsSexOrBirthDate() throws Exception {
         CliRun r = run("kk", "3201011203000001");
