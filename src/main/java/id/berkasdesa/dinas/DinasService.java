@@ -388,12 +388,13 @@ public final class DinasService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = LocalDate.now(clock);
         return db.write("dinas.inbox", h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM dinas_bundle WHERE bundle_id = :id").bind("id", bundleId)
-                    .mapTo(Integer.class).one() > 0) {
-                if (scans.any() && h.createQuery("SELECT COUNT(*) FROM dinas_scan WHERE bundle_id = :id").bind("id", bundleId)
-                        .mapTo(Integer.class).one() == 0) {
+            Optional<Boolean> scansKept = h.createQuery("SELECT scans_kept FROM dinas_bundle WHERE bundle_id = :id")
+                    .bind("id", bundleId).mapTo(Boolean.class).findOne();
+            if (scansKept.isPresent()) {
+                if (!scansKept.get() && scans.any()) {
                     // received before this version kept scans: the same bundle again adds them, nothing else
                     keepScans(h, bundleId, scans);
+                    h.createUpdate("UPDATE dinas_bundle SET scans_kept = TRUE WHERE bundle_id = :id").bind("id", bundleId).execute();
                     db.about("dinasBundle", bundleId, List.of("scans"));
                     return new InboxResult(file, Outcome.ALREADY, kode, 0, null, List.of());
                 }
@@ -436,8 +437,8 @@ public final class DinasService {
             }
             h.createUpdate("""
                     INSERT INTO dinas_bundle (bundle_id, kode_desa, file_name, fingerprint, audit_seq, audit_hash,
-                    request_count, received_by, received_at, village_public_json, bundle_name, unsigned)
-                    VALUES (:id, :kode, :file, :fp, :seq, :hash, :n, :by, :at, :pub, :name, :unsigned)""")
+                    request_count, received_by, received_at, village_public_json, bundle_name, unsigned, scans_kept)
+                    VALUES (:id, :kode, :file, :fp, :seq, :hash, :n, :by, :at, :pub, :name, :unsigned, TRUE)""")
                     .bind("pub", signed ? new String(r.village().toBytes(), java.nio.charset.StandardCharsets.UTF_8) : null)
                     .bind("unsigned", !signed)
                     .bind("name", r.verified().name())
@@ -501,9 +502,12 @@ public final class DinasService {
     /** The scans of a request's latest version, in the order the village listed them. */
     public List<Scan> scans(String requestId) {
         return db.read(h -> {
-            Map<String, Object> row = h.createQuery("SELECT bundle_id, columns_json FROM dinas_request WHERE id = :id")
+            Map<String, Object> row = h.createQuery("""
+                    SELECT r.bundle_id, r.columns_json, b.scans_kept FROM dinas_request r
+                    JOIN dinas_bundle b ON b.bundle_id = r.bundle_id WHERE r.id = :id""")
                     .bind("id", requestId).mapToMap().findOne()
                     .orElseThrow(() -> new DinasException("dinas.error.noRequest", requestId));
+            boolean before = !Boolean.TRUE.equals(row.get("scans_kept"));
             Map<String, ScanKeeper.Kept> kept = new LinkedHashMap<>();
             h.createQuery("SELECT path, sha256, size_bytes FROM dinas_scan WHERE bundle_id = :b").bind("b", row.get("bundle_id"))
                     .map((rs, ctx) -> Map.entry(rs.getString(1), new ScanKeeper.Kept(rs.getString(2), rs.getLong(3))))
@@ -514,7 +518,7 @@ public final class DinasService {
                     String path = d.path("berkas").asText("");
                     ScanKeeper.Kept k = kept.get(path);
                     out.add(new Scan(d.path("jenis").asText(""), path, d.hasNonNull("halaman") ? d.get("halaman").asInt() : null,
-                            k == null ? null : k.sha256(), k == null ? 0 : k.size(), kept.isEmpty()));
+                            k == null ? null : k.sha256(), k == null ? 0 : k.size(), k == null && before));
                 }
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);

@@ -153,11 +153,13 @@ class DinasInboxTest {
         district.db().write("dinas.inbox", h -> {
             h.createUpdate("DELETE FROM dinas_scan").execute();
             h.createUpdate("DELETE FROM dinas_scan_bytes").execute();
+            h.createUpdate("UPDATE dinas_bundle SET scans_kept = FALSE").execute();
             district.db().nothingDone();
             return null;
         });
         String request = dinas.requests(null, null, null).get(0).id();
         DinasService.Scan before = dinas.scans(request).get(0);
+        assertThat(before.beforeScansWereKept()).isTrue();
         assertThat(before.kept()).isFalse();
         assertThatThrownBy(() -> dinas.scanBytes(before)).isInstanceOf(DinasException.class)
                 .extracting(e -> ((DinasException) e).message(id.berkasdesa.common.Messages.indonesian()))
@@ -172,6 +174,31 @@ class DinasInboxTest {
         assertThat(trailLength()).isEqualTo(trail + 1);
         receive(VillageBundles.pondokFirst);
         assertThat(trailLength()).as("the third time changes nothing").isEqualTo(trail + 1);
+    }
+
+    /**
+     * A bundle received by this version whose list names a file it did not carry: the officer is told
+     * the village did not send it (ask for the request again), not to take the bundle again.
+     */
+    @Test
+    void aFileTheListNamesButTheBundleDidNotCarryIsSaidToBeMissingFromTheVillage() {
+        receive(VillageBundles.pondokFirst);
+        district.db().write("dinas.inbox", h -> {
+            h.createUpdate("DELETE FROM dinas_scan").execute(); // as a bundle that carried none of its files leaves it
+            district.db().nothingDone();
+            return null;
+        });
+        String request = dinas.requests(null, null, null).get(0).id();
+        DinasService.Scan scan = dinas.scans(request).get(0);
+        assertThat(scan.kept()).isFalse();
+        assertThat(scan.beforeScansWereKept()).isFalse();
+        assertThatThrownBy(() -> dinas.scanBytes(scan)).isInstanceOf(DinasException.class)
+                .extracting(e -> ((DinasException) e).message(id.berkasdesa.common.Messages.indonesian()))
+                .asString().contains("tidak membawa berkas").doesNotContain("Ambil lagi");
+        // taking the same bundle again changes nothing: it was received whole by this version
+        int trail = trailLength();
+        assertThat(receive(VillageBundles.pondokFirst)).isEqualTo(DinasService.Outcome.ALREADY);
+        assertThat(trailLength()).isEqualTo(trail);
     }
 
     /** Every file under the store's document folder (encrypted on H2, plain in the work folder beside PostgreSQL), temp files included. */
