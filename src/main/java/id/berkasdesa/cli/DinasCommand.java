@@ -81,13 +81,15 @@ final class DinasCommand {
             if (password == null) {
                 return Json.fail(StoreCommand.NOT_SIGNED_IN, "cli.password.none", messages.get("cli.password.none"));
             }
-            try (Wiring w = Wiring.open(parent.dataDir(), Clock.systemDefaultZone())) {
+            try (StoreCommand.NewStore fresh = new StoreCommand.NewStore(parent.dataDir());
+                    Wiring w = Wiring.open(parent.dataDir(), Clock.systemDefaultZone())) {
                 DinasService.Office o = w.dinas().setUp(kabupaten, office);
                 if (given != null && !given.publicKeys().code().equals(o.kabupaten())) {
                     return Json.fail(1, "dinas.error.kabupaten", messages.get("dinas.error.kabupaten", given.publicKeys().code()));
                 }
                 KeyPair keys = w.officeKeys(given);
                 String recovery = w.accounts().createFirstAdministrator(admin, password);
+                fresh.complete();
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("kabupaten", o.kabupaten());
                 out.put("kabupatenName", o.kabupatenName());

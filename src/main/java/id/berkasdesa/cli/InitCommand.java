@@ -51,7 +51,8 @@ final class InitCommand implements Callable<Integer> {
         if (password == null) {
             return Json.fail(StoreCommand.NOT_SIGNED_IN, "cli.password.none", messages.get("cli.password.none"));
         }
-        try (Wiring w = Wiring.open(parent.dataDir(), Clock.systemDefaultZone())) {
+        try (StoreCommand.NewStore fresh = new StoreCommand.NewStore(parent.dataDir());
+                Wiring w = Wiring.open(parent.dataDir(), Clock.systemDefaultZone())) {
             String code = village.strip();
             Area desa = w.wilayah().find(code).filter(a -> a.level() == Area.Level.DESA_KELURAHAN).orElse(null);
             if (desa == null) {
@@ -59,6 +60,7 @@ final class InitCommand implements Callable<Integer> {
             }
             w.villages().save(new VillageProfile(desa.code(), desa.name(), office.strip(), admin.strip(), false));
             String recovery = w.accounts().createFirstAdministrator(admin, password);
+            fresh.complete();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("village", desa.code());
             out.put("villageName", desa.name());

@@ -5,6 +5,7 @@ import id.berkasdesa.account.AccountService;
 import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.db.AccessException;
+import id.berkasdesa.db.Database;
 import id.berkasdesa.db.StoreException;
 import id.berkasdesa.keys.KeyException;
 import id.berkasdesa.wiring.Wiring;
@@ -12,6 +13,7 @@ import java.io.Console;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What commands that work on a data folder share: open the store through the one wiring, sign in
@@ -152,6 +154,44 @@ final class StoreCommand {
         }
         Console console = System.console();
         return console == null ? null : console.readPassword("%s", prompt);
+    }
+
+    /**
+     * The files a new store makes in a data folder that had none: when the set-up is refused before it
+     * is complete (an unknown area code, a weak password, another district's key), they are removed
+     * again on close, so the same command can simply be run again with the mistake put right (it used
+     * to answer "this folder already has data" for a store nobody could use). Only files this run
+     * made; folders only when empty; nothing on an office's server.
+     */
+    static final class NewStore implements AutoCloseable {
+        private final List<Path> made;
+        private boolean complete;
+
+        NewStore(Path dataDir) {
+            made = id.berkasdesa.wiring.Wiring.serverName().isPresent() ? List.of()
+                    : java.util.stream.Stream.of(Database.STORE_FILE, Database.PLAIN_STORE_FILE,
+                            id.berkasdesa.keys.KeyRing.FILE, Database.LOCK_FILE, id.berkasdesa.files.DocumentStore.FOLDER)
+                            .map(dataDir::resolve).filter(f -> !java.nio.file.Files.exists(f)).toList();
+        }
+
+        /** The store has its first Administrator: it stays, whatever comes after. */
+        void complete() {
+            complete = true;
+        }
+
+        @Override
+        public void close() {
+            if (complete) {
+                return;
+            }
+            for (Path f : made) {
+                try {
+                    java.nio.file.Files.deleteIfExists(f);
+                } catch (java.io.IOException e) {
+                    // a folder something was put in stays, and so does a file in use
+                }
+            }
+        }
     }
 
     /** A new password: the environment variable, else asked twice on the console; null when neither or they differ. */

@@ -29,6 +29,40 @@ class DinasCliTest {
     @TempDir
     Path dir;
 
+    /**
+     * A set-up refused half-way (a code written without its dot, a short password) leaves no store
+     * behind: the same command, put right, then works, where it said "this folder already has data".
+     */
+    @Test
+    void aRefusedSetUpLeavesNoStoreAndTheSameCommandPutRightThenWorks() throws Exception {
+        Path store = dir.resolve("dinas");
+        String d = store.toString();
+        CliRun wrongCode = CliRun.of(ENV, "--data-dir", d, "dinas", "init", "--kabupaten", "3201", "--office",
+                "Dinas Sosial Kabupaten Bogor", "--admin", "Kabid");
+        assertThat(wrongCode.exit()).isEqualTo(1);
+        assertThat(wrongCode.err()).contains("32.01");
+        assertThat(Files.exists(store.resolve(id.berkasdesa.db.Database.STORE_FILE))).isFalse();
+        assertThat(Files.exists(store.resolve(id.berkasdesa.keys.KeyRing.FILE))).isFalse();
+
+        CliRun shortPassword = CliRun.of(Map.of("BERKAS_DESA_PASSWORD", "pendek"), "--data-dir", d, "dinas", "init",
+                "--kabupaten", "32.01", "--office", "Dinas Sosial Kabupaten Bogor", "--admin", "Kabid");
+        assertThat(shortPassword.exit()).isEqualTo(1);
+        assertThat(shortPassword.err()).contains("terlalu pendek");
+
+        CliRun right = CliRun.child(ENV, "--data-dir", d, "dinas", "init", "--kabupaten", "32.01", "--office",
+                "Dinas Sosial Kabupaten Bogor", "--admin", "Kabid");
+        assertThat(right.exit()).as(right.out() + right.err()).isZero();
+
+        // a village's set-up the same way
+        String v = dir.resolve("desa").toString();
+        CliRun unknownVillage = CliRun.of(ENV, "--data-dir", v, "init", "--village", "99.99.99.9999", "--office",
+                "Kantor Desa X", "--admin", "Kabid");
+        assertThat(unknownVillage.exit()).isEqualTo(1);
+        CliRun village = CliRun.of(ENV, "--data-dir", v, "init", "--village", "32.01.01.1001", "--office",
+                "Kantor Desa Pondok Rajeg", "--admin", "Kabid");
+        assertThat(village.exit()).as(village.out() + village.err()).isZero();
+    }
+
     @Test
     void anOfficeReceivesTwoVillagesBundlesFromOneStick() throws Exception {
         Path store = dir.resolve("dinas");
