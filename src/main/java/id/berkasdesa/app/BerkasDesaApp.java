@@ -272,7 +272,7 @@ public final class BerkasDesaApp extends Application {
     private boolean pendingLocked;
 
     private void showLocked() {
-        window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), c -> {
+        window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), Wiring.lockedDistrict(dataDir), c -> {
             ctx = c;
             storeOpenAt = System.currentTimeMillis();
         });

@@ -49,6 +49,7 @@ final class MainWindow {
             switchUserItem, accountsItem, auditItem, signOutItem, lockSettingsItem, villageSettingsItem, exportItem, responseItem,
             districtKeyItem, importItem, exportRegisterItem, candidatesItem, pbiItem;
     @FXML Menu bundleMenu, requestMenu;
+    @FXML javafx.scene.control.SeparatorMenuItem registerSeparator, importSeparator, letterSeparator;
     @FXML BorderPane root;
     @FXML HBox navBar;
     @FXML ToggleButton navHome, navRegister, navRequests, navCandidates;
@@ -192,8 +193,8 @@ final class MainWindow {
     }
 
     /** An encrypted store: the sign-in opens it (see {@link SessionFlow#lockedStore}). */
-    void lockedStore(Path dataDir, Optional<String> village, Consumer<AppContext> opened) {
-        session.lockedStore(dataDir, village, opened);
+    void lockedStore(Path dataDir, Optional<String> village, boolean district, Consumer<AppContext> opened) {
+        session.lockedStore(dataDir, village, district, opened);
     }
 
     void failed(String text) {

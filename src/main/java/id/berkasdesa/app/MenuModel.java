@@ -33,7 +33,7 @@ final class MenuModel {
     }
 
     /** The store's key waits for a password: only the sign-in, a restore and the help. */
-    void lockedStore() {
+    void lockedStore(boolean district) {
         for (MenuItem item : List.of(w.registerItem, w.documentSettingsItem, w.requestSettingsItem, w.reevaluateItem,
                 w.passwordItem, w.switchUserItem, w.signOutItem, w.accountsItem, w.lockSettingsItem, w.villageSettingsItem,
                 w.auditItem, w.districtKeyItem, w.backupItem, w.checkItem, w.importItem, w.exportRegisterItem)) {
@@ -41,6 +41,17 @@ final class MenuModel {
         }
         w.bundleMenu.setDisable(true);
         w.requestMenu.setDisable(true);
+        if (district) {
+            // a Dinas Sosial's sign-in: the village's register, requests, bundles and letters are not its
+            // (its own window, with its own menus, takes over once someone signs in)
+            for (MenuItem item : List.of(w.registerItem, w.documentSettingsItem, w.requestSettingsItem, w.reevaluateItem,
+                    w.registerSeparator, w.importItem, w.exportRegisterItem, w.importSeparator, w.startRealItem,
+                    w.districtKeyItem, w.villageSettingsItem, w.letterListItem, w.letterSeparator, w.letterSettingsItem)) {
+                item.setVisible(false);
+            }
+            w.bundleMenu.setVisible(false);
+            w.requestMenu.setVisible(false);
+        }
     }
 
     /** The village is being set up: nothing of the register yet. */

@@ -153,6 +153,17 @@ public final class KeyRing {
         return Files.exists(f) ? Optional.ofNullable(read(f).village()) : Optional.empty();
     }
 
+    /**
+     * Whether the key file of {@code dataDir} is a Dinas Sosial's: the key pair sealed in it is a
+     * kabupaten's ("32.01"), where a village's is its village's ("32.01.01.1001"). False when no pair is
+     * sealed yet, or no file.
+     */
+    public static boolean district(Path dataDir) {
+        Path f = file(dataDir);
+        return Files.exists(f) && Optional.ofNullable(read(f).desa()).map(VillageKeys::kode)
+                .filter(k -> k.matches("\\d{2}\\.\\d{2}")).isPresent();
+    }
+
     /** The store id named in the key file of {@code dataDir}, if there is one. */
     public static Optional<String> storeIdOf(Path dataDir) {
         Path f = file(dataDir);

@@ -316,6 +316,11 @@ public final class Wiring implements AutoCloseable {
         return KeyRing.village(dataDir);
     }
 
+    /** Whether a locked store is a Dinas Sosial's, as its key file says (its own key pair is a kabupaten's). */
+    public static boolean lockedDistrict(Path dataDir) {
+        return KeyRing.district(dataDir);
+    }
+
     private static KeyRing.State lockState(Path dataDir) {
         pullKeyRing(dataDir);
         id.berkasdesa.backup.Restore.finish(dataDir); // a restore a kill interrupted: swapped in, or dropped

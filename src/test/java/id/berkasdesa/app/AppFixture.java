@@ -58,7 +58,7 @@ final class AppFixture {
     void startSignedOut(Stage stage, Path dataDir) {
         if (Wiring.needsPassword(dataDir)) {
             MainWindow window = window(stage, dataDir);
-            window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), c -> ctx = c);
+            window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), Wiring.lockedDistrict(dataDir), c -> ctx = c);
             return;
         }
         ctx = AppContext.open(dataDir, Clock.systemDefaultZone());
@@ -68,7 +68,7 @@ final class AppFixture {
     private MainWindow window(Stage stage, Path dataDir) {
         MainWindow window = new MainWindow(messages, runner, dialogs);
         window.storeControl(new StoreControl(dataDir, () -> ctx, c -> ctx = c,
-                () -> window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), c -> ctx = c)));
+                () -> window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), Wiring.lockedDistrict(dataDir), c -> ctx = c)));
         stage.setScene(BerkasDesaApp.scene(window, 1366, 740));
         dialogs.setOwner(stage);
         stage.show();
@@ -169,5 +169,11 @@ final class AppFixture {
             throw new AssertionError("condition not met within 20 s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The titles of the menus the window's menu bar shows, in order. */
+    static java.util.List<String> visibleMenus(org.testfx.api.FxRobot r) {
+        return r.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .filter(javafx.scene.control.Menu::isVisible).map(m -> m.getText().replace("_", "")).toList();
     }
 }

@@ -89,6 +89,9 @@ class DistrictUiTest {
 
     @Test
     void bundlesInDecidedEndorsedAndAnswered(FxRobot r) throws Exception {
+        // the sign-in of a Dinas Sosial's store: none of the village's menus
+        waitUntil(() -> r.lookup("#nameField").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(AppFixture.visibleMenus(r)).containsExactly("Berkas", "Surat", "Bantuan");
         signIn(r, AppFixture.ADMIN, AppFixture.PASSWORD);
         waitUntil(() -> r.lookup("#folderButton").tryQuery().map(Node::isVisible).orElse(false));
         assertThat(r.lookup("#officeLabel").queryAs(Label.class).getText()).contains("Dinas Sosial Kabupaten Bogor");

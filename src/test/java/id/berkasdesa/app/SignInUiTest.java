@@ -86,6 +86,7 @@ class SignInUiTest {
         // the village in the header as everywhere else: "Desa · Kantor"
         String header = r.lookup("#villageLabel").queryAs(Label.class).getText();
         assertThat(header).contains(" · ").doesNotContain(" — ");
+        assertThat(AppFixture.visibleMenus(r)).containsExactly("Berkas", "Usulan", "Paket", "Surat", "Bantuan");
         Screenshots.take(r, r.lookup("#passwordField").query().getScene(), "masuk");
 
         r.clickOn("#nameField").write("ani").type(KeyCode.ENTER).write("kata sandi salah").type(KeyCode.ENTER);
