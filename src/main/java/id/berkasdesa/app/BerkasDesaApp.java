@@ -100,6 +100,33 @@ public final class BerkasDesaApp extends Application {
     }
 
     /**
+     * Why the window cannot open at all (an office's server that cannot be used), in the window a
+     * double-clicked shortcut opens, where the command line's JSON would reach nobody: the reason and
+     * what to do, and Tutup (Enter or Esc). It stays until it is closed: there is something to read.
+     */
+    static void cannotOpen(Stage stage, Messages messages, String problem, Runnable close) {
+        Label title = new Label(messages.get("app.openFailed.title"));
+        title.setId("cannotOpenTitle");
+        title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
+        Label text = new Label(problem);
+        text.setId("cannotOpenText");
+        text.setWrapText(true);
+        Button ok = new Button(messages.get("app.alreadyOpen.close"));
+        ok.setId("cannotOpenClose");
+        ok.setDefaultButton(true);
+        ok.setCancelButton(true);
+        ok.setOnAction(e -> close.run());
+        VBox box = new VBox(12, title, text, ok);
+        box.setPadding(new Insets(20));
+        box.setPrefWidth(520);
+        stage.setTitle(messages.get("app.title"));
+        stage.setScene(new Scene(box));
+        stage.setOnCloseRequest(e -> close.run());
+        stage.show();
+        ok.requestFocus();
+    }
+
+    /**
      * The first frame goes up before anything else is built: the window, its title and "Membuka
      * data…", in JavaFX's own style, as fast as a bare window. The store starts opening on the worker
      * right after it shows (earlier, it competes with the first frame for the CPU: measured +0.6 s on two
@@ -110,8 +137,7 @@ public final class BerkasDesaApp extends Application {
     public void start(Stage stage) {
         Messages messages = launchMessages;
         if (problem != null) {
-            new DialogService(messages).error(messages.get("app.openFailed.title"), problem);
-            Platform.exit();
+            cannotOpen(stage, messages, problem, Platform::exit);
             return;
         }
         Optional<WindowLock> mine = WindowLock.claim(dataDir);
