@@ -2,7 +2,9 @@
 # Regenerates src/main/resources/cds/kelas.txt, the class names the class-data archive is made from
 # (id.berkasdesa.common.ClassArchive): the classes a real start loads, recorded by the JVM
 # (-XX:DumpLoadedClassList) under Xvfb on two paths: a signed-in store from launch through the sign-in
-# typed here to the home screen's numbers, and a new folder to its setup form. Run it after
+# typed here to the home screen's numbers, and a new folder to its setup form; and on the command
+# line's: a signed-in command (operator list), nik, verify of the example bundle, a Dinas Sosial's
+# init and inbox (the inbox's sign-in, store and bundle reading). Run it after
 # `./mvnw -DskipTests package` when the start path changed much; a stale list only makes the archive
 # cover less (a name that no longer exists is skipped when the archive is made).
 # Needs: Xvfb, xdotool (apt-get install -y xvfb xdotool libgtk-3-0).
@@ -37,6 +39,17 @@ sleep 3
 kill $pid
 wait $pid 2>/dev/null || true
 
+# the command line: every command a person waits for at a prompt or a script runs many times
+EXAMPLE=$(ls docs/contoh/*.zip | grep -v balasan | head -1)
+export BERKAS_DESA_USER=admin
+cli() { local name=$1; shift; java -XX:DumpLoadedClassList="$WORK/cli-$name.lst" -jar target/berkas-desa.jar "$@" >/dev/null 2>&1 || true; }
+cli operator --data-dir "$WORK/store" operator list
+cli nik nik 3201015708850003
+cli verify verify "$EXAMPLE"
+cli dinit --data-dir "$WORK/dinas" dinas init --kabupaten 32.01 --office "Dinas Sosial contoh" --admin admin
+cli dsettings --data-dir "$WORK/dinas" dinas settings --allow-plain true
+cli inbox --data-dir "$WORK/dinas" dinas inbox "$EXAMPLE"
+
 mkdir -p src/main/resources/cds
-cat "$WORK/signin.lst" "$WORK/setup.lst" | grep -v '^[#@]' | cut -d' ' -f1 | sort -u > src/main/resources/cds/kelas.txt
+cat "$WORK/signin.lst" "$WORK/setup.lst" "$WORK"/cli-*.lst | grep -v '^[#@]' | cut -d' ' -f1 | sort -u > src/main/resources/cds/kelas.txt
 wc -l src/main/resources/cds/kelas.txt

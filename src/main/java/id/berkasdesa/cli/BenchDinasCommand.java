@@ -144,7 +144,11 @@ final class BenchDinasCommand implements Callable<Integer> {
     /** This app in a fresh JVM (heap capped at 512 MB), signed in by the environment; fails on a non-zero exit. */
     private static void child(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "id.berkasdesa.app.Main"));
+                "-Xmx512m"));
+        // as this process was started: with the class-data archive it mapped, as the installed launcher maps one
+        id.berkasdesa.common.ClassArchive.state().filter(id.berkasdesa.common.ClassArchive.State::mapped).ifPresent(a ->
+                command.addAll(List.of("-XX:SharedArchiveFile=" + a.file(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "id.berkasdesa.app.Main"));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
