@@ -149,6 +149,13 @@ final class AppContext implements AutoCloseable {
         return office;
     }
 
+    /** "Coba dengan data contoh" for a Dinas Sosial, on a new store (worker thread): see {@link id.berkasdesa.wiring.SampleDistrict}. */
+    AppContext fillSampleDistrict(java.util.function.DoubleConsumer progress) throws java.io.IOException {
+        id.berkasdesa.wiring.SampleDistrict.fill(wiring, Clock.systemDefaultZone(),
+                java.nio.file.Files.createTempDirectory("berkas-desa-contoh-dinas"), progress);
+        return reloadProfile();
+    }
+
     /** Runs on a worker thread: the setup changed, and with it who is acting. */
     AppContext reloadProfile() {
         profile = villages().profile();

@@ -367,7 +367,14 @@ final class SessionFlow {
                 (office, admin) -> runner.run(messages.get("dinas.setup.saving"), p -> store.join().reloadProfile(),
                         c -> w.district(c, admin), e -> dialogs.error(messages.get("setup.failed.title"),
                                 messages.get("setup.failed"))),
-                () -> showSetup(wilayah, store)).view());
+                () -> showSetup(wilayah, store))
+                .onSample(() -> runner.run(messages.get("dinas.sample.making"), p -> store.join().fillSampleDistrict(p),
+                        c -> w.district(c, messages.get("dinas.sample.admin")), e -> {
+                            org.slf4j.LoggerFactory.getLogger(SessionFlow.class).error("sample district failed: {}",
+                                    id.berkasdesa.common.SafeLog.describe(e));
+                            dialogs.error(messages.get("setup.failed.title"), messages.get("setup.failed"));
+                        }))
+                .view());
     }
 
     /** After trying the sample village: delete it and set up the real one. */

@@ -152,10 +152,15 @@ final class AppFixture {
     }
 
     static void waitUntil(BooleanSupplier condition) {
+        waitUntil(20, condition);
+    }
+
+    /** The same for work that takes long on its own (the sample Dinas Sosial: three villages' stores made). */
+    static void waitUntil(int seconds, BooleanSupplier condition) {
         try {
             // a node found by one lookup can be gone at the next (a screen refreshing): not yet, try again.
             // 20 s, not a speed check: the everyday set runs two JVMs side by side on two cores
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 try {
                     return condition.getAsBoolean();
                 } catch (org.testfx.service.query.EmptyNodeQueryException e) {
@@ -166,7 +171,7 @@ final class AppFixture {
                 }
             });
         } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
+            throw new AssertionError("condition not met within " + seconds + " s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

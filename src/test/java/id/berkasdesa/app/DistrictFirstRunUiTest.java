@@ -39,6 +39,40 @@ class DistrictFirstRunUiTest {
         app.stop();
     }
 
+    /**
+     * "Coba dengan data contoh" on a Dinas Sosial's setup: an example office of Kabupaten Bogor with
+     * three invented villages' bundles received, each request checked; the first Administrator as always.
+     */
+    @Test
+    void theSampleDistrictHasThreeInventedVillagesRequestsToLookAt(FxRobot r) {
+        waitUntil(() -> r.lookup("#searchField").tryQuery().map(Node::isFocused).orElse(false));
+        r.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
+        waitUntil(() -> r.lookup("#sampleButton").tryQuery().map(Node::isVisible).orElse(false));
+        r.clickOn("#sampleButton");
+
+        waitUntil(90, () -> r.lookup("#repeatField").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(r.lookup("#nameField").queryAs(TextField.class).getText()).isEqualTo("admin");
+        waitUntil(() -> r.lookup("#passwordField").queryAs(TextField.class).isFocused());
+        r.write(AppFixture.PASSWORD).type(KeyCode.ENTER).write(AppFixture.PASSWORD).type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
+        r.clickOn("Sudah saya catat");
+        waitUntil(() -> r.lookup("#folderButton").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(r.lookup("#officeLabel").queryAs(Label.class).getText())
+                .isEqualTo("Dinas Sosial Kabupaten Bogor (CONTOH) (32.01)");
+
+        var received = app.ctx.dinas().requests(null, null, null);
+        assertThat(received).hasSize(12);
+        assertThat(received).extracting(x -> x.kodeDesa()).containsOnly("32.01.01.9997", "32.01.01.9998", "32.01.01.9999");
+        assertThat(app.ctx.dinas().villageKeys()).hasSize(3);
+        // the Usulan page lists them, each with its scan kept
+        r.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<Object> table = r.lookup("#table").queryAs(javafx.scene.control.TableView.class);
+        waitUntil(() -> table.getItems().size() == 12);
+        assertThat(app.ctx.dinas().scans(received.get(0).id())).isNotEmpty().allSatisfy(x -> assertThat(x.kept()).isTrue());
+        Screenshots.take(r, table.getScene(), "dinas-contoh");
+    }
+
     @Test
     void aDistrictIsSetUpFromTheKeyboardAndOpensOnItsInbox(FxRobot r) {
         waitUntil(() -> r.lookup("#searchField").tryQuery().map(Node::isFocused).orElse(false));

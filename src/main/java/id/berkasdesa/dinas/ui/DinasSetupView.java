@@ -33,7 +33,7 @@ public final class DinasSetupView {
     @FXML TextField searchField, officeField, adminField;
     @FXML ListView<Area> results;
     @FXML Label chosenLabel, message;
-    @FXML Button startButton;
+    @FXML Button startButton, sampleButton;
     @FXML RadioButton kindVillage, kindDistrict;
 
     private final DinasSetupViewModel vm;
@@ -42,6 +42,7 @@ public final class DinasSetupView {
     private final DialogService dialogs;
     private final BiConsumer<DinasService.Office, String> onDone;
     private final Runnable onVillage;
+    private Runnable onSample = () -> { };
     private final Parent view;
 
     /**
@@ -61,6 +62,17 @@ public final class DinasSetupView {
 
     public Parent view() {
         return view;
+    }
+
+    /** "Coba dengan data contoh": an example office with three invented villages' bundles, made by the caller. */
+    public DinasSetupView onSample(Runnable sample) {
+        this.onSample = sample;
+        return this;
+    }
+
+    @FXML
+    void sample() {
+        onSample.run();
     }
 
     @FXML
@@ -91,6 +103,7 @@ public final class DinasSetupView {
         chosenLabel.setText(messages.get("dinas.setup.notChosen"));
         KeyboardEntry.enterMovesFocus(java.util.List.of(officeField, adminField));
         startButton.disableProperty().bind(runner.busy());
+        sampleButton.disableProperty().bind(runner.busy());
     }
 
     private void choose(Area kabupatenKota) {
