@@ -77,23 +77,8 @@ public final class BerkasDesaApp extends Application {
      * open and was brought to the front; Enter, Esc or Tutup closes it, and so do 8 seconds.
      */
     static void alreadyOpen(Stage stage, Messages messages, Runnable close) {
-        Label title = new Label(messages.get("app.alreadyOpen.title"));
-        title.setId("alreadyOpenTitle");
-        title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
-        Label text = new Label(messages.get("app.alreadyOpen.text"));
-        text.setWrapText(true);
-        Button ok = new Button(messages.get("app.alreadyOpen.close"));
-        ok.setId("alreadyOpenClose");
-        ok.setDefaultButton(true);
-        ok.setCancelButton(true);
-        ok.setOnAction(e -> close.run());
-        VBox box = new VBox(12, title, text, ok);
-        box.setPadding(new Insets(20));
-        box.setPrefWidth(460);
-        stage.setTitle(messages.get("app.title"));
-        stage.setScene(new Scene(box));
-        stage.show();
-        ok.requestFocus();
+        notice(stage, messages, "alreadyOpen", messages.get("app.alreadyOpen.title"), messages.get("app.alreadyOpen.text"), 460,
+                close);
         PauseTransition later = new PauseTransition(Duration.seconds(8));
         later.setOnFinished(e -> close.run());
         later.play();
@@ -105,23 +90,29 @@ public final class BerkasDesaApp extends Application {
      * what to do, and Tutup (Enter or Esc). It stays until it is closed: there is something to read.
      */
     static void cannotOpen(Stage stage, Messages messages, String problem, Runnable close) {
-        Label title = new Label(messages.get("app.openFailed.title"));
-        title.setId("cannotOpenTitle");
+        notice(stage, messages, "cannotOpen", messages.get("app.openFailed.title"), problem, 520, close);
+        stage.setOnCloseRequest(e -> close.run());
+    }
+
+    /** A small window of its own in place of the app's: a title, a text and Tutup (Enter or Esc); ids {@code id}Title, Text, Close. */
+    private static void notice(Stage stage, Messages messages, String id, String titleText, String body, double width,
+            Runnable close) {
+        Label title = new Label(titleText);
+        title.setId(id + "Title");
         title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
-        Label text = new Label(problem);
-        text.setId("cannotOpenText");
+        Label text = new Label(body);
+        text.setId(id + "Text");
         text.setWrapText(true);
         Button ok = new Button(messages.get("app.alreadyOpen.close"));
-        ok.setId("cannotOpenClose");
+        ok.setId(id + "Close");
         ok.setDefaultButton(true);
         ok.setCancelButton(true);
         ok.setOnAction(e -> close.run());
         VBox box = new VBox(12, title, text, ok);
         box.setPadding(new Insets(20));
-        box.setPrefWidth(520);
+        box.setPrefWidth(width);
         stage.setTitle(messages.get("app.title"));
         stage.setScene(new Scene(box));
-        stage.setOnCloseRequest(e -> close.run());
         stage.show();
         ok.requestFocus();
     }
