@@ -52,6 +52,25 @@ class StoreUpgradeTest {
         assertThat(Database.SCHEMA_VERSION).isEqualTo(highest);
     }
 
+    /**
+     * The sign-in's warm-up makes its throwaway store from the SQL migrations without Flyway: every
+     * table a store up to date has is there (the last migration's column included), as the warm-up's
+     * queries need, and the store it makes is encrypted under the throwaway key.
+     */
+    @Test
+    void theWarmUpsThrowawayStoreHasTheSchemaOfTheLastMigrationWithoutFlyway() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("pemanasan"));
+        try (Database db = Database.throwaway(tmp, id.berkasdesa.keys.KeyRing.warmUp(tmp))) {
+            int kept = db.read(h -> h.createQuery("SELECT COUNT(*) FROM dinas_bundle WHERE scans_kept").mapTo(Integer.class).one());
+            int requests = db.read(h -> h.createQuery("SELECT COUNT(*) FROM reactivation_request").mapTo(Integer.class).one());
+            int flyway = db.read(h -> h.createQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+                    + "WHERE LOWER(TABLE_NAME) = 'flyway_schema_history'").mapTo(Integer.class).one());
+            assertThat(kept + requests).isZero();
+            assertThat(flyway).as("no Flyway").isZero();
+        }
+        assertThat(Files.exists(tmp.resolve(Database.STORE_FILE))).isTrue();
+    }
+
     @Test
     void aStoreFromAnOlderReleaseIsStillMigratedAndAStoreUpToDateOpensAsItIs() throws Exception {
         try (Database db = Database.open(dir, migrationsUpTo(4), "0.0.4")) {
