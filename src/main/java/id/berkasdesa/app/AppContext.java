@@ -119,11 +119,7 @@ final class AppContext implements AutoCloseable {
 
     /** Waits (on the worker) until the home screen's numbers are read. */
     void startData() {
-        try {
-            startData.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        id.berkasdesa.common.Futures.join(startData);
     }
 
     /**

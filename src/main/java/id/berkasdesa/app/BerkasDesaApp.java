@@ -289,7 +289,7 @@ public final class BerkasDesaApp extends Application {
     private boolean pendingLocked;
 
     private void showLocked() {
-        window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), Wiring.lockedDistrict(dataDir), c -> {
+        window.lockedStore(dataDir, Wiring.lockedStore(dataDir), c -> {
             ctx = c;
             storeOpenAt = System.currentTimeMillis();
         });

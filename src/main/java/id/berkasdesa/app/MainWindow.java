@@ -193,8 +193,8 @@ final class MainWindow {
     }
 
     /** An encrypted store: the sign-in opens it (see {@link SessionFlow#lockedStore}). */
-    void lockedStore(Path dataDir, Optional<String> village, boolean district, Consumer<AppContext> opened) {
-        session.lockedStore(dataDir, village, district, opened);
+    void lockedStore(Path dataDir, id.berkasdesa.keys.KeyRing.Named locked, Consumer<AppContext> opened) {
+        session.lockedStore(dataDir, locked, opened);
     }
 
     void failed(String text) {

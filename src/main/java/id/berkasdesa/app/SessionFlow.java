@@ -112,10 +112,11 @@ final class SessionFlow {
     /**
      * An encrypted store whose key only a password opens: the sign-in comes first, and the store
      * opens (on the worker) with the name and password typed, then signs them in. "Lupa kata sandi"
-     * opens it with the recovery code. {@code opened} is told of the store once it is open. A Dinas
-     * Sosial's store ({@code district}) shows none of the village's menus meanwhile.
+     * opens it with the recovery code. {@code opened} is told of the store once it is open. The key
+     * file names whose store it is; a Dinas Sosial's shows none of the village's menus meanwhile.
      */
-    void lockedStore(Path dataDir, Optional<String> village, boolean district, Consumer<AppContext> opened) {
+    void lockedStore(Path dataDir, id.berkasdesa.keys.KeyRing.Named locked, Consumer<AppContext> opened) {
+        Optional<String> village = locked.name();
         Clock clock = Clock.systemDefaultZone();
         AppContext[] holder = new AppContext[1];
         SignInViewModel.Door door = new SignInViewModel.Door() {
@@ -161,7 +162,7 @@ final class SessionFlow {
         w.villageLabel.setText(village.map(v -> v.contains(" — ") ? messages.get("app.village", v.substring(0, v.indexOf(" — ")),
                 v.substring(v.indexOf(" — ") + 3)) : v).orElse(""));
         w.operatorLabel.setText("");
-        w.menus.lockedStore(district);
+        w.menus.lockedStore(locked.district());
         Wiring.warmUp(); // while the password is typed
         w.backupLabel.setText("");
         w.navBar.setVisible(false);

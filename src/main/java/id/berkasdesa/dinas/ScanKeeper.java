@@ -52,11 +52,8 @@ final class ScanKeeper implements BagReader.Tee, AutoCloseable {
 
     /** Every background force done; the first failure thrown. */
     private void forced() {
-        try {
-            java.util.concurrent.CompletableFuture.allOf(forcing.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        id.berkasdesa.common.Futures.join(
+                java.util.concurrent.CompletableFuture.allOf(forcing.toArray(java.util.concurrent.CompletableFuture[]::new)));
     }
 
     /** A letter larger than this is a scan, not a PDF the app made: not kept in memory. */

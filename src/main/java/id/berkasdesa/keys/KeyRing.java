@@ -149,19 +149,26 @@ public final class KeyRing {
 
     /** The village named in the key file (for the sign-in screen before the store opens), if any. */
     public static Optional<String> village(Path dataDir) {
-        Path f = file(dataDir);
-        return Files.exists(f) ? Optional.ofNullable(read(f).village()) : Optional.empty();
+        return named(dataDir).name();
     }
 
     /**
-     * Whether the key file of {@code dataDir} is a Dinas Sosial's: the key pair sealed in it is a
-     * kabupaten's ("32.01"), where a village's is its village's ("32.01.01.1001"). False when no pair is
-     * sealed yet, or no file.
+     * What the sign-in of a locked store shows before it opens: whose store it is (as {@link #village})
+     * and whether it is a Dinas Sosial's — the key pair sealed in it is then a kabupaten's ("32.01"),
+     * where a village's is its village's ("32.01.01.1001"); false when no pair is sealed yet.
      */
-    public static boolean district(Path dataDir) {
+    public record Named(Optional<String> name, boolean district) {
+    }
+
+    /** The key file of {@code dataDir}, read once, as {@link Named}; nothing named when there is no file. */
+    public static Named named(Path dataDir) {
         Path f = file(dataDir);
-        return Files.exists(f) && Optional.ofNullable(read(f).desa()).map(VillageKeys::kode)
-                .filter(k -> k.matches("\\d{2}\\.\\d{2}")).isPresent();
+        if (!Files.exists(f)) {
+            return new Named(Optional.empty(), false);
+        }
+        Content c = read(f);
+        return new Named(Optional.ofNullable(c.village()), Optional.ofNullable(c.desa()).map(VillageKeys::kode)
+                .filter(k -> k.matches("\\d{2}\\.\\d{2}")).isPresent());
     }
 
     /** The store id named in the key file of {@code dataDir}, if there is one. */

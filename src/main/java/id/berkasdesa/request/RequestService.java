@@ -585,17 +585,8 @@ public final class RequestService {
                 followUpsDue += c.followUpsDue();
             }
             return new Dashboard(today, byStatus, urgentByStatus, deadlinesSoon, followUpsDue, policy.soonDays(),
-                    join(urgent), perMonth);
+                    id.berkasdesa.common.Futures.join(urgent), perMonth);
         });
-    }
-
-    /** What {@code f} gave, or what it threw as thrown here (a store gone stays a StoreException). */
-    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
     }
 
     // ----- facts and derived state

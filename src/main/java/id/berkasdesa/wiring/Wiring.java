@@ -316,9 +316,9 @@ public final class Wiring implements AutoCloseable {
         return KeyRing.village(dataDir);
     }
 
-    /** Whether a locked store is a Dinas Sosial's, as its key file says (its own key pair is a kabupaten's). */
-    public static boolean lockedDistrict(Path dataDir) {
-        return KeyRing.district(dataDir);
+    /** Whose a locked store is and whether it is a Dinas Sosial's, as its key file says (one read, for the sign-in screen). */
+    public static KeyRing.Named lockedStore(Path dataDir) {
+        return KeyRing.named(dataDir);
     }
 
     private static KeyRing.State lockState(Path dataDir) {

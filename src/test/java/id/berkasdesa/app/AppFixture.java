@@ -58,7 +58,7 @@ final class AppFixture {
     void startSignedOut(Stage stage, Path dataDir) {
         if (Wiring.needsPassword(dataDir)) {
             MainWindow window = window(stage, dataDir);
-            window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), Wiring.lockedDistrict(dataDir), c -> ctx = c);
+            window.lockedStore(dataDir, Wiring.lockedStore(dataDir), c -> ctx = c);
             return;
         }
         ctx = AppContext.open(dataDir, Clock.systemDefaultZone());
@@ -68,7 +68,7 @@ final class AppFixture {
     private MainWindow window(Stage stage, Path dataDir) {
         MainWindow window = new MainWindow(messages, runner, dialogs);
         window.storeControl(new StoreControl(dataDir, () -> ctx, c -> ctx = c,
-                () -> window.lockedStore(dataDir, Wiring.lockedVillage(dataDir), Wiring.lockedDistrict(dataDir), c -> ctx = c)));
+                () -> window.lockedStore(dataDir, Wiring.lockedStore(dataDir), c -> ctx = c)));
         stage.setScene(BerkasDesaApp.scene(window, 1366, 740));
         dialogs.setOwner(stage);
         stage.show();

@@ -105,10 +105,6 @@ public final class SetupViewModel {
 
     /** On the worker: the store, once open (at once but on a new folder's first minutes). */
     private Services store() {
-        try {
-            return services.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return id.berkasdesa.common.Futures.join(services);
     }
 }
