@@ -25,6 +25,14 @@ grep -q "java-options" installer/jpackage/windows*.txt installer/windows/cli-lau
   && fail "Windows-only launcher options: keep them in installer/jpackage/launcher.txt"
 grep -q -- '-XX:SharedArchiveFile=\$APPDIR/berkas-desa.jsa' installer/jpackage/launcher.txt || fail "launcher without the class-data archive"
 grep -q -- '-XX:+VerifySharedSpaces' installer/jpackage/launcher.txt || fail "launcher maps the archive unchecked"
+grep -q -- '-XX:Tier4InvocationThreshold=' installer/jpackage/launcher.txt || fail "launcher without the compiler thresholds"
+grep -q -- 'CompileThresholdScaling,com.sun.crypto.provider' installer/jpackage/launcher.txt \
+  || fail "launcher raises the thresholds for the cipher too (its first bundle would run on the slow path)"
+# every launcher option this JDK takes, and none of them prints (the commands' standard output is JSON lines)
+OPTIONS=$(sed -n 's/^--java-options \(-XX:[^$]*\)$/\1/p' installer/jpackage/launcher.txt | tr '\n' ' ')
+# shellcheck disable=SC2086
+OUT=$(java $OPTIONS -version 2>/dev/null) || fail "this JDK refuses a launcher option: $OPTIONS"
+[ -z "$OUT" ] || fail "a launcher option prints on standard output: $OUT"
 for option in --include-locales=en,id --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive; do
   grep -q -- "$option" installer/build-linux.sh || fail "build-linux.sh: jlink without $option"
   grep -q -- "'$option'" installer/build-windows.ps1 || fail "build-windows.ps1: jlink without $option"

@@ -15,9 +15,10 @@
 #   ROUNDS defaults to 5; STORE_DIR defaults to a new demo store of 20,000 households and 2,000
 #   requests (about a minute to make) whose Administrator is admin / $BERKAS_DESA_PASSWORD;
 #   JAVA_COMMAND defaults to `java -jar target/berkas-desa.jar` with the class-data archive the
-#   launcher uses (target/berkas-desa.jsa, made first by `class-archive`); give the installed launcher
-#   to time a package, or NOCDS=1 to time the jar without the archive. A STORE_DIR of your own needs
-#   BERKAS_DESA_USER and BERKAS_DESA_PASSWORD set.
+#   launcher uses (target/berkas-desa.jsa, made first by `class-archive`) and its compiler thresholds;
+#   give the installed launcher to time a package, NOCDS=1 to time the jar without the archive, or
+#   NOJIT=1 without the thresholds. A STORE_DIR of your own needs BERKAS_DESA_USER and
+#   BERKAS_DESA_PASSWORD set.
 # Needs: Xvfb, xdotool (apt-get install -y xvfb xdotool libgtk-3-0), after ./mvnw -DskipTests package.
 # The export / verify --key row of 500 requests is `bench-bundle` (README, Benchmark): 1.35 GB of scans.
 set -euo pipefail
@@ -26,7 +27,11 @@ ROUNDS=${1:-5}
 STORE=${2:-}
 CDS="-XX:SharedArchiveFile=target/berkas-desa.jsa -XX:+VerifySharedSpaces -Xlog:cds=off -Xlog:cds+dynamic=off"
 [ -z "${NOCDS:-}" ] || CDS=""
-APP=${3:-java $CDS -jar target/berkas-desa.jar}
+# the installed launcher's compiler thresholds (installer/jpackage/launcher.txt), so the jar is timed as it starts
+JIT=$(sed -n 's/^--java-options \(-XX:\(Tier4\|CompileCommand\)[^ ]*\)$/\1/p' installer/jpackage/launcher.txt | tr '\n' ' ')
+[ -n "$JIT" ] || { echo "no compiler thresholds in installer/jpackage/launcher.txt" >&2; exit 2; }
+[ -z "${NOJIT:-}" ] || JIT=""
+APP=${3:-java $CDS $JIT -jar target/berkas-desa.jar}
 export BERKAS_DESA_USER=${BERKAS_DESA_USER:-admin}
 export BERKAS_DESA_PASSWORD=${BERKAS_DESA_PASSWORD:-kuda lari pagi hujan 42}
 for tool in Xvfb xdotool; do command -v "$tool" >/dev/null || { echo "needs $tool: apt-get install -y xvfb xdotool libgtk-3-0" >&2; exit 2; }; done

@@ -148,6 +148,9 @@ final class BenchDinasCommand implements Callable<Integer> {
         // as this process was started: with the class-data archive it mapped, as the installed launcher maps one
         id.berkasdesa.common.ClassArchive.state().filter(id.berkasdesa.common.ClassArchive.State::mapped).ifPresent(a ->
                 command.addAll(List.of("-XX:SharedArchiveFile=" + a.file(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+        // and with the compiler thresholds it was given (the installed launcher's, installer/jpackage/launcher.txt)
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(o -> o.startsWith("-XX:Tier4") || o.startsWith("-XX:CompileCommand=")).forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "id.berkasdesa.app.Main"));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
