@@ -68,6 +68,16 @@ public final class BerkasDesaApp extends Application {
         Application.launch(BerkasDesaApp.class);
     }
 
+    /** The app as {@link #start(Path, boolean, boolean, Messages)} starts it on {@code dir}, for a test's own stage. */
+    static BerkasDesaApp on(Path dir) {
+        dataDir = dir;
+        exitAfterShown = false;
+        exitAfterDashboard = false;
+        launchMessages = Messages.indonesian();
+        problem = null;
+        return new BerkasDesaApp();
+    }
+
     private MainWindow window;
     private AppContext pending;
     private WindowLock windowLock;
@@ -200,7 +210,10 @@ public final class BerkasDesaApp extends Application {
         }
         if (pending != null) {
             window.opened(pending, dataDir);
-        } else if (pendingLocked) {
+        } else if (pendingLocked || firstLocked != null) {
+            // the worker has read whose store it is: the sign-in goes in the window's first layout, not
+            // after it (the whole window's first styling pass, some 200 ms, came between)
+            lockedShownEarly = true;
             showLocked();
         }
         // the icons and the home screen's warm-up after this frame: the FX thread would otherwise wait idle
@@ -218,7 +231,11 @@ public final class BerkasDesaApp extends Application {
         runner.run(messages.get("app.opening"), p -> {
             id.berkasdesa.common.Trace.mark("store-check");
             if (Wiring.needsPassword(dataDir)) {
-                return null; // encrypted: the store opens with the password typed at the sign-in
+                // encrypted: the store opens with the password typed at the sign-in. Whose it is comes
+                // from its key file, read here beside the window's building (a first JSON read, some
+                // 200 ms, that held the sign-in form back on the FX thread)
+                firstLocked = Wiring.lockedStore(dataDir);
+                return null;
             }
             id.berkasdesa.common.Trace.mark("store-opening");
             AppContext c;
@@ -236,10 +253,10 @@ public final class BerkasDesaApp extends Application {
             return c;
         }, c -> {
             if (c == null) {
-                if (window != null) {
-                    showLocked();
-                } else {
+                if (window == null) {
                     pendingLocked = true;
+                } else if (!lockedShownEarly) {
+                    showLocked();
                 }
                 return;
             }
@@ -287,9 +304,15 @@ public final class BerkasDesaApp extends Application {
         }
     }
     private boolean pendingLocked;
+    /** The window was built after the worker found a locked store, and showed its sign-in already. */
+    private boolean lockedShownEarly;
+    /** Whose the locked store is, read on the worker at the start; taken by the first sign-in shown. */
+    private volatile id.berkasdesa.keys.KeyRing.Named firstLocked;
 
     private void showLocked() {
-        window.lockedStore(dataDir, Wiring.lockedStore(dataDir), c -> {
+        id.berkasdesa.keys.KeyRing.Named named = firstLocked;
+        firstLocked = null; // a store locked again later (a restore may have swapped it) is read again
+        window.lockedStore(dataDir, named != null ? named : Wiring.lockedStore(dataDir), c -> {
             ctx = c;
             storeOpenAt = System.currentTimeMillis();
         });
