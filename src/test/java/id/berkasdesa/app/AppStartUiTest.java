@@ -39,6 +39,10 @@ class AppStartUiTest {
         try (Wiring w = Wiring.open(store, Clock.systemDefaultZone())) {
             AppFixture.setUpVillage(w);
             w.accounts().createFirstAdministrator(AppFixture.ADMIN, AppFixture.PASSWORD.toCharArray());
+            for (int i = 0; i < 12; i++) {
+                w.households().save(id.berkasdesa.household.Households.family(i + 1), true);
+            }
+            id.berkasdesa.request.SampleRequests.fill(w.requests(), w.households(), 20, 7, n -> { });
         }
         assertThat(Wiring.needsPassword(store)).as("an encrypted store: the sign-in opens it").isTrue();
         app = BerkasDesaApp.on(store);
@@ -61,5 +65,29 @@ class AppStartUiTest {
         waitUntil(() -> r.lookup("#statusTiles").tryQuery().isPresent());
         assertThat(r.lookup("#operatorLabel").queryAs(Label.class).getText()).isEqualTo("Administrator: " + AppFixture.ADMIN);
         assertThat(r.lookup("#passwordField").tryQuery().map(f -> ((TextField) f).getText()).orElse("")).isEmpty();
+
+        // a bar of the chart says what it counts when the pointer rests on it (its tooltip made then); the
+        // start-up's check of the rules redraws the chart once after 0.8 s, so a bar may be replaced under the pointer
+        for (int attempt = 0; ; attempt++) {
+            try {
+                r.moveTo(bar(r)).moveBy(1, 1);
+                break;
+            } catch (RuntimeException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+                WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
+        waitUntil(() -> r.lookup(".tooltip").tryQuery().map(Node::isVisible).orElse(false));
+        Node tooltip = r.lookup(".tooltip").query();
+        assertThat(r.from(tooltip).lookup((Node n) -> n instanceof javafx.scene.control.Labeled)
+                .queryAs(javafx.scene.control.Labeled.class).getText()).matches(".+ · .+: [1-9]\\d* usulan");
+    }
+
+    private static Node bar(FxRobot r) {
+        return r.lookup(".chart-bar").queryAll().stream()
+                .filter(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getBoundsInLocal().getHeight() > 2)
+                .findFirst().orElseThrow();
     }
 }

@@ -160,8 +160,31 @@ final class DashboardView {
             followUpTile.getStyleClass().add("tile-alert");
         }
         showChart(d.perMonth());
-        // told after the next pulse, once the numbers are laid out and painted
-        Platform.runLater(onShown);
+        told();
+    }
+
+    /**
+     * Tells {@link #onShown} once the pulse that lays these numbers out has run (the frame is drawn in
+     * the same pulse): a {@code runLater} ran before that pulse, and the start-up figure left out the
+     * home screen's styling and layout.
+     */
+    private void told() {
+        javafx.scene.Scene scene = view.getScene();
+        if (scene == null) {
+            Platform.runLater(onShown); // not on screen: nothing to wait for
+            return;
+        }
+        boolean[] once = {false};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (!once[0]) {
+                once[0] = true;
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0])); // not while the pulse walks its listeners
+                onShown.run();
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     private void showChart(Map<YearMonth, Map<RequestStatus, Integer>> perMonth) {
@@ -177,8 +200,16 @@ final class DashboardView {
                 point.nodeProperty().addListener((o, a, node) -> {
                     if (node != null && n > 0) {
                         node.setCursor(Cursor.HAND);
-                        Tooltip.install(node, new Tooltip(messages.get("dashboard.chart.tip",
-                                RequestListView.monthLabel(m, messages), messages.get(s.key()), n)));
+                        // the bar's tooltip made when the pointer first comes onto it: a tooltip is a popup
+                        // of its own, and some fifty made with the chart held the home screen back
+                        node.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+                            @Override
+                            public void handle(javafx.scene.input.MouseEvent e) {
+                                node.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                                Tooltip.install(node, new Tooltip(messages.get("dashboard.chart.tip",
+                                        RequestListView.monthLabel(m, messages), messages.get(s.key()), n)));
+                            }
+                        });
                         node.setOnMouseClicked(e -> openList.accept(RequestFilter.all().withMonth(m)
                                 .withStatuses(Set.of(s)), messages.get("dashboard.chart.month",
                                 RequestListView.monthLabel(m, messages))));
