@@ -18,6 +18,8 @@ $SUDO apt-get install -y -q "./$DEB"
 export XDG_DATA_HOME
 XDG_DATA_HOME=$(mktemp -d)
 test "$(command -v berkas-desa)" = /usr/bin/berkas-desa
+# the launcher is build-linux.sh's script (jpackage's asks the package database at every start)
+head -1 /opt/berkas-desa/bin/berkas-desa | grep -q '^#!/bin/sh' || { echo "check-deb: jpackage's launcher" >&2; exit 1; }
 berkas-desa --version | grep -q '^Berkas Desa '
 berkas-desa nik 3201015708850003 | grep -q '"verdict":"valid"'
 berkas-desa demo --households 3 --seed 1 >/dev/null
