@@ -66,20 +66,27 @@ class AppStartUiTest {
         assertThat(r.lookup("#operatorLabel").queryAs(Label.class).getText()).isEqualTo("Administrator: " + AppFixture.ADMIN);
         assertThat(r.lookup("#passwordField").tryQuery().map(f -> ((TextField) f).getText()).orElse("")).isEmpty();
 
-        // a bar of the chart says what it counts when the pointer rests on it (its tooltip made then); the
-        // start-up's check of the rules redraws the chart once after 0.8 s, so a bar may be replaced under the pointer
-        for (int attempt = 0; ; attempt++) {
+        // a bar of the chart says what it counts when the pointer rests on it (its tooltip made then). The
+        // start-up's check of the rules may redraw the chart once after 0.8 s: a bar replaced under a pointer
+        // that does not move gets no mouse event, so the pointer comes onto a bar again until a tooltip shows
+        boolean shown = false;
+        for (int attempt = 0; attempt < 8 && !shown; attempt++) {
             try {
-                r.moveTo(bar(r)).moveBy(1, 1);
-                break;
+                r.moveTo(bar(r)).moveBy(2, 2);
             } catch (RuntimeException replaced) {
-                if (attempt == 5) {
-                    throw replaced;
-                }
                 WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+                continue;
+            }
+            for (int i = 0; i < 30 && !shown; i++) { // the tooltip's own delay is 1 s
+                WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                shown = r.lookup(".tooltip").tryQuery().map(Node::isVisible).orElse(false);
+            }
+            if (!shown) {
+                Node offTheChart = r.lookup("#todayLabel").query();
+                r.moveTo(offTheChart); // to come onto a bar again
             }
         }
-        waitUntil(() -> r.lookup(".tooltip").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(shown).as("a bar's tooltip").isTrue();
         Node tooltip = r.lookup(".tooltip").query();
         assertThat(r.from(tooltip).lookup((Node n) -> n instanceof javafx.scene.control.Labeled)
                 .queryAs(javafx.scene.control.Labeled.class).getText()).matches(".+ · .+: [1-9]\\d* usulan");
