@@ -210,10 +210,9 @@ public final class BerkasDesaApp extends Application {
         }
         if (pending != null) {
             window.opened(pending, dataDir);
-        } else if (pendingLocked || firstLocked != null) {
+        } else if (firstLocked != null) {
             // the worker has read whose store it is: the sign-in goes in the window's first layout, not
             // after it (the whole window's first styling pass, some 200 ms, came between)
-            lockedShownEarly = true;
             showLocked();
         }
         // the icons and the home screen's warm-up after this frame: the FX thread would otherwise wait idle
@@ -253,10 +252,8 @@ public final class BerkasDesaApp extends Application {
             return c;
         }, c -> {
             if (c == null) {
-                if (window == null) {
-                    pendingLocked = true;
-                } else if (!lockedShownEarly) {
-                    showLocked();
+                if (window != null && firstLocked != null) {
+                    showLocked(); // not yet shown by the window's building, which takes it otherwise
                 }
                 return;
             }
@@ -303,10 +300,10 @@ public final class BerkasDesaApp extends Application {
             pendingSetup = wilayah;
         }
     }
-    private boolean pendingLocked;
-    /** The window was built after the worker found a locked store, and showed its sign-in already. */
-    private boolean lockedShownEarly;
-    /** Whose the locked store is, read on the worker at the start; taken by the first sign-in shown. */
+    /**
+     * Whose the locked store is, read on the worker at the start; taken (and cleared) by the first
+     * sign-in shown, whichever comes last of the window's building and the worker's answer.
+     */
     private volatile id.berkasdesa.keys.KeyRing.Named firstLocked;
 
     private void showLocked() {

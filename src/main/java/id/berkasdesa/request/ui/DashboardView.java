@@ -174,17 +174,7 @@ final class DashboardView {
             Platform.runLater(onShown); // not on screen: nothing to wait for
             return;
         }
-        boolean[] once = {false};
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            if (!once[0]) {
-                once[0] = true;
-                Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0])); // not while the pulse walks its listeners
-                onShown.run();
-            }
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
-        Platform.requestNextPulse();
+        id.berkasdesa.common.ui.Pulses.afterLayout(scene, onShown);
     }
 
     private void showChart(Map<YearMonth, Map<RequestStatus, Integer>> perMonth) {
