@@ -60,6 +60,14 @@ public final class BerkasDesaApp extends Application {
         start(null, false, false, messages);
     }
 
+    /** The office server's login, asked in a small window of its own before the app's (see {@link ServerSignInView}). */
+    private static id.berkasdesa.cli.ServerSignIn serverFirst;
+
+    /** Before {@link #start}: the window first asks for the office server's login, then opens as always. */
+    static void askServerFirst(id.berkasdesa.cli.ServerSignIn ask) {
+        serverFirst = ask;
+    }
+
     static void start(Path dir, boolean exitWhenShown, boolean exitWhenDashboard, Messages messages) {
         dataDir = dir;
         exitAfterShown = exitWhenShown;
@@ -75,6 +83,7 @@ public final class BerkasDesaApp extends Application {
         exitAfterDashboard = false;
         launchMessages = Messages.indonesian();
         problem = null;
+        serverFirst = null;
         return new BerkasDesaApp();
     }
 
@@ -141,6 +150,13 @@ public final class BerkasDesaApp extends Application {
             cannotOpen(stage, messages, problem, Platform::exit);
             return;
         }
+        if (serverFirst != null) {
+            id.berkasdesa.cli.ServerSignIn ask = serverFirst;
+            serverFirst = null;
+            // connected, the server is this process's store: the app's window takes the same stage
+            ServerSignInView.show(stage, ask, messages, runner, () -> start(stage), Platform::exit);
+            return;
+        }
         Optional<WindowLock> mine = WindowLock.claim(dataDir);
         if (mine.isEmpty()) {
             // a second start on the same folder: the first window comes to the front, this one says so and closes
@@ -171,8 +187,24 @@ public final class BerkasDesaApp extends Application {
         if (screen.getWidth() <= 1440) {
             stage.setMaximized(true);
         }
+        boolean again = stage.isShowing(); // after the server's login: the same stage goes on
         stage.setOnShown(e -> shown());
+        stage.setOnCloseRequest(null);
         stage.show();
+        if (again) {
+            // the small window's place and size are not the app's: the screen's whole work area, as
+            // maximised (a window manager may not maximise a window already shown), or the scene's size
+            if (screen.getWidth() <= 1440) {
+                stage.setX(screen.getMinX());
+                stage.setY(screen.getMinY());
+                stage.setWidth(screen.getWidth());
+                stage.setHeight(screen.getHeight());
+            } else {
+                stage.sizeToScene();
+                stage.centerOnScreen();
+            }
+            shown();
+        }
         if (exitAfterShown) {
             return;
         }

@@ -42,7 +42,10 @@ public final class Main {
         id.berkasdesa.common.Trace.mark("cli-start");
         CommandLine cli = BerkasDesaCommand.commandLine(cmd -> cmd.problem().ifPresentOrElse(
                 text -> BerkasDesaApp.cannotStart(text, cmd.messages()),
-                () -> BerkasDesaApp.start(cmd.dataDir(), cmd.exitAfterShown(), cmd.exitAfterDashboard(), cmd.messages())), args);
+                () -> {
+                    cmd.serverSignIn().ifPresent(BerkasDesaApp::askServerFirst);
+                    BerkasDesaApp.start(cmd.dataDir(), cmd.exitAfterShown(), cmd.exitAfterDashboard(), cmd.messages());
+                }), args);
         id.berkasdesa.common.Trace.mark("cli-built");
         cli.setExecutionStrategy(parsed -> {
             id.berkasdesa.common.Trace.mark("cli-parsed");

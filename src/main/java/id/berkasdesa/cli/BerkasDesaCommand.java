@@ -67,7 +67,8 @@ public final class BerkasDesaCommand implements Callable<Integer> {
 
     @Option(names = "--database", paramLabel = "postgresql://HOST:PORT/DB",
             description = "Server PostgreSQL kantor Dinas Sosial (15 atau lebih baru) yang dipakai beberapa petugas sekaligus; "
-                    + "pengguna dan kata sandinya dari BERKAS_DESA_DB_USER dan BERKAS_DESA_DB_PASSWORD. --data-dir lalu "
+                    + "pengguna dan kata sandinya dari BERKAS_DESA_DB_USER dan BERKAS_DESA_DB_PASSWORD, atau yang diingat PC ini "
+                    + "(jendela menanyakannya sekali). --data-dir lalu "
                     + "hanya menjadi tempat folder kerja PC ini untuk server itu.")
     String database;
 
@@ -95,6 +96,8 @@ public final class BerkasDesaCommand implements Callable<Integer> {
     private final Consumer<BerkasDesaCommand> gui;
     /** Why the window cannot open (an office's server that cannot be used), or null. */
     private String problem;
+    /** The office server's login to ask for in the window, or null. */
+    private ServerSignIn serverSignIn;
     private final Map<String, String> env;
 
     /**
@@ -125,6 +128,11 @@ public final class BerkasDesaCommand implements Callable<Integer> {
 
     public Messages messages() {
         return Messages.forLocale(Locale.forLanguageTag(lang));
+    }
+
+    /** The window's question for the office server's login, when this PC has none that the server takes. */
+    public java.util.Optional<ServerSignIn> serverSignIn() {
+        return java.util.Optional.ofNullable(serverSignIn);
     }
 
     /** Why the window cannot open at all, said in the window's language; empty when it can. */
@@ -185,12 +193,33 @@ public final class BerkasDesaCommand implements Callable<Integer> {
             return Json.fail(2, "cli.unknownCommand", m.get("cli.unknownCommand", word));
         }
         if (root.database != null && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
-            // an office's server: connected (and its schema brought up to date) before any command runs
+            // an office's server: connected (and its schema brought up to date) before any command runs,
+            // with the environment's login, else the one this PC keeps (the window's "Ingat di PC ini")
+            Path work = root.dataDir();
+            java.util.Optional<id.berkasdesa.db.ServerLogin> login = id.berkasdesa.db.ServerLogin.of(
+                    root.env("BERKAS_DESA_DB_USER"), root.env("BERKAS_DESA_DB_PASSWORD"), work);
             try {
-                id.berkasdesa.wiring.Wiring.useServer(id.berkasdesa.db.Server.connect(root.database,
-                        root.env("BERKAS_DESA_DB_USER"), root.env("BERKAS_DESA_DB_PASSWORD")));
-                id.berkasdesa.wiring.Wiring.prepare(root.dataDir()); // this PC's copy of the key ring, before any window or command
+                connect(root.database, work, login.map(id.berkasdesa.db.ServerLogin::user).orElse(null),
+                        login.map(id.berkasdesa.db.ServerLogin::password).orElse(null));
             } catch (id.berkasdesa.db.StoreException e) {
+                if (parsed.subcommand() == null && (e.key().equals("store.error.serverLogin")
+                        || e.key().equals("store.error.serverLoginRefused"))) {
+                    // the window: it asks for the server's login, and may keep it on this PC
+                    String user = login.map(id.berkasdesa.db.ServerLogin::user).orElse("");
+                    String refused = e.key().equals("store.error.serverLogin") ? null : root.messages().get(e.key(), e.args());
+                    String url = root.database;
+                    root.serverSignIn = new ServerSignIn(id.berkasdesa.db.Server.Address.parse(url).orElseThrow().toString(),
+                            user, refused, (u, p, remember) -> {
+                                connect(url, work, u, p);
+                                if (remember) {
+                                    new id.berkasdesa.db.ServerLogin(u, p).save(work);
+                                } else {
+                                    id.berkasdesa.db.ServerLogin.forget(work);
+                                }
+                            });
+                    root.gui.accept(root);
+                    return 0;
+                }
                 if (parsed.subcommand() == null) {
                     // the window: the message in a window, as a double click on the shortcut shows nothing else
                     root.problem = root.messages().get(e.key(), e.args());
@@ -202,6 +231,19 @@ public final class BerkasDesaCommand implements Callable<Integer> {
             }
         }
         return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** Connects to the office's server, makes it this process's store, and takes a copy of its key ring into {@code work}. */
+    private static void connect(String url, Path work, String user, String password) {
+        id.berkasdesa.db.Server server = id.berkasdesa.db.Server.connect(url, user, password);
+        id.berkasdesa.wiring.Wiring.useServer(server);
+        try {
+            id.berkasdesa.wiring.Wiring.prepare(work); // this PC's copy of the key ring, before any window or command
+        } catch (RuntimeException e) {
+            id.berkasdesa.wiring.Wiring.useServer(null);
+            server.close();
+            throw e;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -75,7 +75,8 @@ public final class Server implements AutoCloseable {
      * Connects, checks the server answers and is PostgreSQL 15 or later, and brings the schema up to date.
      *
      * @throws StoreException "store.error.serverUrl", "store.error.serverLogin" (no user or password),
-     *     "store.error.server" (unreachable, refused, or too old), or "store.error.migration"
+     *     "store.error.serverLoginRefused" (the server refused them), "store.error.server" (unreachable,
+     *     refused, or too old), or "store.error.migration"
      */
     public static Server connect(String url, String user, String password) {
         Address a = Address.parse(url).orElseThrow(() -> new StoreException("store.error.serverUrl", null, String.valueOf(url)));
@@ -98,6 +99,10 @@ public final class Server implements AutoCloseable {
             }
         } catch (SQLException e) {
             pool.dispose();
+            if (e.getSQLState() != null && e.getSQLState().startsWith("28")) {
+                // class 28, invalid authorization: no such user, or a wrong password (the window asks again)
+                throw new StoreException("store.error.serverLoginRefused", e, a.toString(), e.getSQLState());
+            }
             throw new StoreException("store.error.server", e, a.toString(), String.valueOf(e.getSQLState()));
         }
         try {

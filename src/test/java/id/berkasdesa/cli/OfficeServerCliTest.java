@@ -63,6 +63,22 @@ class OfficeServerCliTest {
         CliRun seen = CliRun.child(kabid, "--data-dir", pc2.toString(), "--database", url, "dinas", "requests");
         assertThat(seen.exit()).as(seen.out() + seen.err()).isZero();
         assertThat(seen.lines()).hasSize(6);
+        // a PC whose officer kept the server's login in the window (ServerSignInUiTest) needs no environment for it
+        Map<String, String> noServerLogin = new HashMap<>(kabid);
+        noServerLogin.remove("BERKAS_DESA_DB_USER");
+        noServerLogin.remove("BERKAS_DESA_DB_PASSWORD");
+        Path work2 = id.berkasdesa.db.Server.Address.parse(url).orElseThrow().workDir(pc2);
+        new id.berkasdesa.db.ServerLogin("postgres", "sandi-server").save(work2);
+        CliRun kept = CliRun.child(noServerLogin, "--data-dir", pc2.toString(), "--database", url, "dinas", "requests");
+        assertThat(kept.exit()).as(kept.out() + kept.err()).isZero();
+        assertThat(kept.lines()).hasSize(6);
+        // … and one the server no longer takes is said so (the window would ask again)
+        new id.berkasdesa.db.ServerLogin("bukan-pengguna", "sandi-server").save(work2);
+        CliRun refused = CliRun.child(noServerLogin, "--data-dir", pc2.toString(), "--database", url, "dinas", "requests");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.json().path("error").asText()).isEqualTo("store.error.serverLoginRefused");
+        assertThat(refused.json().path("message").asText()).contains("menolak", "petugas TI");
+        id.berkasdesa.db.ServerLogin.forget(work2);
         CliRun added = CliRun.child(kabid, "--data-dir", pc2.toString(), "--database", url, "operator", "add", "--name", "Vera",
                 "--role", "verifikator");
         assertThat(added.exit()).as(added.out() + added.err()).isZero();
