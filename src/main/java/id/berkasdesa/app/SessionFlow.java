@@ -127,6 +127,9 @@ final class SessionFlow {
                 if (holder[0] == null) {
                     holder[0] = c;
                     opened.accept(c); // open now: closed on the way out even if the sign-in itself is refused
+                    // the pages built on the idle FX thread while this worker checks the password and the
+                    // home screen's numbers are read: Enter then costs their showing, not their building
+                    javafx.application.Platform.runLater(() -> w.prepare(c));
                 }
                 AccountService.SignedIn in = c.accounts().signIn(name, password);
                 Trace.mark("signin-verified");
