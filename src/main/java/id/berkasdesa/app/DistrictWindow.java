@@ -44,7 +44,7 @@ final class DistrictWindow {
     @FXML StackPane content;
     @FXML HBox navBar;
     @FXML ToggleButton navInbox, navRequests, navDuplicates, navAnswers;
-    @FXML MenuItem accountsItem, passwordItem, switchUserItem, signOutItem, reasonItem, settingsItem, backupItem, checkItem;
+    @FXML MenuItem startRealItem, accountsItem, passwordItem, switchUserItem, signOutItem, reasonItem, settingsItem, backupItem, checkItem;
     @FXML Menu pagesMenu;
     @FXML javafx.scene.layout.BorderPane root;
 
@@ -62,9 +62,16 @@ final class DistrictWindow {
     private DuplicatesView duplicates;
     private AnswersView answers;
     private List<javafx.scene.Node> keptWhileLocked = List.of();
+    private final Runnable startReal;
 
-    DistrictWindow(AppContext ctx, Path dataDir, Messages messages, BackgroundTasks runner, DialogService dialogs) {
+    /**
+     * @param startReal sets the sample office aside for the real one (the window's shell does it); null
+     *     where it cannot be offered (an office's server)
+     */
+    DistrictWindow(AppContext ctx, Path dataDir, Messages messages, BackgroundTasks runner, DialogService dialogs,
+            Runnable startReal) {
         this.ctx = ctx;
+        this.startReal = startReal;
         this.dataDir = dataDir;
         this.messages = messages;
         this.runner = runner;
@@ -106,6 +113,8 @@ final class DistrictWindow {
         });
         DinasService.Office o = ctx.office().orElseThrow();
         officeLabel.setText(messages.get("dinas.window.office", o.officeName(), o.kabupaten()));
+        // the example office only, on a data folder of this PC (an office's server is set up by its IT officer)
+        startRealItem.setVisible(startReal != null && id.berkasdesa.wiring.SampleDistrict.isSample(o));
         dataDirLabel.setText(StoreControl.where(messages, dataDir));
     }
 
@@ -206,6 +215,21 @@ final class DistrictWindow {
         settingsItem.setDisable(locked || !s.may("dinas.settings"));
         backupItem.setDisable(locked || !s.may("backup.create"));
         checkItem.setDisable(locked || !s.may("audit.verify"));
+        startRealItem.setDisable(locked || !s.may("dinas.settings"));
+    }
+
+    /**
+     * Mulai kantor sungguhan (Administrator, on the sample office): asked first, then the example office
+     * is set aside whole (not deleted) and the setup of the real one opens in this window.
+     */
+    @FXML void startReal() {
+        if (startReal == null || !ctx.session().may("dinas.settings")) {
+            return;
+        }
+        if (dialogs.confirm(messages.get("dinas.startReal.title"), messages.get("dinas.startReal.text"),
+                messages.get("dinas.startReal.yes"), messages.get("startReal.no"))) {
+            startReal.run();
+        }
     }
 
     /** Cadangkan ke flashdisk (Administrator): the office's store and its scans, as a village's (on a server: pg_dump, said so). */

@@ -1,6 +1,6 @@
 package id.berkasdesa.app;
 
-import id.berkasdesa.backup.ui.RestoreDialog;
+import id.berkasdesa.backup.Restore;
 import id.berkasdesa.bundle.ui.BundleActions;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.Trace;
@@ -16,6 +16,7 @@ import id.berkasdesa.pbi.ui.PbiActions;
 import id.berkasdesa.request.RequestListPdf;
 import id.berkasdesa.request.ui.RequestPages;
 import id.berkasdesa.village.VillageProfile;
+import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -129,7 +130,8 @@ final class MainWindow {
         this.dashboardShown = listener;
     }
 
-    void storeControl(RestoreDialog.Store control) {
+    void storeControl(StoreControl control) {
+        this.store = control;
         commands.storeControl(control);
     }
 
@@ -213,9 +215,40 @@ final class MainWindow {
      */
     void district(AppContext context, String admin) {
         this.ctx = context;
-        DistrictWindow district = new DistrictWindow(context, dataDir, messages, runner, dialogs);
-        view.getScene().setRoot(district.view());
+        DistrictWindow district = new DistrictWindow(context, dataDir, messages, runner, dialogs,
+                store == null || Wiring.serverName().isPresent() ? null : this::startRealOffice);
+        shellScene = view.getScene();
+        shellScene.setRoot(district.view());
         district.start(admin);
+    }
+
+    /** The window's scene, whose root a district's window took over. */
+    private javafx.scene.Scene shellScene;
+
+    /** The window's store, for a restore and for a sample office set aside (none in a test of a page alone). */
+    private StoreControl store;
+
+    /**
+     * The sample Dinas Sosial set aside for the real office (asked and confirmed by the district's
+     * window): the store closed, moved whole into a {@code disisihkan-…} folder of the data folder (not
+     * deleted), and the folder opened again as at a first start, in this window: the setup, where the
+     * officer chooses the office's kabupaten/kota and its first Administrator.
+     */
+    private void startRealOffice() {
+        javafx.scene.Scene scene = shellScene;
+        runner.run(messages.get("dinas.startReal.working"), p -> {
+            store.close();
+            Path aside = Restore.setAside(dataDir);
+            return java.util.Map.entry(aside, AppContext.open(dataDir, java.time.Clock.systemDefaultZone()));
+        }, opened -> {
+            store.opened(opened.getValue());
+            if (scene != null) {
+                scene.setRoot(view);
+            }
+            opened(opened.getValue(), dataDir);
+            dialogs.info(messages.get("dinas.startReal.title"), messages.get("dinas.startReal.done", opened.getKey().toString()));
+        }, e -> dialogs.error(messages.get("dinas.startReal.title"), e instanceof id.berkasdesa.common.MessageException me
+                ? me.message(messages) : messages.get("dinas.startReal.failed")));
     }
 
     /** An encrypted store: the sign-in opens it (see {@link SessionFlow#lockedStore}). */

@@ -44,6 +44,11 @@ final class StoreControl implements RestoreDialog.Store {
         }
     }
 
+    /** A store opened in the window's place (a sample office set aside, the folder new again). */
+    void opened(AppContext c) {
+        replace.accept(c);
+    }
+
     @Override
     public void reopen() {
         showSignIn.run();

@@ -286,6 +286,8 @@ public final class Restore {
             String asideName = marker.path("disisihkan").asText();
             // a new store key (Rekey): the store under the old key is deleted, not kept aside
             boolean delete = marker.path("hapus").asBoolean(false);
+            // the whole store set aside with nothing in its place (a sample office left for a real one)
+            boolean empty = marker.path("kosongkan").asBoolean(false);
             if (!asideName.startsWith(ASIDE) || asideName.contains("/") || asideName.contains("\\")) {
                 throw new IOException("marker");
             }
@@ -298,6 +300,8 @@ public final class Restore {
                 if (Files.exists(restored)) {
                     setAside(dataDir.resolve(p), aside.resolve(p));
                     move(restored, dataDir.resolve(p));
+                } else if (empty) {
+                    setAside(dataDir.resolve(p), aside.resolve(p));
                 }
             }
             force(dataDir);
@@ -308,6 +312,29 @@ public final class Restore {
             id.berkasdesa.common.Folders.delete(work);
             return Files.isDirectory(aside) ? Optional.of(aside) : Optional.empty();
         } catch (IOException | UncheckedIOException e) {
+            throw new BackupException("backup.error.io", e, e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Sets the whole store of {@code dataDir} aside, into a folder {@code disisihkan-<time>} inside it,
+     * and leaves the folder as a new one, with the steps of a restore's swap: a marker written first,
+     * then part by part, so that a power cut in the middle is finished at the next opening
+     * ({@link #finish}) and the store is never half in either place. Nothing is deleted. The store
+     * must be closed.
+     *
+     * @return the folder the store is now in
+     */
+    public static Path setAside(Path dataDir) {
+        try (Database.Held held = Database.holdFolder(dataDir)) {
+            Path work = Files.createDirectories(dataDir.resolve(WORK));
+            String asideName = ASIDE + LocalDateTime.now().format(STAMP);
+            AtomicFile.write(work.resolve(MARKER), out -> out.write(JSON.writeValueAsBytes(
+                    Map.of("disisihkan", asideName, "kosongkan", true))));
+            force(dataDir);
+            swap(dataDir);
+            return dataDir.resolve(asideName);
+        } catch (IOException e) {
             throw new BackupException("backup.error.io", e, e.getClass().getSimpleName());
         }
     }

@@ -40,6 +40,11 @@ public final class SampleDistrict {
     private SampleDistrict() {
     }
 
+    /** Whether {@code office} is this example office (its kabupaten and its name, which a real office is not given). */
+    public static boolean isSample(id.berkasdesa.dinas.DinasService.Office office) {
+        return office.kabupaten().equals(KABUPATEN) && office.officeName().equals(OFFICE);
+    }
+
     /**
      * Sets {@code district} (a new store, not set up yet) up as the example office and receives the
      * three villages' bundles.

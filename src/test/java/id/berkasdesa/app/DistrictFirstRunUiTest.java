@@ -42,9 +42,10 @@ class DistrictFirstRunUiTest {
     /**
      * "Coba dengan data contoh" on a Dinas Sosial's setup: an example office of Kabupaten Bogor with
      * three invented villages' bundles received, each request checked; the first Administrator as always.
+     * Then "Mulai kantor sungguhan": the example set aside whole, the real office set up in the same window.
      */
     @Test
-    void theSampleDistrictHasThreeInventedVillagesRequestsToLookAt(FxRobot r) {
+    void theSampleDistrictHasThreeInventedVillagesRequestsToLookAtThenMakesWayForTheRealOffice(FxRobot r) throws Exception {
         waitUntil(() -> r.lookup("#searchField").tryQuery().map(Node::isFocused).orElse(false));
         r.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
         waitUntil(() -> r.lookup("#sampleButton").tryQuery().map(Node::isVisible).orElse(false));
@@ -65,6 +66,41 @@ class DistrictFirstRunUiTest {
         waitUntil(() -> table.getItems().size() == 12);
         assertThat(app.ctx.dinas().scans(received.get(0).id())).isNotEmpty().allSatisfy(x -> assertThat(x.kept()).isTrue());
         Screenshots.take(r, table.getScene(), "dinas-contoh");
+
+        // done looking: Berkas -> Mulai kantor sungguhan sets the example aside whole (nothing deleted) and
+        // the same window opens the setup of the real office on the folder, new again
+        r.clickOn("Berkas").clickOn("Mulai kantor sungguhan…");
+        waitUntil(() -> AppFixture.dialogSaying(r, "disisihkan utuh").isPresent());
+        Screenshots.take(r, AppFixture.dialogSaying(r, "disisihkan utuh").orElseThrow().getScene(), "dinas-sisihkan-contoh");
+        r.clickOn("Ya, sisihkan contoh");
+        waitUntil(() -> AppFixture.dialogSaying(r, "Data contoh disisihkan ke").isPresent());
+        r.type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#searchField").tryQuery().map(Node::isFocused).orElse(false));
+        assertThat(r.lookup("#officeLabel").tryQuery()).isEmpty();
+        assertThat(app.ctx.dinas().office()).isEmpty();
+        assertThat(app.ctx.profile()).isEmpty();
+        java.util.List<Path> aside;
+        try (java.util.stream.Stream<Path> in = java.nio.file.Files.list(dir)) {
+            aside = in.filter(p -> p.getFileName().toString().startsWith("disisihkan-")).toList();
+        }
+        assertThat(aside).hasSize(1);
+        assertThat(aside.get(0).resolve("kunci.json")).exists();
+        assertThat(aside.get(0).resolve("berkas-desa-terenkripsi.mv.db")).exists();
+        assertThat(aside.get(0).resolve("dokumen-terenkripsi")).isDirectory();
+        // the real office, set up as any: Alt+D, the kabupaten typed, its first Administrator
+        r.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
+        waitUntil(() -> r.lookup("#officeField").tryQuery().isPresent());
+        r.clickOn("#searchField").write("kota bogor");
+        @SuppressWarnings("unchecked")
+        ListView<Object> results = r.lookup("#results").queryAs(ListView.class);
+        waitUntil(() -> results.getItems().size() == 1);
+        r.type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#officeField").queryAs(TextField.class).isFocused());
+        r.type(KeyCode.ENTER).write("Budi").type(KeyCode.ENTER);
+        firstAdministrator(r, 20, "Budi");
+        assertThat(r.lookup("#officeLabel").queryAs(Label.class).getText()).isEqualTo("Dinas Sosial Kota Bogor (32.71)");
+        assertThat(app.ctx.dinas().requests(null, null, null)).isEmpty();
+        Screenshots.take(r, r.lookup("#officeLabel").query().getScene(), "dinas-sungguhan");
     }
 
     @Test
