@@ -116,6 +116,22 @@ final class AppFixture {
         waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent() && r.lookup("#dusunBox").tryQuery().isPresent());
     }
 
+    /**
+     * A new folder's setup made a Dinas Sosial's from the keyboard: Alt+D, {@code kabupaten} typed and its
+     * only match taken with Enter, the office's name offered kept, the first Administrator's name typed.
+     */
+    static void setUpDistrict(FxRobot r, String kabupaten, String admin) {
+        r.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
+        waitUntil(() -> r.lookup("#officeField").tryQuery().isPresent());
+        r.clickOn("#searchField").write(kabupaten);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Object> results = r.lookup("#results").queryAs(javafx.scene.control.ListView.class);
+        waitUntil(() -> results.getItems().size() == 1);
+        r.type(KeyCode.ENTER);
+        waitUntil(() -> r.lookup("#officeField").queryAs(javafx.scene.control.TextField.class).isFocused());
+        r.type(KeyCode.ENTER).write(admin).type(KeyCode.ENTER);
+    }
+
     /** The dialog showing a text that contains {@code text} (dialogs put their text in a Label as content). */
     static java.util.Optional<javafx.scene.control.DialogPane> dialogSaying(FxRobot r, String text) {
         return r.listWindows().stream().map(w -> w.getScene().getRoot())

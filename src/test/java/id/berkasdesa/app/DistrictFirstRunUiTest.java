@@ -88,15 +88,7 @@ class DistrictFirstRunUiTest {
         assertThat(aside.get(0).resolve("berkas-desa-terenkripsi.mv.db")).exists();
         assertThat(aside.get(0).resolve("dokumen-terenkripsi")).isDirectory();
         // the real office, set up as any: Alt+D, the kabupaten typed, its first Administrator
-        r.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
-        waitUntil(() -> r.lookup("#officeField").tryQuery().isPresent());
-        r.clickOn("#searchField").write("kota bogor");
-        @SuppressWarnings("unchecked")
-        ListView<Object> results = r.lookup("#results").queryAs(ListView.class);
-        waitUntil(() -> results.getItems().size() == 1);
-        r.type(KeyCode.ENTER);
-        waitUntil(() -> r.lookup("#officeField").queryAs(TextField.class).isFocused());
-        r.type(KeyCode.ENTER).write("Budi").type(KeyCode.ENTER);
+        AppFixture.setUpDistrict(r, "kota bogor", "Budi");
         firstAdministrator(r, 20, "Budi");
         assertThat(r.lookup("#officeLabel").queryAs(Label.class).getText()).isEqualTo("Dinas Sosial Kota Bogor (32.71)");
         assertThat(app.ctx.dinas().requests(null, null, null)).isEmpty();

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -59,15 +57,7 @@ class DistrictServerUiTest {
     @Test
     void aSecondPcSignsInToTheOfficeTheFirstSetUp(FxRobot r) throws Exception {
         waitUntil(() -> r.lookup("#searchField").tryQuery().map(Node::isFocused).orElse(false));
-        r.press(KeyCode.ALT, KeyCode.D).release(KeyCode.D, KeyCode.ALT);
-        waitUntil(() -> r.lookup("#officeField").tryQuery().isPresent());
-        r.clickOn("#searchField").write("kota bogor");
-        @SuppressWarnings("unchecked")
-        ListView<Object> results = r.lookup("#results").queryAs(ListView.class);
-        waitUntil(() -> results.getItems().size() == 1);
-        r.type(KeyCode.ENTER);
-        waitUntil(() -> r.lookup("#officeField").queryAs(TextField.class).isFocused());
-        r.type(KeyCode.ENTER).write("Budi").type(KeyCode.ENTER);
+        AppFixture.setUpDistrict(r, "kota bogor", "Budi");
         waitUntil(() -> r.lookup("#passwordField").tryQuery().map(Node::isFocused).orElse(false));
         r.write(AppFixture.PASSWORD).type(KeyCode.ENTER).write(AppFixture.PASSWORD).type(KeyCode.ENTER);
         waitUntil(() -> r.lookup(".dialog-pane").tryQuery().isPresent());
