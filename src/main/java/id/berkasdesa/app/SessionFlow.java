@@ -366,7 +366,13 @@ final class SessionFlow {
                     return ctx;
                 }, c -> signIn(w::showHome), e -> { })).onRestore(w::restore).onDistrict(() -> showDistrictSetup(wilayah, store))
                 .view());
-        Trace.mark("setup-shown");
+        // the start-up figure once the pulse that styles and lays the form out has run, as the sign-in's
+        javafx.scene.Scene scene = w.view().getScene();
+        if (scene == null) {
+            Trace.mark("setup-shown");
+        } else {
+            id.berkasdesa.common.ui.Pulses.afterLayout(scene, () -> Trace.mark("setup-shown"));
+        }
     }
 
     /**
