@@ -231,6 +231,7 @@ public final class BerkasDesaApp extends Application {
         id.berkasdesa.common.Trace.mark("window-building");
         window = new MainWindow(messages, runner, dialogs);
         window.storeControl(new StoreControl(dataDir, () -> ctx, c -> ctx = c, this::showLocked));
+        window.session.onSetupShown(setupOnScreen::countDown);
         scene.setRoot(window.view());
         dialogs.setOwner(stage);
         id.berkasdesa.common.Trace.mark("window-built");
@@ -275,6 +276,10 @@ public final class BerkasDesaApp extends Application {
                 Wilayah wilayah = Wilayah.load();
                 id.berkasdesa.common.Trace.mark("setup-areas");
                 Platform.runLater(() -> setupEarly(wilayah));
+                // the key and the store are made once the form is on screen: made at once, they took the
+                // two cores from the form's first styling pass (its skins), and nothing waits on them
+                // before the first Simpan, many seconds of typing later
+                setupOnScreen.await(3, java.util.concurrent.TimeUnit.SECONDS);
                 c = AppContext.open(dataDir, Clock.systemDefaultZone(), wilayah);
             } else {
                 c = AppContext.open(dataDir, Clock.systemDefaultZone());
@@ -318,6 +323,8 @@ public final class BerkasDesaApp extends Application {
 
     private long storeOpenAt;
     private boolean newFolder;
+    /** Counted down once a new folder's setup form has been laid out on screen. */
+    private final java.util.concurrent.CountDownLatch setupOnScreen = new java.util.concurrent.CountDownLatch(1);
     /** A new folder's area codes, when its setup is to be shown as soon as the window is built. */
     private Wilayah pendingSetup;
 

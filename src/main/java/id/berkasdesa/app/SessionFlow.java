@@ -326,6 +326,13 @@ final class SessionFlow {
         showSetup(w.ctx.wilayah(), CompletableFuture.completedFuture(w.ctx));
     }
 
+    private Runnable setupShown = () -> { };
+
+    /** Told each time a setup form has been laid out on screen (a new folder's store is made after it). */
+    void onSetupShown(Runnable listener) {
+        this.setupShown = listener;
+    }
+
     /** The store of a setup shown before it was open (a new folder's first start); told by {@link #storeReady}. */
     private CompletableFuture<AppContext> setupWaiting;
 
@@ -368,10 +375,14 @@ final class SessionFlow {
                 .view());
         // the start-up figure once the pulse that styles and lays the form out has run, as the sign-in's
         javafx.scene.Scene scene = w.view().getScene();
-        if (scene == null) {
+        Runnable shown = () -> {
             Trace.mark("setup-shown");
+            setupShown.run();
+        };
+        if (scene == null) {
+            shown.run();
         } else {
-            id.berkasdesa.common.ui.Pulses.afterLayout(scene, () -> Trace.mark("setup-shown"));
+            id.berkasdesa.common.ui.Pulses.afterLayout(scene, shown);
         }
     }
 
