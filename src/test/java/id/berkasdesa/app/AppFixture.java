@@ -116,6 +116,15 @@ final class AppFixture {
         waitUntil(() -> r.lookup("#searchField").tryQuery().isPresent() && r.lookup("#dusunBox").tryQuery().isPresent());
     }
 
+    /** A village's setup: {@code name} typed in the search, its first match taken (Down, Enter), the boxes filled from it. */
+    static void pickVillage(FxRobot r, String name) {
+        r.clickOn("#searchField").write(name);
+        waitUntil(() -> !r.lookup("#results").queryListView().getItems().isEmpty());
+        r.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        javafx.scene.control.ComboBox<?> desa = r.lookup("#desaBox").queryAs(javafx.scene.control.ComboBox.class);
+        waitUntil(() -> desa.getValue() != null);
+    }
+
     /**
      * A new folder's setup made a Dinas Sosial's from the keyboard: Alt+D, {@code kabupaten} typed and its
      * only match taken with Enter, the office's name offered kept, the first Administrator's name typed.

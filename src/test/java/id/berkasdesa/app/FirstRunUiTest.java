@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.berkasdesa.household.HouseholdSummary;
 import java.nio.file.Path;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -43,12 +42,7 @@ class FirstRunUiTest {
         waitUntil(message::isVisible);
         assertThat(message.getText()).contains("Pilih desa/kelurahan");
 
-        r.clickOn("#searchField").write("pondok rajeg");
-        waitUntil(() -> !r.lookup("#results").queryListView().getItems().isEmpty());
-        r.type(KeyCode.DOWN).type(KeyCode.ENTER);
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> desa = r.lookup("#desaBox").queryAs(ComboBox.class);
-        waitUntil(() -> desa.getValue() != null);
+        AppFixture.pickVillage(r, "pondok rajeg");
         assertThat(r.lookup("#kantorField").queryAs(TextField.class).getText()).isEqualTo("Kantor Kelurahan Pondok Rajeg");
         r.clickOn("#operatorField").write("Ani");
         r.clickOn("#kepalaField").write("H. Sukarna");

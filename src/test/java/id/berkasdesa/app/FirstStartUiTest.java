@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.berkasdesa.wiring.Wiring;
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -47,12 +46,7 @@ class FirstStartUiTest {
     @Test
     void theSetupTakesTypingAtOnceAndTheStoreIsMadeBehindIt(FxRobot r) {
         waitUntil(() -> r.lookup("#searchField").tryQuery().map(Node::isFocused).orElse(false));
-        r.write("pondok rajeg");
-        waitUntil(() -> !r.lookup("#results").queryListView().getItems().isEmpty());
-        r.type(KeyCode.DOWN).type(KeyCode.ENTER);
-        @SuppressWarnings("unchecked")
-        ComboBox<Object> desa = r.lookup("#desaBox").queryAs(ComboBox.class);
-        waitUntil(() -> desa.getValue() != null);
+        AppFixture.pickVillage(r, "pondok rajeg");
         assertThat(r.lookup("#kantorField").queryAs(TextField.class).getText()).isEqualTo("Kantor Kelurahan Pondok Rajeg");
         r.clickOn("#operatorField").write("Ani");
         r.clickOn("#startButton");
