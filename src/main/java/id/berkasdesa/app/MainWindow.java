@@ -235,16 +235,13 @@ final class MainWindow {
      * officer chooses the office's kabupaten/kota and its first Administrator.
      */
     private void startRealOffice() {
-        javafx.scene.Scene scene = shellScene;
         runner.run(messages.get("dinas.startReal.working"), p -> {
             store.close();
             Path aside = Restore.setAside(dataDir);
             return java.util.Map.entry(aside, AppContext.open(dataDir, java.time.Clock.systemDefaultZone()));
         }, opened -> {
             store.opened(opened.getValue());
-            if (scene != null) {
-                scene.setRoot(view);
-            }
+            shellScene.setRoot(view); // set by district(), which built the window that offers this
             opened(opened.getValue(), dataDir);
             dialogs.info(messages.get("dinas.startReal.title"), messages.get("dinas.startReal.done", opened.getKey().toString()));
         }, e -> dialogs.error(messages.get("dinas.startReal.title"), e instanceof id.berkasdesa.common.MessageException me

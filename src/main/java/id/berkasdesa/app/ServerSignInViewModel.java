@@ -5,7 +5,6 @@ import id.berkasdesa.common.MessageException;
 import id.berkasdesa.common.Messages;
 import id.berkasdesa.common.ui.BackgroundTasks;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -24,7 +23,8 @@ final class ServerSignInViewModel {
     /** Keep the login on this PC (on by default: it is asked once per PC, as the setting the IT officer gives). */
     final BooleanProperty remember = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    /** A connection under way: a second Enter meanwhile is ignored. */
+    private boolean busy;
     private final ServerSignIn ask;
     private final Messages messages;
     private final BackgroundTasks tasks;
@@ -50,7 +50,7 @@ final class ServerSignInViewModel {
      * app's store, {@code failed} once {@link #message()} says why it is not.
      */
     void connect(Runnable connected, Runnable failed) {
-        if (busy.get()) {
+        if (busy) {
             return;
         }
         String u = user.get() == null ? "" : user.get().strip();
@@ -61,18 +61,18 @@ final class ServerSignInViewModel {
             return;
         }
         boolean keep = remember.get();
-        busy.set(true);
+        busy = true;
         message.set(messages.get("server.signin.connecting"));
         tasks.run(messages.get("server.signin.connecting"), progress -> {
             ask.connector().connect(u, p, keep);
             return Boolean.TRUE;
         }, ok -> {
-            busy.set(false);
+            busy = false;
             password.set("");
             message.set("");
             connected.run();
         }, e -> {
-            busy.set(false);
+            busy = false;
             message.set(e instanceof MessageException me ? me.message(messages) : messages.get("store.error.open"));
             failed.run();
         });

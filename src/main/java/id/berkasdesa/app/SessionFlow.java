@@ -172,12 +172,7 @@ final class SessionFlow {
         w.pages.show(view.view());
         // the start-up figure once the pulse that lays the form out has run (before it, the whole
         // window's first styling pass, some 0.6-1.3 s on two cores, was left out of it)
-        javafx.scene.Scene scene = view.view().getScene();
-        if (scene == null) {
-            Trace.mark("signin-shown");
-        } else {
-            id.berkasdesa.common.ui.Pulses.afterLayout(scene, () -> Trace.mark("signin-shown"));
-        }
+        id.berkasdesa.common.ui.Pulses.afterLayout(view.view(), () -> Trace.mark("signin-shown"));
     }
 
     private void recover() {
@@ -374,16 +369,10 @@ final class SessionFlow {
                 }, c -> signIn(w::showHome), e -> { })).onRestore(w::restore).onDistrict(() -> showDistrictSetup(wilayah, store))
                 .view());
         // the start-up figure once the pulse that styles and lays the form out has run, as the sign-in's
-        javafx.scene.Scene scene = w.view().getScene();
-        Runnable shown = () -> {
+        id.berkasdesa.common.ui.Pulses.afterLayout(w.view(), () -> {
             Trace.mark("setup-shown");
             setupShown.run();
-        };
-        if (scene == null) {
-            shown.run();
-        } else {
-            id.berkasdesa.common.ui.Pulses.afterLayout(scene, shown);
-        }
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package id.berkasdesa.common.ui;
 
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 
 /**
@@ -13,8 +14,17 @@ public final class Pulses {
     private Pulses() {
     }
 
-    /** Runs {@code work} once, right after the next pulse of {@code scene} has laid it out (the frame is drawn in that pulse). */
-    public static void afterLayout(Scene scene, Runnable work) {
+    /**
+     * Runs {@code work} once, right after the next pulse of {@code node}'s scene has laid it out (the
+     * frame is drawn in that pulse); on the next turn of the JavaFX thread when it is on no scene
+     * (nothing to wait for).
+     */
+    public static void afterLayout(Node node, Runnable work) {
+        Scene scene = node.getScene();
+        if (scene == null) {
+            Platform.runLater(work);
+            return;
+        }
         scene.addPostLayoutPulseListener(new Runnable() {
             private boolean done;
 

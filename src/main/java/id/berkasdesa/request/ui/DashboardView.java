@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Cursor;
@@ -169,12 +168,7 @@ final class DashboardView {
      * home screen's styling and layout.
      */
     private void told() {
-        javafx.scene.Scene scene = view.getScene();
-        if (scene == null) {
-            Platform.runLater(onShown); // not on screen: nothing to wait for
-            return;
-        }
-        id.berkasdesa.common.ui.Pulses.afterLayout(scene, onShown);
+        id.berkasdesa.common.ui.Pulses.afterLayout(view, onShown);
     }
 
     private void showChart(Map<YearMonth, Map<RequestStatus, Integer>> perMonth) {
