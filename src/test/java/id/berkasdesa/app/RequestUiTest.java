@@ -91,7 +91,8 @@ class RequestUiTest {
 
     @Test
     void aRequestBlockedByAMissingSktmBecomesReadyOnceItIsAttached(FxRobot r) throws Exception {
-        waitUntil(() -> r.lookup("#tile-SIAP_KIRIM").tryQuery().isPresent());
+        // a tile's number is in the scene once its button has its skin (the pulse after the tiles are made)
+        waitUntil(() -> r.lookup("#tile-SIAP_KIRIM .tile-number").tryQuery().isPresent());
         assertThat(tile(r, RequestStatus.SIAP_KIRIM)).isEqualTo("0");
         assertThat(tile(r, RequestStatus.DRAF)).isEqualTo("0");
 
@@ -157,7 +158,8 @@ class RequestUiTest {
 
         // and so does the home screen
         shortcut(r, KeyCode.DIGIT1);
-        waitUntil(() -> r.lookup("#tile-SIAP_KIRIM").tryQuery().isPresent() && tile(r, RequestStatus.SIAP_KIRIM).equals("1"));
+        waitUntil(() -> r.lookup("#tile-SIAP_KIRIM .tile-number").tryQuery().isPresent()
+                && tile(r, RequestStatus.SIAP_KIRIM).equals("1"));
         assertThat(tile(r, RequestStatus.DRAF)).isEqualTo("0");
         Screenshots.take(r, r.lookup("#tile-SIAP_KIRIM").query().getScene(), "beranda");
 
