@@ -4,7 +4,8 @@
 #  - the JavaFX jars for Windows resolve from Maven Central, at the pom's version, with their DLLs;
 #  - the Windows launcher is made from the same launcher arguments as the Linux one, class-data
 #    archive included, and its runtime by the same jlink options;
-#  - the workflow runs the class-archive step and checks the launcher with it.
+#  - the workflow runs the class-archive step and checks the launcher with it;
+#  - no jar in target/lib (what both installers take) is signed, so the archive can hold every class.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail() { echo "check-windows-inputs: $*" >&2; exit 1; }
@@ -36,6 +37,10 @@ OUT=$(java $OPTIONS -version 2>/dev/null) || fail "this JDK refuses a launcher o
 for option in --include-locales=en,id --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive; do
   grep -q -- "$option" installer/build-linux.sh || fail "build-linux.sh: jlink without $option"
   grep -q -- "'$option'" installer/build-windows.ps1 || fail "build-windows.ps1: jlink without $option"
+done
+# the class-data archive skips every class of a signed jar: the jars the installers take carry no signature
+for jar in target/lib/*.jar; do
+  if unzip -Z1 "$jar" | grep -qE '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$'; then fail "$jar is signed: its classes stay out of the class archive"; fi
 done
 grep -q 'berkas-desa-cli.exe" class-archive' installer/windows/windows-installer.yml || fail "the workflow skips the class-archive step"
 echo "check-windows-inputs: JavaFX $VERSION for Windows resolves; the launcher, the runtime and the class archive step match Linux"
