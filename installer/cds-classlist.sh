@@ -51,5 +51,9 @@ cli dsettings --data-dir "$WORK/dinas" dinas settings --allow-plain true
 cli inbox --data-dir "$WORK/dinas" dinas inbox "$EXAMPLE"
 
 mkdir -p src/main/resources/cds
-cat "$WORK/signin.lst" "$WORK/setup.lst" "$WORK"/cli-*.lst | grep -v '^[#@]' | cut -d' ' -f1 | sort -u > src/main/resources/cds/kelas.txt
+LISTS=("$WORK/signin.lst" "$WORK/setup.lst" "$WORK"/cli-*.lst)
+# the class names first, then the lambdas' lines (@lambda-proxy: the lambda classes themselves;
+# @lambda-form-invoker: the method-handle forms they call), which need their classes loaded before them
+cat "${LISTS[@]}" | grep -v '^[#@]' | cut -d' ' -f1 | sort -u > src/main/resources/cds/kelas.txt
+cat "${LISTS[@]}" | grep '^@lambda-' | sort -u >> src/main/resources/cds/kelas.txt
 wc -l src/main/resources/cds/kelas.txt
