@@ -230,13 +230,26 @@ public final class Database implements AutoCloseable {
         try {
             boolean encrypted = key != null;
             String password = encrypted ? key.fileKey() + " " : "";
-            StoreUpgrade.Prepared prepared = StoreUpgrade.prepare(dataDir, file(dataDir, encrypted),
+            boolean ours = migrations.equals(MIGRATIONS);
+            Path file = file(dataDir, encrypted);
+            if (ours) {
+                pool = StoreUpgrade.openIfMarkedCurrent(file, url(dataDir, encrypted), USER, password);
+                if (pool != null) {
+                    LOG.info("store opened{}", encrypted ? " (encrypted)" : "");
+                    return new Database(dataDir, lock, pool, null, key);
+                }
+            }
+            StoreUpgrade.Prepared prepared = StoreUpgrade.prepare(dataDir, file,
                     probeUrl(dataDir, encrypted), USER, password, migrations, appVersion);
             Path backup = prepared.backup();
             pool = JdbcConnectionPool.create(url(dataDir, encrypted), USER, password);
             pool.setMaxConnections(4);
             if (!prepared.upToDate()) {
-                migrate(pool, migrations, dataDir, backup, file(dataDir, encrypted));
+                StoreUpgrade.unmark(file); // no mark while the schema changes: a kill leaves none behind
+                migrate(pool, migrations, dataDir, backup, file);
+            }
+            if (ours) {
+                StoreUpgrade.markCurrent(file);
             }
             LOG.info("store opened{}", encrypted ? " (encrypted)" : "");
             return new Database(dataDir, lock, pool, backup, key);

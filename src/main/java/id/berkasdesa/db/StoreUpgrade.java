@@ -15,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,79 @@ final class StoreUpgrade {
             return new Prepared(null, false);
         }
         return new Prepared(backup(dataDir, file, String.valueOf(info.current().getVersion()), appVersion), false);
+    }
+
+    /**
+     * The mark beside a store file that this schema version opened it last ({@code
+     * berkas-desa-terenkripsi.skema}, holding "{@value Database#SCHEMA_VERSION}"): written after an open
+     * that found or brought the schema up to date, removed before migrations run.
+     */
+    static Path mark(Path file) {
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.length() - ".mv.db".length()) + ".skema");
+    }
+
+    static void markCurrent(Path file) {
+        try {
+            if (!isMarkedCurrent(file)) {
+                AtomicFile.write(mark(file),
+                        out -> out.write(String.valueOf(Database.SCHEMA_VERSION).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no mark: the next open looks read-only first, as without one
+        }
+    }
+
+    static void unmark(Path file) {
+        try {
+            Files.deleteIfExists(mark(file));
+        } catch (IOException e) {
+            throw new StoreException("store.error.folder", e, file.getParent().toString());
+        }
+    }
+
+    private static boolean isMarkedCurrent(Path file) {
+        try {
+            return Files.readString(mark(file), java.nio.charset.StandardCharsets.US_ASCII).strip()
+                    .equals(String.valueOf(Database.SCHEMA_VERSION));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The everyday open, in one step: when the mark says this schema version opened the store last, it
+     * is opened for writing at once and its history checked on that connection. The read-only look of
+     * {@link #prepare} costs a whole second opening of the file (its schema parsed, its pages read and
+     * decrypted), and it is there for stores this app must not write to — another file format, a newer
+     * app's schema — which a store this version opened last is not; a newer app removes the mark before
+     * its migrations. Anything else (no mark, a history that does not end at this version, a failure)
+     * closes what was opened and returns null: the caller then takes the read-only way.
+     */
+    static JdbcConnectionPool openIfMarkedCurrent(Path file, String url, String user, String password) {
+        if (!Files.exists(file) || !isMarkedCurrent(file)) {
+            return null;
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
+        pool.setMaxConnections(4);
+        boolean current = false;
+        try (Connection c = pool.getConnection()) {
+            Integer last = lastSuccessfulVersion(c);
+            current = last != null && last == Database.SCHEMA_VERSION;
+        } catch (SQLException | RuntimeException e) {
+            // the read-only way says what is wrong
+        }
+        if (current) {
+            return pool;
+        }
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException | RuntimeException e) {
+            // not open, or already closed
+        } finally {
+            pool.dispose();
+        }
+        return null;
     }
 
     /**

@@ -157,6 +157,71 @@ class StoreUpgradeTest {
         assertThat(dir.resolve("cadangan")).doesNotExist();
     }
 
+    /**
+     * The everyday open skips the read-only look (a second opening of the whole file) only when the
+     * mark beside the store says this schema version opened it last, and only for as long as the
+     * store's own history agrees: an older store under a current mark (a folder put back from elsewhere)
+     * is still copied aside and migrated.
+     */
+    @Test
+    void theMarkLetsAStoreThisVersionOpenedLastOpenInOneStepAndNothingElse() throws Exception {
+        Path file = Database.file(dir);
+        Path mark = StoreUpgrade.mark(file);
+        String url = Database.url(dir);
+        try (Database db = Database.open(dir)) {
+            assertThat(db.upgradeBackup()).isEmpty();
+        }
+        assertThat(Files.readString(mark).strip()).isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
+        var pool = StoreUpgrade.openIfMarkedCurrent(file, url, "berkas", "");
+        assertThat(pool).as("marked current: opened for writing at once").isNotNull();
+        try (var c = pool.getConnection(); var st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        }
+        pool.dispose();
+
+        Files.writeString(mark, "rusak");
+        assertThat(StoreUpgrade.openIfMarkedCurrent(file, url, "berkas", "")).as("a mark that says nothing").isNull();
+        try (Database db = Database.open(dir)) {
+            assertThat(db.upgradeBackup()).isEmpty();
+        }
+        assertThat(Files.readString(mark).strip()).as("written again").isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
+
+        // an older store under a mark that claims the current schema
+        Path other = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-lama"));
+        try (Database db = Database.open(other, migrationsUpTo(4), "0.0.4")) {
+            assertThat(db.upgradeBackup()).isEmpty();
+        }
+        Files.writeString(StoreUpgrade.mark(Database.file(other)), String.valueOf(Database.SCHEMA_VERSION));
+        assertThat(StoreUpgrade.openIfMarkedCurrent(Database.file(other), Database.url(other), "berkas", ""))
+                .as("its history says 4").isNull();
+        try (Database db = Database.open(other)) {
+            assertThat(db.upgradeBackup()).as("copied aside, then migrated").isPresent();
+            int bundles = db.read(h -> h.createQuery("SELECT COUNT(*) FROM dinas_bundle").mapTo(Integer.class).one());
+            assertThat(bundles).as("the last migrations' tables are there").isZero();
+        }
+        id.berkasdesa.common.Folders.delete(other);
+    }
+
+    /** A newer app removes the mark before its migrations: this one then looks read-only first and refuses the store untouched. */
+    @Test
+    void aStoreANewerAppMigratedAfterThisOneIsStillRefusedUntouched() throws Exception {
+        try (Database db = Database.open(dir)) {
+            assertThat(db.upgradeBackup()).isEmpty();
+        }
+        assertThat(StoreUpgrade.mark(Database.file(dir))).exists();
+        String newer = migrationsUpTo(Database.SCHEMA_VERSION, "V99__newer.sql", "CREATE TABLE baru (i INT);")
+                + ",classpath:id/berkasdesa/db/migration"; // its Java migration too, as this store has it
+        try (Database db = Database.open(dir, newer, "9.9.9")) {
+            assertThat(db.upgradeBackup()).isPresent();
+        }
+        assertThat(StoreUpgrade.mark(Database.file(dir))).doesNotExist();
+        String before = sha(Database.file(dir));
+
+        assertThatThrownBy(() -> Database.open(dir)).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.key()).isEqualTo("store.error.newer"));
+        assertThat(sha(Database.file(dir))).isEqualTo(before);
+    }
+
     @Test
     void aStoreWrittenByAnotherH2FormatIsRefusedNotOpened() throws Exception {
         Path oldH2 = Path.of("target/old-h2/h2-2.1.214.jar");
