@@ -40,6 +40,7 @@ public final class Main {
             System.exit(0);
         }
         id.berkasdesa.common.Trace.mark("cli-start");
+        id.berkasdesa.cli.CommandWarmUp.startFor(args);
         CommandLine cli = BerkasDesaCommand.commandLine(cmd -> cmd.problem().ifPresentOrElse(
                 text -> BerkasDesaApp.cannotStart(text, cmd.messages()),
                 () -> {
@@ -51,6 +52,7 @@ public final class Main {
             id.berkasdesa.common.Trace.mark("cli-parsed");
             BerkasDesaCommand root = parsed.commandSpec().commandLine().getCommand();
             System.setProperty("berkasdesa.logdir", root.dataDir().resolve("logs").toString());
+            id.berkasdesa.cli.CommandWarmUp.logging();
             return BerkasDesaCommand.execute(parsed);
         });
         System.exit(cli.execute(args));

@@ -1,0 +1,71 @@
+package id.berkasdesa.cli;
+
+import id.berkasdesa.common.Messages;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * A command that opens a store spends its first half second on one core — its parser built, the
+ * arguments read, the key file read — while the other waits; then the password's hashes take both.
+ * Meanwhile this thread loads and initialises, on that idle core, what the store's opening needs next
+ * and would otherwise do on the command's own thread: the messages, JSON, Jdbi's configuration, and the
+ * SQL engine (its parser, tables and indexes, on a throwaway in-memory database with no data); and the
+ * logging, once the command says where its log goes. Touches no file and no data; a failure changes
+ * nothing (the command then loads it itself).
+ */
+public final class CommandWarmUp {
+
+    /** Commands that open no store: nothing to warm for them. */
+    private static final Set<String> STORELESS = Set.of("nik", "kk", "verify", "class-archive", "district-key",
+            "open-bundle", "sign-response");
+
+    private CommandWarmUp() {
+    }
+
+    /** Starts the warm-up when {@code args} ask for a command that opens a store. */
+    public static void startFor(String... args) {
+        String command = BerkasDesaCommand.commandAsked(args).orElse(null);
+        if (command == null || STORELESS.contains(command)) {
+            return;
+        }
+        run("warm-up", () -> {
+            Messages.indonesian();
+            new com.fasterxml.jackson.databind.ObjectMapper();
+            Jdbi.create(() -> {
+                throw new SQLException("warm-up only");
+            }).installPlugin(new SqlObjectPlugin());
+            try (Connection c = DriverManager.getConnection("jdbc:h2:mem:;TRACE_LEVEL_FILE=0");
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, nama VARCHAR(100) NOT NULL, dibuat TIMESTAMP)");
+                s.execute("CREATE INDEX t_nama ON t (nama)");
+                s.executeQuery("SELECT COUNT(*) FROM t WHERE nama = 'x'").close();
+            }
+        });
+    }
+
+    /** The logging's set-up, once the command has said where its log goes ({@code berkasdesa.logdir}). */
+    public static void logging() {
+        run("warm-up-log", org.slf4j.LoggerFactory::getILoggerFactory);
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static void run(String name, Work work) {
+        Thread t = new Thread(() -> {
+            try {
+                work.run();
+            } catch (Exception | LinkageError e) {
+                // the command loads what it needs itself
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+    }
+}
