@@ -1,13 +1,7 @@
 package id.berkasdesa.cli;
 
 import id.berkasdesa.common.Messages;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * A command that opens a store spends its first half second on one core — its parser built, the
@@ -36,15 +30,7 @@ public final class CommandWarmUp {
         run("warm-up", () -> {
             Messages.indonesian();
             new com.fasterxml.jackson.databind.ObjectMapper();
-            Jdbi.create(() -> {
-                throw new SQLException("warm-up only");
-            }).installPlugin(new SqlObjectPlugin());
-            try (Connection c = DriverManager.getConnection("jdbc:h2:mem:;TRACE_LEVEL_FILE=0");
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, nama VARCHAR(100) NOT NULL, dibuat TIMESTAMP)");
-                s.execute("CREATE INDEX t_nama ON t (nama)");
-                s.executeQuery("SELECT COUNT(*) FROM t WHERE nama = 'x'").close();
-            }
+            id.berkasdesa.db.Database.warmUpEngine();
         });
     }
 
@@ -53,15 +39,11 @@ public final class CommandWarmUp {
         run("warm-up-log", org.slf4j.LoggerFactory::getILoggerFactory);
     }
 
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    private static void run(String name, Work work) {
+    private static void run(String name, Runnable work) {
         Thread t = new Thread(() -> {
             try {
                 work.run();
-            } catch (Exception | LinkageError e) {
+            } catch (RuntimeException | LinkageError e) {
                 // the command loads what it needs itself
             }
         }, name);
