@@ -158,9 +158,21 @@ final class DashboardView {
         if (d.followUpsDue() > 0) {
             followUpTile.getStyleClass().add("tile-alert");
         }
-        showChart(d.perMonth());
+        // the chart a frame after the numbers: its hundred bars and their legend doubled the styling and
+        // layout of the pulse that shows the numbers (the frame Enter on the sign-in waits for)
+        Map<YearMonth, Map<RequestStatus, Integer>> months = d.perMonth();
+        chartPending = months;
+        id.berkasdesa.common.ui.Pulses.afterLayout(view, () -> javafx.application.Platform.runLater(() -> {
+            if (chartPending == months) {
+                chartPending = null;
+                showChart(months);
+            }
+        }));
         told();
     }
+
+    /** The months the chart is to show next (the newest numbers only, when two came before a pulse). */
+    private Map<YearMonth, Map<RequestStatus, Integer>> chartPending;
 
     /**
      * Tells {@link #onShown} once the pulse that lays these numbers out has run (the frame is drawn in
