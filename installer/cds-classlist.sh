@@ -54,6 +54,8 @@ mkdir -p src/main/resources/cds
 LISTS=("$WORK/signin.lst" "$WORK/setup.lst" "$WORK"/cli-*.lst)
 # the class names first, then the lambdas' lines (@lambda-proxy: the lambda classes themselves;
 # @lambda-form-invoker: the method-handle forms they call), which need their classes loaded before them
-cat "${LISTS[@]}" | grep -v '^[#@]' | cut -d' ' -f1 | sort -u > src/main/resources/cds/kelas.txt
+# (less the classes generated at run time under a new name each time: JFR's event handlers, proxies)
+cat "${LISTS[@]}" | grep -v '^[#@]' | cut -d' ' -f1 | grep -vE 'jdk/jfr/internal/handlers/EventHandler|/\$Proxy[0-9]+$' \
+  | sort -u > src/main/resources/cds/kelas.txt
 cat "${LISTS[@]}" | grep '^@lambda-' | sort -u >> src/main/resources/cds/kelas.txt
 wc -l src/main/resources/cds/kelas.txt
