@@ -295,6 +295,8 @@ public final class Restore {
             for (String p : PLAIN) {
                 setAside(dataDir.resolve(p), aside.resolve(p));
             }
+            // the mark of which schema opened the store last goes with that store: the next open looks first
+            setAside(dataDir.resolve(Database.STORE_MARK), aside.resolve(Database.STORE_MARK));
             for (String p : PARTS) {
                 Path restored = work.resolve(p);
                 if (Files.exists(restored)) {

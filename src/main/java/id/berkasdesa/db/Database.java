@@ -283,6 +283,8 @@ public final class Database implements AutoCloseable {
 
     /** The store file's name in a data folder (encrypted), and the plain one's (a store from before encryption). */
     public static final String STORE_FILE = ENCRYPTED_NAME + ".mv.db";
+    /** The mark beside it: the schema version that opened it last (see {@link StoreUpgrade#openIfMarkedCurrent}). */
+    public static final String STORE_MARK = ENCRYPTED_NAME + ".skema";
     /** The file whose lock says one program uses the folder (nothing else is in it). */
     public static final String LOCK_FILE = InstanceLock.FILE;
     public static final String PLAIN_STORE_FILE = FILE_NAME + ".mv.db";

@@ -35,6 +35,9 @@ class SetAsideTest {
         assertThat(aside.getFileName().toString()).startsWith(Restore.ASIDE);
         assertThat(Wiring.isNew(dir)).as("the folder opens as at a first start").isTrue();
         assertThat(names(dir)).doesNotContain(Restore.WORK);
+        // the mark of the schema that opened the store last went with it: nothing here claims a store
+        assertThat(aside.resolve(id.berkasdesa.db.Database.STORE_MARK)).exists();
+        assertThat(dir.resolve(id.berkasdesa.db.Database.STORE_MARK)).doesNotExist();
         try (Wiring w = BackupStores.signedIn(aside)) {
             assertThat(w.households().count()).as("nothing lost: the example opens where it was set").isEqualTo(households);
         }
