@@ -52,7 +52,6 @@ public final class Main {
             id.berkasdesa.common.Trace.mark("cli-parsed");
             BerkasDesaCommand root = parsed.commandSpec().commandLine().getCommand();
             System.setProperty("berkasdesa.logdir", root.dataDir().resolve("logs").toString());
-            id.berkasdesa.cli.CommandWarmUp.logging();
             return BerkasDesaCommand.execute(parsed);
         });
         System.exit(cli.execute(args));

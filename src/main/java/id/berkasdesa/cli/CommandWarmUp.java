@@ -7,10 +7,11 @@ import java.util.Set;
  * A command that opens a store spends its first half second on one core — its parser built, the
  * arguments read, the key file read — while the other waits; then the password's hashes take both.
  * Meanwhile this thread loads and initialises, on that idle core, what the store's opening needs next
- * and would otherwise do on the command's own thread: the messages, JSON, Jdbi's configuration, and the
- * SQL engine (its parser, tables and indexes, on a throwaway in-memory database with no data); and the
- * logging, once the command says where its log goes. Touches no file and no data; a failure changes
- * nothing (the command then loads it itself).
+ * and would otherwise do on the command's own thread: the messages, JSON and the SQL engine (its parser,
+ * tables and indexes, on a throwaway in-memory database with no data). Touches no file and no data; a
+ * failure changes nothing (the command then loads it itself). Nothing that sets up the logging (Jdbi
+ * does, at its first use): that makes the log's folder and file, and a command refused before its store
+ * must leave nothing behind (OfficeServerCliTest).
  */
 public final class CommandWarmUp {
 
@@ -30,13 +31,8 @@ public final class CommandWarmUp {
         run("warm-up", () -> {
             Messages.indonesian();
             new com.fasterxml.jackson.databind.ObjectMapper();
-            id.berkasdesa.db.Database.warmUpEngine();
+            id.berkasdesa.db.EngineWarmUp.run();
         });
-    }
-
-    /** The logging's set-up, once the command has said where its log goes ({@code berkasdesa.logdir}). */
-    public static void logging() {
-        run("warm-up-log", org.slf4j.LoggerFactory::getILoggerFactory);
     }
 
     private static void run(String name, Runnable work) {

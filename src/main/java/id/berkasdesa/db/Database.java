@@ -262,25 +262,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Loads and initialises what opening a store runs first — Jdbi's configuration, H2's engine, parser,
-     * tables and indexes — on a throwaway in-memory database with no data and no file, so that a
-     * command's own opening finds them ready ({@code cli.CommandWarmUp}, on a core that would idle).
-     */
-    public static void warmUpEngine() {
-        Jdbi.create(() -> {
-            throw new SQLException("warm-up only");
-        }).installPlugin(new SqlObjectPlugin());
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:mem:;TRACE_LEVEL_FILE=0");
-                Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, nama VARCHAR(100) NOT NULL, dibuat TIMESTAMP)");
-            s.execute("CREATE INDEX t_nama ON t (nama)");
-            s.executeQuery("SELECT COUNT(*) FROM t WHERE nama = 'x'").close();
-        } catch (SQLException e) {
-            // the command's own opening loads it
-        }
-    }
-
     /** The store file's name in a data folder (encrypted), and the plain one's (a store from before encryption). */
     public static final String STORE_FILE = ENCRYPTED_NAME + ".mv.db";
     /** The mark beside it: the schema version that opened it last (see {@link StoreUpgrade#openIfMarkedCurrent}). */
