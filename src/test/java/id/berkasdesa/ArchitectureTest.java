@@ -39,6 +39,19 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("id.berkasdesa.db..")
             .should().dependOnClassesThat().resideInAnyPackage("org.h2..", "org.postgresql..");
 
+    /**
+     * A command's warm-up runs before the command has said where its log goes, and a command refused
+     * before its store must leave nothing: it touches nothing that starts the logging — no logger, no
+     * class with one ({@code Database}), no Jdbi (its classes have loggers). What it does touch is
+     * checked in a child JVM by OfficeServerCliTest.
+     */
+    @ArchTest
+    static final ArchRule theCommandWarmUpNeverStartsTheLogging = noClasses()
+            .that().haveFullyQualifiedName("id.berkasdesa.cli.CommandWarmUp")
+            .or().haveFullyQualifiedName("id.berkasdesa.db.EngineWarmUp")
+            .should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "ch.qos.logback..", "org.jdbi..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("id.berkasdesa.db.Database");
+
     /** A feature may use another (requests read the register); never both ways round. */
     @ArchTest
     static final ArchRule noCyclesBetweenFeatures = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
