@@ -28,21 +28,15 @@ public final class CommandWarmUp {
         if (command == null || STORELESS.contains(command)) {
             return;
         }
-        run("warm-up", () -> {
-            Messages.indonesian();
-            new com.fasterxml.jackson.databind.ObjectMapper();
-            id.berkasdesa.db.EngineWarmUp.run();
-        });
-    }
-
-    private static void run(String name, Runnable work) {
         Thread t = new Thread(() -> {
             try {
-                work.run();
+                Messages.indonesian();
+                new com.fasterxml.jackson.databind.ObjectMapper();
+                id.berkasdesa.db.EngineWarmUp.run();
             } catch (RuntimeException | LinkageError e) {
                 // the command loads what it needs itself
             }
-        }, name);
+        }, "warm-up");
         t.setDaemon(true);
         t.start();
     }

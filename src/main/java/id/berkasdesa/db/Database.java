@@ -232,24 +232,22 @@ public final class Database implements AutoCloseable {
             String password = encrypted ? key.fileKey() + " " : "";
             boolean ours = migrations.equals(MIGRATIONS);
             Path file = file(dataDir, encrypted);
+            Path backup = null;
             if (ours) {
-                pool = StoreUpgrade.openIfMarkedCurrent(file, url(dataDir, encrypted), USER, password);
-                if (pool != null) {
-                    LOG.info("store opened{}", encrypted ? " (encrypted)" : "");
-                    return new Database(dataDir, lock, pool, null, key);
+                pool = StoreUpgrade.openIfMarkedCurrent(file, url(dataDir, encrypted), password);
+            }
+            if (pool == null) {
+                StoreUpgrade.Prepared prepared = StoreUpgrade.prepare(dataDir, file,
+                        probeUrl(dataDir, encrypted), USER, password, migrations, appVersion);
+                backup = prepared.backup();
+                pool = pool(url(dataDir, encrypted), password);
+                if (!prepared.upToDate()) {
+                    StoreUpgrade.unmark(file); // no mark while the schema changes: a kill leaves none behind
+                    migrate(pool, migrations, dataDir, backup, file);
                 }
-            }
-            StoreUpgrade.Prepared prepared = StoreUpgrade.prepare(dataDir, file,
-                    probeUrl(dataDir, encrypted), USER, password, migrations, appVersion);
-            Path backup = prepared.backup();
-            pool = JdbcConnectionPool.create(url(dataDir, encrypted), USER, password);
-            pool.setMaxConnections(4);
-            if (!prepared.upToDate()) {
-                StoreUpgrade.unmark(file); // no mark while the schema changes: a kill leaves none behind
-                migrate(pool, migrations, dataDir, backup, file);
-            }
-            if (ours) {
-                StoreUpgrade.markCurrent(file);
+                if (ours) {
+                    StoreUpgrade.markCurrent(file);
+                }
             }
             LOG.info("store opened{}", encrypted ? " (encrypted)" : "");
             return new Database(dataDir, lock, pool, backup, key);
@@ -757,7 +755,14 @@ public final class Database implements AutoCloseable {
      * <p>Never on an encrypted store: {@code SHUTDOWN COMPACT} corrupted encrypted files in several H2
      * releases (h2database #3307, #3517, fixed again only after our pinned 2.3.232); see decision 0011.
      */
-    private static void shutdown(JdbcConnectionPool pool, boolean mayCompact) {
+    /** The connections of an H2 store file (its URL from {@link #url}); opening the first opens the file. */
+    static JdbcConnectionPool pool(String url, String password) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
+        pool.setMaxConnections(4);
+        return pool;
+    }
+
+    static void shutdown(JdbcConnectionPool pool, boolean mayCompact) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute(mayCompact && chunksFillRate(s) < COMPACT_BELOW_FILL_RATE ? "SHUTDOWN COMPACT" : "SHUTDOWN");
         } catch (SQLException | RuntimeException e) {

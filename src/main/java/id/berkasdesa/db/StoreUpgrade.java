@@ -141,29 +141,20 @@ final class StoreUpgrade {
      * its migrations. Anything else (no mark, a history that does not end at this version, a failure)
      * closes what was opened and returns null: the caller then takes the read-only way.
      */
-    static JdbcConnectionPool openIfMarkedCurrent(Path file, String url, String user, String password) {
+    static JdbcConnectionPool openIfMarkedCurrent(Path file, String url, String password) {
         if (!Files.exists(file) || !isMarkedCurrent(file)) {
             return null;
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
-        pool.setMaxConnections(4);
-        boolean current = false;
+        JdbcConnectionPool pool = Database.pool(url, password);
         try (Connection c = pool.getConnection()) {
             Integer last = lastSuccessfulVersion(c);
-            current = last != null && last == Database.SCHEMA_VERSION;
+            if (last != null && last == Database.SCHEMA_VERSION) {
+                return pool;
+            }
         } catch (SQLException | RuntimeException e) {
             // the read-only way says what is wrong
         }
-        if (current) {
-            return pool;
-        }
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (SQLException | RuntimeException e) {
-            // not open, or already closed
-        } finally {
-            pool.dispose();
-        }
+        Database.shutdown(pool, false);
         return null;
     }
 

@@ -172,7 +172,7 @@ class StoreUpgradeTest {
             assertThat(db.upgradeBackup()).isEmpty();
         }
         assertThat(Files.readString(mark).strip()).isEqualTo(String.valueOf(Database.SCHEMA_VERSION));
-        var pool = StoreUpgrade.openIfMarkedCurrent(file, url, "berkas", "");
+        var pool = StoreUpgrade.openIfMarkedCurrent(file, url, "");
         assertThat(pool).as("marked current: opened for writing at once").isNotNull();
         try (var c = pool.getConnection(); var st = c.createStatement()) {
             st.execute("SHUTDOWN");
@@ -180,7 +180,7 @@ class StoreUpgradeTest {
         pool.dispose();
 
         Files.writeString(mark, "rusak");
-        assertThat(StoreUpgrade.openIfMarkedCurrent(file, url, "berkas", "")).as("a mark that says nothing").isNull();
+        assertThat(StoreUpgrade.openIfMarkedCurrent(file, url, "")).as("a mark that says nothing").isNull();
         try (Database db = Database.open(dir)) {
             assertThat(db.upgradeBackup()).isEmpty();
         }
@@ -192,7 +192,7 @@ class StoreUpgradeTest {
             assertThat(db.upgradeBackup()).isEmpty();
         }
         Files.writeString(StoreUpgrade.mark(Database.file(other)), String.valueOf(Database.SCHEMA_VERSION));
-        assertThat(StoreUpgrade.openIfMarkedCurrent(Database.file(other), Database.url(other), "berkas", ""))
+        assertThat(StoreUpgrade.openIfMarkedCurrent(Database.file(other), Database.url(other), ""))
                 .as("its history says 4").isNull();
         try (Database db = Database.open(other)) {
             assertThat(db.upgradeBackup()).as("copied aside, then migrated").isPresent();
