@@ -40,6 +40,9 @@ final class Navigator {
         Page before = current;
         current = page;
         content.getChildren().setAll(page.view());
+        // its skins now, not at the next pulse: keys already waiting behind the command (Ctrl+3 and a
+        // name typed on its heels) come before that pulse, and a field without its skin ignores them
+        page.view().applyCss();
         if (before != null && before != page) {
             before.left();
         }
