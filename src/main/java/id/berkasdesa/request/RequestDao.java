@@ -41,19 +41,35 @@ interface RequestDao {
     @SqlQuery("SELECT * FROM reactivation_request WHERE status IN ('DRAF', 'SIAP_KIRIM')")
     List<ReactivationRequest> allPreparing();
 
+    @SqlQuery("SELECT id FROM reactivation_request WHERE status IN ('DRAF', 'SIAP_KIRIM') ORDER BY seq")
+    List<UUID> preparingIds();
+
+    @SqlQuery("SELECT id FROM reactivation_request WHERE status IN " + OPEN + " ORDER BY seq")
+    List<UUID> openIds();
+
+    /** Those of {@code ids} still open now, as they are now. */
+    @SqlQuery("SELECT * FROM reactivation_request WHERE id IN (<ids>) AND status IN " + OPEN + " ORDER BY seq")
+    List<ReactivationRequest> openAmong(
+            @org.jdbi.v3.sqlobject.customizer.BindList(value = "ids", onEmpty = org.jdbi.v3.sqlobject.customizer.BindList.EmptyHandling.NULL_STRING)
+            List<UUID> ids);
+
     @SqlQuery("SELECT * FROM reactivation_request WHERE status = 'AKTIF_KEMBALI' AND follow_up_done IS NULL")
     List<ReactivationRequest> openFollowUps();
 
     /**
      * Open requests for the person made before this one: the same NIK on any KK, or the same member
-     * when there is no NIK. The later request is the duplicate; the first one stays ready.
+     * when there is no NIK. The later request is the duplicate; the first one stays ready. The members
+     * are found by their two indexes and the requests by theirs: written as one join with an OR, the
+     * engine walked every open request for each call (6-11 ms each, against 0.1 ms; the start-up's
+     * check of 800 open requests took 5-9 s of the one worker).
      */
     @SqlQuery("""
-            SELECT COUNT(*) FROM reactivation_request r JOIN member m ON m.id = r.member_id
+            SELECT COUNT(*) FROM reactivation_request r
             WHERE r.status IN """ + OPEN + """
               AND r.id <> :id
               AND r.seq < COALESCE((SELECT seq FROM reactivation_request WHERE id = :id), 9223372036854775807)
-              AND (r.member_id = :member OR (:nik IS NOT NULL AND m.nik = :nik))
+              AND r.member_id IN (SELECT m.id FROM member m WHERE m.id = :member
+                                  UNION SELECT m.id FROM member m WHERE m.nik = :nik)
             """)
     int otherOpen(@Bind("id") UUID id, @Bind("member") UUID member, @Bind("nik") String nik);
 

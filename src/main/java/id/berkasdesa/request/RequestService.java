@@ -366,6 +366,20 @@ public final class RequestService {
         return reevaluate(db.read(h -> h.attach(RequestDao.class).allPreparing()));
     }
 
+    /**
+     * The requests a check goes through, oldest first: those still being prepared (the start-up's), or
+     * every open one. The window checks them a part at a time ({@link #reevaluatePart}), so that what
+     * the operator asks for meanwhile runs between two parts instead of after the whole check.
+     */
+    public List<UUID> toReevaluate(boolean preparingOnly) {
+        return db.read(h -> preparingOnly ? h.attach(RequestDao.class).preparingIds() : h.attach(RequestDao.class).openIds());
+    }
+
+    /** The rules again for those of {@code ids} still open, as they are now; returns those whose status or urgency changed. */
+    public List<Change> reevaluatePart(List<UUID> ids) {
+        return ids.isEmpty() ? List.of() : reevaluate(db.read(h -> h.attach(RequestDao.class).openAmong(ids)));
+    }
+
     private List<Change> reevaluate(List<ReactivationRequest> requests) {
         if (requests.isEmpty()) {
             return List.of();

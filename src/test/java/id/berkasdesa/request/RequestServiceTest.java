@@ -18,6 +18,7 @@ import id.berkasdesa.document.TestFiles;
 import id.berkasdesa.household.Household;
 import id.berkasdesa.household.HouseholdService;
 import id.berkasdesa.household.Households;
+import id.berkasdesa.household.Member;
 import id.berkasdesa.household.MemberStatus;
 import id.berkasdesa.settings.SettingsStore;
 import java.nio.file.Path;
@@ -225,6 +226,37 @@ class RequestServiceTest {
         assertThat(requests.find(second.id())).isEmpty();
     }
 
+    /**
+     * The same person on another KK (she moved, and is registered there with her NIK): her open request
+     * from the old KK makes the new one the duplicate, and only her own NIK counts.
+     */
+    @Test
+    void anOpenRequestUnderTheSameNikOnAnotherKkMakesTheNewOneTheDuplicate() {
+        Member siti = family.members().get(1);
+        ReactivationRequest onTheOldKk = requests.create(family.id(), siti.id(), form(TODAY.minusMonths(1), null));
+        households.save(family.withMembers(family.members().stream()
+                .map(m -> m.id().equals(siti.id()) ? m.withStatus(MemberStatus.PINDAH, TODAY) : m).toList()), true);
+        Household other = Households.family(2);
+        Member there = new Member(UUID.randomUUID(), siti.nik(), false, siti.nama(), siti.sex(), siti.tempatLahir(),
+                siti.tanggalLahir(), siti.agama(), siti.pendidikan(), siti.pekerjaan(), siti.statusPerkawinan(),
+                other.members().get(1).shdk(), siti.kewarganegaraan(), siti.namaAyah(), siti.namaIbu(),
+                MemberStatus.AKTIF, null);
+        Household newKk = other.withMembers(List.of(other.members().get(0), there, other.members().get(2)));
+        assertThat(households.save(newKk, true).saved()).isTrue();
+
+        ReactivationRequest onTheNewKk = requests.create(newKk.id(), there.id(), form(TODAY.minusMonths(1), null));
+        assertThat(requests.open(onTheNewKk.id()).orElseThrow().evaluation().blockers()).extracting(RuleCheck::key)
+                .contains("request.rule.duplicate.open");
+        // another member of the new KK, another NIK: no duplicate
+        ReactivationRequest neighbour = requests.create(newKk.id(), newKk.members().get(2).id(), form(TODAY.minusMonths(1), null));
+        assertThat(requests.open(neighbour.id()).orElseThrow().evaluation().blockers()).extracting(RuleCheck::key)
+                .doesNotContain("request.rule.duplicate.open");
+        // the old one ends: the new one is no longer a duplicate
+        requests.deleteUnsent(onTheOldKk.id());
+        assertThat(requests.open(onTheNewKk.id()).orElseThrow().evaluation().blockers()).extracting(RuleCheck::key)
+                .doesNotContain("request.rule.duplicate.open");
+    }
+
     @Test
     void aPersonWhoMovedOutCannotBeProposed() {
         attachAllButSktm();
@@ -270,6 +302,28 @@ class RequestServiceTest {
         // the document preset is the documents' setting: without the KTP, the central preset still passes
         documents.saveSettings(new DocumentSettings(RequirementPreset.PUSAT_2026, 1_000_000, 6));
         assertThat(requests.reevaluateOpen()).isEmpty();
+    }
+
+    /** The window's check, a part at a time: the same change found; a request deleted meanwhile is passed over. */
+    @Test
+    void theCheckAPartAtATimeFindsTheChangesAndPassesOverARequestGoneMeanwhile() {
+        attachAllButSktm();
+        attach(DocumentKind.SKTM, member, TODAY, null);
+        ReactivationRequest closeToLimit = requests.create(family.id(), member, form(TODAY.minusMonths(6), null));
+        ReactivationRequest other = requests.create(family.id(), family.members().get(1).id(), form(TODAY.minusMonths(1), null));
+        List<UUID> ids = requests.toReevaluate(true);
+        assertThat(ids).containsExactly(closeToLimit.id(), other.id());
+        requests.deleteUnsent(other.id());
+        clock.set(TODAY.plusDays(1)); // past the 6 months now
+
+        assertThat(requests.reevaluatePart(ids.subList(0, 1))).singleElement().satisfies(c -> {
+            assertThat(c.before()).isEqualTo(RequestStatus.SIAP_KIRIM);
+            assertThat(c.after()).isEqualTo(RequestStatus.DRAF);
+        });
+        assertThat(requests.reevaluatePart(ids.subList(1, 2))).isEmpty();
+        assertThat(requests.find(closeToLimit.id()).orElseThrow().status()).isEqualTo(RequestStatus.DRAF);
+        assertThat(requests.toReevaluate(true)).containsExactly(closeToLimit.id());
+        assertThat(requests.reevaluatePart(List.of())).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import id.berkasdesa.request.Dashboard;
 import id.berkasdesa.request.RequestFilter;
 import id.berkasdesa.request.RequestListPdf;
 import id.berkasdesa.request.RequestService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -185,12 +186,34 @@ public final class RequestPages {
     }
 
     private void reevaluate(boolean tellWhenNothingChanged, boolean preparingOnly) {
-        runner.run(messages.get("request.reevaluate.running"),
-                p -> preparingOnly ? service.reevaluatePreparing() : service.reevaluateOpen(), changes -> {
+        runner.run(messages.get("request.reevaluate.running"), p -> service.toReevaluate(preparingOnly),
+                ids -> reevaluateFrom(ids, 0, new ArrayList<>(), tellWhenNothingChanged), this::failed);
+    }
+
+    /** How many requests one task of the check goes through (a few hundred milliseconds on a cold start). */
+    static final int CHECKED_AT_ONCE = 10;
+
+    /**
+     * The check from {@code from} on, a part per task. The worker takes tasks in order, so whatever
+     * the operator asked for meanwhile (the list's search, a KK) runs between two parts: on a village
+     * with hundreds of requests being prepared, the whole check took the worker for seconds after each
+     * start, and the Usulan list said "none" until it ended.
+     */
+    private void reevaluateFrom(List<UUID> ids, int from, List<RequestService.Change> changes, boolean tellWhenNothingChanged) {
+        if (from >= ids.size()) {
             if (!changes.isEmpty() || tellWhenNothingChanged) {
                 dialogs.info(messages.get("request.reevaluate.title"), describe(messages, changes));
             }
             refresh();
+            return;
+        }
+        List<UUID> part = List.copyOf(ids.subList(from, Math.min(from + CHECKED_AT_ONCE, ids.size())));
+        runner.run(messages.get("request.reevaluate.running"), p -> {
+            p.accept((double) from / ids.size());
+            return service.reevaluatePart(part);
+        }, changed -> {
+            changes.addAll(changed);
+            reevaluateFrom(ids, from + part.size(), changes, tellWhenNothingChanged);
         }, this::failed);
     }
 
