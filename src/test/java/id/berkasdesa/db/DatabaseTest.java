@@ -23,6 +23,24 @@ class DatabaseTest {
         Database.open(dir).close();
     }
 
+    /**
+     * The store keeps more of its pages than H2's 16 MB: under the launcher's 1 GB heap 64 MB, so that a
+     * village of 20,000 households keeps its lists' pages (each page read again is decrypted again).
+     */
+    @Test
+    void theStoreKeepsAnEighthOfTheHeapOfPagesBetween16And64Mb() {
+        try (Database db = Database.open(dir)) {
+            long mb = db.read(h -> h.createQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")
+                    .mapTo(Long.class).one());
+            assertThat(mb * 1024).isEqualTo(Database.cacheKb(Runtime.getRuntime().maxMemory())).isGreaterThan(16 * 1024);
+        }
+        assertThat(Database.cacheKb(1L << 30)).isEqualTo(64 * 1024);
+        assertThat(Database.cacheKb(256L << 20)).isEqualTo(32 * 1024);
+        assertThat(Database.cacheKb(64L << 20)).isEqualTo(16 * 1024);
+        assertThat(Database.cacheKb(8L << 30)).isEqualTo(64 * 1024);
+    }
+
     @Test
     void aLeftoverLockFileDoesNotBlockTheNextStart() throws Exception {
         Files.writeString(dir.resolve(InstanceLock.FILE), "left by a power cut");
