@@ -306,6 +306,7 @@ final class SessionFlow {
             // the document files' check too; one worker task at a time, so it never meets an attach half-way
             runner.run("", p -> {
                 w.ctx.sweep();
+                w.ctx.warmLists();
                 return null;
             }, x -> { }, x -> { });
             w.requests.reevaluateAtStart();

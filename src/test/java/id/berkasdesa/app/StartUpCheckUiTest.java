@@ -96,6 +96,9 @@ class StartUpCheckUiTest {
         assertThat(statusWhenShown.get()).as("the list's rows came while the check was still running").isEqualTo(checking);
         waitUntil(() -> app.runner.status().get().isEmpty());
         assertThat(table.getItems()).hasSize(FAMILIES * 3);
+        // the RT and RW choices come after the rows
+        waitUntil(() -> r.lookup("#rtBox").queryComboBox().getItems().contains("001")
+                && r.lookup("#rwBox").queryComboBox().getItems().contains("002"));
         assertThat(r.lookup("#searchField").query().isFocused()).isTrue();
     }
 }

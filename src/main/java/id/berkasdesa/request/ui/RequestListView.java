@@ -207,7 +207,11 @@ final class RequestListView {
         viewChip.setText(label == null ? "" : label);
         viewChip.setVisible(label != null);
         clearViewButton.setVisible(label != null);
-        loadAreaChoices(filter.rt(), filter.rw());
+        boolean byArea = filter.rt() != null || filter.rw() != null;
+        if (!byArea) {
+            refresh(); // the rows first: the RT and RW choices come after them
+        }
+        loadAreaChoices(filter.rt(), filter.rw(), byArea);
         searchField.requestFocus();
     }
 
@@ -216,7 +220,8 @@ final class RequestListView {
         show(RequestFilter.all(), null);
     }
 
-    private void loadAreaChoices(String rt, String rw) {
+    /** @param thenRows whether the rows wait for the choices (a view from the dashboard names an RT or RW) */
+    private void loadAreaChoices(String rt, String rw, boolean thenRows) {
         runner.run("", p -> service.filters(), f -> {
             settingFilters = true;
             List<String> rts = new ArrayList<>();
@@ -230,8 +235,14 @@ final class RequestListView {
             rtBox.setValue(rt == null ? rts.get(0) : rt);
             rwBox.setValue(rw == null ? rws.get(0) : rw);
             settingFilters = false;
-            refresh();
-        }, e -> refresh());
+            if (thenRows) {
+                refresh();
+            }
+        }, e -> {
+            if (thenRows) {
+                refresh();
+            }
+        });
     }
 
     RequestFilter filter() {
