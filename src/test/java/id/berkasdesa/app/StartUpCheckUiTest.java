@@ -90,6 +90,9 @@ class StartUpCheckUiTest {
                 statusWhenShown.compareAndSet(null, app.runner.status().get());
             }
         })).get();
+        // while the answer is on its way the list says so, not "none"
+        javafx.scene.control.Label placeholder = r.lookup("#placeholder").queryAs(javafx.scene.control.Label.class);
+        assertThat(placeholder.getText()).isEqualTo(app.messages.get("request.list.loading"));
         held.countDown();
 
         waitUntil(() -> statusWhenShown.get() != null);
@@ -100,5 +103,8 @@ class StartUpCheckUiTest {
         waitUntil(() -> r.lookup("#rtBox").queryComboBox().getItems().contains("001")
                 && r.lookup("#rwBox").queryComboBox().getItems().contains("002"));
         assertThat(r.lookup("#searchField").query().isFocused()).isTrue();
+        r.write("tidak ada nama seperti ini");
+        waitUntil(() -> table.getItems().isEmpty());
+        assertThat(placeholder.getText()).isEqualTo(app.messages.get("request.list.empty"));
     }
 }

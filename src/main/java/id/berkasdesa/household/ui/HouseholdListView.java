@@ -129,13 +129,19 @@ public final class HouseholdListView {
     /** Reloads the rows (and, when asked, the filter choices) in the background. */
     public void refresh(boolean withFilters) {
         var query = vm.query();
+        if (vm.rows.isEmpty()) {
+            placeholder.setText(messages.get("household.list.loading")); // not "none" before the answer
+        }
         searches.run(p -> vm.search(query, withFilters), r -> {
             vm.accept(r);
             showCount(r);
             if (r.filters() != null) {
                 setFilterChoices(r.filters());
             }
-        }, e -> countLabel.setText(messages.get("household.list.searchFailed")));
+        }, e -> {
+            countLabel.setText(messages.get("household.list.searchFailed"));
+            placeholder.setText(messages.get("household.list.searchFailed"));
+        });
     }
 
     private void showCount(HouseholdListViewModel.Result r) {

@@ -258,11 +258,18 @@ final class RequestListView {
     /** Reloads the rows in the background; only the latest answer is shown. */
     void refresh() {
         RequestFilter f = filter();
+        if (rows.isEmpty()) {
+            placeholder.setText(messages.get("request.list.loading")); // not "none" before the answer
+        }
         search.run(p -> service.search(f), found -> {
+            placeholder.setText(messages.get("request.list.empty"));
             rows.setAll(found);
             countLabel.setText(found.size() >= f.limit() ? messages.get("request.list.countLimited", found.size())
                     : messages.get("request.list.count", found.size()));
-        }, e -> countLabel.setText(messages.get("household.list.searchFailed")));
+        }, e -> {
+            countLabel.setText(messages.get("household.list.searchFailed"));
+            placeholder.setText(messages.get("household.list.searchFailed"));
+        });
     }
 
     /** The list as filtered now, as a PDF for the village head's signature. */
