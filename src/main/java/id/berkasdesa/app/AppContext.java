@@ -138,8 +138,9 @@ final class AppContext implements AutoCloseable {
 
     /**
      * The Usulan list's and the register's first searches, read once and dropped, on the worker once the
-     * home screen is up: the first of each took 1-1.7 s on a 20,000-household store (the engine's first
-     * join and sort of those rows), against 0.1 s after. Ctrl+3 or Ctrl+2 then finds them warm.
+     * home screen is up: the first of each took 0.7-1.7 s on a 20,000-household store (the engine
+     * reading and decrypting those pages, and its first join and sort of the rows), against 0.1 s after.
+     * Ctrl+3 or Ctrl+2 then finds them warm.
      */
     void warmLists() {
         try {

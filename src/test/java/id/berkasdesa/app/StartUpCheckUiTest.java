@@ -54,7 +54,9 @@ class StartUpCheckUiTest {
             RequestForm form = new RequestForm(today.minusDays(1), CheckChannel.MOBILE_JKN, "0001234567890",
                     today.minusMonths(1), Route.DESA, "Kartu nonaktif saat berobat", null, true, true);
             for (int i = 1; i <= FAMILIES; i++) {
-                Household family = Households.family(i);
+                Household f = Households.family(i);
+                Household family = new Household(f.id(), f.noKk(), f.alamat(), i % 2 == 0 ? "004" : "001", f.rw(),
+                        f.dusun(), f.kodePos(), false, f.members());
                 w.households().save(family, true);
                 // no scans attached: each is a draft, which the start-up checks again
                 family.members().forEach(m -> w.requests().create(family.id(), m.id(), form));
@@ -106,5 +108,14 @@ class StartUpCheckUiTest {
         r.write("tidak ada nama seperti ini");
         waitUntil(() -> table.getItems().isEmpty());
         assertThat(placeholder.getText()).isEqualTo(app.messages.get("request.list.empty"));
+
+        // RT 004 chosen, then the list shown afresh (Ctrl+3): every RT again, in the box and in the rows
+        r.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.asyncFx(() -> r.lookup("#rtBox").queryComboBox().getSelectionModel().select("004")).get();
+        waitUntil(() -> table.getItems().size() == FAMILIES / 2 * 3);
+        r.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        r.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitUntil(() -> app.messages.get("household.list.all").equals(r.lookup("#rtBox").queryComboBox().getValue()));
+        waitUntil(() -> table.getItems().size() == FAMILIES * 3);
     }
 }

@@ -203,6 +203,8 @@ final class RequestListView {
         statusBox.setValue(filter.statuses().size() == 1 ? filter.statuses().iterator().next() : null);
         urgencyBox.setValue(filter.urgent() == null ? null : filter.urgent() ? Urgency.MENDESAK : Urgency.BIASA);
         routeBox.setValue(filter.route());
+        rtBox.setValue(filter.rt()); // none is every RT (the choices, read after the rows, say "Semua")
+        rwBox.setValue(filter.rw());
         settingFilters = false;
         viewChip.setText(label == null ? "" : label);
         viewChip.setVisible(label != null);
