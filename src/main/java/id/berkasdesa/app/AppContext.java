@@ -145,8 +145,7 @@ final class AppContext implements AutoCloseable {
     void warmLists() {
         try {
             requests().search(id.berkasdesa.request.RequestFilter.all());
-            households().search(new id.berkasdesa.household.HouseholdSearch("", null, null, null,
-                    id.berkasdesa.household.HouseholdSearch.DEFAULT_LIMIT));
+            households().search(id.berkasdesa.household.HouseholdSearch.all());
         } catch (RuntimeException e) {
             // only a warm-up: the list says what is wrong when it searches
         }

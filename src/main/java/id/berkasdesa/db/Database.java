@@ -758,6 +758,13 @@ public final class Database implements AutoCloseable {
         LOG.info("store closed");
     }
 
+    /** The connections of an H2 store file (its URL from {@link #url}); opening the first opens the file. */
+    static JdbcConnectionPool pool(String url, String password) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
+        pool.setMaxConnections(4);
+        return pool;
+    }
+
     /**
      * Closes the store. When most of the file is dead space (after a bulk fill, or months of saves),
      * it is compacted on the way out: H2 keeps old chunks for its retention time and reuses them
@@ -767,13 +774,6 @@ public final class Database implements AutoCloseable {
      * <p>Never on an encrypted store: {@code SHUTDOWN COMPACT} corrupted encrypted files in several H2
      * releases (h2database #3307, #3517, fixed again only after our pinned 2.3.232); see decision 0011.
      */
-    /** The connections of an H2 store file (its URL from {@link #url}); opening the first opens the file. */
-    static JdbcConnectionPool pool(String url, String password) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
-        pool.setMaxConnections(4);
-        return pool;
-    }
-
     static void shutdown(JdbcConnectionPool pool, boolean mayCompact) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute(mayCompact && chunksFillRate(s) < COMPACT_BELOW_FILL_RATE ? "SHUTDOWN COMPACT" : "SHUTDOWN");

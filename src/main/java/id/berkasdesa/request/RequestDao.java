@@ -12,6 +12,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -50,8 +51,7 @@ interface RequestDao {
     /** Those of {@code ids} still open now, as they are now. */
     @SqlQuery("SELECT * FROM reactivation_request WHERE id IN (<ids>) AND status IN " + OPEN + " ORDER BY seq")
     List<ReactivationRequest> openAmong(
-            @org.jdbi.v3.sqlobject.customizer.BindList(value = "ids", onEmpty = org.jdbi.v3.sqlobject.customizer.BindList.EmptyHandling.NULL_STRING)
-            List<UUID> ids);
+            @BindList(value = "ids", onEmpty = BindList.EmptyHandling.NULL_STRING) List<UUID> ids);
 
     @SqlQuery("SELECT * FROM reactivation_request WHERE status = 'AKTIF_KEMBALI' AND follow_up_done IS NULL")
     List<ReactivationRequest> openFollowUps();
