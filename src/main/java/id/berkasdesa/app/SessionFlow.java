@@ -166,13 +166,19 @@ final class SessionFlow {
                 v.substring(v.indexOf(" — ") + 3)) : v).orElse(""));
         w.operatorLabel.setText("");
         w.menus.lockedStore(locked.district());
-        Wiring.warmUp(); // while the password is typed
         w.backupLabel.setText("");
         w.navBar.setVisible(false);
         w.pages.show(view.view());
         // the start-up figure once the pulse that lays the form out has run (before it, the whole
-        // window's first styling pass, some 0.6-1.3 s on two cores, was left out of it)
-        id.berkasdesa.common.ui.Pulses.afterLayout(view.view(), () -> Trace.mark("signin-shown"));
+        // window's first styling pass, some 0.6-1.3 s on two cores, was left out of it). The warm-up
+        // from then on, while the password is typed: started with the form, it took one of two cores
+        // from that styling pass (the form came 0.2-0.4 s later); not once a sign-in typed ahead is under way
+        id.berkasdesa.common.ui.Pulses.afterLayout(view.view(), () -> {
+            Trace.mark("signin-shown");
+            if (!vm.busy().get()) {
+                Wiring.warmUp();
+            }
+        });
     }
 
     private void recover() {
