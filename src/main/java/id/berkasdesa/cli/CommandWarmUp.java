@@ -7,8 +7,9 @@ import java.util.Set;
  * A command that opens a store spends its first half second on one core — its parser built, the
  * arguments read, the key file read — while the other waits; then the password's hashes take both.
  * Meanwhile this thread loads and initialises, on that idle core, what the store's opening needs next
- * and would otherwise do on the command's own thread: the messages, JSON and the SQL engine (its parser,
- * tables and indexes, on a throwaway in-memory database with no data). Touches no file and no data; a
+ * and would otherwise do on the command's own thread: the messages, JSON, the SQL engine (its parser,
+ * tables and indexes, on a throwaway in-memory database with no data) and the area codes the store's
+ * wiring needs (read once per process, {@link id.berkasdesa.wilayah.Wilayah#load}). Touches no file and no data; a
  * failure changes nothing (the command then loads it itself). Nothing that sets up the logging (Jdbi
  * does, at its first use): that makes the log's folder and file, and a command refused before its store
  * must leave nothing behind (OfficeServerCliTest).
@@ -33,6 +34,7 @@ public final class CommandWarmUp {
                 Messages.indonesian();
                 new com.fasterxml.jackson.databind.ObjectMapper();
                 id.berkasdesa.db.EngineWarmUp.run();
+                id.berkasdesa.wilayah.Wilayah.load(); // read once per process: the store's wiring takes this one
             } catch (RuntimeException | LinkageError e) {
                 // the command loads what it needs itself
             }

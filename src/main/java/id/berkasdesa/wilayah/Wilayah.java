@@ -35,8 +35,29 @@ public final class Wilayah {
     private Wilayah() {
     }
 
-    /** Loads the bundled reference (about 60 ms); call it off the UI thread. */
+    /** The reference once read in this process: it never changes while the app runs. */
+    private static volatile Wilayah loaded;
+
+    /**
+     * The bundled reference, read once per process (some 150-400 ms on a cold JVM) and shared after:
+     * a command's warm-up and the sign-in's read it while the password is typed or hashed, and the
+     * store's opening then finds it ready instead of reading it again beside the store. Off the UI thread.
+     */
     public static Wilayah load() {
+        Wilayah w = loaded;
+        if (w == null) {
+            synchronized (Wilayah.class) {
+                w = loaded;
+                if (w == null) {
+                    w = read();
+                    loaded = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    private static Wilayah read() {
         Wilayah w = new Wilayah();
         w.addAll(read("provinces.csv", Area.Level.PROVINSI));
         w.addAll(read("regencies.csv", Area.Level.KABUPATEN_KOTA));

@@ -23,4 +23,19 @@ class WilayahTest {
         assertThat(W.find("12.07.28.1007")).map(Area::name).contains("Lubuk Pakam I,II");
         assertThat(W.searchVillages("pondok rajeg", 5)).extracting(Area::code).contains("32.01.01.1001");
     }
+
+    /** Read once per process: a command's warm-up, the sign-in's and the store's opening share one. */
+    @Test
+    void readOnceAndSharedByThreadsAskingAtOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Wilayah>> asked = pool.invokeAll(
+                    java.util.Collections.nCopies(4, (java.util.concurrent.Callable<Wilayah>) Wilayah::load));
+            for (java.util.concurrent.Future<Wilayah> f : asked) {
+                assertThat(f.get()).isSameAs(W);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
