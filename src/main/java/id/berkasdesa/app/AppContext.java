@@ -56,11 +56,6 @@ final class AppContext implements AutoCloseable {
         return of(Wiring.open(dataDir, clock));
     }
 
-    /** The same with the area codes the setup of a new folder already shows. */
-    static AppContext open(Path dataDir, Clock clock, Wilayah wilayah) {
-        return of(Wiring.open(dataDir, clock, CompletableFuture.completedFuture(wilayah)));
-    }
-
     /** An encrypted store, opened with an account's password (nobody signed in yet); on the worker. */
     static AppContext unlock(Path dataDir, Clock clock, String name, char[] password) {
         return of(Wiring.unlock(dataDir, clock, name, password), false);

@@ -270,7 +270,6 @@ public final class BerkasDesaApp extends Application {
                 return null;
             }
             id.berkasdesa.common.Trace.mark("store-opening");
-            AppContext c;
             if (newFolder) {
                 // a first start: the setup form now, while the key and the store are made behind it
                 Wilayah wilayah = Wilayah.load();
@@ -280,10 +279,9 @@ public final class BerkasDesaApp extends Application {
                 // two cores from the form's first styling pass (its skins), and nothing waits on them
                 // before the first Simpan, many seconds of typing later
                 setupOnScreen.await(3, java.util.concurrent.TimeUnit.SECONDS);
-                c = AppContext.open(dataDir, Clock.systemDefaultZone(), wilayah);
-            } else {
-                c = AppContext.open(dataDir, Clock.systemDefaultZone());
             }
+            // on a new folder, the area codes are the setup's reading (read once per process)
+            AppContext c = AppContext.open(dataDir, Clock.systemDefaultZone());
             id.berkasdesa.common.Trace.mark("store-open");
             log().info("first window shown {} ms after JVM start", shownAt - ManagementFactory.getRuntimeMXBean().getStartTime());
             return c;

@@ -9,8 +9,8 @@ import java.util.Set;
  * Meanwhile this thread loads and initialises, on that idle core, what the store's opening needs next
  * and would otherwise do on the command's own thread: the messages, JSON, the SQL engine (its parser,
  * tables and indexes, on a throwaway in-memory database with no data) and the area codes the store's
- * wiring needs (read once per process, {@link id.berkasdesa.wilayah.Wilayah#load}). Touches no file and no data; a
- * failure changes nothing (the command then loads it itself). Nothing that sets up the logging (Jdbi
+ * wiring needs (read once per process, {@link id.berkasdesa.wilayah.Wilayah#load}). Touches no file
+ * and no data; a failure changes nothing (the command then loads it itself). Nothing that sets up the logging (Jdbi
  * does, at its first use): that makes the log's folder and file, and a command refused before its store
  * must leave nothing behind (OfficeServerCliTest).
  */

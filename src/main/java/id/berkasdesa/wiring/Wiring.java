@@ -167,8 +167,8 @@ public final class Wiring implements AutoCloseable {
         }
     }
 
-    /** The same with the area codes already loaded (a new folder's setup shows them before the store is made). */
-    public static Wiring open(Path dataDir, Clock clock, CompletableFuture<Wilayah> wilayah) {
+    /** The same with the area codes on their way (read once per process: a new folder's setup has them already). */
+    private static Wiring open(Path dataDir, Clock clock, CompletableFuture<Wilayah> wilayah) {
         KeyRing.State state = lockState(dataDir);
         if (state == KeyRing.State.NONE && Database.plainExists(dataDir)) {
             StoreEncryption.Opened opened = StoreEncryption.run(dataDir, clock);
